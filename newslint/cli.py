@@ -1,0 +1,99 @@
+"""The ``newslint`` command: lint paths (the default), ``explain`` a rule, ``stats``."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sys
+from pathlib import Path
+from typing import Sequence
+
+import click
+
+from newslint import __version__
+from newslint.runner import Options, Runner, RunError
+
+
+class _DefaultGroup(click.Group):
+    """Treat ``newslint ARGS`` as ``newslint check ARGS`` unless ARGS names a subcommand."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h")):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+def _split(values: Sequence[str]) -> list[str]:
+    return [token.strip() for value in values for token in value.split(",") if token.strip()]
+
+
+def _fail(message: str) -> None:
+    click.echo(f"newslint: {message}", err=True)
+    sys.exit(2)
+
+
+@click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """newslint: an editorial linter for news copy.
+
+    Run `newslint PATHS...` to lint articles; `newslint explain RULE` documents a rule.
+    """
+
+
+@main.command("check")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "output_format", default="text", show_default=True, help="Output format: text or json.")
+@click.option("--select", multiple=True, help="Rules to run: codes, code prefixes or names (comma-separated).")
+@click.option("--ignore", multiple=True, help="Rules to skip: codes, code prefixes or names (comma-separated).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Use this configuration file for every path.")
+@click.option("--stdin-filename", help="Name (and so format) of the text read from standard input.")
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), help="Lowest severity that makes the exit status 1 [default: warning].")
+@click.option("--date", type=click.DateTime(formats=["%Y-%m-%d"]), help="Article date (YYYY-MM-DD) where front matter gives none.")
+@click.option("--color/--no-color", default=None, help="Colour the text output [default: on a terminal].")
+@click.option("--list-rules", is_flag=True, help="List every rule and exit.")
+@click.version_option(__version__, "--version", prog_name="newslint", message="%(prog)s %(version)s")
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_path: Path | None,
+    stdin_filename: str | None,
+    fail_on: str | None,
+    date: _dt.datetime | None,
+    color: bool | None,
+    list_rules: bool,
+) -> None:
+    """Lint articles (.txt, .md, .markdown) in PATHS; `-` reads standard input."""
+    options = Options(
+        select=_split(select) if select else None,
+        ignore=_split(ignore),
+        config=config_path,
+        stdin_filename=stdin_filename,
+        fail_on=fail_on,
+        date=date.date() if date else None,
+        output_format=output_format,
+        color=sys.stdout.isatty() if color is None else color,
+    )
+    try:
+        runner = Runner(options)
+        if list_rules:
+            runner.list_rules(sys.stdout)
+            sys.exit(0)
+        if not paths:
+            paths = ("-",) if not sys.stdin.isatty() else (".",)
+        status = runner.run(list(paths), sys.stdout, sys.stderr)
+    except RunError as exc:
+        _fail(str(exc))
+    sys.exit(status)
+
+
+@main.command("explain")
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Print a rule's documentation (by name or code)."""
+    try:
+        runner = Runner(Options())
+        text = runner.explain(rule)
+    except RunError as exc:
+        _fail(str(exc))
+    click.echo(text)

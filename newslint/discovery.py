@@ -1,0 +1,47 @@
+"""Which files a run lints: articles under the given paths, minus hidden and excluded ones."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from newslint.source import ARTICLE_SUFFIXES
+
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A file to lint, or a path that could not be expanded (``error`` set)."""
+
+    path: str
+    error: str | None = None
+
+
+def _walk(directory: str, excluded: Callable[[str], bool]) -> Iterator[str]:
+    for root, dirs, files in os.walk(directory, onerror=None):
+        # Hidden directories (.git, .venv, .cache ...) never hold articles to lint.
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(root, d)))
+        for name in sorted(files):
+            if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
+                path = os.path.join(root, name)
+                if not excluded(path):
+                    yield path
+
+
+def targets(paths: list[str], excluded: Callable[[str], bool]) -> Iterator[Target]:
+    """Expand command-line paths into files, in order, with errors for bad paths."""
+    for path in paths:
+        if path == STDIN:
+            yield Target(STDIN)
+        elif os.path.isdir(path):
+            found = False
+            for file in _walk(path, excluded):
+                found = True
+                yield Target(file)
+            if not found:
+                yield Target(path, "no articles (.txt, .md, .markdown) found in this directory")
+        elif not excluded(path):
+            # Missing and unreadable files are reported when read, with the reason.
+            yield Target(path)

@@ -1,0 +1,109 @@
+"""The engine: runs the active rules on one document and stamps their findings.
+
+Rules only yield violations; the engine adds code, name and severity, turns offsets
+into positions, applies suppressions, reports unused ones, keeps a crashing rule from
+ending the run, and sorts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
+
+from newslint.document import Document
+from newslint.finding import Finding, Fix, Severity, Violation
+from newslint.rule import Rule
+from newslint.suppression import directives
+
+INTERNAL_ERROR = ("NL000", "internal-error")
+UNUSED_SUPPRESSION = ("NL001", "unused-suppression")
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    """A rule as configured for one file: its severity and merged options."""
+
+    rule: Rule
+    severity: Severity
+    options: Mapping[str, Any]
+
+
+def _stamp(document: Document, code: str, name: str, severity: Severity, violation: Violation) -> Finding:
+    start_position = document.position(violation.start)
+    end_position = document.position(violation.end)
+    fix_position = None
+    if violation.fix is not None:
+        a = document.position(violation.fix.start)
+        b = document.position(violation.fix.end)
+        fix_position = (a.line, a.column, b.line, b.column)
+    return Finding(
+        path=document.path,
+        code=code,
+        rule=name,
+        severity=severity,
+        message=violation.message,
+        start=violation.start,
+        end=violation.end,
+        line=start_position.line,
+        column=start_position.column,
+        end_line=end_position.line,
+        end_column=end_position.column,
+        fix=violation.fix,
+        fix_position=fix_position,
+    )
+
+
+def _checked(violation: Violation, length: int) -> Violation:
+    """Raise if a rule reported a span outside the text: that is the rule's bug."""
+    if not 0 <= violation.start <= violation.end <= length:
+        raise ValueError(f"span {violation.start}..{violation.end} outside the text (0..{length})")
+    fix = violation.fix
+    if fix is not None and not (isinstance(fix, Fix) and 0 <= fix.start <= fix.end <= length):
+        raise ValueError(f"fix span outside the text: {fix!r}")
+    return violation
+
+
+def lint(
+    document: Document,
+    active: Sequence[ActiveRule],
+    known: Sequence[Rule] = (),
+    report_unused: bool = True,
+) -> list[Finding]:
+    """Run ``active`` rules on ``document`` and return its sorted findings.
+
+    ``known`` is every rule of the run, used to tell suppressions of rules that exist
+    but are not active from suppressions naming no rule at all.
+    """
+    length = len(document.text)
+    raw: list[tuple[ActiveRule, Violation]] = []
+    crashes: list[Finding] = []
+    for item in active:
+        try:
+            raw.extend((item, _checked(v, length)) for v in item.rule.check(document, item.options))
+        except Exception as exc:  # one rule's bug must not end the run
+            message = f"rule {item.rule.name} ({item.rule.code}) crashed: {type(exc).__name__}: {exc}"
+            crashes.append(_stamp(document, *INTERNAL_ERROR, Severity.ERROR, Violation(0, 0, message)))
+
+    suppressions = directives(document, list(known) or [item.rule for item in active])
+    findings = list(crashes)
+    for item, violation in raw:
+        silenced = False
+        for directive in suppressions:
+            if directive.covers(item.rule, violation.start):
+                directive.used = silenced = True
+        if not silenced:
+            findings.append(_stamp(document, item.rule.code, item.rule.name, item.severity, violation))
+
+    if report_unused:
+        for directive in suppressions:
+            if directive.unknown:
+                message = f"suppression names unknown rule(s): {', '.join(directive.unknown)}"
+            elif not directive.used:
+                message = f"newslint-{directive.kind} suppresses nothing here"
+            else:
+                continue
+            violation = Violation(directive.start, directive.end, message)
+            findings.append(_stamp(document, *UNUSED_SUPPRESSION, Severity.INFO, violation))
+
+    findings.sort(key=lambda f: (f.line, f.column, f.code, f.end_line, f.end_column))
+    return findings

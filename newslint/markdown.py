@@ -1,0 +1,253 @@
+"""Markdown drafts: prose paragraphs from markdown-it-py's token stream.
+
+markdown-it-py gives block tokens their source lines but inline tokens no positions,
+so each inline token is found again, in order, in its block's content, and the
+content's lines are found in the source lines. Prose is the text of headings,
+paragraphs, list items, block quotes, table cells and image alt text; code, HTML,
+link destinations, autolinks and front matter are not. Inline code stands in the
+prose as one U+FFFC character, and so does an autolink, so that the words around it do not run together.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from newslint.document import LINE_BREAK, Comment, Paragraph, ParagraphKind, Parsed
+
+CODE_STAND_IN = "\ufffc"
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_FRONT_MATTER_FENCE = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
+_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt
+
+    # text_join would merge escapes and entities into plain text and hide their source form.
+    return MarkdownIt("commonmark").enable("table").enable("strikethrough").disable("text_join")
+
+
+def _front_matter(text: str) -> tuple[int, dict[str, Any]]:
+    """Return the length of a leading YAML front-matter block and its parsed mapping."""
+    fence = _FRONT_MATTER_FENCE.match(text)
+    if not fence:
+        return 0, {}
+    close = _FRONT_MATTER_END.search(text, fence.end())
+    if not close:
+        return 0, {}
+    import yaml
+
+    try:
+        data = yaml.safe_load(text[fence.end() : close.start()])
+    except yaml.YAMLError:
+        data = None
+    return close.end(), data if isinstance(data, dict) else {}
+
+
+class _Builder:
+    """Accumulates a paragraph's text and its pieces while inline tokens are walked."""
+
+    def __init__(self) -> None:
+        self.text: list[str] = []
+        self.pieces: list[tuple[int, int]] = []
+        self.length = 0
+        self._next_original = -1
+
+    def add(self, chunk: str, original: int) -> None:
+        if not chunk:
+            return
+        if original != self._next_original:
+            self.pieces.append((self.length, original))
+        self.text.append(chunk)
+        self.length += len(chunk)
+        self._next_original = original + len(chunk)
+
+    def paragraph(self, kind: ParagraphKind) -> Paragraph | None:
+        text = "".join(self.text).rstrip()
+        if not text.strip():
+            return None
+        return Paragraph(text, tuple(self.pieces), kind)
+
+
+class _Inline:
+    """Maps one inline token's content onto the source and walks its children."""
+
+    def __init__(self, source: str, line_starts: list[int], line_ends: list[int], token: Any) -> None:
+        self.content: str = token.content
+        self.map: list[int] = [-1] * (len(self.content) + 1)
+        first = token.map[0] if token.map else 0
+        at = 0
+        for number, content_line in enumerate(self.content.split("\n")):
+            line = first + number
+            if line < len(line_starts) and content_line:
+                start, end = line_starts[line], line_ends[line]
+                src = source[start:end].rstrip()
+                if src.endswith(content_line):
+                    found = start + len(src) - len(content_line)
+                else:
+                    index = source.find(content_line, start, end)
+                    found = index
+                if found >= 0:
+                    for k in range(len(content_line)):
+                        self.map[at + k] = found + k
+            if line < len(line_starts) and at + len(content_line) < len(self.content):
+                # The newline joining content lines stands for the source line break.
+                self.map[at + len(content_line)] = line_ends[line] if line < len(line_ends) else -1
+            at += len(content_line) + 1
+        self.cursor = 0
+
+    def emit(self, builder: _Builder, start: int, chunk: str) -> None:
+        """Add ``content[start:start + len(chunk)]`` to the paragraph, one source run at a time."""
+        k = 0
+        while k < len(chunk):
+            first = self.map[start + k]
+            j = k + 1
+            while j < len(chunk) and self.map[start + j] == first + (j - k):
+                j += 1
+            if first >= 0:
+                builder.add(chunk[k:j], first)
+            k = j
+
+    def find(self, needle: str) -> int:
+        index = self.content.find(needle, self.cursor) if needle else self.cursor
+        return index
+
+    def skip_destination(self) -> None:
+        """Move past ``](destination "title")`` or ``][label]`` after a link's text."""
+        content, i = self.content, self.cursor
+        if i >= len(content) or content[i] != "]":
+            return
+        i += 1
+        if i < len(content) and content[i] == "(":
+            depth = 0
+            while i < len(content):
+                char = content[i]
+                if char == "\\":
+                    i += 2
+                    continue
+                if char == "(":
+                    depth += 1
+                elif char == ")":
+                    depth -= 1
+                    if depth == 0:
+                        i += 1
+                        break
+                i += 1
+        elif i < len(content) and content[i] == "[":
+            close = content.find("]", i)
+            i = close + 1 if close >= 0 else i
+        self.cursor = i
+
+    def walk(self, children: list[Any], builder: _Builder, comments: list[Comment]) -> None:
+        autolink = False
+        for child in children:
+            kind = child.type
+            if kind == "text":
+                index = self.find(child.content)
+                if index < 0:
+                    continue
+                if not autolink:
+                    self.emit(builder, index, child.content)
+                self.cursor = index + len(child.content)
+            elif kind == "text_special":
+                index = self.find(child.markup)
+                if index < 0:
+                    continue
+                # An escape or entity: the decoded character stands at the markup's place.
+                original = self.map[index + (1 if child.info == "escape" else 0)]
+                if original >= 0:
+                    builder.add(child.content, original)
+                self.cursor = index + len(child.markup)
+            elif kind in ("softbreak", "hardbreak"):
+                index = self.find("\n")
+                if index >= 0:
+                    original = self.map[index]
+                    if original >= 0:
+                        builder.add("\n", original)
+                    self.cursor = index + 1
+            elif kind == "code_inline":
+                index = self.find(child.markup)
+                if index < 0:
+                    continue
+                close = self.content.find(child.markup, index + len(child.markup))
+                if self.map[index] >= 0:
+                    builder.add(CODE_STAND_IN, self.map[index])
+                self.cursor = close + len(child.markup) if close >= 0 else len(self.content)
+            elif kind == "html_inline":
+                index = self.find(child.content)
+                if index < 0:
+                    continue
+                comment = _COMMENT.fullmatch(child.content)
+                if comment and self.map[index] >= 0:
+                    start = self.map[index]
+                    comments.append(Comment(start, start + len(child.content), comment.group(1)))
+                self.cursor = index + len(child.content)
+            elif kind == "link_open":
+                autolink = child.markup == "autolink"
+                if autolink:
+                    index = self.find("<")
+                    if index >= 0 and self.map[index] >= 0:
+                        builder.add(CODE_STAND_IN, self.map[index])
+                else:
+                    index = self.find("[")
+                    self.cursor = index + 1 if index >= 0 else self.cursor
+            elif kind == "link_close":
+                if autolink:
+                    index = self.find(">")
+                    self.cursor = index + 1 if index >= 0 else self.cursor
+                    autolink = False
+                else:
+                    self.skip_destination()
+            elif kind == "image":
+                index = self.find("![")
+                if index >= 0:
+                    self.cursor = index + 2
+                self.walk(child.children or [], builder, comments)
+                self.skip_destination()
+
+
+def parse(text: str) -> Parsed:
+    """Parse Markdown into prose paragraphs, HTML comments and front matter."""
+    front_length, front_matter = _front_matter(text)
+    # Blank the front matter out, keeping its line breaks, so that line numbers hold.
+    source = LINE_BREAK.sub("\n", text[:front_length])
+    source = re.sub(r"[^\n]", " ", source) + text[front_length:]
+    source_for_parser = source.replace("\r\n", "\n").replace("\r", "\n")
+
+    line_starts, line_ends = [0], []
+    for match in LINE_BREAK.finditer(text):
+        line_ends.append(match.start())
+        line_starts.append(match.end())
+    line_ends.append(len(text))
+
+    paragraphs: list[Paragraph] = []
+    comments: list[Comment] = []
+    kinds: list[ParagraphKind] = []
+    tokens = _parser().parse(source_for_parser)
+    for token in tokens:
+        kind = token.type
+        if kind == "heading_open":
+            kinds.append("heading")
+        elif kind in ("blockquote_open", "list_item_open", "td_open", "th_open"):
+            kinds.append(
+                {"blockquote_open": "quote", "list_item_open": "list-item"}.get(kind, "table-cell")
+            )
+        elif kind in ("heading_close", "blockquote_close", "list_item_close", "td_close", "th_close"):
+            if kinds:
+                kinds.pop()
+        elif kind == "html_block" and token.map:
+            start = line_starts[token.map[0]]
+            end = line_ends[min(token.map[1], len(line_ends)) - 1]
+            for match in _COMMENT.finditer(text, start, end):
+                comments.append(Comment(match.start(), match.end(), match.group(1)))
+        elif kind == "inline":
+            inline = _Inline(text, line_starts, line_ends, token)
+            builder = _Builder()
+            inline.walk(token.children or [], builder, comments)
+            paragraph = builder.paragraph(kinds[-1] if kinds else "paragraph")
+            if paragraph is not None:
+                paragraphs.append(paragraph)
+    return Parsed(tuple(paragraphs), tuple(comments), front_matter)

@@ -1,0 +1,77 @@
+"""Plain-text drafts: paragraphs from blank lines and line breaks.
+
+Drafts come in two shapes: paragraphs separated by blank lines (often hard-wrapped),
+and one paragraph per line, as pasted out of a CMS. A block of lines is read as one
+hard-wrapped paragraph when every line but its last is at most ``WRAP_WIDTH`` code
+points long; otherwise each line is a paragraph of its own. A line holding only an
+HTML comment (``<!-- newslint-disable ... -->``) is a directive, not prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newslint.document import LINE_BREAK, Comment, Paragraph, ParagraphKind, Parsed
+
+WRAP_WIDTH = 100
+_COMMENT_LINE = re.compile(r"[ \t]*<!--(.*?)-->[ \t]*")
+_TERMINAL_END = re.compile(r"[.!?…:;,\"'”’)\]»]\s*$")
+_HEADING_MAX_WORDS = 20
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` of each line, without its line break."""
+    spans, at = [], 0
+    for match in LINE_BREAK.finditer(text):
+        spans.append((at, match.start()))
+        at = match.end()
+    spans.append((at, len(text)))
+    return spans
+
+
+def _kind(text: str) -> ParagraphKind:
+    # A short single line without closing punctuation reads as a headline or subheading.
+    if "\n" not in text and "\r" not in text and not _TERMINAL_END.search(text):
+        if len(text.split()) <= _HEADING_MAX_WORDS:
+            return "heading"
+    return "paragraph"
+
+
+def _paragraph(text: str, start: int, end: int) -> Paragraph | None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return None
+    lead = len(chunk) - len(chunk.lstrip())
+    return Paragraph.verbatim(stripped, start + lead, _kind(stripped))
+
+
+def parse(text: str) -> Parsed:
+    """Split plain text into paragraphs and directive comments."""
+    paragraphs: list[Paragraph] = []
+    comments: list[Comment] = []
+    block: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if not block:
+            return
+        wrapped = len(block) > 1 and all(e - s <= WRAP_WIDTH for s, e in block[:-1])
+        groups = [(block[0][0], block[-1][1])] if wrapped else block
+        for start, end in groups:
+            paragraph = _paragraph(text, start, end)
+            if paragraph is not None:
+                paragraphs.append(paragraph)
+        block.clear()
+
+    for start, end in _lines(text):
+        line = text[start:end]
+        comment = _COMMENT_LINE.fullmatch(line)
+        if comment:
+            flush()
+            comments.append(Comment(start + line.index("<!--"), start + line.rindex("-->") + 3, comment.group(1)))
+        elif line.strip():
+            block.append((start, end))
+        else:
+            flush()
+    flush()
+    return Parsed(tuple(paragraphs), tuple(comments))

@@ -1,0 +1,126 @@
+"""The plugin manager: built-in plugins by module name, third-party ones by entry point.
+
+Loading goes in three steps, each a small value: register the built-ins, load the
+``newslint`` entry points, then collect and validate every rule into a ``Registry``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import pluggy
+
+from newslint import hookspecs
+from newslint.rule import CODE_PATTERN, NAME_PATTERN, Rule
+
+if TYPE_CHECKING:
+    from newslint.formatters.base import Formatter
+
+ENTRY_POINT_GROUP = "newslint"
+
+# The built-ins are registered from this tuple, so a checkout that is not installed
+# still has them; only third-party plugins come from entry points.
+BUILTIN_PLUGINS: tuple[str, ...] = (
+    "newslint.rules.core",
+    "newslint.rules.unbalanced_quote",
+    "newslint.rules.dangling_punctuation",
+    "newslint.rules.missing_space",
+    "newslint.rules.joined_words",
+    "newslint.rules.quote_style",
+    "newslint.rules.repeated_word",
+    "newslint.rules.placeholder",
+    "newslint.rules.double_space",
+    "newslint.rules.title_mismatch",
+    "newslint.rules.name_variant",
+    "newslint.rules.readability",
+    "newslint.rules.long_sentence",
+    "newslint.rules.long_paragraph",
+    "newslint.rules.tense",
+    "newslint.rules.spelling_variant",
+    "newslint.rules.grammar",
+    "newslint.formatters",
+)
+
+
+class PluginError(Exception):
+    """A plugin failed to load or declared an invalid rule."""
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Every rule known to this run, by code and by name."""
+
+    rules: tuple[Rule, ...]
+
+    @cached_property
+    def by_key(self) -> dict[str, Rule]:
+        """Return a map from code and from name to each rule."""
+        keys: dict[str, Rule] = {}
+        for rule in self.rules:
+            keys[rule.code] = rule
+            keys[rule.name] = rule
+        return keys
+
+    def get(self, key: str) -> Rule | None:
+        """Return the rule with this code or name (codes are case-insensitive)."""
+        return self.by_key.get(key) or self.by_key.get(key.upper())
+
+
+def _register_builtins(manager: pluggy.PluginManager) -> None:
+    for name in BUILTIN_PLUGINS:
+        manager.register(importlib.import_module(name), name=name)
+
+
+def _load_entry_points(manager: pluggy.PluginManager) -> None:
+    try:
+        manager.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+    except Exception as exc:  # a third-party plugin's import error is its own bug
+        raise PluginError(f"a plugin in entry-point group {ENTRY_POINT_GROUP!r} failed to load: {exc}") from exc
+
+
+def _validate(rules: list[Rule]) -> tuple[Rule, ...]:
+    seen: dict[str, Rule] = {}
+    for rule in rules:
+        if not CODE_PATTERN.fullmatch(rule.code):
+            raise PluginError(f"rule {rule.name!r} from {rule.plugin}: code {rule.code!r} is not like NL123")
+        if not NAME_PATTERN.fullmatch(rule.name):
+            raise PluginError(f"rule {rule.code} from {rule.plugin}: name {rule.name!r} is not kebab-case")
+        for key in (rule.code, rule.name):
+            if key in seen:
+                raise PluginError(f"{key!r} is declared by both {seen[key].plugin} and {rule.plugin}")
+            seen[key] = rule
+    return tuple(sorted(rules, key=lambda r: r.code))
+
+
+def plugin_manager(*, entry_points: bool = True) -> pluggy.PluginManager:
+    """Build the plugin manager with the built-ins and, unless told not to, entry points."""
+    manager = pluggy.PluginManager("newslint")
+    manager.add_hookspecs(hookspecs)
+    _register_builtins(manager)
+    if entry_points:
+        _load_entry_points(manager)
+    try:
+        manager.check_pending()
+    except pluggy.PluginValidationError as exc:
+        raise PluginError(str(exc)) from exc
+    return manager
+
+
+def registry(manager: pluggy.PluginManager) -> Registry:
+    """Collect and validate the rules of every registered plugin."""
+    rules = [rule for batch in manager.hook.newslint_rules() for rule in batch]
+    return Registry(_validate(rules))
+
+
+def formatters(manager: pluggy.PluginManager) -> dict[str, type[Formatter]]:
+    """Collect the output formats of every registered plugin."""
+    found: dict[str, type[Formatter]] = {}
+    for batch in manager.hook.newslint_formatters():
+        for name, formatter in batch.items():
+            if name in found:
+                raise PluginError(f"output format {name!r} is declared twice")
+            found[name] = formatter
+    return found

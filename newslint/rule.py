@@ -1,0 +1,72 @@
+"""The rule type and the ``@rule`` decorator that built-in and plugin rules use."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
+
+from newslint.finding import Severity, Violation
+
+if TYPE_CHECKING:
+    from newslint.document import Document
+
+CODE_PATTERN = re.compile(r"[A-Z]{1,4}[0-9]{3}")
+NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Use instead", "Options")
+
+Check = Callable[["Document", Mapping[str, Any]], Iterable[Violation]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A check with its identity: code, kebab-case name, default severity and options."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    check: Check = field(compare=False)
+    options: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    choices: Mapping[str, tuple[Any, ...]] = field(default_factory=dict, compare=False)
+    default: bool = True
+    plugin: str = ""
+
+    @property
+    def doc(self) -> str:
+        """Return the rule's documentation: its check function's docstring."""
+        return inspect.getdoc(self.check) or self.summary
+
+    def __call__(self, document: Document, options: Mapping[str, Any] | None = None) -> list[Violation]:
+        """Run the check on a document with the given options over the defaults."""
+        merged = {**self.options, **(options or {})}
+        return list(self.check(document, merged))
+
+
+def rule(
+    code: str,
+    name: str,
+    *,
+    summary: str,
+    severity: str = "warning",
+    options: Mapping[str, Any] | None = None,
+    choices: Mapping[str, tuple[Any, ...]] | None = None,
+    default: bool = True,
+) -> Callable[[Check], Rule]:
+    """Declare a check function as a rule; ``options`` maps option names to defaults."""
+
+    def decorate(check: Check) -> Rule:
+        return Rule(
+            code=code,
+            name=name,
+            severity=Severity(severity),
+            summary=summary,
+            check=check,
+            options=dict(options or {}),
+            choices=dict(choices or {}),
+            default=default,
+            plugin=check.__module__,
+        )
+
+    return decorate

@@ -1,0 +1,1 @@
+"""newslint's built-in rules, one module per family (installed as ``newslint.rules``)."""
