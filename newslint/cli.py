@@ -49,6 +49,8 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), help="Lowest severity that makes the exit status 1 [default: warning].")
 @click.option("--date", type=click.DateTime(formats=["%Y-%m-%d"]), help="Article date (YYYY-MM-DD) where front matter gives none.")
 @click.option("--color/--no-color", default=None, help="Colour the text output [default: on a terminal].")
+@click.option("--fix", is_flag=True, help="Apply every safe fix, then report what remains (stdin: fixed text to stdout).")
+@click.option("--diff", is_flag=True, help="Print a unified diff of the safe fixes instead of writing them.")
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
 @click.version_option(__version__, "--version", prog_name="newslint", message="%(prog)s %(version)s")
 def check(
@@ -61,6 +63,8 @@ def check(
     fail_on: str | None,
     date: _dt.datetime | None,
     color: bool | None,
+    fix: bool,
+    diff: bool,
     list_rules: bool,
 ) -> None:
     """Lint articles (.txt, .md, .markdown) in PATHS; `-` reads standard input."""
@@ -73,6 +77,8 @@ def check(
         date=date.date() if date else None,
         output_format=output_format,
         color=sys.stdout.isatty() if color is None else color,
+        fix=fix,
+        diff=diff,
     )
     try:
         runner = Runner(options)

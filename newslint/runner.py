@@ -6,6 +6,7 @@ does can be driven (and tested) without click.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import sys
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from newslint import config as config_module
-from newslint import plugins
+from newslint import fixer, plugins
 from newslint.discovery import STDIN, targets
 from newslint.document import Document
 from newslint.engine import ActiveRule, lint
@@ -41,6 +42,8 @@ class Options:
     date: _dt.date | None = None
     output_format: str = "text"
     color: bool = False
+    fix: bool = False
+    diff: bool = False
 
 
 @dataclass
@@ -114,12 +117,33 @@ class Runner:
             return decode(data, name)
         return read(path, self.config_for(path).max_file_size)
 
+    def fix(self, source: Source, display: str, path: str, out: TextIO) -> tuple[Source, bool]:
+        """Apply the safe fixes to one article: write it back, print it (stdin) or diff it."""
+
+        def findings(text: str) -> list[Finding]:
+            return self.lint_source(dataclasses.replace(source, text=text), display).findings
+
+        fixed = fixer.fix_text(source.text, findings)
+        changed = fixed.text != source.text
+        if self.options.diff:
+            if changed:
+                out.write(fixer.unified_diff(display, source.text, fixed.text))
+        elif path == STDIN:
+            out.write(fixed.text)
+        elif changed:
+            fixer.write_atomically(path, source.encode(fixed.text))
+        return dataclasses.replace(source, text=fixed.text), changed
+
     def run(self, paths: list[str], out: TextIO, err: TextIO) -> int:
         """Lint every path, report, and return the exit status."""
         formats = plugins.formatters(self.manager)
         if self.options.output_format not in formats:
             raise RunError(f"unknown format {self.options.output_format!r} (choose from {', '.join(sorted(formats))})")
-        formatter = formats[self.options.output_format](out, self.options.color)
+        quiet = self.options.diff or (self.options.fix and STDIN in paths)
+        # --diff and `--fix -` print text on stdout: findings go to stderr, as text.
+        formatter = formats["text" if quiet else self.options.output_format](
+            err if quiet else out, self.options.color
+        )
         status = EXIT_CLEAN
         formatter.start()
         try:
@@ -135,6 +159,16 @@ class Runner:
                     err.write(f"newslint: {display}: {exc}\n")
                     status = EXIT_ERROR
                     continue
+                if self.options.fix or self.options.diff:
+                    try:
+                        source, changed = self.fix(source, display, target.path, out)
+                    except OSError as exc:
+                        err.write(f"newslint: {display}: cannot write the fixed file: {exc.strerror or exc}\n")
+                        status = EXIT_ERROR
+                        continue
+                    if self.options.diff:
+                        status = max(status, EXIT_FINDINGS if changed else EXIT_CLEAN)
+                        continue
                 result = self.lint_source(source, display)
                 formatter.file(display, result.findings)
                 status = max(status, file_status(result))

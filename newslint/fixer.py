@@ -1,0 +1,97 @@
+"""Applying safe fixes: from the end of the text, never overlapping, re-linting until stable.
+
+Writing back is atomic (a temporary file in the same directory, then a rename) and keeps
+the file's encoding, byte-order mark, line endings and permissions.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import stat
+import tempfile
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+
+from newslint.finding import Finding, Fix
+
+MAX_PASSES = 10
+# Lines with their own endings; str.splitlines() would also break at U+2028 and form feeds.
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+@dataclass(frozen=True)
+class FixResult:
+    """The fixed text and how many fixes went into it."""
+
+    text: str
+    applied: int
+
+
+def apply(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
+    """Apply the non-overlapping fixes to ``text``; the first of two overlapping fixes wins."""
+    chosen: list[Fix] = []
+    last_end = -1
+    for fix in sorted(set(fixes), key=lambda f: (f.start, f.end, f.text)):
+        # Two insertions at one point, or a fix starting inside the previous one, would
+        # step on each other: the later is left for the next pass to reconsider.
+        if fix.start < last_end or (chosen and fix.start == chosen[-1].start):
+            continue
+        chosen.append(fix)
+        last_end = fix.end
+    for fix in reversed(chosen):
+        text = text[: fix.start] + fix.text + text[fix.end :]
+    return text, len(chosen)
+
+
+def safe_fixes(findings: Sequence[Finding]) -> list[Fix]:
+    """Return the safe fixes among the findings."""
+    return [f.fix for f in findings if f.fix is not None and f.fix.safe]
+
+
+def fix_text(text: str, lint: Callable[[str], Sequence[Finding]], max_passes: int = MAX_PASSES) -> FixResult:
+    """Lint, apply the safe fixes, and repeat until nothing changes (or ``max_passes``)."""
+    applied = 0
+    for _ in range(max_passes):
+        fixes = safe_fixes(lint(text))
+        if not fixes:
+            break
+        fixed, count = apply(text, fixes)
+        if fixed == text:
+            break
+        text, applied = fixed, applied + count
+    return FixResult(text, applied)
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """Return a unified diff of a fix, as ``--diff`` prints it."""
+    lines = difflib.unified_diff(
+        _LINES.findall(before),
+        _LINES.findall(after),
+        fromfile=f"a/{path}",
+        tofile=f"b/{path}",
+    )
+    out = []
+    for line in lines:
+        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Replace the file at ``path`` with ``data`` in one rename, keeping its permissions."""
+    target = os.path.realpath(path)  # write through a symlink, not over it
+    directory = os.path.dirname(target) or "."
+    mode = stat.S_IMODE(os.stat(target).st_mode)
+    handle, temporary = tempfile.mkstemp(prefix=".newslint-", dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
