@@ -19,7 +19,8 @@ from newslint.document import LINE_BREAK, Comment, Paragraph, ParagraphKind, Par
 CODE_STAND_IN = "\ufffc"
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _FRONT_MATTER_FENCE = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
-_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+# A closing fence is a whole line, whatever ends the lines (``$`` with re.M sees only LF).
+_FRONT_MATTER_END = re.compile(r"(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?=\r|\n|\Z)")
 
 
 @lru_cache(maxsize=1)
@@ -75,9 +76,13 @@ class _Builder:
 class _Inline:
     """Maps one inline token's content onto the source and walks its children."""
 
-    def __init__(self, source: str, line_starts: list[int], line_ends: list[int], token: Any) -> None:
+    def __init__(
+        self, source: str, line_starts: list[int], line_ends: list[int], token: Any, after: int = -1
+    ) -> None:
+        """Map ``token``'s content; ``after`` >= 0 searches a table cell from that offset on."""
         self.content: str = token.content
         self.map: list[int] = [-1] * (len(self.content) + 1)
+        self.end = after
         first = token.map[0] if token.map else 0
         at = 0
         for number, content_line in enumerate(self.content.split("\n")):
@@ -85,14 +90,18 @@ class _Inline:
             if line < len(line_starts) and content_line:
                 start, end = line_starts[line], line_ends[line]
                 src = source[start:end].rstrip()
-                if src.endswith(content_line):
+                if after >= 0:
+                    # Cells share a source line: search left to right from the previous
+                    # cell, or "| a | a |" would map both cells onto the first.
+                    found = source.find(content_line, max(start, after), end)
+                elif src.endswith(content_line):
                     found = start + len(src) - len(content_line)
                 else:
-                    index = source.find(content_line, start, end)
-                    found = index
+                    found = source.find(content_line, start, end)
                 if found >= 0:
                     for k in range(len(content_line)):
                         self.map[at + k] = found + k
+                    self.end = found + len(content_line)
             if line < len(line_starts) and at + len(content_line) < len(self.content):
                 # The newline joining content lines stands for the source line break.
                 self.map[at + len(content_line)] = line_ends[line] if line < len(line_ends) else -1
@@ -122,8 +131,32 @@ class _Inline:
             return
         i += 1
         if i < len(content) and content[i] == "(":
+            i = self._skip_inline_destination(i + 1)
+        elif i < len(content) and content[i] == "[":
+            close = content.find("]", i)
+            i = close + 1 if close >= 0 else i
+        self.cursor = i
+
+    def _skip_inline_destination(self, i: int) -> int:
+        """Return the index after ``destination "title")``, starting just inside the ``(``."""
+        content = self.content
+
+        def blanks(i: int) -> int:
+            while i < len(content) and content[i] in " \t\n":
+                i += 1
+            return i
+
+        def until(i: int, closer: str) -> int:
+            while i < len(content) and content[i] != closer:
+                i += 2 if content[i] == "\\" else 1
+            return i + 1
+
+        i = blanks(i)
+        if i < len(content) and content[i] == "<":
+            i = until(i + 1, ">")
+        else:
             depth = 0
-            while i < len(content):
+            while i < len(content) and not content[i].isspace():
                 char = content[i]
                 if char == "\\":
                     i += 2
@@ -131,15 +164,18 @@ class _Inline:
                 if char == "(":
                     depth += 1
                 elif char == ")":
-                    depth -= 1
                     if depth == 0:
-                        i += 1
                         break
+                    depth -= 1
                 i += 1
-        elif i < len(content) and content[i] == "[":
-            close = content.find("]", i)
-            i = close + 1 if close >= 0 else i
-        self.cursor = i
+        i = blanks(i)
+        # A title may hold ")" itself: skip it whole, in its own quotes or parentheses.
+        if i < len(content) and content[i] in "\"'(":
+            i = until(i + 1, ")" if content[i] == "(" else content[i])
+            i = blanks(i)
+        if i < len(content) and content[i] == ")":
+            i += 1
+        return min(i, len(content))
 
     def walk(self, children: list[Any], builder: _Builder, comments: list[Comment]) -> None:
         autolink = False
@@ -156,10 +192,14 @@ class _Inline:
                 index = self.find(child.markup)
                 if index < 0:
                     continue
-                # An escape or entity: the decoded character stands at the markup's place.
-                original = self.map[index + (1 if child.info == "escape" else 0)]
-                if original >= 0:
-                    builder.add(child.content, original)
+                if child.content == child.markup:
+                    # A backslash before a character it cannot escape ("\\w") is literal.
+                    self.emit(builder, index, child.content)
+                else:
+                    # An escape or entity: the decoded character stands at the markup's place.
+                    original = self.map[index + (1 if child.info == "escape" else 0)]
+                    if original >= 0:
+                        builder.add(child.content, original)
                 self.cursor = index + len(child.markup)
             elif kind in ("softbreak", "hardbreak"):
                 index = self.find("\n")
@@ -226,6 +266,7 @@ def parse(text: str) -> Parsed:
     paragraphs: list[Paragraph] = []
     comments: list[Comment] = []
     kinds: list[ParagraphKind] = []
+    row_cursor = 0  # where the next table cell's text is searched from
     tokens = _parser().parse(source_for_parser)
     for token in tokens:
         kind = token.type
@@ -243,8 +284,13 @@ def parse(text: str) -> Parsed:
             end = line_ends[min(token.map[1], len(line_ends)) - 1]
             for match in _COMMENT.finditer(text, start, end):
                 comments.append(Comment(match.start(), match.end(), match.group(1)))
+        elif kind == "tr_open":
+            row_cursor = 0
         elif kind == "inline":
-            inline = _Inline(text, line_starts, line_ends, token)
+            in_cell = bool(kinds) and kinds[-1] == "table-cell"
+            inline = _Inline(text, line_starts, line_ends, token, row_cursor if in_cell else -1)
+            if in_cell:
+                row_cursor = inline.end
             builder = _Builder()
             inline.walk(token.children or [], builder, comments)
             paragraph = builder.paragraph(kinds[-1] if kinds else "paragraph")
