@@ -14,7 +14,9 @@ import re
 from newslint.document import LINE_BREAK, Comment, Paragraph, ParagraphKind, Parsed
 
 WRAP_WIDTH = 100
-_COMMENT_LINE = re.compile(r"[ \t]*<!--(.*?)-->[ \t]*")
+# One comment alone on its line: its body may not hold "-->", or "<!-- a --> prose <!-- b -->"
+# would be read as a single comment and the prose between lost.
+_COMMENT_LINE = re.compile(r"[ \t]*<!--((?:(?!-->).)*)-->[ \t]*")
 _TERMINAL_END = re.compile(r"[.!?…:;,\"'”’)\]»]\s*$")
 _HEADING_MAX_WORDS = 20
 

@@ -1,0 +1,122 @@
+"""Offsets become 1-based lines and code-point columns, end exclusive, in one place."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newslint.document import Document, LineIndex, Paragraph, Position
+from newslint.engine import ActiveRule, lint
+from newslint.finding import Violation
+from newslint.rule import rule
+from newslint.source import decode
+
+
+def at(text: str, needle: str) -> tuple[int, int]:
+    """Return the offsets of the first occurrence of ``needle``."""
+    start = text.index(needle)
+    return start, start + len(needle)
+
+
+def find(text: str, needle: str, format: str = "text") -> tuple[int, int, int, int]:
+    """Lint ``text`` with a rule that flags ``needle``; return the finding's positions."""
+
+    @rule("ZZ901", "flag-needle", summary="Flags a fixed string.")
+    def flag(document, options):
+        start, end = at(document.text, needle)
+        yield Violation(start, end, "needle")
+
+    document = Document(text, format=format)
+    (finding,) = lint(document, [ActiveRule(flag, flag.severity, {})], [flag])
+    return finding.line, finding.column, finding.end_line, finding.end_column
+
+
+@pytest.mark.parametrize(
+    "text, needle, expected",
+    [
+        ("one two", "two", (1, 5, 1, 8)),
+        ("one\ntwo three", "three", (2, 5, 2, 10)),
+        ("one\r\ntwo three", "three", (2, 5, 2, 10)),
+        ("one\rtwo three", "three", (2, 5, 2, 10)),
+        ("one\r\n\r\ntwo", "two", (3, 1, 3, 4)),
+        ("mixed\r\nends\rand\nhere", "here", (4, 1, 4, 5)),
+        # a tab is one code point, one column
+        ("\tindented word", "word", (1, 11, 1, 15)),
+        # astral characters are one column each, not two UTF-16 units
+        ("\U0001F600\U0001F4F0 word", "word", (1, 4, 1, 8)),
+        ("caf\u00e9 e\u0301 word", "word", (1, 9, 1, 13)),
+        # U+2028, U+2029, form feed, vertical tab, NEL and FS do not end a line
+        ("a\u2028b\u2029c\x0cd\x0be\x85f\x1cg word", "word", (1, 15, 1, 19)),
+        # a span across a line break ends on the next line; the end is exclusive
+        ("first line\nsecond", "line\nsec", (1, 7, 2, 4)),
+        ("first line\r\nsecond", "line\r\nsec", (1, 7, 2, 4)),
+        # a span ending at the end of the text
+        ("last word", "word", (1, 6, 1, 10)),
+        ("ends with break\n", "break\n", (1, 11, 2, 1)),
+    ],
+)
+def test_positions(text, needle, expected):
+    assert find(text, needle) == expected
+
+
+def test_line_index_directly():
+    index = LineIndex("ab\r\ncd\ref\ngh")
+    assert index.line_count == 4
+    assert [index.line_start(n) for n in (1, 2, 3, 4)] == [0, 4, 7, 10]
+    assert index.position(0) == Position(1, 1)
+    assert index.position(2) == Position(1, 3)  # the CR itself is on line 1
+    assert index.position(4) == Position(2, 1)
+    assert index.position(12) == Position(4, 3)  # an end offset may equal the length
+    assert index.line_of(6) == 2 and index.line_of(7) == 3
+
+
+def test_empty_text():
+    index = LineIndex("")
+    assert index.line_count == 1
+    assert index.position(0) == Position(1, 1)
+    assert Document("").paragraphs == ()
+    assert Document("", format="markdown").paragraphs == ()
+
+
+def test_bom_is_removed_so_column_one_is_the_first_character():
+    source = decode("\ufeffHeadline here\nBody.".encode("utf-8"), "a.txt")
+    assert source.bom and source.text.startswith("Headline")
+    assert find(source.text, "Headline") == (1, 1, 1, 9)
+    utf16 = decode(b"\xff\xfe" + "Second test".encode("utf-16-le"), "b.txt")
+    assert utf16.text == "Second test" and utf16.encoding == "utf-16-le"
+
+
+@pytest.mark.parametrize("format", ["text", "markdown"])
+def test_markdown_and_text_agree_on_positions(format):
+    text = "Para one.\r\n\r\nThe \U0001F600 target sits here.\r\n"
+    assert find(text, "target", format) == (3, 7, 3, 13)
+
+
+def test_paragraph_offsets_and_spans():
+    paragraph = Paragraph("Hello world", ((0, 10), (6, 30)))
+    assert paragraph.offset(0) == 10 and paragraph.offset(5) == 15
+    assert paragraph.offset(6) == 30 and paragraph.offset(10) == 34
+    assert paragraph.span(0, 5) == (10, 15)
+    assert paragraph.span(6, 11) == (30, 35)
+    assert paragraph.span(3, 3) == (13, 13)  # empty span stays empty
+    assert paragraph.span(11, 11) == (35, 35)  # empty span at the end
+    assert paragraph.start == 10 and paragraph.end == 35
+
+
+def test_date_from_front_matter_then_run_then_today():
+    assert Document("---\ndate: 2021-02-03\n---\nx\n", format="markdown").date == dt.date(2021, 2, 3)
+    assert Document("---\ndate: '2021-02-03T10:00'\n---\nx\n", format="markdown").date == dt.date(2021, 2, 3)
+    assert Document("x", date=dt.date(2000, 1, 1)).date == dt.date(2000, 1, 1)
+    assert Document("x").date == dt.date.today()
+
+
+def test_sentences_and_words():
+    document = Document("The first claim. The second one follows!\n\nA new paragraph.")
+    texts = [s.text for s in document.sentences]
+    assert texts == ["The first claim.", "The second one follows!", "A new paragraph."]
+    second = document.sentences[1]
+    start, end = second.span()
+    assert document.text[start:end] == "The second one follows!"
+    assert document.sentences_of(document.paragraphs[1]) == [document.sentences[2]]
+    assert {"claim", "follows", "paragraph"} <= document.words
