@@ -114,7 +114,7 @@ def test_a_comment_inside_a_prose_line_is_not_a_directive():
 def test_a_line_with_two_comments_and_prose_between_is_prose():
     text = "<!-- one --> Words in between. <!-- two -->\n"
     assert Document(text).comments == ()
-    assert blocks(text) == [("paragraph", text.strip())]
+    assert [p.text for p in Document(text).paragraphs] == [text.strip()]
 
 
 def test_paragraph_offsets_skip_leading_white_space():
