@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import inspect
 import re
+import sys
+import types
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
@@ -70,3 +72,18 @@ def rule(
         )
 
     return decorate
+
+
+class _CallableModule(types.ModuleType):
+    """This module, callable as the ``rule`` decorator.
+
+    ``from newslint import rule`` is the plugin API, but once ``newslint.rule`` has been
+    imported (always, in a run) the package attribute ``rule`` is this submodule, not the
+    decorator: the import system sets it. Calling the module calls the decorator.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Callable[[Check], Rule]:
+        return rule(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

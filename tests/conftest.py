@@ -1,0 +1,145 @@
+"""Shared fixtures: a real third-party plugin, installed as a distribution on a path.
+
+The built-in rules are being written elsewhere; tests of the core use this plugin's
+rules instead, so they pass or fail on the core alone. The plugin is found the way
+any installed plugin is: an ``entry_points.txt`` in a ``*.dist-info`` directory on
+``sys.path`` (or ``PYTHONPATH`` for a subprocess), which importlib.metadata discovers.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+PLUGIN_SOURCE = '''
+"""A test-only newslint plugin: rules that fire on made-up trigger words."""
+
+import re
+
+from newslint import Fix, Violation, hookimpl, rule
+
+
+def _words(document, word):
+    for match in re.finditer(rf"\\b{re.escape(word)}\\b", document.text):
+        yield match.start(), match.end()
+
+
+@rule("ZZ101", "flag-xyzzy", summary="Flags a trigger word.", options={"word": "xyzzy", "limit": 100})
+def flag_xyzzy(document, options):
+    """What it does:
+    Flags the trigger word.
+
+    Why it matters:
+    Tests need a rule that fires.
+
+    Example:
+    xyzzy
+
+    Use instead:
+    Anything else.
+
+    Options:
+    word, limit.
+    """
+    for count, (start, end) in enumerate(_words(document, options["word"])):
+        if count >= options["limit"]:
+            break
+        yield Violation(start, end, f"found {document.text[start:end]!r}", Fix(start, end, "magic"))
+
+
+@rule("ZZ102", "flag-plugh", severity="error", summary="Flags another trigger word.")
+def flag_plugh(document, options):
+    """Flags 'plugh' in prose paragraphs, through paragraph spans."""
+    for paragraph in document.paragraphs:
+        for match in re.finditer(r"\\bplugh\\b", paragraph.text):
+            start, end = paragraph.span(match.start(), match.end())
+            yield Violation(start, end, "found plugh")
+
+
+@rule("ZZ201", "note-frobnicate", severity="info", summary="Notes a third trigger word.")
+def note_frobnicate(document, options):
+    """Notes 'frobnicate'."""
+    for start, end in _words(document, "frobnicate"):
+        yield Violation(start, end, "found frobnicate")
+
+
+@rule("ZZ301", "crash-on-kaboom", summary="Raises on a trigger word.")
+def crash_on_kaboom(document, options):
+    """Raises when the text holds 'kaboom'."""
+    if "kaboom" in document.text:
+        raise RuntimeError("deliberate test crash")
+    return iter(())
+
+
+@rule("ZZ302", "stray-span", summary="Reports a span past the end on a trigger word.")
+def stray_span(document, options):
+    """Reports a span beyond the text when it holds 'stray'."""
+    if "stray" in document.text:
+        yield Violation(0, len(document.text) + 5, "beyond the end")
+
+
+@rule("ZZ900", "opt-in-sample", default=False, summary="An opt-in rule flagging 'optin'.")
+def opt_in_sample(document, options):
+    """Flags 'optin' when switched on."""
+    for start, end in _words(document, "optin"):
+        yield Violation(start, end, "found optin")
+
+
+@hookimpl
+def newslint_rules():
+    return [flag_xyzzy, flag_plugh, note_frobnicate, crash_on_kaboom, stray_span, opt_in_sample]
+'''
+
+
+def install_plugin(directory: Path, module: str, source: str, dist: str | None = None) -> Path:
+    """Write ``module.py`` and a ``dist-info`` declaring it in the ``newslint`` group."""
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+    dist = dist or module
+    info = directory / f"{dist}-0.1.dist-info"
+    info.mkdir(exist_ok=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 0.1\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(f"[newslint]\n{module} = {module}\n", encoding="utf-8")
+    return directory
+
+
+@pytest.fixture(scope="session")
+def plugin_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A directory holding the test plugin as an installed distribution."""
+    return install_plugin(tmp_path_factory.mktemp("site"), "nltestplugin", PLUGIN_SOURCE)
+
+
+@pytest.fixture
+def with_plugin(plugin_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Make the test plugin visible to in-process runs (CliRunner, Runner)."""
+    monkeypatch.syspath_prepend(str(plugin_dir))
+    return plugin_dir
+
+
+def run_newslint(
+    *args: str,
+    cwd: Path | None = None,
+    stdin: bytes | None = None,
+    plugin: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[bytes]:
+    """Run ``python -m newslint`` in a subprocess, optionally with a plugin directory on the path."""
+    environment = {**os.environ, **(env or {})}
+    environment.pop("NO_COLOR", None)
+    if plugin is not None:
+        environment["PYTHONPATH"] = os.pathsep.join(filter(None, [str(plugin), environment.get("PYTHONPATH")]))
+    return subprocess.run(
+        [sys.executable, "-m", "newslint", *args],
+        cwd=cwd,
+        input=stdin if stdin is not None else b"",
+        capture_output=True,
+        env=environment,
+        timeout=120,
+    )
