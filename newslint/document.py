@@ -13,7 +13,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from newslint.quotation import ParagraphQuotes
 
 # Only CR, LF and CRLF end a line: str.splitlines() would also break on U+2028,
 # form feeds and other characters that editors show inside a line.
@@ -228,6 +231,13 @@ class Document:
         from newslint.text import WORD
 
         return frozenset(m.group() for p in self.paragraphs for m in WORD.finditer(p.text))
+
+    @cached_property
+    def quote_marks(self) -> tuple[ParagraphQuotes, ...]:
+        """Return the classified, paired quotation marks of each paragraph, in order."""
+        from newslint.quotation import analyse
+
+        return analyse(self.paragraphs)
 
     def position(self, offset: int) -> Position:
         """Return the position of a file offset."""

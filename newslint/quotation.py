@@ -1,0 +1,302 @@
+"""Quotation marks: what each “ ” ‘ ’ " ' in the prose is, and which marks pair up.
+
+Every mark in a paragraph's text is classified once per document
+(``Document.quote_marks``) and shared by the quotation rules:
+
+- its *role*: an opening quote, a closing quote, an apostrophe (Iran’s, don't, ’90s,
+  rock ’n’ roll, goin’, the Joneses’, o’clock), or a prime (6'2", 45");
+- its *kind*: double or single; and whether it is curly or straight.
+
+Curly marks carry their direction (“ opens, ” closes; ’ closes or is an apostrophe).
+Straight marks get it from their neighbours: after the start, a space, an opening
+bracket, a dash or another opening mark, and before a letter, a mark opens; after a
+letter or punctuation, and before a space, punctuation or the end, it closes. When the
+neighbours do not tell (``."We``, ``word"word``, a mark between spaces), the pairing
+state decides: a mark closes a quotation that is open and opens one otherwise; such
+marks are not ``certain``.
+
+Pairing keeps one stack per kind, so a ‘single’ quotation nests inside a “double” one.
+News style lets a quotation run across paragraphs: the paragraph that does not close
+it is followed by one that opens again with a quotation mark. Such an unclosed mark is
+``continued``. The same shape inside one paragraph (a quotation left open, then a new
+sentence that opens with a mark of the same kind: ``"One. "Two," she said.``) is what
+merged paragraphs look like, and is ``reopened``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, Sequence
+
+if TYPE_CHECKING:
+    from newslint.document import Paragraph
+
+Role = Literal["open", "close", "apostrophe", "prime"]
+Status = Literal["paired", "mismatched", "unclosed", "unopened", "continued", "reopened", "none"]
+
+MARKS = re.compile("[\"'“”‘’]")
+CURLY = "“”‘’"
+_ALL_MARKS = frozenset("\"'“”‘’")
+DOUBLE = "\"“”"
+
+# Characters after which a straight mark opens a quotation.
+_OPEN_BEFORE = frozenset(" \t\r\n\u00a0\u2009\u202f([{<—–-/“‘\"'«")
+# Characters before which a straight mark closes one.
+_CLOSE_AFTER = frozenset(" \t\r\n\u00a0\u2009\u202f.,;:!?)]}>…—–-/\"'”’»")
+# Punctuation that ends a sentence, so that a mark after it may open the next one.
+_TERMINAL = frozenset(".!?…")
+# What may stand between that punctuation and the mark: spaces, brackets and marks.
+_BEFORE_SENTENCE = frozenset(" \t\r\n\u00a0)]\"'“”‘’")
+# Word-initial elisions: 'em, 'tis, 'twas, 'til, 'n' (rock 'n' roll), 'bot nets, a lone
+# possessive 's. Not 'cause: a quotation may well open with the word "Cause".
+_ELISION = re.compile(r"(?:em|tis|twas|til|n|s|bots?|phones?|planes?|flu|burbs)\b", re.I)
+# A decade or a year cut short: '90s, ’05.
+_SHORT_YEAR = re.compile(r"\d\d(?:s\b|(?!\w))")
+_ROCK_N_ROLL = re.compile(r"(?<![^\W\d_])['‘’]n['’](?=\s)", re.I)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One quotation mark or apostrophe of a paragraph, at local ``index``.
+
+    ``partner`` is the local index of the mark it pairs with (on the same paragraph),
+    or None. ``status`` says how pairing went: "paired"; "mismatched" (a double mark
+    closed by a single one, or the other way round); "unclosed" (an opening mark
+    never closed); "unopened" (a closing mark with nothing to close); "continued" (left
+    open at the end of the paragraph, and the next one reopens); "reopened" (left open,
+    then a new sentence in the same paragraph opens with the same kind of mark); "none"
+    for apostrophes and primes. ``certain`` is False when the neighbours of a straight
+    mark did not tell its direction.
+    """
+
+    index: int
+    char: str
+    role: Role
+    double: bool
+    curly: bool
+    certain: bool = True
+    status: Status = "none"
+    partner: int | None = None
+
+    @property
+    def is_quote(self) -> bool:
+        """Return True for opening and closing quotation marks."""
+        return self.role in ("open", "close")
+
+    @property
+    def curly_form(self) -> str:
+        """Return the curly character this mark should be: “ ” ‘ or ’."""
+        if self.double:
+            return "“" if self.role == "open" else "”"
+        return "‘" if self.role == "open" else "’"
+
+    @property
+    def straight_form(self) -> str:
+        """Return the straight character this mark should be: " or '."""
+        return '"' if self.double else "'"
+
+
+@dataclass(frozen=True)
+class ParagraphQuotes:
+    """The marks of one paragraph, in text order."""
+
+    paragraph: Paragraph
+    marks: tuple[Mark, ...]
+
+    def at(self, index: int) -> Mark | None:
+        """Return the mark at local ``index``, if there is one."""
+        for mark in self.marks:
+            if mark.index == index:
+                return mark
+        return None
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha()
+
+
+def curly_open(ch: str) -> bool:
+    """Return True for the curly opening marks “ and ‘."""
+    return ch in "“‘"
+
+
+class _Classifier:
+    """Walks one paragraph's marks left to right, keeping the pairing stacks."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.positions = [m.start() for m in MARKS.finditer(text)]
+        self.rock_n_roll = {m.start() for m in _ROCK_N_ROLL.finditer(text)}
+        self.rock_n_roll |= {i + 2 for i in self.rock_n_roll}
+        # [index, char, role, double, curly, certain, status, partner] per mark.
+        self.rows: list[list] = []
+        self.stacks: dict[bool, list[int]] = {True: [], False: []}
+        self.reopeners: set[int] = set()  # rows of marks that reopened a quotation
+
+    def run(self) -> list[list]:
+        for order, i in enumerate(self.positions):
+            self._one(order, i)
+        return self.rows
+
+    def _later_single_closer(self, order: int) -> bool:
+        """Return True if a later mark could close the open single quotation instead."""
+        text = self.text
+        for j in self.positions[order + 1 :]:
+            ch = text[j]
+            if ch in DOUBLE or ch == "‘":
+                continue
+            before = text[j - 1] if j else " "
+            after = text[j + 1] if j + 1 < len(text) else " "
+            if before in _OPEN_BEFORE:
+                if after not in _CLOSE_AFTER:
+                    return False  # a new single quotation opens first
+                continue
+            if after.isalnum():
+                continue  # an inner apostrophe
+            return True
+        return False
+
+    def _neighbours(self, i: int, curly: bool) -> tuple[str, str]:
+        """Return the characters around the mark at ``i`` (a space at either end).
+
+        For a straight mark, other marks next to it are looked past: in ``"'Oh`` both
+        open, in ``now?'"`` both close.
+        """
+        text = self.text
+        j, k = i - 1, i + 1
+        if not curly:
+            while j >= 0 and text[j] in _ALL_MARKS:
+                j -= 1
+            while k < len(text) and text[k] in _ALL_MARKS:
+                k += 1
+        return (text[j] if j >= 0 else " "), (text[k] if k < len(text) else " ")
+
+    def _one(self, order: int, i: int) -> None:
+        text = self.text
+        ch = text[i]
+        double = ch in DOUBLE
+        curly = ch in CURLY
+        before, after = self._neighbours(i, curly)
+        role: Role
+        certain = True
+        if ch == "“":
+            role = "open"
+        elif ch == "”":
+            role = "close"
+        elif double:
+            if after in _CLOSE_AFTER and before not in _OPEN_BEFORE:
+                if before.isdigit() and not self.stacks[True]:
+                    role = "prime"  # 6ft 2", a 45" screen
+                else:
+                    role = "close"
+            elif before in _OPEN_BEFORE and after not in _CLOSE_AFTER:
+                role = "open"
+            else:  # ."We  word"word  or a mark between spaces
+                role = "close" if self.stacks[True] else "open"
+                certain = False
+        else:
+            role, certain = self._single(order, i, ch, before, after)
+        self._push(i, ch, role, double, curly, certain)
+
+    def _single(self, order: int, i: int, ch: str, before: str, after: str) -> tuple[Role, bool]:
+        text = self.text
+        pending = bool(self.stacks[False])
+        if i in self.rock_n_roll:
+            return "apostrophe", True
+        if text[i + 1 : i + 2] in ("s", "S") and not text[i + 2 : i + 3].isalpha() and not curly_open(ch):
+            return "apostrophe", True  # OutRage!'s, or a possessive whose noun was cut
+        if before.isalnum() and after.isalnum():
+            if before.isdigit() and after.isdigit():
+                return "prime", True  # 5'10
+            return "apostrophe", True  # Iran’s, don't, o’clock, 1990's, word‘s
+        if ch == "‘":
+            if _SHORT_YEAR.match(text, i + 1) or _ELISION.match(text, i + 1):
+                return "apostrophe", True
+            return "open", True
+        if before in _OPEN_BEFORE:
+            if _SHORT_YEAR.match(text, i + 1) or _ELISION.match(text, i + 1):
+                return "apostrophe", True
+            if after not in _CLOSE_AFTER:
+                return "open", True  # 'word   and a wrongly curled ’word
+            # A mark between spaces: close an open quotation, or it is a stray.
+            return ("close" if pending else "open"), False
+        if _is_letter(before):
+            # goin’, the Joneses’ house: an apostrophe, unless it closes a quotation.
+            if pending and not (after == " " and self._later_single_closer(order)):
+                return "close", True
+            return "apostrophe", True
+        if before.isdigit():
+            if pending:
+                return "close", True
+            return "prime", True  # 5' tall
+        if after in _CLOSE_AFTER:
+            return "close", True  # ,' he said
+        return ("close" if pending else "open"), False  # .'We
+
+    def _push(self, i: int, ch: str, role: Role, double: bool, curly: bool, certain: bool) -> None:
+        row = [i, ch, role, double, curly, certain, "none", None]
+        stack = self.stacks[double]
+        if role == "open":
+            if stack and self._reopens(i):
+                # ''Two marks'' written for one double mark: the second reopens what
+                # the first did, below it; it does not reopen the first.
+                adjacent = self.rows[stack[-1]][0] == i - 1
+                if not adjacent:
+                    self.rows[stack.pop()][6] = "reopened"
+                    self.reopeners.add(len(self.rows))
+                elif stack[-1] in self.reopeners and len(stack) > 1:
+                    self.rows[stack.pop(-2)][6] = "reopened"
+                    self.reopeners.add(len(self.rows))
+            row[6] = "unclosed"
+            stack.append(len(self.rows))
+        elif role == "close":
+            if stack:
+                top = self.rows[stack.pop()]
+                top[6], top[7] = "paired", i
+                row[6], row[7] = "paired", top[0]
+            elif self.stacks[not double]:
+                # "Oh no.' : closed with the other kind of mark. Pair them as a mismatch,
+                # so that one slip makes one finding, not two.
+                top = self.rows[self.stacks[not double].pop()]
+                top[6], top[7] = "mismatched", i
+                row[6], row[7] = "mismatched", top[0]
+            else:
+                row[6] = "unopened"
+        self.rows.append(row)
+
+    def _reopens(self, i: int) -> bool:
+        """Return True if the mark at ``i`` starts a sentence: after . ! ? (and closers)."""
+        j = i - 1
+        while j >= 0 and self.text[j] in _BEFORE_SENTENCE:
+            j -= 1
+        return j >= 0 and self.text[j] in _TERMINAL
+
+
+def _opens_with(text: str, double: bool) -> bool:
+    """Return True if a paragraph's text starts with an opening mark of this kind."""
+    for ch in text.lstrip()[:3]:
+        if ch in "“\"" and double:
+            return True
+        if ch in "‘'" and not double:
+            return True
+        if ch not in "“\"‘'":
+            return False
+    return False
+
+
+def analyse(paragraphs: Sequence[Paragraph]) -> tuple[ParagraphQuotes, ...]:
+    """Classify and pair the quotation marks of every paragraph."""
+    results = []
+    for number, paragraph in enumerate(paragraphs):
+        text = paragraph.text
+        if "'" not in text and '"' not in text and not any(c in text for c in CURLY):
+            results.append(ParagraphQuotes(paragraph, ()))
+            continue
+        rows = _Classifier(text).run()
+        following = paragraphs[number + 1].text if number + 1 < len(paragraphs) else ""
+        for row in rows:
+            if row[6] == "unclosed" and _opens_with(following, row[3]):
+                row[6] = "continued"
+        results.append(ParagraphQuotes(paragraph, tuple(Mark(*row) for row in rows)))
+    return tuple(results)
