@@ -79,10 +79,13 @@ def lint(
     crashes: list[Finding] = []
     for item in active:
         try:
-            raw.extend((item, _checked(v, length)) for v in item.rule.check(document, item.options))
+            # All or nothing: a rule that crashes part-way checked nothing it can vouch for.
+            found = [(item, _checked(v, length)) for v in item.rule.check(document, item.options)]
         except Exception as exc:  # one rule's bug must not end the run
             message = f"rule {item.rule.name} ({item.rule.code}) crashed: {type(exc).__name__}: {exc}"
             crashes.append(_stamp(document, *INTERNAL_ERROR, Severity.ERROR, Violation(0, 0, message)))
+        else:
+            raw.extend(found)
 
     suppressions = directives(document, list(known) or [item.rule for item in active])
     findings = list(crashes)
