@@ -67,6 +67,9 @@ def directives(document: Document, rules: Sequence[Rule]) -> list[Directive]:
                 if not tokens or set(tokens) & set(directive.tokens):
                     directive.range_end = comment.start
                     open_ranges.remove(directive)
+            if unknown:
+                # An enable covers nothing, but a misspelt rule in it must still be reported.
+                found.append(Directive(comment.start, comment.end, tokens, kind, 0, 0, True, unknown))
             continue
         if kind == "disable":
             start, end = comment.end, len(document.text)
