@@ -1,0 +1,157 @@
+"""NL201 missing-space: sentences run together without a space."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.testing import run_rule
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SEED = SHARED / "seeds" / "002_fc1ffe9e9bacc26a.txt"
+
+
+def found(text: str, **kwargs) -> list[str]:
+    """Return the flagged text of each finding, checking code and severity."""
+    findings = run_rule("missing-space", text, **kwargs)
+    assert all(f.code == "NL201" and f.severity.value == "warning" for f in findings)
+    return [text[f.start : f.end] for f in findings]
+
+
+def fixed(text: str, **kwargs) -> str:
+    """Apply every fix (safe or not) of the rule to ``text``."""
+    findings = run_rule("missing-space", text, **kwargs)
+    for f in sorted(findings, key=lambda f: f.fix.start, reverse=True):
+        text = text[: f.fix.start] + f.fix.text + text[f.fix.end :]
+    return text
+
+
+BAD = [
+    ("The vote was close.Ministers said nothing.", ["close.Ministers"]),
+    ("Was it worth it?Nobody knows.", ["it?Nobody"]),
+    ("We won!Fans poured on to the pitch.", ["won!Fans"]),
+    ('She called it "a farce".The minister left.', ['farce".The']),
+    ('He spoke to the UK."We will go on," he said.', ['UK."We']),
+    ('It was "a good day."Then it rained.', ['day."Then']),
+    ("It was agreed (in the end).The deal holds.", ["end).The"]),
+    ("How long will it last?)They did not say.", ["last?)They"]),
+    ("The bank said so.I think not.", ["so.I"]),
+    ("It rained.I'm staying in.", ["rained.I'm"]),
+    ("Sales rose in 2004.The firm was pleased.", ["2004.The"]),
+    ("The club's fans were angry.It's over.", ["angry.It's"]),
+    ("She said ‘never’.They left.", ["never’.They"]),
+    ("She said “never.”They left.", ["never.”They"]),
+    ("He said.“We are ready.”", ["said.“We"]),
+    ("Two errors here.One and.Two", ["here.One", "and.Two"]),
+    ("Prices fell.Économistes were surprised.", ["fell.Économistes"]),
+    # the word after the stop is reported whole, with its apostrophe
+    ("It fell.Britain's economy grew.", ["fell.Britain's"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BAD)
+def test_bad(text: str, expected: list[str]) -> None:
+    assert found(text) == expected
+
+
+GOOD = [
+    "Officials in the U.S. and the U.K. agreed.",
+    "The U.S.-based group said so.",
+    "The meeting starts at 10 a.m. Nobody came.",
+    "The talks ended at 10 a.m.Nobody came.",  # dotted abbreviation: left alone by design
+    "Use a noun, e.g. Paris, or i.e. London.",
+    "She has a Ph.D.Then she left.",
+    "J.K. Rowling and J.K.Rowling wrote it.",
+    "Mr.Benn and Dr.Foster and St.Petersburg.",
+    "Growth was 3.5% and the score was 2-1 at 10.30.",
+    "See bbc.co.uk or news.BBC.co.uk or Halo.Bungie.Org for more.",
+    "Read example.com/path.Html and mail jo@example.com.",
+    "Open report.PDF or report.Pdf now.",
+    "Version 2.0.1 is out, also v3.Beta.",
+    "He waited...Then he left.",
+    "He waited…Then he left.",
+    "Yahoo!Inc and Yahoo!Music grew.",
+    "The Bagle.AT and Zafi.D worms spread.",
+    "Call React.PureComponent here.",
+    "Chapter 1.Introduction",
+    "The end. The start. A new day.",
+    'She said "no." Then she left.',
+    "www.Example.com is a site.",
+]
+
+
+@pytest.mark.parametrize("text", GOOD)
+def test_good(text: str) -> None:
+    assert found(text) == []
+
+
+def test_position_after_emoji_and_crlf() -> None:
+    text = "Party time 🎉\r\nWe met.Then we left.\r\n"
+    findings = run_rule("missing-space", text)
+    assert [(f.line, f.column, f.end_column) for f in findings] == [(2, 4, 12)]
+    assert text[findings[0].start : findings[0].end] == "met.Then"
+
+
+def test_emoji_on_same_line_counts_one_column() -> None:
+    text = "🎉 We met.Then we left."
+    (finding,) = run_rule("missing-space", text)
+    assert (finding.line, finding.column) == (1, 6)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "safe"),
+    [
+        ("We met.Then we left.", "We met. Then we left.", True),
+        ('It was "a farce".The end.', 'It was "a farce". The end.', True),
+        # an opening straight quote: the space goes before it
+        ('He left the US."We will win," he said.', 'He left the US. "We will win," he said.', True),
+        # a closing straight quote: the space goes after it
+        ('She said "we will win."The crowd cheered.', 'She said "we will win." The crowd cheered.', True),
+        # odd count of straight quotes: the guess is offered, not applied
+        ('She said "we will win."The crowd cheered. "More', 'She said "we will win." The crowd cheered. "More', False),
+        ("It ended?)They left.", "It ended?) They left.", True),
+        ("We met.\r\nThey met.Then left.", "We met.\r\nThey met. Then left.", True),
+    ],
+)
+def test_fix(before: str, after: str, safe: bool) -> None:
+    findings = run_rule("missing-space", before)
+    assert len(findings) == 1 and findings[0].fix.safe is safe
+    assert fixed(before) == after
+
+
+def test_message_names_the_fused_text() -> None:
+    (finding,) = run_rule("missing-space", "Talks failed.Officials left.")
+    assert finding.message == "missing space after the full stop: 'failed.Officials'"
+    (finding,) = run_rule("missing-space", "Why?Nobody knows.")
+    assert finding.message == "missing space after the question mark: 'Why?Nobody'"
+
+
+def test_markdown_inline_code_and_link() -> None:
+    text = "Run `os.Path` first.Then [the site](https://a.example/x.Y) said.So it goes."
+    assert found(text, format="markdown") == ["first.Then", "said.So"]
+
+
+def test_markdown_fix_goes_after_the_stop_not_into_markup() -> None:
+    text = "It ended.**Then** they left."
+    (finding,) = run_rule("missing-space", text, format="markdown")
+    assert text[finding.start : finding.end] == "ended.**Then"
+    assert fixed(text, format="markdown") == "It ended. **Then** they left."
+
+
+@pytest.mark.skipif(not SEED.is_dir() and not SEED.is_file(), reason="../shared seeds not available")
+def test_seed_run_together_sentences() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    findings = run_rule("missing-space", text)
+    # Found by reading the seed: nine sentences run together, all on line 3.
+    assert [(f.line, f.column, text[f.start : f.end]) for f in findings] == [
+        (3, 386, "concerns.Putin"),
+        (3, 471, 'found".The'),
+        (3, 560, 'US."We'),
+        (3, 798, "said.Israel"),
+        (3, 1061, "Iran.The"),
+        (3, 1260, "Israel.Asked"),
+        (3, 1417, 'possibility".Khamenei'),
+        (3, 2523, "Ukraine.Asked"),
+        (3, 2754, "factories.However"),
+    ]
