@@ -1,0 +1,108 @@
+"""NL102 dangling-punctuation: repeated ends, doubled marks, spaces before them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.testing import run_rule
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SEED = SHARED / "seeds" / "000_66e5290f122a3e84.txt"
+
+
+def apply_fixes(text: str, findings) -> str:
+    """Apply every safe fix, from the end of the text backwards."""
+    for finding in sorted(findings, key=lambda f: f.fix.start, reverse=True):
+        if finding.fix.safe:
+            text = text[: finding.fix.start] + finding.fix.text + text[finding.fix.end :]
+    return text
+
+
+BAD = [
+    # (text, flagged substrings, fixed text)
+    ("“It is even riskier.”.", [".”."], "“It is even riskier.”"),
+    ("Was it over?”. She left.", ["?”."], "Was it over?” She left."),
+    ('We won!". She left.', ['!".'], 'We won!" She left.'),
+    ("He asked 'why?'.", ["?'."], "He asked 'why?'"),
+    ("It ended (as ever.).", [".)."], "It ended (as ever.)"),
+    ("The budget,, he said, grew.", [",,"], "The budget, he said, grew."),
+    ("The budget,,, he said.", [",,,"], "The budget,, he said."),
+    ("The deal is done..", [".."], "The deal is done."),
+    ("The deal is done.. Then what?", [".."], "The deal is done. Then what?"),
+    ("The deal ended , he said.", [" ,"], "The deal ended, he said."),
+    ("The deal ended .", [" ."], "The deal ended."),
+    ("The deal ended . Then it began.", [" ."], "The deal ended. Then it began."),
+    ("It cost 3.5% .", [" ."], "It cost 3.5%."),
+    ('"It is over ." she said.', [" ."], '"It is over." she said.'),
+    # an emoji before the slip: offsets stay exact
+    ("🎉 We won ,", [" ,"], "🎉 We won,"),
+    # CRLF
+    ("One line.\r\n\r\nThe deal ended .\r\n", [" ."], "One line.\r\n\r\nThe deal ended.\r\n"),
+]
+
+
+@pytest.mark.parametrize("text, flagged, fixed", BAD)
+def test_reports_and_fixes(text: str, flagged: list[str], fixed: str) -> None:
+    findings = run_rule("dangling-punctuation", text)
+    assert [f.code for f in findings] == ["NL102"] * len(flagged)
+    assert [text[f.start : f.end] for f in findings] == flagged
+    assert apply_fixes(text, findings) == fixed
+
+
+def test_exact_offsets_after_an_emoji() -> None:
+    (finding,) = run_rule("dangling-punctuation", "🎉 We won ,")
+    assert (finding.start, finding.end, finding.column) == (8, 10, 9)
+
+
+def test_markdown_offsets_map_back_to_the_file() -> None:
+    text = "Some **bold** text ended , then `code` went on.\n"
+    (finding,) = run_rule("dangling-punctuation", text, format="markdown")
+    assert text[finding.start : finding.end] == " ,"
+    assert apply_fixes(text, [finding]) == "Some **bold** text ended, then `code` went on.\n"
+
+
+def test_two_dot_ellipsis_fix_is_not_safe() -> None:
+    (finding,) = run_rule("dangling-punctuation", "An apple.. a triumph of fashion.")
+    assert finding.fix is not None and not finding.fix.safe
+
+
+def test_message() -> None:
+    (finding,) = run_rule("dangling-punctuation", "“It is even riskier.”.")
+    assert finding.message == "full stop repeated after the closing ”: '.”.'"
+
+
+GOOD = [
+    "We will wait... and see.",
+    "We will wait… and see.",
+    "It was a strange match . . . momentum swings.",
+    "She trailed off...",
+    "Go to ../parent or http://example.com/a..b for it.",
+    "Count from 1..10 in the loop.",
+    "The U.S. envoy met Mr. Smith at 10 a.m. on Monday.",
+    "It grew 3.5% to 1,200.5 units, or .5 of a point.",
+    "Visit example.com or the .com domain, with .NET tools.",
+    "Press the . key to stop the clock.",
+    "“It was made in the U.S.”.",
+    "The innocent people (defined by whom?).",
+    "“Yes,” she said. “No.”",
+    "He asked “why?” and left.",
+    "Its name is Acme Inc.).",
+    "In Markdown `a ,b` and `x..` are code.\n",
+    "Nine Inch Nails... and others.",
+]
+
+
+@pytest.mark.parametrize("text", GOOD)
+def test_accepts(text: str) -> None:
+    fmt = "markdown" if text.endswith("\n") else "text"
+    assert run_rule("dangling-punctuation", text, format=fmt) == []
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="the shared seeds are not available")
+def test_seed_full_stop_after_closing_quote() -> None:
+    # Read by hand: line 13 ends "...even riskier.”." (column 235 is the first full stop).
+    text = SEED.read_text(encoding="utf-8")
+    findings = run_rule("dangling-punctuation", text)
+    assert [(f.line, f.column, text[f.start : f.end]) for f in findings] == [(13, 235, ".”.")]
