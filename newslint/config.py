@@ -220,7 +220,8 @@ class _Checker:
             expected = (type(default),)
         if not isinstance(value, expected) or (isinstance(value, bool) and bool not in expected):
             kind = " or ".join(t.__name__ for t in expected).replace("str", "string")
-            raise self.fail(path, f"{rule.name}.{key} must be a {kind}, not {value!r}")
+            article = "an" if kind[:1] in "aeiou" else "a"
+            raise self.fail(path, f"{rule.name}.{key} must be {article} {kind}, not {value!r}")
         choices = rule.choices.get(key)
         if choices is not None and value not in choices:
             raise self.fail(path, f"{rule.name}.{key} must be one of {', '.join(map(str, choices))}, not {value!r}")
