@@ -8,9 +8,10 @@ ending the run, and sorts.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from newslint.document import Document
+from newslint.errors import ServiceUnavailable
 from newslint.finding import Finding, Fix, Severity, Violation
 from newslint.rule import Rule
 from newslint.suppression import directives
@@ -68,11 +69,14 @@ def lint(
     active: Sequence[ActiveRule],
     known: Sequence[Rule] = (),
     report_unused: bool = True,
+    on_unavailable: Callable[[Rule, ServiceUnavailable], None] | None = None,
 ) -> list[Finding]:
     """Run ``active`` rules on ``document`` and return its sorted findings.
 
     ``known`` is every rule of the run, used to tell suppressions of rules that exist
-    but are not active from suppressions naming no rule at all.
+    but are not active from suppressions naming no rule at all. A rule that raises
+    ``ServiceUnavailable`` is passed to ``on_unavailable`` (the runner reports it once
+    per run); without that callback it becomes an internal-error finding.
     """
     length = len(document.text)
     raw: list[tuple[ActiveRule, Violation]] = []
@@ -81,6 +85,12 @@ def lint(
         try:
             # All or nothing: a rule that crashes part-way checked nothing it can vouch for.
             found = [(item, _checked(v, length)) for v in item.rule.check(document, item.options)]
+        except ServiceUnavailable as exc:
+            if on_unavailable is not None:
+                on_unavailable(item.rule, exc)
+                continue
+            message = f"rule {item.rule.name} ({item.rule.code}) did not run: {exc}"
+            crashes.append(_stamp(document, *INTERNAL_ERROR, Severity.ERROR, Violation(0, 0, message)))
         except Exception as exc:  # one rule's bug must not end the run
             message = f"rule {item.rule.name} ({item.rule.code}) crashed: {type(exc).__name__}: {exc}"
             crashes.append(_stamp(document, *INTERNAL_ERROR, Severity.ERROR, Violation(0, 0, message)))

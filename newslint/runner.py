@@ -18,6 +18,7 @@ from newslint import fixer, plugins
 from newslint.discovery import STDIN, targets
 from newslint.document import Document
 from newslint.engine import ActiveRule, lint
+from newslint.errors import ServiceUnavailable
 from newslint.finding import Finding, Severity
 from newslint.rule import Rule
 from newslint.selection import unknown_tokens
@@ -61,6 +62,8 @@ class Runner:
 
     def __init__(self, options: Options) -> None:
         self.options = options
+        # Rules whose backing service failed, by code: reported once, at the end of the run.
+        self.unavailable: dict[str, str] = {}
         try:
             self.manager = plugins.plugin_manager()
             self.registry = plugins.registry(self.manager)
@@ -106,7 +109,7 @@ class Runner:
         document = Document(source.text, display, format=source.format, date=config.date)
         report_unused = any(item.rule.code == "NL001" for item in active)
         findings = lint(document, [a for a in active if a.rule.code not in ("NL000", "NL001")],
-                        self.registry.rules, report_unused)
+                        self.registry.rules, report_unused, self._unavailable)
         return FileResult(source, findings, active, config.fail_on)
 
     def read(self, path: str) -> Source:
@@ -175,7 +178,13 @@ class Runner:
         finally:
             formatter.finish()
             self.manager.hook.newslint_finish()
-        return status
+        for message in self.unavailable.values():
+            err.write(f"newslint: {message}\n")
+        return EXIT_ERROR if self.unavailable else status
+
+    def _unavailable(self, rule: Rule, exc: ServiceUnavailable) -> None:
+        """Remember the first failure of each rule's backing service, to report once."""
+        self.unavailable.setdefault(rule.code, f"rule {rule.name} ({rule.code}) did not run: {exc}")
 
 
 def file_status(result: FileResult) -> int:
