@@ -1,0 +1,92 @@
+"""NL202 joined-words: two words fused where a space or line break was lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.testing import run_rule
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SEED = SHARED / "seeds" / "002_fc1ffe9e9bacc26a.txt"
+
+
+def found(text: str, **kwargs) -> list[str]:
+    """Return the flagged text of each finding, checking code and severity."""
+    findings = run_rule("joined-words", text, **kwargs)
+    assert all(f.code == "NL202" and f.severity.value == "warning" for f in findings)
+    return [text[f.start : f.end] for f in findings]
+
+
+BAD = [
+    # a subheading glued to its paragraph: both halves are words of the article
+    (
+        "Spain and France met in Madrid. The talks went well.\n\n"
+        "Trouble in MadridFrance has said it will wait.",
+        ["MadridFrance"],
+    ),
+    ("Voters in the north are angry. The northVoters say so.", ["northVoters"]),
+    # a short function word never starts a brand
+    ("She studied at the University ofTexas last year.", ["ofTexas"]),
+    ("It was the heart ofNew Labour.", ["ofNew"]),
+    ("He had no doubts asI was ready.", ["asI"]),
+    ("They voted atLabour's conference.", ["atLabour"]),
+    # halves glued after an emoji and across CRLF
+    ("🎉 Rain in Leeds.\r\nMore rain in LeedsTomorrow it stops. Tomorrow is dry.", ["LeedsTomorrow"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BAD)
+def test_bad(text: str, expected: list[str]) -> None:
+    assert found(text) == expected
+
+
+GOOD = [
+    # names written solid, once
+    "He bought an iPhone on eBay and a MacBook from McDonald.",
+    "DeSantis met LeBron and DiCaprio.",
+    "Play the YouTube clip. Play it on the PlayStation at the Station.",
+    "LinkedIn and PayPal and FedEx and BlackBerry and WhatsApp and JavaScript and OpenAI.",
+    # a token the article uses twice is a name
+    "TimeWarner said Time was up. Warner agreed. TimeWarner's shares rose.",
+    # halves not both used alone in the article
+    "Shares in CommunicateResearch rose.",
+    # a half shared with another camel-case name: a naming pattern
+    "EverQuest is nicknamed EverCrack. Ever since, Crack has been a joke.",
+    # all-capital, one-letter and multi-capital parts
+    "SonyBMG, DirectX, BenQ and PricewaterhouseCoopers reported.",
+    # hyphenated and digit-glued tokens are not judged
+    "The Israel-IranRussia axis and 3DMark scores. Russia and Iran.",
+    # Markdown inline code stands in as one character
+    "Call `toString` and `getElementById` here.",
+]
+
+
+@pytest.mark.parametrize("text", GOOD)
+def test_good(text: str) -> None:
+    assert found(text, format="markdown") == [] and found(text) == []
+
+
+def test_message_and_unsafe_fix() -> None:
+    text = "Fighting in Gaza. Gaza is calm.\n\nAid for GazaFighting resumed on Monday."
+    (finding,) = run_rule("joined-words", text)
+    assert finding.message == (
+        "words run together: 'GazaFighting' should probably be 'Gaza Fighting' (or a lost line break between them)"
+    )
+    assert finding.fix is not None and finding.fix.safe is False
+    fixed = text[: finding.fix.start] + finding.fix.text + text[finding.fix.end :]
+    assert fixed.endswith("Aid for Gaza Fighting resumed on Monday.")
+
+
+def test_position_after_emoji() -> None:
+    text = "🎉 Talks in Rome.\nMore talks in RomeTalks ended. Talks resumed."
+    (finding,) = run_rule("joined-words", text)
+    assert (finding.line, finding.column, finding.end_column) == (2, 15, 24)
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="../shared seeds not available")
+def test_seed_glued_subheading() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    findings = run_rule("joined-words", text)
+    assert [(f.line, f.column, text[f.start : f.end]) for f in findings] == [(3, 1783, "UkraineRussia")]
