@@ -133,3 +133,26 @@ def test_never_writes_to_the_files_it_lints(tmp_path, plugin_dir, good):
     assert text_run.returncode == 1 and text_run.stdout.count(b"ZZ101") == 3
     after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_permission_error_in_process(tmp_path, with_plugin, monkeypatch, good):
+    """Where chmod cannot stop reading (root), make the open fail the way it would."""
+    from click.testing import CliRunner
+
+    from newslint import source
+    from newslint.cli import main
+
+    write_bytes(tmp_path / "locked.txt", b"xyzzy\n")
+    real_open = open
+
+    def guarded_open(path, *args, **kwargs):
+        if str(path).endswith("locked.txt"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(source, "open", guarded_open, raising=False)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, [*ZZ, "locked.txt", "good.txt"])
+    assert result.exit_code == 2
+    assert result.stderr == "newslint: locked.txt: permission denied\n"
+    assert [f["path"] for f in json.loads(result.stdout)] == ["good.txt"]
