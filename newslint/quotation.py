@@ -53,6 +53,8 @@ _BEFORE_SENTENCE = frozenset(" \t\r\n\u00a0)]\"'“”‘’")
 _ELISION = re.compile(r"(?:em|tis|twas|til|n|s|bots?|phones?|planes?|flu|burbs)\b", re.I)
 # A decade or a year cut short: '90s, ’05.
 _SHORT_YEAR = re.compile(r"\d\d(?:s\b|(?!\w))")
+# Feet and inches: 6'2", 5'10.5". Both marks are primes.
+_FEET_INCHES = re.compile(r"(?<=\d)'\d{1,2}(?:\.\d+)?\"")
 _ROCK_N_ROLL = re.compile(r"(?<![^\W\d_])['‘’]n['’](?=\s)", re.I)
 
 
@@ -129,6 +131,9 @@ class _Classifier:
         self.positions = [m.start() for m in MARKS.finditer(text)]
         self.rock_n_roll = {m.start() for m in _ROCK_N_ROLL.finditer(text)}
         self.rock_n_roll |= {i + 2 for i in self.rock_n_roll}
+        self.primes: set[int] = set()
+        for match in _FEET_INCHES.finditer(text):
+            self.primes.update((match.start(), match.end() - 1))
         # [index, char, role, double, curly, certain, status, partner] per mark.
         self.rows: list[list] = []
         self.stacks: dict[bool, list[int]] = {True: [], False: []}
@@ -180,7 +185,9 @@ class _Classifier:
         before, after = self._neighbours(i, curly)
         role: Role
         certain = True
-        if ch == "“":
+        if i in self.primes:
+            role = "prime"
+        elif ch == "“":
             role = "open"
         elif ch == "”":
             role = "close"
