@@ -103,3 +103,13 @@ def explain(rule: str) -> None:
     except RunError as exc:
         _fail(str(exc))
     click.echo(text)
+
+
+@main.command("stats")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="A table, or a JSON array with one object per file.")
+def stats(paths: tuple[str, ...], output_format: str) -> None:
+    """Print word, sentence and paragraph counts and readability scores per article."""
+    from newslint import stats as stats_module
+
+    sys.exit(stats_module.run(paths, output_format, sys.stdout, sys.stderr, sys.stdin))

@@ -1,11 +1,70 @@
-"""NL403 long-paragraph: not written yet (this module is registered so the rule has its home)."""
+"""NL403 long-paragraph: a paragraph with more words or sentences than news style allows."""
 
 from __future__ import annotations
 
+import re
+from typing import Iterator
+
+from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
+from newslint.rule import Rule, rule
+from newslint.scoring import word_count
+
+_HAS_WORD = re.compile(r"[^\W_]")
+CHECKED_KINDS = ("paragraph", "quote")
+
+
+@rule(
+    "NL403",
+    "long-paragraph",
+    severity="info",
+    summary="A paragraph of more than 100 words or 6 sentences (by default).",
+    options={"max-words": 100, "max-sentences": 6},
+)
+def long_paragraph(document, options) -> Iterator[Violation]:
+    """What it does:
+    Reports a paragraph of more than ``max-words`` words or more than ``max-sentences``
+    sentences, saying which limit it passes. Headings, list items and table cells are
+    not checked. Sentences are the document's own (sentencex).
+
+    Why it matters:
+    News paragraphs are short: one idea, one to three sentences, because on a phone a
+    70-word paragraph fills the screen. A very long paragraph is often two stories, or
+    paragraphs that lost their breaks when the copy was pasted. The defaults (100 words,
+    6 sentences) flag paragraphs that are long by any news standard; house styles that
+    want one to three sentences a paragraph can set 70 and 4.
+
+    Example:
+    A 120-word block holding the news, the background and two quotations.
+
+    Use instead:
+    Break it where the idea changes: the news, then the background, then each speaker.
+
+    Options:
+    ``max-words`` (integer, default 100): report paragraphs of more words than this.
+    ``max-sentences`` (integer, default 6): report paragraphs of more sentences than this.
+    """
+    max_words = int(options["max-words"])
+    max_sentences = int(options["max-sentences"])
+    for paragraph in document.paragraphs:
+        if paragraph.kind not in CHECKED_KINDS:
+            continue
+        text = paragraph.text
+        words = word_count(text)
+        sentences = document.sentences_of(paragraph)
+        if len(sentences) > max_sentences:
+            sentences = [s for s in sentences if _HAS_WORD.search(s.text)]
+        over = []
+        if words > max_words:
+            over.append(f"{words} words (over {max_words})")
+        if len(sentences) > max_sentences:
+            over.append(f"{len(sentences)} sentences (over {max_sentences})")
+        if over:
+            start, end = paragraph.span(0, len(paragraph.text))
+            yield Violation(start, end, f"paragraph of {' and '.join(over)}")
 
 
 @hookimpl
-def newslint_rules() -> list:
+def newslint_rules() -> list[Rule]:
     """Return this module's rules."""
-    return []
+    return [long_paragraph]

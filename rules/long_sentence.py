@@ -1,11 +1,64 @@
-"""NL402 long-sentence: not written yet (this module is registered so the rule has its home)."""
+"""NL402 long-sentence: a sentence of more words than a reader holds in one breath."""
 
 from __future__ import annotations
 
+from typing import Iterator
+
+from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
+from newslint.rule import Rule, rule
+from newslint.scoring import word_count
+
+SKIPPED_KINDS = ("heading", "table-cell")
+
+
+@rule(
+    "NL402",
+    "long-sentence",
+    severity="info",
+    summary="A sentence longer than the word limit (40 by default).",
+    options={"max-words": 40},
+)
+def long_sentence(document, options) -> Iterator[Violation]:
+    """What it does:
+    Reports a sentence of more than ``max-words`` words, with its length. Sentences are
+    the document's own (sentencex), so "U.S." or "Mr." does not end one; figures count as
+    words. Headings and table cells are skipped.
+
+    Why it matters:
+    News sentences average 15 to 20 words. Past 40, readers lose the subject before the
+    verb, and a sentence that long usually holds two stories. It is also how two
+    sentences run together by a missing space ("said.The") show up.
+
+    Example:
+    ``The council, which had been warned by its own auditors two years ago that the
+    scheme was running late and over budget, said on Tuesday that it would ask the
+    government for more money because the contractor had gone into administration in
+    the spring.`` (45 words)
+
+    Use instead:
+    ``The council said on Tuesday it would ask the government for more money. Its
+    contractor went into administration in the spring, and its own auditors had warned
+    two years ago that the scheme was late and over budget.``
+
+    Options:
+    ``max-words`` (integer, default 40): report sentences of more words than this.
+    """
+    limit = int(options["max-words"])
+    for sentence in document.sentences:
+        if sentence.paragraph.kind in SKIPPED_KINDS:
+            continue
+        text = sentence.text
+        # A sentence cannot hold more words than it has spaces, plus one: skip the count.
+        if text.count(" ") < limit:
+            continue
+        words = word_count(text)
+        if words > limit:
+            start, end = sentence.span()
+            yield Violation(start, end, f"sentence of {words} words (over {limit})")
 
 
 @hookimpl
-def newslint_rules() -> list:
+def newslint_rules() -> list[Rule]:
     """Return this module's rules."""
-    return []
+    return [long_sentence]

@@ -1,0 +1,81 @@
+"""NL403 long-paragraph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.testing import run_rule
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+
+SENTENCE = "The mayor said the bridge would open in May."  # 9 words
+
+
+def found(text: str, **kwargs) -> list[str]:
+    """Return the flagged text of each finding, checking code and severity."""
+    findings = run_rule("long-paragraph", text, **kwargs)
+    assert all(f.code == "NL403" and f.severity.value == "info" for f in findings)
+    return [text[f.start : f.end] for f in findings]
+
+
+def test_too_many_sentences():
+    paragraph = " ".join([SENTENCE] * 7)  # 7 sentences, 63 words
+    text = "Bridge news\n\n" + paragraph + "\n\nShort one.\n"
+    findings = run_rule("long-paragraph", text)
+    assert [text[f.start : f.end] for f in findings] == [paragraph]
+    assert findings[0].message == "paragraph of 7 sentences (over 6)"
+
+
+def test_too_many_words():
+    # 3 + 40 x 2 + 39 "and" + 2 = 124 words in one sentence.
+    long_sentence = "The mayor said " + " and ".join(["the bridge"] * 40) + " would open."
+    findings = run_rule("long-paragraph", long_sentence)
+    assert [f.message for f in findings] == ["paragraph of 124 words (over 100)"]
+
+
+def test_both_limits_in_one_message():
+    paragraph = " ".join([SENTENCE] * 12)  # 12 sentences, 108 words
+    findings = run_rule("long-paragraph", paragraph)
+    assert findings[0].message == "paragraph of 108 words (over 100) and 12 sentences (over 6)"
+
+
+def test_at_the_limits_is_fine():
+    assert found(" ".join([SENTENCE] * 6)) == []  # 6 sentences, 54 words
+
+
+def test_options():
+    paragraph = " ".join([SENTENCE] * 5)  # 5 sentences, 45 words
+    assert found(paragraph, options={"max-sentences": 4}) == [paragraph]
+    assert found(paragraph, options={"max-words": 44}) == [paragraph]
+    assert found(paragraph, options={"max-words": 45, "max-sentences": 5}) == []
+
+
+def test_abbreviations_do_not_add_sentences():
+    # Six sentences; a naive split at "U.S." and "Mr." would make it eight.
+    paragraph = " ".join(["The U.S. envoy met Mr. Smith."] + [SENTENCE] * 5)
+    assert found(paragraph) == []
+
+
+def test_headings_and_list_items_excluded():
+    long_heading = "# " + " ".join([SENTENCE] * 12) + "\n"
+    assert found(long_heading, format="markdown") == []
+    item = "- " + " ".join([SENTENCE] * 12) + "\n"
+    assert found(item, format="markdown") == []
+
+
+def test_crlf_hard_wrapped_paragraph():
+    lines = [SENTENCE + " " + SENTENCE] * 4  # 8 sentences on 4 short lines
+    text = "\r\n".join(lines) + "\r\n"
+    assert found(text) == ["\r\n".join(lines)]
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is missing")
+def test_seed_550_word_paragraph_reported():
+    text = (SHARED / "seeds" / "002_fc1ffe9e9bacc26a.txt").read_text(encoding="utf-8")
+    findings = run_rule("long-paragraph", text)
+    lines = [f.line for f in findings]
+    assert 3 in lines
+    third = next(f for f in findings if f.line == 3)
+    assert int(third.message.split()[2]) > 500

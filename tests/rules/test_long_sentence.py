@@ -1,0 +1,77 @@
+"""NL402 long-sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.testing import run_rule
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+
+# 41 words: The(1) council ... spring(41), counted by hand.
+LONG = (
+    "The council, which had been warned by its own auditors two years ago that the "
+    "scheme was late and over budget, said on Tuesday that it would ask the "
+    "government for more money because its contractor had collapsed in the spring."
+)
+# 40 words: the limit itself is allowed.
+AT_LIMIT = LONG.replace("in the spring", "in spring")
+
+
+def found(text: str, **kwargs) -> list[str]:
+    """Return the flagged text of each finding, checking code and severity."""
+    findings = run_rule("long-sentence", text, **kwargs)
+    assert all(f.code == "NL402" and f.severity.value == "info" for f in findings)
+    return [text[f.start : f.end] for f in findings]
+
+
+def test_long_sentence_reported_with_its_length():
+    text = "It rained. " + LONG + " Nobody was hurt."
+    findings = run_rule("long-sentence", text)
+    assert [text[f.start : f.end] for f in findings] == [LONG]
+    assert findings[0].message == "sentence of 41 words (over 40)"
+
+
+def test_at_the_limit_is_fine():
+    assert found(AT_LIMIT) == []
+
+
+def test_max_words_option():
+    assert found("One two three four five six.", options={"max-words": 5}) == ["One two three four five six."]
+    assert found(LONG, options={"max-words": 50}) == []
+
+
+def test_abbreviations_do_not_end_the_sentence():
+    # Split naively at "U.S." and "Mr." this would be three short sentences.
+    text = LONG.replace("The council,", "The U.S. council, led by Mr. Jones,")
+    assert found(text) == [text]
+
+
+def test_figures_count_as_words():
+    text = ("It cost 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 "
+            "27 28 29 30 31 32 33 34 35 36 37 38 39.")
+    assert found(text) == [text]  # It, cost and 39 figures: 41 words
+
+
+def test_heading_skipped():
+    words = " ".join(["word"] * 19)
+    assert found(words + "\n", options={"max-words": 5}) == []
+
+
+def test_crlf_and_emoji():
+    text = "🙂 Short one.\r\n\r\n" + LONG + "\r\n"
+    assert found(text) == [LONG]
+
+
+def test_markdown_list_item():
+    text = "- " + LONG + "\n"
+    assert found(text, format="markdown") == [LONG]
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is missing")
+def test_seed_run_together_sentences_are_long():
+    seed = SHARED / "seeds" / "002_fc1ffe9e9bacc26a.txt"
+    text = seed.read_text(encoding="utf-8")
+    assert found(text)
