@@ -5,15 +5,16 @@ from the document's own sentences (sentencex, which keeps "U.S." and "Mr." whole
 from word tokens that keep "U.S.", "1,000" and "well-known" as one word each; textstat's
 own sentence splitter and word list would break on those.
 
-Syllables are textstat's count without its dictionary: textstat 0.7.13 looks each word
-up in the CMU pronouncing dictionary through NLTK, whose data are not installed with it
-and which it tries to *download* on first use (a linter must never touch the network,
-and offline that call raises). Its fallback, used here for every word, is Pyphen's en_US
-hyphenation points + 1, computed by ``hyphenation_counter`` (same counts, faster) and
-cached per word. So scores do not depend on what else is installed. Pyphen undercounts
-some vowel runs ("area", "idea" count as one), so grades run a little low. Figures and
-abbreviations are counted as read aloud, as Flesch prescribed: "1980" is four syllables,
-"U.S." two, "BBC" three.
+Syllables are textstat's count without its dictionary. textstat 0.7.13 looks each word
+up in the CMU pronouncing dictionary through NLTK, whose data it tries to *download* on
+first use: network I/O at lint time, and offline ``textstat.syllable_count`` raises
+LookupError. Its fallback, used here for every word, is Pyphen's en_US hyphenation
+points + 1 (``len(Pyphen(lang="en_US").positions(word)) + 1``), computed by
+``hyphenation_counter`` (same counts, faster) and cached per word. So newslint depends
+on Pyphen, not on textstat (which would pull in NLTK for nothing), and scores do not
+depend on what else is installed. Pyphen undercounts some vowel runs ("area" and "idea"
+count as one), so grades run a little low. Figures and abbreviations are counted as
+read aloud, as Flesch prescribed: "1980" is four syllables, "U.S." two, "BBC" three.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """NL401 readability: paragraphs (and articles) that read above a school grade.
 
 Scores are computed in ``newslint.scoring`` from the document's sentences and textstat's
-syllable counts; textstat itself is imported on the first paragraph actually scored.
+syllable count (Pyphen hyphenation, without textstat's NLTK download); Pyphen is imported
+on the first paragraph actually scored, never at start-up.
 """
 
 from __future__ import annotations
