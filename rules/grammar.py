@@ -453,8 +453,8 @@ def _violation(document: Document, paragraph: Paragraph, match: Match) -> Violat
 )
 def grammar(document: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
     """What it does:
-    Sends the article's prose (Markdown markup, code and link targets removed), one
-    request per article, to a LanguageTool server and reports each of its matches with
+    Sends the article's prose (Markdown markup, code, link targets and table cells
+    removed), one request per article, to a LanguageTool server and reports each of its matches with
     LanguageTool's rule id, e.g. ``[EN_A_VS_AN] Use "an" instead of "a"...``. The first
     suggested replacement is offered as an unsafe fix (shown, never applied by
     ``--fix``). Off unless configured: it needs a running LanguageTool server.
@@ -464,10 +464,10 @@ def grammar(document: Document, options: Mapping[str, Any]) -> Iterator[Violatio
     knows thousands of such patterns that simpler rules cannot.
 
     Example:
-    ``The council have voted to close a underused library.``
+    ``The council will close a underused library and and two pools.``
 
     Use instead:
-    ``The council has voted to close an underused library.``
+    ``The council will close an underused library and two pools.``
 
     Options:
     ``server``: URL of a LanguageTool server (default ``http://localhost:8081``). Run one

@@ -258,6 +258,16 @@ def test_one_request_per_article_with_paragraphs_joined_by_blank_lines(fake: Fak
     assert fake.count("/v2/languages") == 1
 
 
+def test_a_long_article_is_split_into_requests_between_paragraphs(fake: FakeLanguageTool) -> None:
+    filler = "Rain fell on the town again today. " * 200  # 7,000 characters
+    paragraphs = [filler + "She ate a apple.", filler + "We could of won.", filler + "It rained alot."]
+    text = "\n\n".join(paragraphs) + "\n"
+    findings = check(fake, text)
+    assert spans(findings, text) == ["a", "of", "alot"]
+    assert [f.line for f in findings] == [1, 3, 5]
+    assert [form["text"] for form in fake.checks()] == ["\n\n".join(paragraphs[:2]), paragraphs[2]]
+
+
 def test_markdown_sends_prose_only_and_maps_back_to_the_file(fake: FakeLanguageTool) -> None:
     text = (
         "---\ntitle: a apple in front matter\n---\n"
