@@ -1,0 +1,108 @@
+"""NL204 repeated-word: the same word twice in a row."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.testing import run_rule
+
+
+def found(text: str, **kwargs) -> list[tuple[int, str]]:
+    """Return (offset, flagged text) of each finding, checking code and severity."""
+    findings = run_rule("repeated-word", text, **kwargs)
+    assert all(f.code == "NL204" and f.severity.value == "warning" for f in findings)
+    return [(f.start, text[f.start : f.end]) for f in findings]
+
+
+def fixed(text: str, **kwargs) -> str:
+    """Apply every fix of the rule to ``text``."""
+    findings = run_rule("repeated-word", text, **kwargs)
+    for f in sorted(findings, key=lambda f: f.fix.start, reverse=True):
+        assert f.fix.safe
+        text = text[: f.fix.start] + f.fix.text + text[f.fix.end :]
+    return text
+
+
+BAD = [
+    ("He said the the plan was sound.", [(12, "the")]),
+    ("The the plan was sound.", [(4, "the")]),
+    ("It rose to to 5%.", [(11, "to")]),
+    ("She was talking about about it.", [(22, "about")]),
+    # across a line break inside a paragraph
+    ("He said that the\nthe plan was sound.", [(17, "the")]),
+    ("He said that the\r\nthe plan was sound.", [(18, "the")]),
+    # words with apostrophes and hyphens are whole words
+    ("It is the club's club's plan and a well-known well-known fact.", [(17, "club's"), (46, "well-known")]),
+    # an emoji before the slip (one code point)
+    ("🎉 a a win", [(4, "a")]),
+    ("The minister is is wrong, and of of course.", [(16, "is"), (33, "of")]),
+    ("He waited for for a bus.", [(14, "for")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BAD)
+def test_bad(text: str, expected: list[tuple[int, str]]) -> None:
+    assert found(text) == expected
+
+
+GOOD = [
+    "She had had enough.",
+    "He said that that was wrong.",
+    "It was very very cold, and she said no no.",
+    "Bye bye, said the ha ha man from far far away.",
+    # names and titles
+    "They saw Duran Duran on Bora Bora, and watched Soldier Soldier.",
+    # runs of three or more are deliberate
+    "The crowd chanted spend spend spend and blah blah blah.",
+    # a stranded preposition before a time phrase
+    "It is the moment I have been waiting for for years.",
+    "We have been placed in in the past.",
+    "Whatever it came in in 2004 was fine.",
+    "Add to this this new law.",
+    # not the same word: hyphen or apostrophe compounds, numbers, sentence breaks
+    "He was stabbed in a break-in in 1999.",
+    "The score was 10 10 at half time.",
+    "It was over. Over the hill they went.",
+    "He said so. So it goes.",
+    "It's its own fault.",
+    # across paragraphs
+    "The report ends with the\n\nthe appendix follows.",
+]
+
+
+@pytest.mark.parametrize("text", GOOD)
+def test_good(text: str) -> None:
+    assert found(text) == []
+
+
+def test_allow_option_replaces_the_default_list() -> None:
+    assert found("She had had enough.", options={"allow": []}) == [(8, "had")]
+    assert found("He said the the plan.", options={"allow": ["the"]}) == []
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("He said the the plan was sound.", "He said the plan was sound."),
+        ("The the plan.", "The plan."),
+        ("He said the\r\nthe plan.", "He said the plan."),
+        ("Two of of them and the the rest.", "Two of them and the rest."),
+    ],
+)
+def test_fix(before: str, after: str) -> None:
+    assert fixed(before) == after
+
+
+def test_message_and_position() -> None:
+    text = "Intro line.\nHe said the  the plan."
+    (finding,) = run_rule("repeated-word", text)
+    assert finding.message == "repeated word: 'the the'"
+    assert (finding.line, finding.column, finding.end_column) == (2, 14, 17)
+
+
+def test_markdown_inline_code_breaks_the_pair_and_markup_blocks_the_fix() -> None:
+    assert found("Call `the` the function.", format="markdown") == []
+    text = "It was the *the* plan."
+    (finding,) = run_rule("repeated-word", text, format="markdown")
+    assert text[finding.start : finding.end] == "the"
+    assert finding.start == 12 and finding.fix is None
