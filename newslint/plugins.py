@@ -71,14 +71,20 @@ class Registry:
 
 def _register_builtins(manager: pluggy.PluginManager) -> None:
     for name in BUILTIN_PLUGINS:
-        manager.register(importlib.import_module(name), name=name)
+        try:
+            module = importlib.import_module(name)
+        except Exception as exc:  # a broken rule module: one line naming it, not a traceback
+            raise PluginError(f"built-in plugin {name} failed to load: {type(exc).__name__}: {exc}") from exc
+        manager.register(module, name=name)
 
 
 def _load_entry_points(manager: pluggy.PluginManager) -> None:
     try:
         manager.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
     except Exception as exc:  # a third-party plugin's import error is its own bug
-        raise PluginError(f"a plugin in entry-point group {ENTRY_POINT_GROUP!r} failed to load: {exc}") from exc
+        raise PluginError(
+            f"a plugin in entry-point group {ENTRY_POINT_GROUP!r} failed to load: {type(exc).__name__}: {exc}"
+        ) from exc
 
 
 def _validate(rules: list[Rule]) -> tuple[Rule, ...]:

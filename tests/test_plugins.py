@@ -176,7 +176,7 @@ def test_a_plugin_that_fails_to_import(tmp_path):
     result = run_newslint("--list-rules", cwd=tmp_path, plugin=site)
     stderr = result.stderr.decode()
     assert result.returncode == 2
-    assert "failed to load" in stderr and "no_such_module_anywhere" in stderr
+    assert "failed to load: ModuleNotFoundError" in stderr and "no_such_module_anywhere" in stderr
     assert "Traceback" not in stderr
 
 
@@ -219,3 +219,18 @@ def test_every_builtin_rule_is_in_the_readme_table():
     rows = set(re.findall(r"^\|\s*`?(NL\d{3})`?\s*\|\s*`?([a-z0-9-]+)`?\s*\|", text, re.M))
     missing = [f"{r.code} {r.name}" for r in builtin_rules() if (r.code, r.name) not in rows]
     assert not missing, f"rules missing from README.md's table: {missing}"
+
+
+def test_a_broken_builtin_module_is_one_line_not_a_traceback(monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    from newslint.cli import main
+
+    monkeypatch.setattr(plugins, "BUILTIN_PLUGINS", (*plugins.BUILTIN_PLUGINS, "newslint.rules.no_such_rule"))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["--list-rules"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "newslint: built-in plugin newslint.rules.no_such_rule failed to load: "
+        "ModuleNotFoundError: No module named 'newslint.rules.no_such_rule'\n"
+    )
