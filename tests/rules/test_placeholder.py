@@ -1,0 +1,106 @@
+"""NL205 placeholder: placeholders and production notes left in the copy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.testing import run_rule
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SEED = SHARED / "seeds" / "000_66e5290f122a3e84.txt"
+
+
+def found(text: str, **kwargs) -> list[str]:
+    """Return the flagged text of each finding, checking code and severity."""
+    findings = run_rule("placeholder", text, **kwargs)
+    assert all(f.code == "NL205" and f.severity.value == "error" for f in findings)
+    return [text[f.start : f.end] for f in findings]
+
+
+BAD = [
+    ("The mayor, TK, said the plan would work.", ["TK"]),
+    ("The fire began at TKTK on Monday.", ["TKTK"]),
+    ("The fire began at TK TK on Monday.", ["TK TK"]),
+    ("Police said tktk people were hurt.", ["tktk"]),
+    ("The fire killed XX people.", ["XX"]),
+    ("The fire killed XXX people on XX March.", ["XXX", "XX"]),
+    ("Profits rose XX% to £XXm, or $XX.Xbn.", ["XX%", "£XXm", "$XX.Xbn"]),
+    ("Sales rose by XX per cent.", ["XX per cent"]),
+    ("The deal was signed [TK].", ["[TK]"]),
+    ("The deal was signed on Monday [CHECK].", ["[CHECK]"]),
+    ("The deal was signed on Monday [check date with desk].", ["[check date with desk]"]),
+    ("[INSERT QUOTE FROM MAYOR] The deal was signed.", ["[INSERT QUOTE FROM MAYOR]"]),
+    ("The minister [CONFIRM] resigned [TBC].", ["[CONFIRM]", "[TBC]"]),
+    ("About [XX] people came.", ["[XX]"]),
+    ("[EDITOR'S NOTE: this story has been updated] The talks resumed.", ["[EDITOR'S NOTE: this story has been updated]"]),
+    ("[Editor’s note: names changed] He left.", ["[Editor’s note: names changed]"]),
+    ("[Note: check spelling] He left.", ["[Note: check spelling]"]),
+    ("The mayor spoke on Monday [Image by City Hall]", ["[Image by City Hall]"]),
+    ("The mayor spoke on Monday. [Photo: Jane Smith/Agency]", ["[Photo: Jane Smith/Agency]"]),
+    ("The mayor spoke on Monday. [Picture: Agency]", ["[Picture: Agency]"]),
+    ("The mayor spoke on Monday. [Credit Jane Smith]", ["[Credit Jane Smith]"]),
+    ("The mayor spoke on Monday. [Photo]", ["[Photo]"]),
+    ("Lorem ipsum dolor sit amet.", ["Lorem ipsum"]),
+    # an image's alt text is prose in plain text too
+    ("![The mayor [Image by City Hall]](https://example.com/a.jpg)", ["[Image by City Hall]"]),
+    # an emoji and CRLF before the slip
+    ("🎉 Party\r\nThe mayor, TK, spoke.", ["TK"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BAD)
+def test_bad(text: str, expected: list[str]) -> None:
+    assert found(text) == expected
+
+
+GOOD = [
+    # TK inside words and names
+    "He won by a TKO, Atkins said, at TK Maxx.",
+    "The TK-421 unit and the Tk toolkit.",
+    # XX as a Roman numeral, a title or biology
+    "Super Bowl XXX was held in Arizona, and Pope Pius XX did not exist.",
+    "Films on PSP. They are: XXX, Hellboy and Spider-Man.",
+    "The film XXX was a hit.",
+    "Women have an XX chromosome pair.",
+    "The magazine XXL said so.",
+    "She signed her text xx.",
+    # editorial insertions in quotations
+    'He said: "He [Putin] will not [the] decision [sic] accept."',
+    '"We [the club] checked [his] photo," he said.',
+    "The report [photos of the scene] was released.",
+    "[Update: the company has since responded.]",
+]
+
+
+@pytest.mark.parametrize("text", GOOD)
+def test_good(text: str) -> None:
+    assert found(text) == []
+
+
+def test_markdown_inline_code_is_not_prose() -> None:
+    assert found("Set `TK` and `[CHECK]` in the config.", format="markdown") == []
+    assert found("The mayor, TK, said [CHECK] it.", format="markdown") == ["TK", "[CHECK]"]
+
+
+def test_markdown_html_comment_is_not_prose() -> None:
+    assert found("The deal was signed.<!-- TK check date -->", format="markdown") == []
+
+
+def test_message_position_and_no_fix() -> None:
+    text = "Intro.\n\nThe fire killed XX people."
+    (finding,) = run_rule("placeholder", text)
+    assert finding.message == "placeholder left in the copy: 'XX'"
+    assert (finding.line, finding.column) == (3, 17)
+    assert finding.fix is None
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="../shared seeds not available")
+def test_seed_image_credit_twice() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    findings = run_rule("placeholder", text)
+    assert [(f.line, text[f.start : f.end]) for f in findings] == [
+        (1, "[Image by the Wall Street Journal]"),
+        (2, "[Image by the Wall Street Journal]"),
+    ]
