@@ -37,6 +37,11 @@ def main() -> None:
 
     Run `newslint PATHS...` to lint articles; `newslint explain RULE` documents a rule.
     """
+    # A file name that is not valid UTF-8 (or a locale that cannot show a character)
+    # must come out escaped, not end the run with a UnicodeEncodeError.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 @main.command("check")

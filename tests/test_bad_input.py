@@ -156,3 +156,19 @@ def test_permission_error_in_process(tmp_path, with_plugin, monkeypatch, good):
     assert result.exit_code == 2
     assert result.stderr == "newslint: locked.txt: permission denied\n"
     assert [f["path"] for f in json.loads(result.stdout)] == ["good.txt"]
+
+
+def test_file_name_that_is_not_utf8(tmp_path, plugin_dir):
+    try:
+        with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt"), "wb") as handle:
+            handle.write(b"A xyzzy.\n")
+    except OSError:
+        pytest.skip("this file system only takes UTF-8 names")
+    # PYTHONIOENCODING gives strict UTF-8 output, as in an en_US.UTF-8 locale
+    env = {"PYTHONIOENCODING": "utf-8"}
+    text = run_newslint("--select", "ZZ101", ".", cwd=tmp_path, plugin=plugin_dir, env=env)
+    assert b"Traceback" not in text.stderr
+    assert text.stdout == os.path.join(".", "caf\\udce9.txt").encode() + b":1:3: ZZ101 [flag-xyzzy] found 'xyzzy'\n"
+    as_json = run_newslint(*ZZ, ".", cwd=tmp_path, plugin=plugin_dir, env=env)
+    (finding,) = json.loads(as_json.stdout)
+    assert os.fsencode(finding["path"]) == os.path.join(b".", b"caf\xe9.txt")
