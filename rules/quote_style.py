@@ -69,8 +69,11 @@ def quote_style(document: Document, options: Mapping[str, Any]) -> Iterator[Viol
         style = "curly" if mark.curly else "straight"
         message = f"{style} {what} {mark.char} in an article that uses {house} marks ({counts}): use {target}"
         fix = None
-        if document.text[start:end] == mark.char:  # not an escape or an entity in Markdown
-            fix = Fix(start, end, target, safe=mark.certain)
+        if document.text[start:end] == mark.char:  # not an entity in Markdown
+            fix_start = start
+            if document.format == "markdown" and start and document.text[start - 1] == "\\":
+                fix_start -= 1  # \" : a curly mark needs no escape, and \“ would show the backslash
+            fix = Fix(fix_start, end, target, safe=mark.certain)
         yield Violation(start, end, message, fix)
 
 

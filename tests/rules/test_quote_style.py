@@ -97,6 +97,13 @@ def test_undecidable_direction_gets_an_unsafe_fix() -> None:
     assert finding.fix.text == "“" and not finding.fix.safe
 
 
+def test_markdown_escaped_straight_mark_loses_its_backslash() -> None:
+    text = "“We will,” she said. “We must.” He said \\\"no\\\".\n"
+    findings = run_rule("quote-style", text, format="markdown")
+    assert [text[f.start : f.end] for f in findings] == ['"', '"']
+    assert apply_fixes(text, findings) == "“We will,” she said. “We must.” He said “no”.\n"
+
+
 def test_message() -> None:
     (finding,) = run_rule("quote-style", '"We will," she said. "Iran’s leaders must."')
     assert finding.message == (
