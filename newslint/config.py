@@ -89,10 +89,15 @@ class Config:
     overrides: tuple[Override, ...] = ()
 
     def _relative(self, path: str) -> str | None:
-        try:
-            return PurePosixPath(Path(os.path.abspath(path)).relative_to(self.root.resolve())).as_posix()
-        except ValueError:
-            return None
+        # Compare like with like: both as written (a symlinked directory stays as named),
+        # then both resolved; mixing them missed every glob under a symlinked path.
+        target = Path(os.path.abspath(path))
+        for root, candidate in ((Path(os.path.abspath(self.root)), target), (self.root.resolve(), target.resolve())):
+            try:
+                return PurePosixPath(candidate.relative_to(root)).as_posix()
+            except ValueError:
+                continue
+        return None
 
     def matches(self, globs: Sequence[str], path: str) -> bool:
         """Return whether ``path`` matches any of ``globs`` (relative to the root)."""

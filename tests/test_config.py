@@ -294,3 +294,20 @@ def test_cli_uses_config_with_a_plugin(tmp_path, with_plugin, monkeypatch):
     # fail-on from the command line replaces the file's
     result = CliRunner().invoke(main, ["--fail-on", "error", "news/a.txt"])
     assert result.exit_code == 0 and "ZZ101" in result.stdout
+
+
+def test_globs_apply_through_a_symlinked_directory(tmp_path):
+    real = tmp_path / "real"
+    write(real / ".newslint.yaml", 'exclude: ["drafts/**"]\noverrides:\n  - files: ["opinion/*"]\n    ignore: [ZZ1]\n')
+    try:
+        (tmp_path / "link").symlink_to(real, target_is_directory=True)
+    except OSError:
+        pytest.skip("cannot make symbolic links here")
+    finder = config.Finder(REGISTRY)
+    for base in ("real", "link"):
+        draft = str(tmp_path / base / "drafts" / "a.txt")
+        assert finder.for_path(draft).is_excluded(draft), base
+        kept = str(tmp_path / base / "news" / "a.txt")
+        assert not finder.for_path(kept).is_excluded(kept), base
+        opinion = str(tmp_path / base / "opinion" / "a.txt")
+        assert names(finder.for_path(opinion), opinion) == ["third-rule"], base
