@@ -1,11 +1,116 @@
-"""NL206 double-space: not written yet (this module is registered so the rule has its home)."""
+"""NL206 double-space: runs of spaces between words or after a full stop."""
 
 from __future__ import annotations
 
+import re
+from typing import Any, Iterator, Mapping
+
+from newslint.document import Document
+from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
+from newslint.rule import Rule, rule
+
+# Spaces (not tabs, not line breaks) with visible text on both sides: leading
+# indentation and trailing spaces (Markdown hard breaks, editor debris) never match.
+_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
+_AFTER_STOP = re.compile(r"[.?!][\"'”’)\]]*$")
+# Sentence gaps: one space or several after sentence punctuation, before a capital.
+_GAP = re.compile(r"[.?!][\"'”’)\]]*( +)(?=[\"'“‘(]?[A-Z])")
+
+
+def _two_space_style(document: Document) -> bool:
+    """True when the article mostly puts two spaces between sentences."""
+    single = double = 0
+    for paragraph in document.paragraphs:
+        for match in _GAP.finditer(paragraph.text):
+            if len(match.group(1)) == 1:
+                single += 1
+            else:
+                double += 1
+    return double >= 2 and double > single
+
+
+def _aligned(document: Document, end: int) -> bool:
+    """True when a neighbouring line has a run of spaces ending in the same column.
+
+    Columns of text lined up with spaces (a pasted table, a results box) are layout,
+    not a slip.
+    """
+    lines, text = document.lines, document.text
+    line = lines.line_of(end)
+    column = end - lines.line_start(line)
+    for other in (line - 1, line + 1):
+        if not 1 <= other <= lines.line_count:
+            continue
+        at = lines.line_start(other) + column
+        limit = lines.line_start(other + 1) if other < lines.line_count else len(text)
+        if at < limit and text[at - 2 : at] == "  " and not text[at].isspace():
+            return True
+    return False
+
+
+def _word_next_to(text: str, start: int, end: int, forward: bool) -> str:
+    """Return the word (or mark) next to a run of spaces, for the message."""
+    if forward:
+        piece = re.match(r"\S+", text[end : end + 30])
+    else:
+        piece = re.search(r"\S+$", text[max(0, start - 30) : start])
+    return piece.group() if piece else ""
+
+
+@rule(
+    "NL206",
+    "double-space",
+    summary="Two or more spaces where one belongs, between words or after a full stop.",
+    severity="info",
+)
+def double_space(document: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """What it does:
+    Finds a run of two or more spaces between two words, or between a full stop (or
+    other punctuation) and the next word. The span is the run of spaces.
+
+    It leaves alone leading indentation, trailing spaces (Markdown hard line breaks),
+    tabs, and columns lined up with spaces on neighbouring lines. When an article
+    consistently puts two spaces between sentences (most of its sentence gaps), that
+    house style is respected: two spaces after sentence punctuation are not reported,
+    while doubled spaces inside a sentence still are.
+
+    Why it matters:
+    Doubled spaces are debris of editing (a word deleted, text pasted); browsers hide
+    them, but feeds, apps and print do not.
+
+    Example:
+    ``The minister  said the plan was sound.``
+
+    Use instead:
+    ``The minister said the plan was sound.`` The fix replaces the run with one space.
+
+    Options:
+    None.
+    """
+    two_space_style: bool | None = None
+    for paragraph in document.paragraphs:
+        text = paragraph.text
+        if "  " not in text:
+            continue
+        for match in _RUN.finditer(text):
+            start, end = match.start(), match.end()
+            after_stop = bool(_AFTER_STOP.search(text, 0, start))
+            if after_stop and end - start == 2:
+                if two_space_style is None:
+                    two_space_style = _two_space_style(document)
+                if two_space_style:
+                    continue
+            a, b = paragraph.span(start, end)
+            if document.text[a:b] != text[start:end] or _aligned(document, b):
+                continue  # markup between the spaces, or layout
+            left = _word_next_to(text, start, end, forward=False)
+            right = _word_next_to(text, start, end, forward=True)
+            where = f"after '{left}'" if after_stop else f"between '{left}' and '{right}'"
+            yield Violation(a, b, f"{end - start} spaces {where}", Fix(a, b, " "))
 
 
 @hookimpl
-def newslint_rules() -> list:
+def newslint_rules() -> list[Rule]:
     """Return this module's rules."""
-    return []
+    return [double_space]
