@@ -19,15 +19,26 @@ class Target:
     error: str | None = None
 
 
-def _walk(directory: str, excluded: Callable[[str], bool]) -> Iterator[str]:
-    for root, dirs, files in os.walk(directory, onerror=None):
+def _walk(directory: str, excluded: Callable[[str], bool]) -> Iterator[Target]:
+    # A directory that cannot be listed is reported, not silently left out of the run.
+    errors: list[OSError] = []
+    for root, dirs, files in os.walk(directory, onerror=errors.append):
+        yield from _errors(errors)
         # Hidden directories (.git, .venv, .cache ...) never hold articles to lint.
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(root, d)))
         for name in sorted(files):
             if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
                 path = os.path.join(root, name)
                 if not excluded(path):
-                    yield path
+                    yield Target(path)
+    yield from _errors(errors)
+
+
+def _errors(errors: list[OSError]) -> Iterator[Target]:
+    for error in errors:
+        reason = "permission denied" if isinstance(error, PermissionError) else (error.strerror or str(error))
+        yield Target(str(error.filename), f"cannot list this directory: {reason}")
+    errors.clear()
 
 
 def targets(paths: list[str], excluded: Callable[[str], bool]) -> Iterator[Target]:
@@ -37,9 +48,9 @@ def targets(paths: list[str], excluded: Callable[[str], bool]) -> Iterator[Targe
             yield Target(STDIN)
         elif os.path.isdir(path):
             found = False
-            for file in _walk(path, excluded):
+            for target in _walk(path, excluded):
                 found = True
-                yield Target(file)
+                yield target
             if not found:
                 yield Target(path, "no articles (.txt, .md, .markdown) found in this directory")
         elif not excluded(path):

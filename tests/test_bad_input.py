@@ -172,3 +172,26 @@ def test_file_name_that_is_not_utf8(tmp_path, plugin_dir):
     as_json = run_newslint(*ZZ, ".", cwd=tmp_path, plugin=plugin_dir, env=env)
     (finding,) = json.loads(as_json.stdout)
     assert os.fsencode(finding["path"]) == os.path.join(b".", b"caf\xe9.txt")
+
+
+def test_unlistable_directory_is_reported(tmp_path, with_plugin, monkeypatch, good):
+    """A directory that cannot be listed gets a line on stderr; its siblings are linted."""
+    from click.testing import CliRunner
+
+    from newslint.cli import main
+
+    write_bytes(tmp_path / "tree" / "locked" / "hidden.txt", b"xyzzy\n")
+    write_bytes(tmp_path / "tree" / "open" / "seen.txt", b"xyzzy\n")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, [*ZZ, "tree", "good.txt"])
+    assert result.exit_code == 2
+    assert result.stderr == f"newslint: {os.path.join('tree', 'locked')}: cannot list this directory: permission denied\n"
+    assert [f["path"] for f in json.loads(result.stdout)] == ["good.txt", os.path.join("tree", "open", "seen.txt")]
