@@ -4,8 +4,13 @@ markdown-it-py gives block tokens their source lines but inline tokens no positi
 so each inline token is found again, in order, in its block's content, and the
 content's lines are found in the source lines. Prose is the text of headings,
 paragraphs, list items, block quotes, table cells and image alt text; code, HTML,
-link destinations, autolinks and front matter are not. Inline code stands in the
-prose as one U+FFFC character, and so does an autolink, so that the words around it do not run together.
+link destinations, autolinks and front matter are not.
+
+Every prose character maps to the identical character of the file, except these
+stand-ins: inline code and an autolink are one U+FFFC (at their opening mark), so that
+the words around them do not run together; a decoded entity (``&amp;``) stands at its
+``&``; a line break inside a paragraph is one LF, standing at the file's CR or LF.
+An escaped character (a backslash before punctuation) maps to itself.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.document import Document
 from newslint.plaintext import WRAP_WIDTH
@@ -122,3 +124,25 @@ def test_paragraph_offsets_skip_leading_white_space():
     (paragraph,) = Document(text).paragraphs
     assert paragraph.start == text.index("Indented")
     assert text[paragraph.start : paragraph.end] == "Indented paragraph."
+
+
+_LINES = st.lists(
+    st.sampled_from(["", " ", "Short line", "A sentence ends here.", "x" * 120, "\t", "<!-- c -->",
+                     "  <!-- newslint-disable -->", "\u2028", "\x0c", "\U0001F600 emoji", "a <!-- b --> c"]),
+    max_size=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LINES, st.sampled_from(["\n", "\r\n", "\r"]))
+def test_paragraphs_are_verbatim_slices_in_order(lines, newline):
+    text = newline.join(lines)
+    document = Document(text)
+    previous_end = 0
+    for paragraph in document.paragraphs:
+        assert text[paragraph.start : paragraph.end] == paragraph.text
+        assert paragraph.text == paragraph.text.strip() and paragraph.text
+        assert paragraph.start >= previous_end
+        previous_end = paragraph.end
+    for comment in document.comments:
+        assert text[comment.start : comment.end] == f"<!--{comment.body}-->"
