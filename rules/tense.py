@@ -1,11 +1,341 @@
-"""NL501 tense: not written yet (this module is registered so the rule has its home)."""
+"""NL501 tense: the present perfect with a finished past time ("On Thursday, X has said")."""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
+from newslint.quoted import MASK, masker
+from newslint.rule import Rule, rule
+
+CHECKED_KINDS = ("paragraph", "list-item", "quote")
+
+# Past participles that differ from the simple past, or that have no -ed: participle to
+# simple past. A participle not listed here, and not ending in -ed, is not recognised.
+IRREGULAR = {
+    "arisen": "arose", "awoken": "awoke", "beaten": "beat", "become": "became", "begun": "began",
+    "bent": "bent", "bet": "bet", "bid": "bid", "bitten": "bit", "bled": "bled", "blown": "blew",
+    "broken": "broke", "bred": "bred", "brought": "brought", "built": "built", "burnt": "burnt",
+    "burst": "burst", "bought": "bought", "caught": "caught", "chosen": "chose", "clung": "clung",
+    "come": "came", "cost": "cost", "crept": "crept", "cut": "cut", "dealt": "dealt", "dug": "dug",
+    "done": "did", "drawn": "drew", "dreamt": "dreamt", "driven": "drove", "drunk": "drank",
+    "eaten": "ate", "fallen": "fell", "fed": "fed", "felt": "felt", "fought": "fought",
+    "found": "found", "fled": "fled", "flown": "flew", "forbidden": "forbade",
+    "forecast": "forecast", "foreseen": "foresaw", "forgotten": "forgot", "forgiven": "forgave",
+    "frozen": "froze", "given": "gave", "gone": "went", "got": "got", "grown": "grew",
+    "hung": "hung", "heard": "heard", "hidden": "hid", "hit": "hit", "held": "held", "hurt": "hurt",
+    "kept": "kept", "knelt": "knelt", "known": "knew", "laid": "laid", "led": "led", "leapt": "leapt",
+    "learnt": "learnt", "left": "left", "lent": "lent", "let": "let", "lost": "lost", "made": "made",
+    "meant": "meant", "met": "met", "mistaken": "mistook", "overcome": "overcame",
+    "overseen": "oversaw", "overtaken": "overtook", "overthrown": "overthrew", "paid": "paid",
+    "put": "put", "quit": "quit", "read": "read", "rebuilt": "rebuilt", "ridden": "rode",
+    "risen": "rose", "run": "ran", "said": "said", "seen": "saw", "sought": "sought", "sold": "sold",
+    "sent": "sent", "set": "set", "shaken": "shook", "shed": "shed", "shot": "shot",
+    "shown": "showed", "shrunk": "shrank", "shut": "shut", "sung": "sang", "sunk": "sank",
+    "sat": "sat", "slept": "slept", "slid": "slid", "spoken": "spoke", "sped": "sped",
+    "spent": "spent", "split": "split", "spread": "spread", "sprung": "sprang", "stood": "stood",
+    "stolen": "stole", "stuck": "stuck", "stung": "stung", "struck": "struck", "sworn": "swore",
+    "swept": "swept", "swum": "swam", "swung": "swung", "taken": "took", "taught": "taught",
+    "torn": "tore", "told": "told", "thought": "thought", "thrown": "threw", "undergone": "underwent",
+    "understood": "understood", "undertaken": "undertook", "upheld": "upheld", "upset": "upset",
+    "withdrawn": "withdrew", "woken": "woke", "worn": "wore", "won": "won", "wound": "wound",
+    "written": "wrote", "been": "",  # "has been" -> "was", "have been" -> "were"
+}
+# Words ending in -ed that are not past participles after "has".
+NOT_PARTICIPLES = frozenset(
+    "hundred indeed sacred naked wicked kindred rugged ragged jagged beloved bed red shed "
+    "need speed seed feed breed creed deed weed greed steed bleed proceed succeed exceed "
+    "wed sled".split()
+) - {"shed"}
+_EE_PARTICIPLES = frozenset("agreed freed decreed guaranteed disagreed refereed".split())
+
+# Adverbs that may stand between the auxiliary and the participle.
+ADVERBS = (
+    "also|already|now|just|since|finally|reportedly|allegedly|apparently|recently|previously|"
+    "repeatedly|publicly|formally|officially|effectively|reluctantly|quietly|initially|"
+    "originally|once|all|both|each|successfully|suddenly|briefly|again|even|still|"
+    "not|never|n't"
+)
+NEGATIONS = frozenset({"not", "never", "n't"})
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+NUMBERS = "[Aa]|[Aa]n|[Oo]ne|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|few|several|many|\\d+"
+
+# Words and marks after which a time phrase no longer belongs to the verb before it.
+STOPS_AFTER = frozenset(
+    """that what which who whom whose when where why how whether if because after before
+    since until till as while whilst and but or nor so than though although will would could
+    should can may might must shall is are was were be being has have had do does did he she
+    they we i you said says told tell for""".split()
+)
+# Words between a sentence-opening time phrase and the verb that put the verb in
+# another clause.
+STOPS_BEFORE = frozenset(
+    """that who whom which whose when where while whilst after before because since until as
+    if though although and but or said says told say tell announced added claimed according
+    what how why whether once""".split()
+)
+# Words before a time phrase that make it a period reaching now, a future, or a part of
+# a noun phrase: "since Monday", "until Friday", "next Monday", "the last week".
+STOP_PREVIOUS = frozenset(
+    """since until till by from before after for the this next every each of between
+    than""".split()
+)
+
+# Participles whose object carries its own time ("has forecast gains in 2004", "has
+# planned a vote on Monday"): a time after them is not when the verb happened.
+FORWARD = frozenset(
+    """forecast predicted projected expected planned scheduled promised pledged vowed
+    budgeted targeted set proposed called urged demanded warned threatened announced
+    declared deemed named designated earmarked""".split()
+)
+_BARE_END = re.compile(r"\s*(?:[,.;]|that\b|$)")
+
+WORDS_AFTER = 4  # words allowed between the participle and a following time phrase
+WORDS_BEFORE = 12  # words allowed between a sentence-opening time phrase and the verb
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # Case matters: "Saturday Night Takeaway" is a title, "Saturday night" a time.
+    perfect = re.compile(
+        rf"(?P<aux>[Hh]as|[Hh]ave|[Hh]asn['’]t|[Hh]aven['’]t|['’]ve)"
+        rf"(?P<adverbs>(?:\s+(?:{ADVERBS}))*)\s+(?P<participle>[a-z]+)(?![\w'’-])"
+    )
+    time = re.compile(
+        rf"""(?<![\w'’-])(?P<phrase>
+            [Yy]esterday
+          | [Ll]ast\s+(?:night|week|weekend|month|year|summer|winter|spring|autumn|season|{WEEKDAYS}|{MONTHS})
+          | (?P<on>[Oo]n\s+)?(?:{WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?
+          | [Ii]n\s+(?:(?:{MONTHS})\s+)?(?P<year>1[89]\d\d|20\d\d)
+          | (?:{NUMBERS})\s+(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centuries|century)\s+ago
+        )(?![\w'’-])""",
+        re.VERBOSE,
+    )
+    return perfect, time
+
+
+_WORD = re.compile(r"[\w'’-]+")
+_HARD_STOP = re.compile(rf"[;:()\[\]—–\"“”{MASK}]|\s-\s")
+
+
+def _is_participle(word: str) -> bool:
+    lower = word.lower()
+    if lower in IRREGULAR:
+        return True
+    if not lower.endswith("ed") or len(lower) < 4 or lower in NOT_PARTICIPLES:
+        return False
+    return not lower.endswith("eed") or lower in _EE_PARTICIPLES
+
+
+def _past(participle: str, aux: str, subject_word: str) -> str | None:
+    lower = participle.lower()
+    if lower == "been":
+        return "was" if aux.lower() == "has" or subject_word.lower() == "i" else "were"
+    if lower in IRREGULAR:
+        return IRREGULAR[lower]
+    return lower  # regular: the simple past is the participle
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _time_ok(text: str, match: re.Match[str], year: int) -> bool:
+    """Return True when the time phrase names a finished past time, not a period or future."""
+    after = text[match.end() : match.end() + 2]
+    if after[:1] in "'’" and after[1:2].lower() == "s":  # "Monday's vote": a noun phrase
+        return False
+    before = _words(text[max(0, match.start() - 30) : match.start()])
+    if before and (before[-1] in STOP_PREVIOUS or before[-1].endswith(("'s", "’s"))):
+        return False  # "since Monday", "the last week", "Ant's Saturday ..."
+    found = match.group("year")
+    return not found or int(found) < year
+
+
+# After "to", these words make it a preposition ("spoke to him"), not an infinitive
+# ("refused to say what happened"), which would start another verb's clause.
+_TO_OBJECTS = frozenset(
+    "him her them us me you it the a an his their its our my your this that these those".split()
+)
+
+
+def _clean_between(between: str, stops: frozenset[str], limit: int, commas: bool) -> bool:
+    if _HARD_STOP.search(between) or (not commas and "," in between):
+        return False
+    words = _words(between)
+    if len(words) > limit or any(w in stops for w in words):
+        return False
+    # An infinitive ("to say", or "to" as the last word before the time) starts a clause.
+    return all(
+        word != "to" or (i + 1 < len(words) and words[i + 1] in _TO_OBJECTS)
+        for i, word in enumerate(words)
+    )
+
+
+@rule(
+    "NL501",
+    "tense",
+    severity="warning",
+    summary="Present perfect with a finished past time: 'has refused on Thursday' for 'refused'.",
+)
+def tense(document, options) -> Iterator[Violation]:
+    """What it does:
+    Reports a verb in the present perfect ("has refused", "have been arrested") whose
+    clause also names a finished past time: "yesterday", "last week", "on Thursday",
+    "Thursday", "in 2019" (a year before the article's date), "two days ago". It
+    suggests the simple past ("refused", "were arrested") as an unsafe fix when the
+    past form is known (regular verbs, and a table of irregular ones; none for negated
+    verbs). Text between quotation marks is skipped: quoted speech is verbatim.
+
+    The time must belong to that verb: it opens the sentence and nothing between it
+    and the verb starts another clause ("On Thursday, Mr Putin has refused"), or it
+    follows the participle within a few words, with no infinitive, conjunction,
+    relative or reported clause in between ("has refused on Thursday"). Not reported:
+    periods that reach the present ("has been closed since Thursday", "has fallen for
+    two days", "over the last week", "in the past year"); "this week", "earlier this
+    week", "today", "this morning", which in British usage still take the perfect
+    because the period has not ended; a time that belongs to another verb ("has refused
+    to say what happened on Thursday", "has said the vote will be on Monday"); modal
+    perfects ("could have happened yesterday"); possessives ("Monday's vote has shown").
+
+    Why it matters:
+    The present perfect presents an event as part of the present; a finished time
+    ("on Thursday") puts it in the past. Together they read as translated English, a
+    common slip in wire copy and in drafts rewritten from a "has said" lead.
+
+    Example:
+    ``On Thursday, the minister has refused to comment.``
+
+    Use instead:
+    ``On Thursday, the minister refused to comment.``
+
+    Options:
+    None.
+    """
+    perfect, time = _patterns()
+    year = document.date.year
+    mask = None
+    for paragraph in document.paragraphs:
+        if paragraph.kind not in CHECKED_KINDS:
+            continue
+        text = paragraph.text
+        # Cheap tests first: a perfect (found by literal search), then a word that can
+        # start a time phrase; most paragraphs stop here.
+        verbs = list(_verbs(perfect, text))
+        if not verbs or not _maybe_time(text):
+            continue
+        plain = None
+        for sentence in document.sentences_of(paragraph):
+            inside = [v for v in verbs if sentence.start <= v.start() < sentence.end]
+            if not inside:
+                continue
+            raw = text[sentence.start : sentence.end]
+            if not _maybe_time(raw):
+                continue
+            times = list(time.finditer(raw))
+            if not times:
+                continue
+            if plain is None:
+                if mask is None:
+                    mask = masker(document)
+                plain = mask(paragraph)
+            chunk = plain[sentence.start : sentence.end]
+            times = [m for m in times if chunk[m.start()] != MASK and _time_ok(chunk, m, year)]
+            if not times:
+                continue
+            for verb in inside:
+                local = perfect.match(chunk, verb.start() - sentence.start)
+                if local is None:  # the verb is quoted (masked)
+                    continue
+                found = _belongs(chunk, local, times)
+                if found is not None:
+                    yield _violation(paragraph, sentence.start, chunk, local, found)
+
+
+def _maybe_time(text: str) -> bool:
+    """Return False when no time phrase can be in ``text`` (a fast literal test)."""
+    return "day" in text or "ast " in text or " ago" in text or "n 1" in text or "n 2" in text
+
+
+def _verbs(perfect: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Yield the present perfects of ``text`` (auxiliary, adverbs, participle), in order."""
+    # str.find on literal prefixes is many times faster than letting the pattern scan.
+    hits = []
+    for prefix in ("ha", "Ha", "'ve", "’ve"):
+        at = text.find(prefix)
+        while at >= 0:
+            if at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_'’-") or prefix[0] in "'’":
+                match = perfect.match(text, at)
+                if match is not None and _is_participle(match.group("participle")):
+                    hits.append(match)
+            at = text.find(prefix, at + 2)
+    hits.sort(key=lambda m: m.start())
+    yield from hits
+
+
+def _modal_before(chunk: str, verb: re.Match[str]) -> bool:
+    before = _words(chunk[max(0, verb.start() - 20) : verb.start()])
+    return bool(before) and before[-1] in {
+        "will", "would", "could", "should", "might", "may", "must", "shall", "can", "to", "cannot",
+        "'d", "’d", "not", "never",
+    }
+
+
+def _belongs(chunk: str, verb: re.Match[str], times: list[re.Match[str]]) -> re.Match[str] | None:
+    """Return the time phrase that belongs to ``verb``'s clause, if any."""
+    aux = verb.group("aux").lower()
+    if aux.startswith("have") and _modal_before(chunk, verb):
+        return None
+    if aux in ("'ve", "’ve") and _modal_before(chunk, verb):  # would've, could've
+        return None
+    forward = verb.group("participle").lower() in FORWARD
+    for found in times:
+        if found.start() >= verb.end():
+            between = chunk[verb.end() : found.start()]
+            if forward or not _clean_between(between, STOPS_AFTER, WORDS_AFTER, commas=False):
+                continue
+            if _bare_weekday(found) and not (between.strip() == "" and _BARE_END.match(chunk, found.end())):
+                continue  # "has deemed Tuesday a day of action"; only "has said Tuesday that"
+            return found
+        elif found.end() <= verb.start() and not _bare_weekday(found):
+            # A time before the verb counts only when it opens the sentence.
+            if chunk[: found.start()].strip(" \t\r\n![(") == "":
+                between = chunk[found.end() : verb.start()]
+                if _clean_between(between, STOPS_BEFORE, WORDS_BEFORE, commas=True):
+                    return found
+    return None
+
+
+def _bare_weekday(found: re.Match[str]) -> bool:
+    phrase = found.group("phrase")
+    return phrase[:1] in "MTWFS" and found.group("on") is None
+
+
+def _violation(paragraph, offset: int, chunk: str, verb: re.Match[str], found: re.Match[str]) -> Violation:
+    aux = verb.group("aux")
+    adverbs = verb.group("adverbs").split()
+    participle = verb.group("participle")
+    start, end = paragraph.span(offset + verb.start(), offset + verb.end())
+    when = " ".join(found.group("phrase").split())
+    negated = aux.lower().endswith(("n't", "n’t")) or any(a.lower() in NEGATIONS for a in adverbs)
+    subject = _words(chunk[max(0, verb.start() - 20) : verb.start()])
+    past = None if negated or aux[:1].isupper() else _past(participle, aux.rstrip("'’"), subject[-1] if subject else "")
+    verb_text = " ".join(verb.group().split())
+    if past is None:
+        message = f"present perfect '{verb_text}' with a finished past time ('{when}'): use the simple past"
+        return Violation(start, end, message)
+    replacement = " ".join([*adverbs, past])
+    if aux[:1] in "'’":
+        replacement = " " + replacement  # "They've agreed" -> "They agreed"
+    message = f"present perfect '{verb_text}' with a finished past time ('{when}'): use the simple past '{replacement.strip()}'"
+    return Violation(start, end, message, Fix(start, end, replacement, safe=False))
 
 
 @hookimpl
-def newslint_rules() -> list:
+def newslint_rules() -> list[Rule]:
     """Return this module's rules."""
-    return []
+    return [tense]
