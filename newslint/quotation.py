@@ -104,13 +104,6 @@ class ParagraphQuotes:
     paragraph: Paragraph
     marks: tuple[Mark, ...]
 
-    def at(self, index: int) -> Mark | None:
-        """Return the mark at local ``index``, if there is one."""
-        for mark in self.marks:
-            if mark.index == index:
-                return mark
-        return None
-
 
 def _positions(text: str) -> list[int]:
     """Return the indices of every mark, in order.
@@ -126,15 +119,6 @@ def _positions(text: str) -> list[int]:
             i = text.find(ch, i + 1)
     found.sort()
     return found
-
-
-def _is_letter(ch: str) -> bool:
-    return ch.isalpha()
-
-
-def curly_open(ch: str) -> bool:
-    """Return True for the curly opening marks “ and ‘."""
-    return ch in "“‘"
 
 
 class _Classifier:
@@ -242,7 +226,7 @@ class _Classifier:
             if inches:
                 self.primes.add(inches.end() - 1)
                 return "prime", True  # 6'2"
-        if text[i + 1 : i + 2] in ("s", "S") and not text[i + 2 : i + 3].isalpha() and not curly_open(ch):
+        if text[i + 1 : i + 2] in ("s", "S") and not text[i + 2 : i + 3].isalpha() and ch != "‘":
             return "apostrophe", True  # OutRage!'s, or a possessive whose noun was cut
         if before.isalnum() and after.isalnum():
             if before.isdigit() and after.isdigit():
@@ -259,7 +243,7 @@ class _Classifier:
                 return "open", True  # 'word   and a wrongly curled ’word
             # A mark between spaces: close an open quotation, or it is a stray.
             return ("close" if pending else "open"), False
-        if _is_letter(before):
+        if before.isalpha():
             # goin’, the Joneses’ house: an apostrophe, unless it closes a quotation.
             if pending and not (after == " " and self._later_single_closer(order)):
                 return "close", True

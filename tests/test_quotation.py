@@ -18,8 +18,9 @@ def roles(text: str, format: str = "text") -> str:
     )
 
 
-def statuses(text: str) -> list[list[str]]:
-    return [[m.status for m in q.marks if m.is_quote] for q in Document(text).quote_marks]
+def statuses(text: str, format: str = "text") -> list[list[str]]:
+    document = Document(text, format=format)
+    return [[m.status for m in q.marks if m.is_quote] for q in document.quote_marks]
 
 
 @pytest.mark.parametrize(
@@ -83,10 +84,28 @@ def test_roles(text: str, expected: str) -> None:
         ("''One. ''Two.''", [["reopened", "reopened", "paired", "paired", "paired", "paired"]]),
         # not a new sentence: a nested double, never closed
         ('"One "two," she said.', [["unclosed", "paired", "paired"]]),
+        # CRLF paragraphs, and a hard-wrapped paragraph (one paragraph over two lines)
+        ("“First part.\r\n\r\n“Second part,” she said.\r\n", [["continued"], ["paired", "paired"]]),
+        ("“We will\nwin,” she said.", [["paired", "paired"]]),
     ],
 )
 def test_pairing(text: str, expected: list[list[str]]) -> None:
     assert statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # blank-line paragraphs in Markdown, the second one a block quote
+        ("He said: “We will win.\n\n> “We will not stop,” he said.\n", [["continued"], ["paired", "paired"]]),
+        # a heading does not reopen the quotation
+        ("“We will win.\n\n## Next steps\n", [["unclosed"], []]),
+        # quotes inside inline code are not prose
+        ("Type `\"` then “go” and `'`.\n", [["paired", "paired"]]),
+    ],
+)
+def test_pairing_in_markdown(text: str, expected: list[list[str]]) -> None:
+    assert statuses(text, "markdown") == expected
 
 
 def test_partners_point_at_each_other() -> None:
