@@ -31,6 +31,13 @@ _FUNCTION_WORDS = frozenset(
     without within when where while if so not""".split()
 )
 
+# Words that start sentences and no camel-case name ends with: 'nextThe', 'UkraineIt'.
+_SENTENCE_STARTERS = frozenset(
+    """The This That These Those It Its He His She Her They Their There We Our You Your
+    But And When While After Before However Meanwhile Although Despite Since Now Then
+    Yet Some Many Most Last Earlier Later""".split()
+)
+
 # Camel-case names common enough in news that an article may use them once, with both
 # halves standing alone elsewhere (a 'Play' and a 'Station' in a games story).
 _KNOWN_NAMES = frozenset(
@@ -98,6 +105,8 @@ def _split(document: Document, token: str) -> tuple[str, str] | None:
     # its nickname EverCrack, PowerBook and PowerMac.
     if right == "I":
         return None
+    if right in _SENTENCE_STARTERS:
+        return left, right
     if _count(text, left, after="upper") > 1 or _count(text, right, before="lower") > 1:
         return None
     # Otherwise the article itself must use both halves as words, spelt as here.

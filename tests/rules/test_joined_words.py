@@ -27,6 +27,9 @@ BAD = [
         ["MadridFrance"],
     ),
     ("Voters in the north are angry. The northVoters say so.", ["northVoters"]),
+    # a word that starts sentences and ends no name: evidence enough on its own
+    ("What happens nextThe work begins in spring.", ["nextThe"]),
+    ("Aid is on its way to GazaHowever the border is shut.", ["GazaHowever"]),
     # a short function word never starts a brand
     ("She studied at the University ofTexas last year.", ["ofTexas"]),
     ("It was the heart ofNew Labour.", ["ofNew"]),
