@@ -53,16 +53,18 @@ _KNOWN_NAMES = frozenset(
     StarAlliance BlueTooth CrossFit SoulCycle LiveJournal WorldPay WebEx SalesForce
     HubSpot MailChimp GoFundMe KickStarter CitiBank BlackRock GlaxoSmithKline
     PricewaterhouseCoopers ChevronTexaco ConocoPhillips ArcelorMittal ThyssenKrupp
-    DoubleClick TripAdvisor EasyJet""".split()
+    DoubleClick TripAdvisor EasyJet GitHub GitLab SoftBank WeChat WeWork AirBnb
+    YouGov SnapChat InstaGram FaceBook ChatGPT SkyScanner""".split()
 )
 
 
-def _count(text: str, word: str, before: str = "", after: str = "") -> int:
+def _count(text: str, word: str, before: str = "", after: str = "", mid: bool = False) -> int:
     """Count ``word`` in ``text`` where the characters around it are not letters.
 
     ``before="lower"`` instead asks for a lower-case letter before it, ``after="upper"``
-    for a capital after it (the halves of other camel-case words). str.find beats a
-    regex compiled for every candidate word.
+    for a capital after it (the halves of other camel-case words). ``mid`` counts only
+    uses inside a sentence (after a word or a comma), where a capital marks a proper
+    noun, not a sentence start. str.find beats a regex compiled for every word.
     """
     count, at, size = 0, text.find(word), len(word)
     while at >= 0:
@@ -70,10 +72,21 @@ def _count(text: str, word: str, before: str = "", after: str = "") -> int:
         nxt = text[at + size] if at + size < len(text) else " "
         ok_before = ("a" <= prev <= "z") if before == "lower" else not prev.isalpha()
         ok_after = ("A" <= nxt <= "Z") if after == "upper" else not nxt.isalpha()
-        if ok_before and ok_after:
+        if ok_before and ok_after and (not mid or _inside_sentence(text, at)):
             count += 1
         at = text.find(word, at + 1)
     return count
+
+
+def _inside_sentence(text: str, at: int) -> bool:
+    """True when the word at ``at`` follows a word or a comma on the same line."""
+    back = at
+    while back > 0 and text[back - 1] == " ":
+        back -= 1
+    if back == at or back == 0:
+        return False
+    prev = text[back - 1]
+    return prev.isalnum() or prev in ",;&"
 
 
 def _token_bounds(text: str, at: int) -> tuple[int, int]:
@@ -101,16 +114,22 @@ def _split(document: Document, token: str) -> tuple[str, str] | None:
         return None
     if left in _FUNCTION_WORDS:
         return left, right
-    # A half shared with another camel-case word is a naming pattern: EverQuest and
-    # its nickname EverCrack, PowerBook and PowerMac.
     if right == "I":
         return None
     if right in _SENTENCE_STARTERS:
         return left, right
+    # A half shared with another camel-case word is a naming pattern: EverQuest and
+    # its nickname EverCrack, PowerBook and PowerMac.
     if _count(text, left, after="upper") > 1 or _count(text, right, before="lower") > 1:
         return None
-    # Otherwise the article itself must use both halves as words, spelt as here.
-    if _count(text, left) and _count(text, right):
+    # Otherwise the article itself must use both halves as words. A capitalised half
+    # must appear inside a sentence, as a proper noun does: 'We' and 'Chat' opening
+    # sentences do not make 'WeChat' two words, nor 'One World' and 'music' 'OneMusic'.
+    # After a lower-case first half, the second may also appear in lower case (a
+    # paragraph opening 'Voters say' glued to a heading ending 'in the north').
+    if left[0].isupper():
+        return (left, right) if _count(text, left, mid=True) and _count(text, right, mid=True) else None
+    if _count(text, left) and (_count(text, right, mid=True) or _count(text, right.lower())):
         return left, right
     return None
 

@@ -21,13 +21,14 @@ _CLOSERS = "\"'”’)]"
 _OPENERS = "\"'“‘("
 
 # Abbreviations that take a full stop and are followed by a capitalised word in
-# ordinary use (``Mr.Benn`` is a missing space, but not between sentences).
+# ordinary use (``Mr.Benn`` is a missing space, but not between sentences). Matched as
+# written: 'Sat.' is a day, 'sat.' ends a sentence.
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms mx dr prof st mt ft gen col lt sgt capt cmdr adm maj rev fr sr jr
-    sen rep gov pres supt insp det cllr hon messrs mme mlle
-    no nos vol vols fig figs ch chap pp para sec art op cit ed eds approx ca cf viz vs
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    inc ltd corp co bros plc llc""".split()
+    """Mr Mrs Ms Mx Dr Prof St Mt Ft Gen Col Lt Sgt Capt Cmdr Adm Maj Rev Fr Sr Jr
+    Sen Rep Gov Pres Supt Insp Det Cllr Hon Messrs Mme Mlle Messrs
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
+    Inc Ltd Corp Co Bros Plc Llc Fig Figs Vol Vols Ch Chap Para Sec Art Ed Eds
+    approx cf viz vs pp incl esp dept est fig vol ch ed eds op cit ca""".split()
 )
 
 # The last label of a domain or file name (``bbc.co.uk``, ``Halo.Bungie.Org``,
@@ -120,14 +121,21 @@ def _vet(text: str, match: re.Match[str]) -> tuple[int, int, int, bool] | None:
             return None  # a.m., e.g., Ph.D., U.S. ... the word is part of a dotted abbreviation
         if before.isupper() and not _is_upper_word(word):
             return None  # initials (J.K.) and mixed-case ends
-        if word.lower() in _ABBREVIATIONS and text[mark] == ".":
+        if word in _ABBREVIATIONS and text[mark] == ".":
             return None
         if text[mark] == "!" and word[0].isupper():
             return None  # Yahoo!Inc, Wham!Live: brand names with an exclamation mark
     elif before.isdigit():
-        digits = re.search(r"\d+$", text[:mark]).group()  # type: ignore[union-attr]
-        if len(digits) < 2 or (mark - len(digits) > 0 and not text[mark - len(digits) - 1].isspace()):
-            return None  # 1.Introduction, v2.Beta, 3.5.Final
+        # Only a year ends a sentence safely: 'in 2004.The'. Other numbers run into
+        # numbering and versions (1.Introduction, iOS 17.Beta, 3.5.Final).
+        start_of_number = mark - 4
+        if not (
+            start_of_number >= 0
+            and text[start_of_number:mark].isdigit()
+            and text[start_of_number] in "12"
+            and (start_of_number == 0 or text[start_of_number - 1] in " (")
+        ):
+            return None
     else:
         return None
 

@@ -26,7 +26,7 @@ BAD = [
         "Trouble in MadridFrance has said it will wait.",
         ["MadridFrance"],
     ),
-    ("Voters in the north are angry. The northVoters say so.", ["northVoters"]),
+    ("Many voters in the north are angry. The northVoters say so.", ["northVoters"]),
     # a word that starts sentences and ends no name: evidence enough on its own
     ("What happens nextThe work begins in spring.", ["nextThe"]),
     ("Aid is on its way to GazaHowever the border is shut.", ["GazaHowever"]),
@@ -36,7 +36,7 @@ BAD = [
     ("He had no doubts asI was ready.", ["asI"]),
     ("They voted atLabour's conference.", ["atLabour"]),
     # halves glued after an emoji and across CRLF
-    ("🎉 Rain in Leeds.\r\nMore rain in LeedsTomorrow it stops. Tomorrow is dry.", ["LeedsTomorrow"]),
+    ("🎉 Rain in Leeds.\r\nMore rain in LeedsYork stays dry. Floods hit York and Leeds.", ["LeedsYork"]),
 ]
 
 
@@ -55,6 +55,10 @@ GOOD = [
     "TimeWarner said Time was up. Warner agreed. TimeWarner's shares rose.",
     # halves not both used alone in the article
     "Shares in CommunicateResearch rose.",
+    # capitalised halves only at sentence starts are no evidence of words
+    "We met. Chat was easy. The WeChat app grew.",
+    # nor is a lower-case second half after a capitalised first one
+    "Radio plays music under the One World name and the OneMusic banner.",
     # a half shared with another camel-case name: a naming pattern
     "EverQuest is nicknamed EverCrack. Ever since, Crack has been a joke.",
     # all-capital, one-letter and multi-capital parts
@@ -72,18 +76,18 @@ def test_good(text: str) -> None:
 
 
 def test_message_and_unsafe_fix() -> None:
-    text = "Fighting in Gaza. Gaza is calm.\n\nAid for GazaFighting resumed on Monday."
+    text = "Fighting in Gaza stopped, said Israel.\n\nAid for GazaIsrael said it would allow aid."
     (finding,) = run_rule("joined-words", text)
     assert finding.message == (
-        "words run together: 'GazaFighting' should probably be 'Gaza Fighting' (or a lost line break between them)"
+        "words run together: 'GazaIsrael' should probably be 'Gaza Israel' (or a lost line break between them)"
     )
     assert finding.fix is not None and finding.fix.safe is False
     fixed = text[: finding.fix.start] + finding.fix.text + text[finding.fix.end :]
-    assert fixed.endswith("Aid for Gaza Fighting resumed on Monday.")
+    assert fixed.endswith("Aid for Gaza Israel said it would allow aid.")
 
 
 def test_position_after_emoji() -> None:
-    text = "🎉 Talks in Rome.\nMore talks in RomeTalks ended. Talks resumed."
+    text = "🎉 Talks in Rome.\nMore talks in RomeItaly ended, and in Italy resumed."
     (finding,) = run_rule("joined-words", text)
     assert (finding.line, finding.column, finding.end_column) == (2, 15, 24)
 

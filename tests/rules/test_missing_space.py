@@ -39,6 +39,9 @@ BAD = [
     ("The bank said so.I think not.", ["so.I"]),
     ("It rained.I'm staying in.", ["rained.I'm"]),
     ("Sales rose in 2004.The firm was pleased.", ["2004.The"]),
+    # abbreviations are matched as written: 'sat' and 'no' are words here
+    ("He sat.The crowd stood.", ["sat.The"]),
+    ('He replied, "No."Then he left.', ['No."Then']),
     ("The club's fans were angry.It's over.", ["angry.It's"]),
     ("She said ‘never’.They left.", ["never’.They"]),
     ("She said “never.”They left.", ["never.”They"]),
@@ -68,7 +71,7 @@ GOOD = [
     "See bbc.co.uk or news.BBC.co.uk or Halo.Bungie.Org for more.",
     "Read example.com/path.Html and mail jo@example.com.",
     "Open report.PDF or report.Pdf now.",
-    "Version 2.0.1 is out, also v3.Beta.",
+    "Version 2.0.1 is out, also v3.Beta and iOS 17.Beta and Windows 10.Next.",
     "He waited...Then he left.",
     "He waited…Then he left.",
     "Yahoo!Inc and Yahoo!Music grew.",
