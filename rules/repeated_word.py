@@ -61,13 +61,27 @@ _PREPOSITION_BEFORE = re.compile(
 )
 
 
-def _legitimate(text: str, match: re.Match[str], allowed: frozenset[str]) -> bool:
+def _used_alone(document: Document, word: str) -> bool:
+    """True when ``word`` also stands alone, inside a sentence, in the article."""
+    text = document.text
+    for other in re.finditer(rf"(?<=[a-z,] ){re.escape(word)}(?![^\W_])", text):
+        doubled_after = re.match(rf"\s+{re.escape(word)}(?![^\W_])", text[other.end() : other.end() + 60])
+        doubled_before = text[max(0, other.start() - 60) : other.start()].rstrip().endswith(word)
+        if not doubled_after and not doubled_before:
+            return True
+    return False
+
+
+def _legitimate(document: Document, text: str, match: re.Match[str], allowed: frozenset[str]) -> bool:
     first, second = match.group(1), match.group(3)
     word = second.lower()
     if word in allowed:
         return True
     if second[0].isupper():
-        return True  # names and titles: Duran Duran, Bora Bora, Soldier Soldier
+        # Names and titles (Duran Duran, Bora Bora, law lord Lord Bingham) are left
+        # alone, unless the article uses the word on its own inside sentences too:
+        # 'British British Casino Association' in a story about British casinos.
+        return not (first == second and _used_alone(document, second))
     if word in _STRANDABLE and _TIME_AFTER.match(text, match.end()):
         return True
     if word in ("this", "these", "those") and _PREPOSITION_BEFORE.search(text, 0, match.start()):
@@ -96,7 +110,8 @@ def repeated_word(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
 
     It leaves alone repeats that are good English (the ``allow`` list: had had, that
     that, very very, no no ...), a second word with a capital (Duran Duran, Bora Bora,
-    Soldier Soldier), runs of three or more (spend spend spend), a preposition ending a
+    Soldier Soldier, law lord Lord Bingham) unless the article also uses that word alone
+    inside sentences (``British British Gas`` in a story about British firms), runs of three or more (spend spend spend), a preposition ending a
     clause before one starting a time phrase (waiting for for years, placed in in the
     past), a demonstrative after a preposition (add to this this law), and numbers.
 
@@ -124,7 +139,7 @@ def repeated_word(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
     for paragraph in document.paragraphs:
         text = paragraph.text
         for match in _REPEAT.finditer(text):
-            if _legitimate(text, match, allowed):
+            if _legitimate(document, text, match, allowed):
                 continue
             start, end = paragraph.span(match.start(3), match.end(3))
             cut = paragraph.span(match.end(1) - 1, match.end(1))[1]

@@ -37,6 +37,8 @@ BAD = [
     ("🎉 a a win", [(4, "a")]),
     ("The minister is is wrong, and of of course.", [(16, "is"), (33, "of")]),
     ("He waited for for a bus.", [(14, "for")]),
+    # a capitalised double, when the article uses the word alone inside sentences
+    ("Shares in British firms fell. But British British Gas rose.", [(42, "British")]),
 ]
 
 
@@ -52,6 +54,8 @@ GOOD = [
     "Bye bye, said the ha ha man from far far away.",
     # names and titles
     "They saw Duran Duran on Bora Bora, and watched Soldier Soldier.",
+    "Fans of Duran Duran said Duran Duran's tour was long.",
+    "On Monday, senior law lord Lord Bingham said so.",
     # runs of three or more are deliberate
     "The crowd chanted spend spend spend and blah blah blah.",
     # a stranded preposition before a time phrase
