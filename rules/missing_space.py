@@ -46,6 +46,14 @@ def _is_upper_word(word: str) -> bool:
     return len(word) >= 2 and word.isupper()
 
 
+# Lower-case words that start a run-on sentence ('years.perhaps the vote') and are
+# no domain or file-name ending ('it', 'in', 'at', 'me', 'is' and 'so' are country
+# codes, so they are not here).
+_LOWER_STARTERS = frozenset(
+    "the perhaps however but and then said says this there they she he we when what his her their our you".split()
+)
+
+
 def _next_word_ok(text: str, at: int) -> str | None:
     """Return the word starting a new sentence at ``at``, or None if it does not look like one."""
     match = _NEXT_WORD.match(text, at)
@@ -55,6 +63,8 @@ def _next_word_ok(text: str, at: int) -> str | None:
     if word[0].isupper() and len(word) >= 2 and word[1].islower():
         return word
     if word == "I" or word.startswith(("I'", "I’")):
+        return word
+    if word in _LOWER_STARTERS and text.startswith(" ", match.end()):
         return word
     return None
 
@@ -142,6 +152,8 @@ def _vet(text: str, match: re.Match[str]) -> tuple[int, int, int, bool] | None:
     word = _next_word_ok(text, after)
     if word is None:
         return None
+    if word[0].islower() and (opener or not before.islower()):
+        return None
     if _looks_like_name(_token(text, mark, after)):
         return None
     if re.match(r"[A-Z][a-z]+[A-Z]", word) and not opener:
@@ -160,6 +172,8 @@ def _vet(text: str, match: re.Match[str]) -> tuple[int, int, int, bool] | None:
             insert = mark + 1
     elif closer == "'" and not opener:
         safe = False  # a straight single quote: closing, opening or an apostrophe
+    if word[0].islower():
+        safe = False  # the next sentence needs its capital too: a space is half the fix
     span_start = _word_start(text, mark - 1 if before in _CLOSERS else mark)
     return span_start, after + len(word), insert, safe
 
@@ -196,9 +210,10 @@ def missing_space(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
     """What it does:
     Finds sentence punctuation (``.``, ``?``, ``!``, with any closing quotation mark or
     bracket) followed straight away by a capitalised word or an opening quotation mark:
-    ``concerns.Putin said``, ``could be found".The``, ``the US."We are``. The span is the
-    fused text, from the start of the word before the punctuation to the end of the word
-    after it.
+    ``concerns.Putin said``, ``could be found".The``, ``the US."We are``; also by a few
+    lower-case words that open run-on sentences and end no domain (the, perhaps, but,
+    said, they ...: ``in 25 years.perhaps the vote``). The span is the fused text, from
+    the start of the word before the punctuation to the end of the word after it.
 
     It leaves alone dotted abbreviations and initials (U.S., a.m., e.g., Ph.D., J.K.
     Rowling), titles and other abbreviations (Mr.Benn, St.Petersburg), decimals, times
@@ -219,7 +234,8 @@ def missing_space(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
     straight double quotation mark sits between the stop and the next word, the space
     goes after it when it closes a quotation and before it when it opens one, judged by
     counting the paragraph's quotation marks; when that count is odd (an unclosed
-    quotation) the fix is only suggested (unsafe), as with a straight single quote.
+    quotation) the fix is only suggested (unsafe), as with a straight single quote and
+    a lower-case opener (which needs its capital too).
 
     Options:
     None.

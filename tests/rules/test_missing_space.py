@@ -48,6 +48,8 @@ BAD = [
     ("He said.“We are ready.”", ["said.“We"]),
     ("Two errors here.One and.Two", ["here.One", "and.Two"]),
     ("Prices fell.Économistes were surprised.", ["fell.Économistes"]),
+    # a few lower-case sentence openers, no domain endings among them
+    ("The best song in years.perhaps the vote was rigged.", ["years.perhaps"]),
     # the word after the stop is reported whole, with its apostrophe
     ("It fell.Britain's economy grew.", ["fell.Britain's"]),
 ]
@@ -81,6 +83,8 @@ GOOD = [
     "The end. The start. A new day.",
     'She said "no." Then she left.',
     "www.Example.com is a site.",
+    "Read gamesindustry.biz and Dot.life and news.it or file.the.zip today.",
+    "He said.it was over, and .the end.",
 ]
 
 
@@ -115,6 +119,8 @@ def test_emoji_on_same_line_counts_one_column() -> None:
         ('She said "we will win."The crowd cheered. "More', 'She said "we will win." The crowd cheered. "More', False),
         ("It ended?)They left.", "It ended?) They left.", True),
         ("We met.\r\nThey met.Then left.", "We met.\r\nThey met. Then left.", True),
+        # a lower-case opener needs a capital too: the space is only suggested
+        ("It ended.perhaps for good.", "It ended. perhaps for good.", False),
     ],
 )
 def test_fix(before: str, after: str, safe: bool) -> None:
