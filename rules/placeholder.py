@@ -24,9 +24,10 @@ _BRACKETED = re.compile(
     r")[^\[\]{}\n]*[\]}]",
     re.IGNORECASE,
 )
-# TK (to come), TKTK, TK TK: capitals only, never inside a word (TKO, Atkins) nor
-# before a capitalised word (TK Maxx) or a hyphen or digit (TK-421).
-_TK = re.compile(r"(?<![\w\[{\-])(?:TK(?:\s?TK)*|tktk)(?![\w\-\]}])(?!\s+[A-Z][a-z])")
+# TK (to come), TKTK, TK TK: capitals only, never inside a word (TKO, Atkins), in
+# quotation marks (a nickname: Tim 'TK' Kane), before a capitalised word (TK Maxx) or
+# a hyphen or digit (TK-421).
+_TK = re.compile(r"(?<![\w\[{\-'\"‘“])(?:TK(?:\s?TK)*|tktk)(?![\w\-\]}'\"’”])(?!\s+[A-Z][a-z])")
 # XX, XXX as a number: attached to a currency sign, a unit, a percentage or digits.
 _XX_NUMBER = re.compile(
     r"(?<![\w\[{])(?:[£$€]\s?[Xx]{2,}(?:[.,][Xx]+)*(?:m|bn|k|p)?"
