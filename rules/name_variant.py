@@ -1,11 +1,173 @@
-"""NL302 name-variant: not written yet (this module is registered so the rule has its home)."""
+"""NL302 name-variant: one person's name spelt two ways in the same article."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Iterator
+
+from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
+from newslint.knowledge import Knowledge, alternation, load
+from newslint.rule import Rule, rule
+
+# Two spellings of one word are variants when this similar (Zelensky, Zelenskyy); below
+# it they are different names for the person (Mahmoud Abbas, Abu Mazen).
+SIMILAR = 0.6
+
+
+def _tokens(form: str) -> tuple[str, ...]:
+    return tuple(t for t in form.replace(".", " ").replace("’", "'").casefold().split() if t)
+
+
+@lru_cache(maxsize=65536)
+def _similar(x: str, y: str) -> bool:
+    """Return whether two words are spellings of one word (Zelensky, Zelenskyy)."""
+    matcher = SequenceMatcher(None, x, y)
+    return matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR
+
+
+@lru_cache(maxsize=65536)
+def _conflict(a: str, b: str) -> bool:
+    """Return whether two written forms of one name spell some word of it differently."""
+    ta, tb = set(_tokens(a)), set(_tokens(b))
+    if ta <= tb or tb <= ta:
+        return False  # "Zelenskyy" and "Volodymyr Zelenskyy": a shorter form, not a variant
+    return any(_similar(x, y) for x in ta - tb for y in tb - ta)
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Every spelling of the people known by more than one, and a finder for them."""
+
+    owner: dict[str, str]  # written form -> the one person it names
+    pattern: re.Pattern[str] | None
+
+
+@lru_cache(maxsize=8)
+def _index(knowledge: Knowledge) -> _Index:
+    owners: dict[str, set[str]] = {}
+    for person, variants in knowledge.people.items():
+        forms = {person, *variants}
+        forms |= {f.split()[-1] for f in forms if len(f.split()) > 1}
+        for form in forms:
+            owners.setdefault(form, set()).add(person)
+    # A spelling shared by two people (Bush) says nothing about either.
+    owner = {form: next(iter(people)) for form, people in owners.items() if len(people) == 1}
+    # Only people with two conflicting spellings can be misspelt; the others are not looked for.
+    forms_of: dict[str, list[str]] = {}
+    for form, person in owner.items():
+        forms_of.setdefault(person, []).append(form)
+    wanted = {
+        person
+        for person, forms in forms_of.items()
+        if any(_conflict(a, b) for i, a in enumerate(forms) for b in forms[i + 1 :])
+    }
+    owner = {form: person for form, person in owner.items() if person in wanted}
+    if not owner:
+        return _Index(owner, None)
+    # The left boundary is checked in Python: a look-behind would slow the scan down.
+    body = alternation(owner)
+    return _Index(owner, re.compile(body + "(?![\\w\\-]|['’][^\\Ws])"))
+
+
+@lru_cache(maxsize=4096)
+def _classes(forms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Group forms (most used first) into classes of mutually compatible spellings."""
+    classes: list[list[str]] = []
+    for form in forms:
+        for group in classes:
+            if not any(_conflict(form, other) for other in group):
+                group.append(form)
+                break
+        else:
+            classes.append([form])
+    return tuple(tuple(group) for group in classes)
+
+
+def _suggestion(written: str, majority: list[str]) -> str:
+    """Return ``written`` with each word respelt as in the majority's forms (Volodymyr Zelensky)."""
+    words = [w for form in majority for w in form.split()]
+    result = []
+    for word in written.split():
+        if word in words:
+            result.append(word)
+            continue
+        best = max(words, key=lambda w: SequenceMatcher(None, word.casefold(), w.casefold()).ratio())
+        close = SequenceMatcher(None, word.casefold(), best.casefold()).ratio() >= SIMILAR
+        result.append(best if close else word)
+    return " ".join(result)
+
+
+@rule(
+    "NL302",
+    "name-variant",
+    summary="One person's name spelt two ways in the same article (Zelensky and Zelenskyy).",
+    options={"knowledge": []},
+)
+def name_variant(document, options) -> Iterator[Violation]:
+    """What it does:
+    Finds a person the knowledge base knows by several spellings (Zelenskyy, Zelensky,
+    Zelenskiy) written two ways in one article, and reports the spelling used less often
+    (on a tie, the later one), suggesting the article's majority spelling.
+
+    Why it matters:
+    Two spellings read as two people, and show the copy was not checked.
+
+    Example:
+    ``Volodymyr Zelenskyy spoke first. Later Zelensky said...``
+
+    Use instead:
+    ``Volodymyr Zelenskyy spoke first. Later Zelenskyy said...``
+
+    Options:
+    ``knowledge``: extra YAML files in the knowledge base's format (paths relative to the working
+    directory), whose ``people`` entries add spellings. A different name for the person (Abu Mazen
+    for Mahmoud Abbas) is not a variant; only spellings of the same word are.
+    """
+    knowledge = load(tuple(options.get("knowledge") or ()))
+    index = _index(knowledge)
+    if index.pattern is None:
+        return
+    seen: dict[str, list[tuple[str, int, int]]] = {}
+    for paragraph in document.paragraphs:
+        text = paragraph.text
+        for match in index.pattern.finditer(text):
+            start = match.start()
+            if start and (text[start - 1].isalnum() or text[start - 1] in "’'-_"):
+                continue
+            person = index.owner[match.group()]
+            seen.setdefault(person, []).append((match.group(), *paragraph.span(start, match.end())))
+    for person, occurrences in seen.items():
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for form, start, _ in occurrences:
+            counts[form] = counts.get(form, 0) + 1
+            first.setdefault(form, start)
+        if len(counts) < 2:
+            continue
+        order = tuple(sorted(counts, key=lambda f: (-counts[f], first[f])))
+        classes = sorted(_classes(order), key=lambda g: (-sum(counts[f] for f in g), min(first[f] for f in g)))
+        if len(classes) < 2:
+            continue
+        majority = classes[0]
+        total = sum(counts[f] for f in majority)
+        minority = {f for group in classes[1:] for f in group}
+        for form, start, end in occurrences:
+            if form in minority:
+                better = _suggestion(form, list(majority))
+                times = "once" if total == 1 else f"{total} times"
+                yield Violation(
+                    start,
+                    end,
+                    f"'{form}' is spelt '{majority[0]}' elsewhere in this article ({times}): '{better}'",
+                    Fix(start, end, better, safe=False),
+                )
 
 
 @hookimpl
-def newslint_rules() -> list:
+def newslint_rules() -> list[Rule]:
     """Return this module's rules."""
-    return []
+    return [name_variant]

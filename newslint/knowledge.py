@@ -1,0 +1,589 @@
+"""The knowledge base of office-holders: who held which country's office, and when.
+
+The facts live in YAML files (``rules/data/world/*.yaml``, format described in that
+folder's README.md), loaded lazily and once per set of extra files. Every file may name
+any country: their offices are merged, and a country's ``name`` and ``forms`` must agree
+wherever they are given more than once. Extra files (a paper's own list of local
+officials) are loaded after the shipped ones and override them office by office and
+person by person.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+# Honorifics and styles that stand between a title and a name and are not part of the name.
+HONORIFICS = frozenset(
+    "Ayatollah Grand Sheikh Shaikh Sheik Dr Dr. Sir Dame Mr Mr. Mrs Mrs. Ms Ms. Prof Prof. "
+    "Professor General Gen Gen. Rabbi Cardinal Archbishop Emir Prince Crown Princess King Queen "
+    "Sultan Marshal Field Rev Rev. Reverend Hon Hon. Imam Mullah Lady Lord Baroness Baron "
+    "Madam Madame Mme Mme. M. Herr Senor Señor Signor Signora Comrade".split()
+)
+
+# Name particles that may stand lower-case inside a name (Ursula von der Leyen).
+PARTICLES = frozenset("al el bin bint ibn abu de da di du do dos das van von der den la le ter ten zu y".split())
+
+
+class KnowledgeError(ValueError):
+    """A knowledge file that does not follow the format; the message names the file."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One holder's time in one office; ``end`` is None while in office at ``checked``."""
+
+    person: str
+    start: _dt.date
+    end: _dt.date | None
+    checked: _dt.date
+    source: str = ""
+
+    def last_certain(self) -> _dt.date:
+        """Return the last day the data vouches for: the end, or ``checked`` if open."""
+        return self.end if self.end is not None else self.checked
+
+
+@dataclass(frozen=True)
+class Office:
+    """A country's office: its titles, whether one person holds it at a time, its terms."""
+
+    country: str
+    key: str
+    titles: tuple[str, ...]
+    single: bool
+    terms: tuple[Term, ...]
+
+    def holder_on(self, day: _dt.date) -> list[Term]:
+        """Return the terms that cover ``day`` (open terms only up to their ``checked``)."""
+        return [t for t in self.terms if t.start <= day <= t.last_certain()]
+
+    @property
+    def covered_from(self) -> _dt.date | None:
+        """Return the first day the holder list covers, or None if it is empty."""
+        return min((t.start for t in self.terms), default=None)
+
+    @property
+    def checked(self) -> _dt.date | None:
+        """Return the earliest ``checked`` date of the office's files."""
+        return min((t.checked for t in self.terms), default=None)
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country or organisation: its name and the forms a newsroom writes before a title."""
+
+    code: str
+    name: str
+    forms: tuple[str, ...]
+    organisation: bool = False
+
+
+@dataclass(eq=False)
+class Knowledge:
+    """Everything the files say, indexed for the rules."""
+
+    countries: dict[str, Country] = field(default_factory=dict)
+    offices: dict[tuple[str, str], Office] = field(default_factory=dict)
+    people: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    shared_forms: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        self.forms: dict[str, frozenset[str]] = {}
+        for code, country in self.countries.items():
+            for form in country.forms:
+                for spelling in _apostrophe_spellings(form):
+                    self.forms[spelling] = self.forms.get(spelling, frozenset()) | {code}
+        self.titles: dict[str, list[Office]] = {}
+        for office in self.offices.values():
+            for title in office.titles:
+                self.titles.setdefault(title_key(title), []).append(office)
+        self.terms_of: dict[str, list[tuple[Office, Term]]] = {}
+        for office in self.offices.values():
+            for term in office.terms:
+                self.terms_of.setdefault(term.person, []).append((office, term))
+        self.names: dict[str, set[str]] = {}  # name key -> canonical names
+        self.surnames: dict[str, set[str]] = {}
+        for person in self.all_people():
+            for spelling in (person, *self.people.get(person, ())):
+                for key in name_keys(spelling):
+                    self.names.setdefault(key, set()).add(person)
+                words = spelling.split()
+                if len(words) > 1:
+                    for key in name_keys(words[-1]):
+                        self.surnames.setdefault(key, set()).add(person)
+
+    def all_people(self) -> set[str]:
+        """Return every canonical name: holders and people with variants."""
+        return set(self.terms_of) | set(self.people)
+
+    def lookup(self, words: list[str]) -> set[str]:
+        """Return the people a written name (its words) may stand for, empty if unknown.
+
+        A name of several words must be a known name or variant as a whole; a single
+        word may also be the surname of known people.
+        """
+        written = " ".join(words)
+        found: set[str] = set()
+        for key in name_keys(written):
+            found |= self.names.get(key, set())
+        if not found and len(words) == 1:
+            for key in name_keys(written):
+                found |= self.surnames.get(key, set())
+        return found
+
+    def country_name(self, code: str) -> str:
+        """Return a country's name, or its code when no file gives one."""
+        country = self.countries.get(code)
+        return country.name if country and country.name else code
+
+    def is_organisation(self, code: str) -> bool:
+        """Return whether ``code`` names an organisation rather than a country."""
+        country = self.countries.get(code)
+        return bool(country and country.organisation)
+
+
+def title_key(title: str) -> str:
+    """Return the key titles are compared by: lower case, one kind of hyphen and space."""
+    return " ".join(title.replace("‐", "-").replace("–", "-").casefold().split())
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def name_keys(name: str) -> tuple[str, ...]:
+    """Return the keys a name is indexed by: without case, accents, full stops or apostrophe styles.
+
+    German umlauts give two keys (Schröder matches both Schroeder and Schroder).
+    """
+    base = name.replace("’", "'").replace("‘", "'").replace(".", " ").replace("‐", "-")
+    base = " ".join(base.split())
+    keys = {_plain(base).casefold(), _plain(base.translate(_UMLAUTS)).casefold()}
+    return tuple(sorted(keys))
+
+
+def _apostrophe_spellings(form: str) -> tuple[str, ...]:
+    if "'" in form or "’" in form:
+        return (form.replace("’", "'"), form.replace("'", "’"))
+    return (form,)
+
+
+# ---------------------------------------------------------------------------------------
+# Loading
+
+
+def _date(value: Any, where: str) -> _dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise KnowledgeError(f"{where}: not a date (YYYY-MM-DD): {value!r}")
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise KnowledgeError(f"{where}: must be a list of strings")
+    return tuple(value)
+
+
+@dataclass
+class _Draft:
+    """Raw facts gathered from the files before indexing."""
+
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)  # code -> (name, source)
+    forms: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)
+    organisations: set[str] = field(default_factory=set)
+    offices: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    people: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    shared: set[str] = field(default_factory=set)
+
+
+def parse_file(data: Any, source: str) -> dict[str, Any]:
+    """Validate one file's parsed YAML and return it as plain values (raises KnowledgeError)."""
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{source}: the file must be a mapping with 'checked' and 'countries'")
+    unknown = set(data) - {"checked", "countries", "people", "shared-forms"}
+    if unknown:
+        raise KnowledgeError(f"{source}: unknown top-level key(s): {', '.join(sorted(map(str, unknown)))}")
+    checked = _date(data.get("checked"), f"{source}: checked")
+    if checked is None:
+        raise KnowledgeError(f"{source}: 'checked' (the date the facts were checked up to) is required")
+    countries = data.get("countries") or {}
+    if not isinstance(countries, dict):
+        raise KnowledgeError(f"{source}: 'countries' must be a mapping of codes")
+    parsed: dict[str, Any] = {"checked": checked, "countries": {}, "people": {}, "shared": ()}
+    for code, entry in countries.items():
+        where = f"{source}: countries.{code}"
+        if not isinstance(entry, dict):
+            raise KnowledgeError(f"{where}: must be a mapping")
+        extra = set(entry) - {"name", "forms", "offices", "organisation"}
+        if extra:
+            raise KnowledgeError(f"{where}: unknown key(s): {', '.join(sorted(map(str, extra)))}")
+        country: dict[str, Any] = {
+            "name": entry.get("name"),
+            "forms": _strings(entry["forms"], f"{where}.forms") if "forms" in entry else None,
+            "organisation": bool(entry.get("organisation", False)),
+            "offices": {},
+        }
+        for key, office in (entry.get("offices") or {}).items():
+            owhere = f"{where}.offices.{key}"
+            if not isinstance(office, dict):
+                raise KnowledgeError(f"{owhere}: must be a mapping")
+            titles = _strings(office.get("titles"), f"{owhere}.titles")
+            single = office.get("single", True)
+            if not isinstance(single, bool):
+                raise KnowledgeError(f"{owhere}.single: must be true or false")
+            terms = []
+            for i, holder in enumerate(office.get("holders") or []):
+                hwhere = f"{owhere}.holders[{i}]"
+                if not (isinstance(holder, list) and len(holder) == 3 and isinstance(holder[0], str)):
+                    raise KnowledgeError(f"{hwhere}: must be [name, from, to]")
+                start = _date(holder[1], hwhere)
+                end = _date(holder[2], hwhere)
+                if start is None:
+                    raise KnowledgeError(f"{hwhere}: the start date is required")
+                if end is not None and end < start:
+                    raise KnowledgeError(f"{hwhere}: ends before it starts")
+                terms.append(Term(holder[0], start, end, checked, source))
+            country["offices"][key] = {"titles": titles, "single": single, "terms": terms}
+        parsed["countries"][str(code)] = country
+    for person, variants in (data.get("people") or {}).items():
+        parsed["people"][str(person)] = _strings(variants or [], f"{source}: people.{person}")
+    parsed["shared"] = _strings(data.get("shared-forms") or [], f"{source}: shared-forms")
+    return parsed
+
+
+def _merge(draft: _Draft, parsed: Mapping[str, Any], source: str, override: bool) -> None:
+    for code, country in parsed["countries"].items():
+        for attribute, store in (("name", draft.names), ("forms", draft.forms)):
+            value = country[attribute]
+            if value is None:
+                continue
+            if code in store and not override and store[code][0] != value:
+                raise KnowledgeError(
+                    f"{source}: countries.{code}.{attribute} disagrees with {store[code][1]}; "
+                    "give it in one file only"
+                )
+            store[code] = (value, source)
+        if country["organisation"]:
+            draft.organisations.add(code)
+        for key, office in country["offices"].items():
+            existing = draft.offices.get((code, key))
+            if existing is None or override:
+                draft.offices[(code, key)] = {**office, "titles": list(office["titles"]), "terms": list(office["terms"])}
+            else:
+                existing["titles"] += [t for t in office["titles"] if t not in existing["titles"]]
+                existing["terms"] += office["terms"]
+                existing["single"] = existing["single"] and office["single"]
+    for person, variants in parsed["people"].items():
+        if override or person not in draft.people:
+            draft.people[person] = variants
+        else:
+            draft.people[person] += tuple(v for v in variants if v not in draft.people[person])
+    draft.shared.update(parsed["shared"])
+
+
+def _build(draft: _Draft) -> Knowledge:
+    codes = set(draft.names) | set(draft.forms) | {code for code, _ in draft.offices}
+    countries = {
+        code: Country(
+            code,
+            draft.names.get(code, ("", ""))[0] or "",
+            tuple(draft.forms.get(code, ((), ""))[0]),
+            code in draft.organisations,
+        )
+        for code in codes
+    }
+    offices = {
+        (code, key): Office(
+            code,
+            key,
+            tuple(office["titles"]),
+            office["single"],
+            tuple(sorted(office["terms"], key=lambda t: t.start)),
+        )
+        for (code, key), office in draft.offices.items()
+    }
+    return Knowledge(countries, offices, dict(draft.people), frozenset(draft.shared))
+
+
+def shipped_files() -> list[tuple[str, str]]:
+    """Return ``(name, text)`` of every shipped knowledge file, in name order."""
+    folder = resources.files("newslint.rules").joinpath("data", "world")
+    if not folder.is_dir():
+        return []
+    return [
+        (f"world/{entry.name}", entry.read_text(encoding="utf-8"))
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith((".yaml", ".yml"))
+    ]
+
+
+def read_yaml(text: str, source: str) -> Any:
+    """Return a knowledge file's data: by the fast subset reader, else by PyYAML."""
+    try:
+        return parse_subset(text)
+    except _Unsupported:
+        pass
+    import yaml  # only for files the subset reader cannot read
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"{source}: not valid YAML: {exc}") from exc
+
+
+def load_texts(texts: Iterable[tuple[str, str]], extras: Iterable[tuple[str, str]] = ()) -> Knowledge:
+    """Build a knowledge base from file texts (the shipped ones, then overriding extras)."""
+    draft = _Draft()
+    for group, override in ((texts, False), (extras, True)):
+        for source, text in group:
+            _merge(draft, parse_file(read_yaml(text, source), source), source, override)
+    return _build(draft)
+
+
+# ---------------------------------------------------------------------------------------
+# A reader for the subset of YAML the knowledge files use: block mappings, block lists of
+# scalars or one-line flow lists, comments, plain and quoted scalars, dates, null, booleans.
+# It is several times faster than PyYAML and keeps yaml out of a plain-text run; a file it
+# cannot read goes to PyYAML, and tests/test_knowledge.py checks both agree on every file.
+
+
+class _Unsupported(Exception):
+    """The text uses YAML the subset reader does not handle."""
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_INT = re.compile(r"[-+]?\d+")
+_PLAIN_FORBIDDEN = re.compile(r"^[&*!|>%@`{}\[\]]|: |:$| #")
+
+
+def _scalar(token: str) -> Any:
+    token = token.strip()
+    if not token:
+        return None
+    if token[0] == '"':
+        if len(token) < 2 or token[-1] != '"' or "\\" in token:
+            raise _Unsupported(token)
+        return token[1:-1]
+    if token[0] == "'":
+        if len(token) < 2 or token[-1] != "'":
+            raise _Unsupported(token)
+        return token[1:-1].replace("''", "'")
+    if _PLAIN_FORBIDDEN.search(token) or token.startswith(("- ", "? ")):
+        raise _Unsupported(token)
+    if token in ("null", "~", "Null", "NULL"):
+        return None
+    if token in ("true", "True", "TRUE"):
+        return True
+    if token in ("false", "False", "FALSE"):
+        return False
+    if _DATE.fullmatch(token):
+        return _dt.date.fromisoformat(token)
+    if _INT.fullmatch(token):
+        return int(token)
+    if token in ("yes", "no", "on", "off", "Yes", "No", "On", "Off", "y", "n") or token[0] in "0123456789.+-":
+        raise _Unsupported(token)  # YAML 1.1 booleans, floats, sexagesimals: leave them to PyYAML
+    return token
+
+
+def _split_flow(body: str) -> list[Any]:
+    items: list[Any] = []
+    i, n = 0, len(body)
+    while i < n:
+        while i < n and body[i] in " \t":
+            i += 1
+        if i >= n:
+            break
+        if body[i] in "\"'":
+            quote = body[i]
+            j = i + 1
+            while True:
+                j = body.find(quote, j)
+                if j < 0:
+                    raise _Unsupported(body)
+                if quote == "'" and body.startswith("''", j):
+                    j += 2
+                    continue
+                break
+            items.append(_scalar(body[i : j + 1]))
+            i = j + 1
+            while i < n and body[i] in " \t":
+                i += 1
+            if i < n and body[i] != ",":
+                raise _Unsupported(body)
+            i += 1
+        else:
+            j = body.find(",", i)
+            j = n if j < 0 else j
+            token = body[i:j].strip()
+            if not token or token[0] in "[{":
+                raise _Unsupported(body)
+            items.append(_scalar(token))
+            i = j + 1
+    return items
+
+
+def _value(text: str) -> Any:
+    text = text.strip()
+    if text.startswith("["):
+        if not text.endswith("]"):
+            raise _Unsupported(text)
+        return _split_flow(text[1:-1])
+    if text == "{}":
+        return {}
+    if text.startswith("{"):
+        raise _Unsupported(text)
+    return _scalar(text)
+
+
+def _strip_comment(line: str) -> str:
+    quote = None
+    for i, char in enumerate(line):
+        if quote:
+            if char == quote:
+                quote = None
+        elif char in "\"'" and (i == 0 or line[i - 1] in " [,:-"):
+            quote = char
+        elif char == "#" and (i == 0 or line[i - 1] in " \t"):
+            return line[:i].rstrip()
+    return line.rstrip()
+
+
+def _key(text: str) -> str:
+    key = _scalar(text)
+    if key is None or isinstance(key, bool):
+        raise _Unsupported(text)
+    return key if isinstance(key, str) else str(key) if not isinstance(key, _dt.date) else key
+
+
+def parse_subset(text: str) -> Any:
+    """Parse the knowledge files' YAML subset; raise _Unsupported for anything else."""
+    lines: list[tuple[int, str]] = []
+    for raw in text.splitlines():
+        if "\t" in raw[: len(raw) - len(raw.lstrip())]:
+            raise _Unsupported("tab indentation")
+        line = _strip_comment(raw)
+        if line.strip():
+            if line.strip() in ("---", "..."):
+                raise _Unsupported(line)
+            lines.append((len(line) - len(line.lstrip(" ")), line.strip()))
+    position = 0
+
+    def block(indent: int) -> Any:
+        nonlocal position
+        if position >= len(lines):
+            return None
+        first_indent, first = lines[position]
+        if first_indent < indent:
+            return None
+        indent = first_indent
+        if first.startswith("- ") or first == "-":
+            items = []
+            while position < len(lines) and lines[position][0] == indent and lines[position][1].startswith("-"):
+                item = lines[position][1][1:].strip()
+                if not item or (":" in item and not item.startswith(("[", '"', "'"))):
+                    raise _Unsupported(item)
+                items.append(_value(item))
+                position += 1
+            return items
+        mapping: dict[Any, Any] = {}
+        while position < len(lines) and lines[position][0] == indent:
+            line = lines[position][1]
+            if line.startswith("-"):
+                raise _Unsupported(line)
+            if line[0] in "\"'":
+                end = line.find(line[0], 1)
+                split = line.find(":", end)
+            else:
+                split = line.find(": ")
+                if split < 0 and line.endswith(":"):
+                    split = len(line) - 1
+            if split < 0:
+                raise _Unsupported(line)
+            key, rest = _key(line[:split]), line[split + 1 :].strip()
+            if key in mapping:
+                raise _Unsupported(f"duplicate key {key}")
+            position += 1
+            if rest:
+                mapping[key] = _value(rest)
+            elif position < len(lines) and lines[position][0] > indent:
+                mapping[key] = block(indent + 1)
+            elif position < len(lines) and lines[position][0] == indent and lines[position][1].startswith("- "):
+                mapping[key] = block(indent)  # a list at the key's own indentation
+            else:
+                mapping[key] = None
+        return mapping
+
+    result = block(0)
+    if position != len(lines):
+        raise _Unsupported(lines[position][1])
+    return result
+
+
+@lru_cache(maxsize=8)
+def _load(extra_paths: tuple[str, ...]) -> Knowledge:
+    extras = [(path, Path(path).read_text(encoding="utf-8")) for path in extra_paths]
+    return load_texts(shipped_files(), extras)
+
+
+def load(extra_paths: Iterable[str] = ()) -> Knowledge:
+    """Return the knowledge base: shipped files plus extra files (relative to the working directory)."""
+    return _load(tuple(os.path.abspath(p) for p in extra_paths))
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Return a regex alternation of literal ``words`` as a trie, longest match first.
+
+    A flat alternation of hundreds of literals is tried one by one at every position;
+    a trie branches on each character once.
+    """
+    trie: dict[str, Any] = {}
+    for word in set(words):
+        if not word:
+            continue
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        end = "" in node
+        branches = [re_escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return "(?:" + emit(trie) + ")"
+
+
+def re_escape(char: str) -> str:
+    """Escape one character for a regex (spaces match a no-break space too)."""
+    if char == " ":
+        return "[ \u00a0]"
+    return re.escape(char)
