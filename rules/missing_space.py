@@ -18,7 +18,6 @@ _TOKEN_END = re.compile(r"\S*")
 _WORD_CHARS = "'’-"
 
 _CLOSERS = "\"'”’)]"
-_OPENERS = "\"'“‘("
 
 # Abbreviations that take a full stop and are followed by a capitalised word in
 # ordinary use (``Mr.Benn`` is a missing space, but not between sentences). Matched as
@@ -157,7 +156,7 @@ def _vet(text: str, match: re.Match[str]) -> tuple[int, int, int, bool] | None:
     if _looks_like_name(_token(text, mark, after)):
         return None
     if re.match(r"[A-Z][a-z]+[A-Z]", word) and not opener:
-        return None  # React.PureComponent, System.IO: code and product names
+        return None  # React.PureComponent, Microsoft.AspNetCore: code and product names
 
     # Where the space goes: after the closers, before the opener. A straight double
     # quote alone is ambiguous: it closes the sentence (said "yes."The) or opens the next
