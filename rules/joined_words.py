@@ -144,15 +144,20 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
     """What it does:
     Finds a word with a lower-case letter straight before a capital where both halves
     are words: ``civilians in UkraineRussia has maintained`` (a subheading glued to the
-    next paragraph), ``University ofTexas``. The halves count as words when the article
-    itself uses each of them alone, spelt the same way, or when the first is a short
-    function word (of, in, at, as, the, and ...) that no brand begins with.
+    next paragraph), ``University ofTexas``, ``What happens nextThe work``. The evidence
+    that both halves are words comes from the article itself: each half is used alone
+    elsewhere, a capitalised half inside a sentence (as a proper noun is, so that 'We'
+    and 'Chat' opening sentences do not split 'WeChat'); or the first half is a short
+    function word (of, in, at, as, the ...) that no name begins with; or the second is
+    a word that opens sentences and ends no name (The, It, However, They ...).
 
     Names written solid are left alone: a token the article uses more than once
-    (TimeWarner, BitTorrent), name particles (McDonald, MacBook, DeSantis, DiCaprio,
-    LeBron), one-letter prefixes (iPhone, eBay), all-capital parts (SonyBMG, DeCSS),
-    tokens with more than one inner capital (PricewaterhouseCoopers), and a list of
-    well-known camel-case names (YouTube, PayPal, LinkedIn, PlayStation, FedEx ...).
+    (TimeWarner, BitTorrent), one whose half is shared with another camel-case word of
+    the article (EverQuest and its nickname EverCrack), name particles (McDonald,
+    MacBook, DeSantis, DiCaprio, LeBron), one-letter prefixes (iPhone, eBay),
+    all-capital parts (SonyBMG, DeCSS), tokens with more than one inner capital
+    (PricewaterhouseCoopers), hyphenated, digit-glued and code-like tokens, and a list
+    of well-known camel-case names (YouTube, PayPal, LinkedIn, PlayStation, FedEx ...).
 
     Why it matters:
     A lost line break glues a headline or subheading to the paragraph under it and
