@@ -34,7 +34,7 @@ def long_sentence(document, options) -> Iterator[Violation]:
     ``The council, which had been warned by its own auditors two years ago that the
     scheme was running late and over budget, said on Tuesday that it would ask the
     government for more money because the contractor had gone into administration in
-    the spring.`` (45 words)
+    the spring.`` (44 words)
 
     Use instead:
     ``The council said on Tuesday it would ask the government for more money. Its
