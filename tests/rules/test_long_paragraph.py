@@ -21,28 +21,31 @@ def found(text: str, **kwargs) -> list[str]:
 
 
 def test_too_many_sentences():
-    paragraph = " ".join([SENTENCE] * 7)  # 7 sentences, 63 words
+    paragraph = " ".join([SENTENCE] * 9)  # 9 sentences, 81 words
     text = "Bridge news\n\n" + paragraph + "\n\nShort one.\n"
     findings = run_rule("long-paragraph", text)
     assert [text[f.start : f.end] for f in findings] == [paragraph]
-    assert findings[0].message == "paragraph of 7 sentences (over 6)"
+    assert findings[0].message == "paragraph of 9 sentences (over 8)"
 
 
 def test_too_many_words():
-    # 3 + 40 x 2 + 39 "and" + 2 = 124 words in one sentence.
-    long_sentence = "The mayor said " + " and ".join(["the bridge"] * 40) + " would open."
+    # 3 + 50 x 2 + 49 "and" + 2 = 154 words in one sentence.
+    long_sentence = "The mayor said " + " and ".join(["the bridge"] * 50) + " would open."
     findings = run_rule("long-paragraph", long_sentence)
-    assert [f.message for f in findings] == ["paragraph of 124 words (over 100)"]
+    assert [f.message for f in findings] == ["paragraph of 154 words (over 150)"]
 
 
 def test_both_limits_in_one_message():
-    paragraph = " ".join([SENTENCE] * 12)  # 12 sentences, 108 words
+    paragraph = " ".join([SENTENCE] * 17)  # 17 sentences, 153 words
     findings = run_rule("long-paragraph", paragraph)
-    assert findings[0].message == "paragraph of 108 words (over 100) and 12 sentences (over 6)"
+    assert findings[0].message == "paragraph of 153 words (over 150) and 17 sentences (over 8)"
 
 
 def test_at_the_limits_is_fine():
-    assert found(" ".join([SENTENCE] * 6)) == []  # 6 sentences, 54 words
+    assert found(" ".join([SENTENCE] * 8)) == []  # 8 sentences, 72 words
+    # 3 + 48 x 2 + 47 "and" + 4 = 150 words.
+    words = "The mayor said " + " and ".join(["the bridge"] * 48) + " would open on time."
+    assert found(words) == []
 
 
 def test_options():
@@ -53,20 +56,20 @@ def test_options():
 
 
 def test_abbreviations_do_not_add_sentences():
-    # Six sentences; a naive split at "U.S." and "Mr." would make it eight.
-    paragraph = " ".join(["The U.S. envoy met Mr. Smith."] + [SENTENCE] * 5)
+    # Eight sentences; a naive split at "U.S." and "Mr." would make it ten.
+    paragraph = " ".join(["The U.S. envoy met Mr. Smith."] + [SENTENCE] * 7)
     assert found(paragraph) == []
 
 
 def test_headings_and_list_items_excluded():
-    long_heading = "# " + " ".join([SENTENCE] * 12) + "\n"
+    long_heading = "# " + " ".join([SENTENCE] * 20) + "\n"
     assert found(long_heading, format="markdown") == []
-    item = "- " + " ".join([SENTENCE] * 12) + "\n"
+    item = "- " + " ".join([SENTENCE] * 20) + "\n"
     assert found(item, format="markdown") == []
 
 
 def test_crlf_hard_wrapped_paragraph():
-    lines = [SENTENCE + " " + SENTENCE] * 4  # 8 sentences on 4 short lines
+    lines = [SENTENCE + " " + SENTENCE] * 5  # 10 sentences on 5 short lines
     text = "\r\n".join(lines) + "\r\n"
     assert found(text) == ["\r\n".join(lines)]
 
