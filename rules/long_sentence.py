@@ -7,7 +7,7 @@ from typing import Iterator
 from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
-from newslint.scoring import word_count
+from newslint.scoring import is_name_roll, word_count
 
 SKIPPED_KINDS = ("heading", "table-cell")
 
@@ -23,7 +23,8 @@ def long_sentence(document, options) -> Iterator[Violation]:
     """What it does:
     Reports a sentence of more than ``max-words`` words, with its length. Sentences are
     the document's own (sentencex), so "U.S." or "Mr." does not end one; figures count as
-    words. Headings and table cells are skipped.
+    words. Headings and table cells are skipped, and so are lists of names (team sheets,
+    cast lists: more than 60% of the words capitalised).
 
     Why it matters:
     News sentences average 15 to 20 words. Past 40, readers lose the subject before the
@@ -53,7 +54,7 @@ def long_sentence(document, options) -> Iterator[Violation]:
         if text.count(" ") < limit:
             continue
         words = word_count(text)
-        if words > limit:
+        if words > limit and not is_name_roll(text):
             start, end = sentence.span()
             yield Violation(start, end, f"sentence of {words} words (over {limit})")
 

@@ -12,7 +12,7 @@ from typing import Iterator
 from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
-from newslint.scoring import Counts, counts_of
+from newslint.scoring import Counts, counts_of, is_name_roll
 
 SCORED_KINDS = ("paragraph", "list-item", "quote")
 
@@ -38,7 +38,9 @@ def readability(document, options) -> Iterator[Violation]:
     sentences (words a sentence) or long words (syllables a word). With ``article`` on,
     it also reports, at the article's first line, an article whose prose as a whole is
     above the grade. Headings are skipped, and so are paragraphs of fewer than
-    ``min-words`` words, whose scores swing on one long word.
+    ``min-words`` words, whose scores swing on one long word, and lists of names (team
+    sheets, cast lists: more than 60% of the words capitalised), where the formulas mean
+    nothing.
 
     Sentences are the document's own (sentencex), so "U.S." and "Mr." do not end a
     sentence; figures and abbreviations count as words, with syllables as read aloud.
@@ -78,7 +80,7 @@ def readability(document, options) -> Iterator[Violation]:
         counts = counts_of(s.text for s in document.sentences_of(paragraph))
         article = article + counts
         grade = counts.flesch_kincaid_grade
-        if counts.words >= min_words and grade > max_grade:
+        if counts.words >= min_words and grade > max_grade and not is_name_roll(paragraph.text):
             start, end = paragraph.span(0, len(paragraph.text))
             message = (
                 f"Flesch-Kincaid grade {grade:.1f} (over {max_grade:g}), reading ease "

@@ -75,3 +75,10 @@ def test_seed_run_together_sentences_are_long():
     seed = SHARED / "seeds" / "002_fc1ffe9e9bacc26a.txt"
     text = seed.read_text(encoding="utf-8")
     assert found(text)
+
+
+def test_list_of_names_is_not_a_long_sentence():
+    roll = "Replacements: " + ", ".join(f"{name} (Cardiff Blues)" for name in
+                                        ["A Jones", "B Evans", "C Williams", "D Thomas", "E Davies",
+                                         "F Roberts", "G Hughes", "H Lewis", "I Morgan", "J Griffiths"]) + "."
+    assert found(roll) == []

@@ -179,3 +179,11 @@ def test_start_up_does_not_import_pyphen_or_textstat():
     code = "import sys, newslint.cli, newslint.rules.readability; print(sorted(m for m in sys.modules if m.split('.')[0] in ('textstat', 'pyphen', 'nltk')))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_list_of_names_is_not_scored():
+    # A team sheet: one "sentence" of names, where grades mean nothing.
+    roll = ", ".join(f"{name} (Newport Gwent Dragons)" for name in
+                     ["A Jones", "B Evans", "C Williams", "D Thomas", "E Davies", "F Roberts",
+                      "G Hughes", "H Lewis", "I Morgan", "J Griffiths"]) + "."
+    assert found(roll, options={"max-grade": 0, "article": False}) == []
