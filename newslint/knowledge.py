@@ -346,12 +346,14 @@ def read_yaml(text: str, source: str) -> Any:
         return parse_subset(text)
     except _Unsupported:
         pass
+    except ValueError as exc:  # a date such as 2005-13-01
+        raise KnowledgeError(f"{source}: not a date (YYYY-MM-DD): {exc}") from exc
     import yaml  # only for files the subset reader cannot read
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:
         raise KnowledgeError(f"{source}: not valid YAML: {exc}") from exc
 
 
@@ -583,7 +585,7 @@ def alternation(words: Iterable[str]) -> str:
 
 
 def re_escape(char: str) -> str:
-    """Escape one character for a regex (spaces match a no-break space too)."""
+    """Escape one character for a regex (a space matches any one space, tab or line break)."""
     if char == " ":
-        return "[ \u00a0]"
+        return r"\s"
     return re.escape(char)

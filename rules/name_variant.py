@@ -87,6 +87,12 @@ def _classes(forms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(group) for group in classes)
 
 
+def _closest(suggestion: str, majority: tuple[str, ...]) -> str:
+    """Return the majority form most like the suggestion (the form itself if used)."""
+    return max(majority, key=lambda f: (f == suggestion, len(f.split()) == len(suggestion.split()),
+                                         SequenceMatcher(None, f, suggestion).ratio()))
+
+
 def _suggestion(written: str, majority: list[str]) -> str:
     """Return ``written`` with each word respelt as in the majority's forms (Volodymyr Zelensky)."""
     words = [w for form in majority for w in form.split()]
@@ -162,7 +168,7 @@ def name_variant(document, options) -> Iterator[Violation]:
                 yield Violation(
                     start,
                     end,
-                    f"'{form}' is spelt '{majority[0]}' elsewhere in this article ({times}): '{better}'",
+                    f"'{form}' is spelt '{_closest(better, majority)}' elsewhere in this article ({times}): '{better}'",
                     Fix(start, end, better, safe=False),
                 )
 

@@ -54,6 +54,7 @@ ATTRIBUTIVE = {"US": "US", "GB": "British", "UN": "UN", "EU": "EU", "NATO": "NAT
 DEMONYM_END = re.compile(r"(?:an|ese|ish|i|ch|sh|ic|ek|ss|ai|ot)$")
 NAME_TOKEN = re.compile(r"[^\W\d_][\w’'\-]*\.?")
 SENTENCE_END = ".!?:;"
+SPACES = " \u00a0\t\r\n"  # a hard-wrapped paragraph breaks lines inside a title phrase
 OPENERS = "\"'“‘(["
 APOSTROPHES = ("'s", "’s")
 
@@ -80,6 +81,11 @@ class Phrase:
     sentence_initial: bool
     apposition: bool = False  # "Russia's president, Vladimir Putin,"
     context: str = ""  # the paragraph, filled in by the rule
+    written_title: str = ""  # the title as it stands in the text (may hold a line break)
+
+    def __post_init__(self) -> None:
+        self.written_title = self.written_title or self.title
+        self.title = " ".join(self.title.split())
 
 
 @lru_cache(maxsize=8)
@@ -96,8 +102,8 @@ def _title_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], ...]:
             spellings |= {title, title.lower(), title[:1].upper() + title[1:].lower()}
     capitalised = {t for t in spellings if t[:1].isupper()}
     lower = spellings - capitalised
-    tail = r"(?P<elect>-elect|[ \u00a0]elect)?(?![\w’'\-])"
-    mods = r"(?:(?:former|then|late|acting|outgoing|incoming|interim|caretaker|ex)[ \u00a0-]+)?"
+    tail = r"(?P<elect>-elect|\select)?(?![\w’'\-])"
+    mods = r"(?:(?:former|then|late|acting|outgoing|incoming|interim|caretaker|ex)[\s-]+)?"
     lower_body = alternation(lower) if lower else "(?!)"
     # One pass over the capital letters finds both capitalised titles and lower-case ones
     # after a capitalised word ("Russian president"). The pattern starts with a character
@@ -111,9 +117,9 @@ def _title_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], ...]:
     ) or "(?!)"
     capitals = re.compile(
         r"(?P<initial>[^\W\d_a-z])(?:(?P<cap>" + branches + r")" + tail
-        + r"|[\w.’'\-]*+[ \u00a0]+" + mods + r"(?P<low>" + lower_body + ")" + tail.replace("elect>", "elect2>") + ")"
+        + r"|[\w.’'\-]*+\s+" + mods + r"(?P<low>" + lower_body + ")" + tail.replace("elect>", "elect2>") + ")"
     )
-    after_the = re.compile(r"the[ \u00a0]+" + mods + r"(?P<low>" + lower_body + ")" + tail)
+    after_the = re.compile(r"the\s+" + mods + r"(?P<low>" + lower_body + ")" + tail)
     return capitals, after_the
 
 
@@ -145,7 +151,7 @@ def _words_before(text: str, pos: int, limit: int = 6, attached: bool = False) -
     at = pos
     while len(words) < limit:
         end = at
-        while end > 0 and text[end - 1] in " \u00a0":
+        while end > 0 and text[end - 1] in SPACES:
             end -= 1
         if (end == at and not (attached and not words)) or end == 0:
             break
@@ -189,14 +195,14 @@ def _name_after(text: str, pos: int) -> tuple[int, int, list[str]] | None:
             word, end, stop = word[:-1], end - 1, True
         if not words and word in HONORIFICS and not stop:
             skip = end
-            while skip < len(text) and text[skip] in " \u00a0":
+            while skip < len(text) and text[skip] in SPACES:
                 skip += 1
             if skip > end:
                 at = skip
                 continue
             break
         words.append((match.start(), end, word))
-        if stop or end >= len(text) or text[end] not in " \u00a0":
+        if stop or end >= len(text) or text[end] not in SPACES:
             break
         at = end + 1
     while words and (words[-1][2] in PARTICLES or words[-1][2] in CALENDAR):
@@ -308,12 +314,12 @@ def find_phrases(knowledge: Knowledge, paragraph) -> Iterator[Phrase]:
         if the_before:
             # "<name>, the Israeli prime minister"
             the_start = before[0]
-            if the_start >= 2 and text[the_start - 2 : the_start] in (", ", ",\u00a0"):
+            if the_start >= 2 and text[the_start - 2] == "," and text[the_start - 1] in SPACES:
                 tail = text[after : after + 5]
                 if (after == len(text) or tail[:1] in ",.;:)!?" or re.match(r"\s+(?!and\b|or\b|of\b|in\b)[a-z]", tail)) \
                         and not tail.startswith(APOSTROPHES):
                     trailing = _name_before(text, the_start - 2)
-        if trailing is not None and not re.match(r"[ \u00a0]+[A-Z]", text[after : after + 2]):
+        if trailing is not None and not re.match(r"\s+[A-Z]", text[after : after + 2]):
             name_start, name_end, name_words = trailing
             people = knowledge.lookup(name_words)
             if not people and len(name_words) > 2:
@@ -333,9 +339,9 @@ def find_phrases(knowledge: Knowledge, paragraph) -> Iterator[Phrase]:
         if text.startswith(",", at):
             comma, at = True, at + 1
         gap = at
-        while at < len(text) and text[at] in " \u00a0":
+        while at < len(text) and text[at] in SPACES:
             at += 1
-        if at == gap or at - gap > 1:
+        if at == gap or (at - gap > 1 and text[gap:at] != "\r\n"):
             continue
         named = _name_after(text, at)
         if named is None:
@@ -346,7 +352,7 @@ def find_phrases(knowledge: Knowledge, paragraph) -> Iterator[Phrase]:
             rest = text[name_end : name_end + 5]
             if not (name_end == len(text) or rest[:1] in ",.;:)") or re.match(r",?\s+(?:and|or)\b", rest):
                 continue
-        if re.match(r"[ \u00a0]+(?:and|&)[ \u00a0]+[A-Z]", text[name_end : name_end + 6]) and comma:
+        if re.match(r"\s+(?:and|&)\s+[A-Z]", text[name_end : name_end + 6]) and comma:
             continue
         people = knowledge.lookup(name_words)
         yield Phrase(
@@ -464,9 +470,10 @@ def judge(knowledge: Knowledge, phrase: Phrase, day: _dt.date, lo: _dt.date, hi:
         if all(t.end is not None and t.end < lo for t in terms):
             last = max(t.end for t in terms if t.end is not None)
             replacement = _rewrite(phrase, modifier_text="former")
+            now = _office_then(knowledge, person, {office.country for office, _ in held}, lo, hi)
             return Verdict(
                 f"{person} left office as {what} on {last.isoformat()}, before this article's date "
-                f"({day.isoformat()}): {_preview(phrase, replacement)}",
+                f"({day.isoformat()}){now}: {_preview(phrase, replacement)}",
                 replacement,
             )
         first = min(t.start for t in terms)
@@ -498,6 +505,14 @@ def modifier_is_current(phrase: Phrase) -> bool:
     return phrase.modifier in (None, "outgoing") and not phrase.elect
 
 
+def _office_then(knowledge: Knowledge, person: str, countries: set[str], lo: _dt.date, hi: _dt.date) -> str:
+    """Return ", and was foreign secretary then" when the person held another office of those countries."""
+    for office, term in knowledge.terms_of.get(person, []):
+        if office.country in countries and office.single and _covers(term, lo, hi):
+            return f", and was {office.titles[0].lower()} then"
+    return ""
+
+
 def _dated_by_context(context: str, terms: list[Term]) -> bool:
     """Return whether the sentence names a year (or decade) that falls in one of the terms."""
     for match in YEAR.finditer(context):
@@ -513,17 +528,25 @@ def _dated_by_context(context: str, terms: list[Term]) -> bool:
 def _never_held(knowledge: Knowledge, phrase: Phrase, person: str, offices: list[Office],
                 day: _dt.date, lo: _dt.date, hi: _dt.date) -> Verdict | None:
     """Judge a person the knowledge base knows but never as holder of the stated office."""
-    if phrase.codes is None or phrase.elect or phrase.modifier in ("acting", "incoming"):
-        return None  # a bare title, or a future or stop-gap holder the files may not list yet
+    if phrase.elect or phrase.modifier in ("acting", "incoming"):
+        return None  # a future or stop-gap holder the files may not list yet
+    codes = phrase.codes
+    if codes is None:
+        # A bare title ("Foreign Secretary X") names a country only when one country has it.
+        codes = frozenset(o.country for o in offices)
+        if len(codes) != 1:
+            return None
     if " " not in phrase.name:
         return None  # "US President Carter": a surname alone may be someone the files do not know
     own = knowledge.terms_of.get(person, [])
-    if any(knowledge.is_organisation(c) for c in phrase.codes):
+    if any(knowledge.is_organisation(c) for c in codes):
         return None  # organisations elect people from anywhere; the lists may be out of date
     countries = {o.country for o, _ in own if not knowledge.is_organisation(o.country)}
-    if countries and not countries & phrase.codes:
+    if countries and not countries & codes:
+        if phrase.codes is None:
+            return None  # "Foreign Secretary X" for a foreigner: maybe another country's, unlisted
         return _other_country(knowledge, phrase, person, own, day, lo, hi)
-    if not countries & phrase.codes or phrase.modifier is not None:
+    if not countries & codes or phrase.modifier is not None:
         return None
     # Same country, another office: only certain when one person holds the stated office
     # and the files say who it was for the whole window.
@@ -534,7 +557,7 @@ def _never_held(knowledge: Knowledge, phrase: Phrase, person: str, offices: list
             return None
         if not office.holder_on(day):
             return None
-    current = [(o, t) for o, t in own if o.country in phrase.codes and _covers(t, lo, hi)]
+    current = [(o, t) for o, t in own if o.country in codes and _covers(t, lo, hi)]
     holder = offices[0].holder_on(day)[0].person
     what = phrase.title.lower() if phrase.title[:1].isupper() else phrase.title
     if len(current) == 1:
@@ -592,9 +615,9 @@ def _rewrite(phrase: Phrase, *, form: str | None = None, title: str | None = Non
     if form is not None and phrase.form is not None:
         result = result.replace(phrase.form, form, 1)
     if title is not None:
-        index = result.rfind(phrase.title)
+        index = result.rfind(phrase.written_title)
         if index >= 0:
-            result = result[:index] + title + result[index + len(phrase.title) :]
+            result = result[:index] + title + result[index + len(phrase.written_title) :]
     if modifier_text and phrase.modifier is None:
         word = "Former" if phrase.sentence_initial and not phrase.trailing else "former"
         result = f"{word} {result}"
@@ -602,7 +625,7 @@ def _rewrite(phrase: Phrase, *, form: str | None = None, title: str | None = Non
 
 
 _MODIFIER_WORD = re.compile(
-    r"(?:(?<=^)|(?<=[ \u00a0]))(?:[Ff]ormer|[Ll]ate|[Tt]hen|[Oo]utgoing|[Ii]ncoming)[ \u00a0]+|(?:^|(?<=[ \u00a0]))(?:[Ee]x|[Tt]hen)-"
+    r"(?:(?<=^)|(?<=\s))(?:[Ff]ormer|[Ll]ate|[Tt]hen|[Oo]utgoing|[Ii]ncoming)\s+|(?:^|(?<=\s))(?:[Ee]x|[Tt]hen)-"
 )
 
 
@@ -610,8 +633,8 @@ def _preview(phrase: Phrase, replacement: str) -> str:
     """Return the whole phrase as the fix would leave it."""
     text = phrase.paragraph.text
     if phrase.trailing:
-        return text[phrase.start : phrase.fix_start] + replacement
-    return replacement + text[phrase.fix_end : phrase.end]
+        return " ".join((text[phrase.start : phrase.fix_start] + replacement).split())
+    return " ".join((replacement + text[phrase.fix_end : phrase.end]).split())
 
 
 # ---------------------------------------------------------------------------------------

@@ -1,0 +1,240 @@
+"""NL301 title-mismatch: titles checked against the knowledge base, with the article's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newslint.rules.title_mismatch import title_mismatch
+from newslint.testing import run_rule, spans
+
+HERE = Path(__file__).resolve()
+FIXTURE = str(HERE.parents[1] / "fixtures" / "world.yaml")
+OPTIONS = {"knowledge": [FIXTURE]}
+SHARED = HERE.parents[3] / "shared"
+SEED = SHARED / "seeds" / "000_66e5290f122a3e84.txt"
+CORPUS = SHARED / "corpus" / "bbc"
+
+D = dt.date
+
+
+def check(text: str, day: dt.date, fmt: str = "text"):
+    return run_rule("title-mismatch", text, format=fmt, date=day, options=OPTIONS)
+
+
+BAD = [
+    # (text, date, flagged span, message, fix text)
+    ("When Russian President Volodymyr Zelenskyy invited talks, Moscow said no.", D(2025, 6, 19),
+     "Russian President Volodymyr Zelenskyy",
+     "Volodymyr Zelenskyy is Ukraine's president, not Russia's: Ukrainian President Volodymyr Zelenskyy",
+     "Ukrainian President"),
+    ("Russia's president, Volodymyr Zelenskyy, said no.", D(2024, 3, 1),
+     "Russia's president, Volodymyr Zelenskyy",
+     "Volodymyr Zelenskyy is Ukraine's president, not Russia's: Ukraine's president, Volodymyr Zelenskyy",
+     "Ukraine's president"),
+    ("It was Russia’s President Zelenskyy’s turn.", D(2024, 3, 1), None, None, None),  # surname alone: no claim
+    ("Later, Russia’s President Volodymyr Zelenskyy’s aides spoke.", D(2024, 3, 1),
+     "Russia’s President Volodymyr Zelenskyy",
+     "Volodymyr Zelenskyy is Ukraine's president, not Russia's: Ukraine’s President Volodymyr Zelenskyy",
+     "Ukraine’s President"),
+    ("Benjamin Netanyahu, the Russian prime minister, said no.", D(2024, 3, 1),
+     "Benjamin Netanyahu, the Russian prime minister",
+     "Benjamin Netanyahu is Israel's prime minister, not Russia's: "
+     "Benjamin Netanyahu, the Israeli prime minister",
+     "Israeli prime minister"),
+    ("The talks with U.S. President Vladimir Putin ended.", D(2024, 3, 1),
+     "U.S. President Vladimir Putin",
+     "Vladimir Putin is Russia's president, not the United States': Russian President Vladimir Putin",
+     "Russian President"),
+    ("German Chancellor Gordon Brown spoke.", D(2004, 3, 1),
+     "German Chancellor Gordon Brown",
+     "Gordon Brown is the United Kingdom's chancellor, not Germany's: British Chancellor Gordon Brown",
+     "British Chancellor"),
+    ("Prime Minister Tony Blair opened the school.", D(2010, 3, 1),
+     "Prime Minister Tony Blair",
+     "Tony Blair left office as prime minister on 2007-06-27, before this article's date (2010-03-01): "
+     "Former Prime Minister Tony Blair",
+     "Former Prime Minister"),
+    ("The school was opened by former Prime Minister Tony Blair.", D(2005, 3, 1),
+     "former Prime Minister Tony Blair",
+     "Tony Blair is still prime minister at this article's date (2005-03-01), not a former one: "
+     "Prime Minister Tony Blair",
+     "Prime Minister"),
+    ("It was ex-Prime Minister Tony Blair who spoke.", D(2005, 3, 1),
+     "ex-Prime Minister Tony Blair",
+     "Tony Blair is still prime minister at this article's date (2005-03-01), not a former one: "
+     "Prime Minister Tony Blair",
+     "Prime Minister"),
+    ("Talks with then-Prime Minister Gordon Brown stalled.", D(2003, 3, 1),
+     "then-Prime Minister Gordon Brown",
+     "Gordon Brown only became prime minister on 2007-06-27, after this article's date (2003-03-01)",
+     None),
+    ("The letter went to Home Secretary Jack Straw.", D(2004, 3, 1),
+     "Home Secretary Jack Straw",
+     "Jack Straw left office as home secretary on 2001-06-08, before this article's date (2004-03-01), "
+     "and was foreign secretary then: "
+     "former Home Secretary Jack Straw",
+     "former Home Secretary"),
+    ("Foreign Secretary David Blunkett flew out.", D(2003, 3, 1),
+     "Foreign Secretary David Blunkett",
+     "David Blunkett was home secretary at this article's date (2003-03-01), not foreign secretary "
+     "(Jack Straw was): Home Secretary David Blunkett",
+     "Home Secretary"),
+    ("Russian President Volodymyr Zelensky 🇺🇦 spoke.", D(2024, 3, 1),
+     "Russian President Volodymyr Zelensky",
+     "Volodymyr Zelenskyy is Ukraine's president, not Russia's: Ukrainian President Volodymyr Zelensky",
+     "Ukrainian President"),
+]
+
+
+@pytest.mark.parametrize("text, day, span, message, fix", [b for b in BAD if b[2]], ids=lambda v: str(v)[:30])
+def test_reports_a_wrong_title(text, day, span, message, fix):
+    findings = check(text, day)
+    assert spans(findings, text) == [span]
+    (finding,) = findings
+    assert finding.code == "NL301" and finding.severity.value == "error"
+    assert finding.message == message
+    if fix is None:
+        assert finding.fix is None
+    else:
+        assert finding.fix.safe is False
+        assert text[finding.fix.start : finding.fix.end] + text[finding.fix.end : finding.end] in span
+        assert finding.fix.text == fix
+
+
+GOOD = [
+    ("Russian President Vladimir Putin refused.", D(2025, 6, 19)),
+    ("Iran’s Supreme Leader Ayatollah Ali Khamenei spoke.", D(2025, 6, 19)),
+    ("Iran's Supreme Leader Ali Khamenei spoke.", D(2005, 6, 19)),
+    ("U.S. President Donald Trump said so. US President Donald Trump agreed.", D(2025, 6, 19)),
+    ("Israeli Prime Minister Benjamin Netanyahu spoke.", D(2025, 6, 19)),
+    ("Israeli Prime Minister Benjamin Netanyahu spoke.", D(1997, 6, 19)),
+    ("Benjamin Netanyahu, the Israeli prime minister, spoke.", D(2025, 6, 19)),
+    ("Kremlin spokesman Dmitry Peskov warned them.", D(2025, 6, 19)),
+    ("Kremlin spokesman Dmitry Peskov warned them.", D(2005, 6, 19)),  # several spokesmen at once: no dates
+    ("Prime Minister Tony Blair opened the school.", D(2005, 3, 1)),
+    ("Former Prime Minister Tony Blair opened the school.", D(2010, 3, 1)),
+    ("It was opened by then-Prime Minister Tony Blair.", D(2010, 3, 1)),
+    ("In 1999 Prime Minister Tony Blair opened the school.", D(2010, 3, 1)),  # the title of the time
+    ("Deputy Prime Minister Tony Blair is not a thing.", D(2010, 3, 1)),
+    ("Shadow Chancellor Gordon Brown attacked the budget.", D(1995, 3, 1)),
+    ("The company's president Tony Blair resigned.", D(2010, 3, 1)),
+    ("President Bush met them in the Oval Office.", D(2004, 3, 1)),  # two Presidents Bush: no guess
+    ("President George W. Bush and US President George W Bush.", D(2004, 3, 1)),
+    ("Russian President Boris Yeltsin spoke.", D(1995, 3, 1)),
+    ("Prime Minister John Smith spoke.", D(1993, 3, 1)),  # not in the knowledge base: no guess
+    ("US President Carter said so.", D(2005, 3, 1)),  # a surname alone: maybe Jimmy Carter
+    ("He met the Russian president, Volodymyr Zelenskyy and Tony Blair.", D(2024, 3, 1)),  # a list
+    ("He met Condoleezza Rice, the British prime minister and the Pope.", D(2005, 3, 1)),  # a list
+    ("Pope John Paul II visited Poland.", D(2010, 3, 1)),  # regnal styles stay
+    ("Russian President Vladimir Putin spoke.", D(2026, 11, 22)),  # after `checked`: no assertion
+    ("Former Russian President Vladimir Putin spoke.", D(2026, 11, 22)),
+    ("US President-elect Joe Biden met aides.", D(2020, 12, 1)),
+    ("German Chancellor Gerhard Schroeder spoke.", D(2004, 3, 1)),
+    ("Home Secretary David Blunkett resigned.", D(2004, 12, 20)),  # undated: within the margin
+    ("\"Russian President Vladimir Putin is right,\" he said.", D(2024, 3, 1)),
+]
+
+
+@pytest.mark.parametrize("text, day", GOOD, ids=lambda v: str(v)[:30])
+def test_leaves_a_right_title_alone(text, day):
+    assert check(text, day) == []
+
+
+def test_a_surname_alone_makes_no_claim_about_another_country():
+    assert check("It was Russia’s President Zelenskyy’s turn.", D(2024, 3, 1)) == []
+
+
+def test_front_matter_date_is_exact_but_the_run_date_has_a_margin():
+    body = "Home Secretary David Blunkett resigned.\n"
+    dated = "---\ndate: 2004-12-20\n---\n\n" + body
+    findings = check(dated, D(2004, 12, 20), fmt="markdown")
+    assert spans(findings, dated) == ["Home Secretary David Blunkett"]
+    assert "left office as home secretary on 2004-12-15" in findings[0].message
+    assert check(body, D(2004, 12, 20)) == []
+    strict = run_rule("title-mismatch", body, date=D(2004, 12, 20),
+                      options={**OPTIONS, "undated-margin-days": 0})
+    assert spans(strict, body) == ["Home Secretary David Blunkett"]
+
+
+def test_line_and_column_with_crlf_and_an_emoji_before():
+    text = "Headline here\r\n\r\n🇺🇦 Talks began. Russian President Volodymyr Zelenskyy spoke.\r\n"
+    (finding,) = check(text, D(2024, 3, 1))
+    # the flag is two code points (regional indicators U+1F1FA U+1F1E6)
+    assert (finding.line, finding.column) == (3, 2 + 1 + len("Talks began. ") + 1)
+    assert text[finding.start : finding.end] == "Russian President Volodymyr Zelenskyy"
+
+
+def test_markdown_spans_map_back_to_the_file():
+    text = "# Talks\n\nWhen *Russian President* Volodymyr Zelenskyy arrived, [talks](http://x.test) began.\n"
+    (finding,) = check(text, D(2024, 3, 1), fmt="markdown")
+    assert text[finding.start : finding.end] == "Russian President* Volodymyr Zelenskyy"
+
+
+@pytest.mark.parametrize(
+    "text, span, message",
+    [
+        ("Russian President Ivan Petrov spoke. Russian President Ivan Petrov again. "
+         "Russian President Oleg Sidorov too.",
+         "Russian President Oleg Sidorov",
+         "this article also gives the title 'Russian President' to Ivan Petrov; only one person holds it at a time"),
+        ("Russian President Ivan Petrov spoke. Russian President Oleg Sidorov too.",  # a tie: the later one
+         "Russian President Oleg Sidorov",
+         "this article also gives the title 'Russian President' to Ivan Petrov; only one person holds it at a time"),
+        ("Russian President Ivan Petrov spoke. Ukrainian President Ivan Petrov again. Ukrainian President Petrov too.",
+         "Russian President Ivan Petrov",
+         "this article calls Ivan Petrov 'Ukrainian President' elsewhere, not 'Russian President'"),
+    ],
+)
+def test_unknown_people_are_checked_for_consistency_within_the_article(text, span, message):
+    findings = check(text, D(2024, 3, 1))
+    assert spans(findings, text) == [span]
+    assert findings[0].message == message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian President Ivan Petrov spoke. Later, Petrov met Oleg Sidorov.",
+        "Russian President Ivan Petrov spoke. Former Russian President Oleg Sidorov listened.",
+        "Kremlin spokesman Ivan Petrov spoke. Kremlin spokesman Oleg Sidorov agreed.",  # several at once
+    ],
+)
+def test_consistency_leaves_different_roles_alone(text):
+    assert check(text, D(2024, 3, 1)) == []
+
+
+def test_extra_knowledge_file_adds_local_officials(tmp_path):
+    local = tmp_path / "council.yaml"
+    local.write_text(
+        "checked: 2025-06-30\ncountries:\n  XC:\n    name: Casterbridge\n    forms: [Casterbridge]\n"
+        "    offices:\n      mayor:\n        titles: [Mayor]\n        holders:\n"
+        "          - [Anna Bell, 2019-05-01, 2023-05-01]\n          - [Cara Dane, 2023-05-01, null]\n",
+        encoding="utf-8",
+    )
+    options = {"knowledge": [FIXTURE, str(local)]}
+    text = "Casterbridge Mayor Anna Bell opened the fair. Ukrainian Mayor Anna Bell? No."
+    findings = run_rule("title-mismatch", text, date=D(2025, 6, 1), options=options)
+    assert spans(findings, text) == ["Casterbridge Mayor Anna Bell"]
+    assert "left office as mayor on 2023-05-01" in findings[0].message
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="../shared/seeds is not available")
+def test_seed_000_gives_exactly_the_zelenskyy_finding():
+    text = SEED.read_text(encoding="utf-8")
+    findings = run_rule("title-mismatch", text, date=D(2025, 6, 19))
+    assert [(f.line, f.column, text[f.start : f.end]) for f in findings] == [
+        (17, 135, "Russian President Volodymyr Zelenskyy")
+    ]
+    assert findings[0].message.startswith("Volodymyr Zelenskyy is Ukraine's president, not Russia's")
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not available")
+def test_no_finding_on_the_bbc_corpus():
+    found = []
+    for path in sorted(CORPUS.glob("*/*.txt")):
+        findings = run_rule(title_mismatch, path.read_text(encoding="utf-8"), date=D(2005, 1, 1))
+        found.extend(f"{path.name}:{f.line}: {f.message}" for f in findings)
+    assert found == []
