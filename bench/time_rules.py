@@ -24,6 +24,7 @@ def main(argv: list[str]) -> None:
         fmt = "markdown" if path.suffix == ".md" else "text"
         doc = Document(path.read_text(encoding="utf-8-sig"), str(path), format=fmt)
         doc.sentences  # shared analysis, paid once for every rule
+        doc.quote_marks
         docs.append(doc)
     for name in names:
         rule = _resolve(name)

@@ -88,24 +88,28 @@ class Counts:
 def hyphenation_counter() -> Callable[[str], int]:
     """Return textstat's fallback count, Pyphen en_US hyphenation points + 1, made fast.
 
-    ``Pyphen(lang="en_US").positions(word)`` (what textstat calls) costs about 30 us a
-    new word, a second on a 2,000-article corpus. This runs the same Liang algorithm on
-    Pyphen's own pattern table but stops extending a substring as soon as no pattern
-    starts with it, which gives the same counts (the tests compare them) about five
-    times faster.
+    ``Pyphen(lang="en_US").positions(word)`` costs about 30 us a new word, a second on
+    a 2,000-article corpus. This runs the same Liang algorithm on Pyphen's own pattern
+    table, walked as a trie (one dictionary step a letter, no substrings), which gives
+    the same counts (the tests compare them) about five times faster.
     """
     import pyphen
 
-    hyphenator = pyphen.Pyphen(lang="en_US")  # textstat's get_pyphen("en_US")
-    # One lookup a step: each pattern or pattern prefix maps to (offset, values) or
-    # None, and to whether a longer pattern starts with it.
-    patterns = hyphenator.hd.patterns
-    prefixes = {key[:n] for key in patterns for n in range(1, len(key))}
-    table = {key: (patterns.get(key), key in prefixes) for key in prefixes | patterns.keys()}
+    hyphenator = pyphen.Pyphen(lang="en_US")  # what textstat's get_pyphen("en_US") makes
+    # Trie node: [children by letter, (offset, values) of the pattern ending here or None].
+    root: dict[str, list] = {}
+    for key, (offset, values) in hyphenator.hd.patterns.items():
+        children = root
+        for ch in key[:-1]:
+            children = children.setdefault(ch, [{}, None])[0]
+        node = children.setdefault(key[-1], [{}, None])
+        node[1] = (offset, tuple(int(v) for v in values))
     left, right = hyphenator.left, hyphenator.right
     cache: dict[str, int] = {}
 
     def count(word: str) -> int:
+        if len(word) < left + right:
+            return 1  # too short to hyphenate at all
         word = word.lower()
         found = cache.get(word)
         if found is not None:
@@ -114,19 +118,18 @@ def hyphenation_counter() -> Callable[[str], int]:
         size = len(dotted)
         points = [0] * (size + 1)
         for i in range(size - 1):
-            for j in range(i + 1, size + 1):
-                entry = table.get(dotted[i:j])
-                if entry is None:
+            children = root
+            for j in range(i, size):
+                node = children.get(dotted[j])
+                if node is None:
                     break
-                pattern, longer = entry
+                children, pattern = node
                 if pattern is not None:
                     k = i + pattern[0]
                     for value in pattern[1]:
                         if value > points[k]:
                             points[k] = value
                         k += 1
-                if not longer:
-                    break
         last = len(word) - right
         # points[i] odd means a break before dotted[i], i.e. at word position i - 1.
         found = cache[word] = 1 + sum(1 for i in range(left + 1, last + 2) if points[i] & 1)
