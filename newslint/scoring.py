@@ -182,7 +182,8 @@ def sentence_counts(text: str) -> Counts:
 
 
 # Text is split on white space (fast, in C) and each chunk ("Google,", "(U.S.)") is
-# looked up in a cache of its (words, syllables, words of three syllables or more):
+# looked up in a cache of its (words, syllables, words of three syllables or more;
+# a URL counts as none of them):
 # chunks repeat so often that a corpus is counted in a fraction of a regex pass.
 _CHUNKS: dict[str, tuple[int, int, int]] = {}
 _EDGE_PUNCTUATION = ".,;:!?\"'()[]“”‘’"
@@ -191,6 +192,9 @@ _EDGE_PUNCTUATION = ".,;:!?\"'()[]“”‘’"
 def _chunk(chunk: str) -> tuple[int, int, int]:
     if len(_CHUNKS) > 200_000:  # bound the cache on very long runs
         _CHUNKS.clear()
+    if _is_url(chunk):
+        found = _CHUNKS[chunk] = (0, 0, 0)  # not read as words; not part of the prose
+        return found
     bare = chunk.strip(_EDGE_PUNCTUATION)
     words = [bare] if bare.isalpha() else TOKEN.findall(chunk)  # most chunks: one plain word
     counts = [syllables(word) for word in words]
@@ -216,8 +220,14 @@ def counts_of(sentences: Iterable[str]) -> Counts:
     return Counts(n_sentences, n_words, n_syllables, n_poly, longest)
 
 
+def _is_url(chunk: str) -> bool:
+    return "://" in chunk or chunk.startswith(("www.", "(www.", "<www."))
+
+
 @lru_cache(maxsize=1 << 18)
 def _words_in_chunk(chunk: str) -> int:
+    if _is_url(chunk):
+        return 1  # one item to read past, not a dozen words
     return len(TOKEN.findall(chunk))
 
 

@@ -187,3 +187,11 @@ def test_list_of_names_is_not_scored():
                      ["A Jones", "B Evans", "C Williams", "D Thomas", "E Davies", "F Roberts",
                       "G Hughes", "H Lewis", "I Morgan", "J Griffiths"]) + "."
     assert found(roll, options={"max-grade": 0, "article": False}) == []
+
+
+def test_urls_are_not_scored_as_words():
+    plain = "The council said the plan would go ahead. See https://example.org/council-plans-2025/harbour-redevelopment-consultation.html for details."
+    counts = counts_of(["See https://example.org/long-path/with-many-parts.html for details."])
+    assert counts.words == 3  # See, for, details
+    assert word_count("See https://example.org/long-path/with-many-parts.html now.") == 3
+    assert found(plain, options={"min-words": 5, "article": False}) == []
