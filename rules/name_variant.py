@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -137,15 +138,24 @@ def name_variant(document, options) -> Iterator[Violation]:
     index = _index(knowledge)
     if index.pattern is None:
         return
+    # One scan per document: paragraphs joined with NUL, which no name crosses.
+    paragraphs = document.paragraphs
+    texts = [p.text for p in paragraphs]
+    starts, at = [], 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    joined = "\0".join(texts)
     seen: dict[str, list[tuple[str, int, int]]] = {}
-    for paragraph in document.paragraphs:
-        text = paragraph.text
-        for match in index.pattern.finditer(text):
-            start = match.start()
-            if start and (text[start - 1].isalnum() or text[start - 1] in "’'-_"):
-                continue
-            person = index.owner[match.group()]
-            seen.setdefault(person, []).append((match.group(), *paragraph.span(start, match.end())))
+    for match in index.pattern.finditer(joined):
+        start = match.start()
+        if start and (joined[start - 1].isalnum() or joined[start - 1] in "’'-_"):
+            continue
+        number = bisect_right(starts, start) - 1
+        base = starts[number]
+        person = index.owner[match.group()]
+        span = paragraphs[number].span(start - base, match.end() - base)
+        seen.setdefault(person, []).append((match.group(), *span))
     for person, occurrences in seen.items():
         counts: dict[str, int] = {}
         first: dict[str, int] = {}

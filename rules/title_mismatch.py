@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -42,6 +43,9 @@ GENERIC = frozenset(
      "press secretary", "managing director", "director-general", "director general", "king", "queen",
      "prince", "emir", "amir", "sultan"]
 )
+# Words before a title that set it in the past: "under President Clinton", "when Prime
+# Minister Tony Blair visited".
+HISTORICAL_CUES = frozenset({"under", "during", "when", "while", "until"})
 # A title given to someone who left office longer ago than this reads as history.
 HISTORY = _dt.timedelta(days=10 * 365)
 YEAR = re.compile(r"\b(1[89][0-9]{2}|20[0-9]{2})(s?)\b")
@@ -82,6 +86,7 @@ class Phrase:
     apposition: bool = False  # "Russia's president, Vladimir Putin,"
     context: str = ""  # the paragraph, filled in by the rule
     written_title: str = ""  # the title as it stands in the text (may hold a line break)
+    cue: str = ""  # the word before the phrase, lower case ("under President Clinton")
 
     def __post_init__(self) -> None:
         self.written_title = self.written_title or self.title
@@ -105,37 +110,26 @@ def _title_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], ...]:
     tail = r"(?P<elect>-elect|\select)?(?![\w’'\-])"
     mods = r"(?:(?:former|then|late|acting|outgoing|incoming|interim|caretaker|ex)[\s-]+)?"
     lower_body = alternation(lower) if lower else "(?!)"
-    # One pass over the capital letters finds both capitalised titles and lower-case ones
-    # after a capitalised word ("Russian president"). The pattern starts with a character
-    # class, so the regex engine skips the lower-case text between capitals; a branch per
-    # first letter (checked by a one-character look-behind) continues each title.
-    by_initial: dict[str, set[str]] = {}
-    for title in capitalised:
-        by_initial.setdefault(title[0], set()).add(title[1:])
-    branches = "|".join(
-        "(?<=" + re.escape(initial) + ")" + alternation(rests) for initial, rests in sorted(by_initial.items())
-    ) or "(?!)"
-    capitals = re.compile(
-        r"(?P<initial>[^\W\d_a-z])(?:(?P<cap>" + branches + r")" + tail
-        + r"|[\w.’'\-]*+\s+" + mods + r"(?P<low>" + lower_body + ")" + tail.replace("elect>", "elect2>") + ")"
-    )
+    # Capitalised titles, searched for directly: the alternation starts with literal
+    # capitals, so the regex engine skips the lower-case text between them. No look-behind
+    # (it would defeat that); the left boundary is checked in Python.
+    capitals = re.compile(r"(?P<cap>" + (alternation(capitalised) if capitalised else "(?!)") + ")" + tail)
+    # Lower-case titles are common words: only after a capitalised word ("Russian president",
+    # "US defence secretary") or "the" ("Jack Straw, the foreign secretary"). A plain range
+    # of capitals keeps the scan fast; a form starting with another letter is rare.
+    after_capital = re.compile(r"[A-ZÀ-ÖØ-Þ][\w.’'\-]*+\s+" + mods + r"(?P<low>" + lower_body + ")" + tail)
     after_the = re.compile(r"the\s+" + mods + r"(?P<low>" + lower_body + ")" + tail)
-    return capitals, after_the
+    return capitals, after_capital, after_the
 
 
 def _titles_in(knowledge: Knowledge, text: str) -> list[tuple[int, int, str, bool]]:
     """Return ``(start, end, title, elect)`` of every title candidate, in text order."""
-    capitals, after_the = _title_patterns(knowledge)
+    capitals, after_capital, after_the = _title_patterns(knowledge)
     found: dict[int, tuple[int, int, str, bool]] = {}
     for match in capitals.finditer(text):
-        if match.group("cap") is not None:
-            start = match.start()
-            found[start] = (start, match.end(), text[start : match.end("cap")], bool(match.group("elect")))
-        else:
-            start = match.start("low")
-            found[start] = (start, match.end(), match.group("low"), bool(match.group("elect2")))
-    if "the" in text:
-        for match in after_the.finditer(text):
+        found[match.start()] = (match.start(), match.end(), match.group("cap"), bool(match.group("elect")))
+    for pattern in (after_capital, after_the) if "the" in text else (after_capital,):
+        for match in pattern.finditer(text):
             start = match.start("low")
             if start not in found:
                 found[start] = (start, match.end(), match.group("low"), bool(match.group("elect")))
@@ -251,10 +245,31 @@ def _modifier(word: str) -> str | None:
     return MODIFIERS.get(word.lower().lstrip(OPENERS).rstrip("-"))
 
 
-def find_phrases(knowledge: Knowledge, paragraph) -> Iterator[Phrase]:
+def _titles_by_paragraph(knowledge: Knowledge, paragraphs) -> list[list[tuple[int, int, str, bool]]]:
+    """Return the title candidates of each paragraph, scanning all of them in one go.
+
+    Paragraphs are joined with NUL, which no pattern crosses (it is neither a space nor
+    part of a word), so one regex pass per document replaces one per paragraph.
+    """
+    texts = [p.text for p in paragraphs]
+    starts, at = [], 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    result: list[list[tuple[int, int, str, bool]]] = [[] for _ in texts]
+    for start, end, title, elect in _titles_in(knowledge, "\0".join(texts)):
+        index = bisect_right(starts, start) - 1
+        base = starts[index]
+        result[index].append((start - base, end - base, title, elect))
+    return result
+
+
+def find_phrases(knowledge: Knowledge, paragraph, titles=None) -> Iterator[Phrase]:
     """Yield every title phrase of a paragraph whose name the knowledge base may know."""
     text = paragraph.text
-    for begin, after, title, elect in _titles_in(knowledge, text):
+    if titles is None:
+        titles = _titles_in(knowledge, text)
+    for begin, after, title, elect in titles:
         modifier = None
         if begin and (text[begin - 1].isalnum() or text[begin - 1] in "_’'."):
             continue
@@ -319,6 +334,7 @@ def find_phrases(knowledge: Knowledge, paragraph) -> Iterator[Phrase]:
                 if (after == len(text) or tail[:1] in ",.;:)!?" or re.match(r"\s+(?!and\b|or\b|of\b|in\b)[a-z]", tail)) \
                         and not tail.startswith(APOSTROPHES):
                     trailing = _name_before(text, the_start - 2)
+        cue = text[slice(*before)].lower().strip(OPENERS + ",") if before is not None else ""
         if trailing is not None and not re.match(r"\s+[A-Z]", text[after : after + 2]):
             name_start, name_end, name_words = trailing
             people = knowledge.lookup(name_words)
@@ -331,7 +347,7 @@ def find_phrases(knowledge: Knowledge, paragraph) -> Iterator[Phrase]:
             yield Phrase(
                 paragraph, name_start, after, phrase_start, after, modifier, form, codes, title, elect,
                 " ".join(name_words), name_start, name_end, frozenset(people), True,
-                _sentence_initial(text, phrase_start),
+                _sentence_initial(text, phrase_start), cue=cue,
             )
             continue
         comma = False
@@ -358,7 +374,7 @@ def find_phrases(knowledge: Knowledge, paragraph) -> Iterator[Phrase]:
         yield Phrase(
             paragraph, phrase_start, name_end, phrase_start, after, modifier, form, codes, title, elect,
             " ".join(name_words), name_start, name_end, frozenset(people), False,
-            _sentence_initial(text, phrase_start), comma,
+            _sentence_initial(text, phrase_start), comma, cue=cue,
         )
 
 
@@ -468,6 +484,8 @@ def judge(knowledge: Knowledge, phrase: Phrase, day: _dt.date, lo: _dt.date, hi:
         if any(_overlaps(t, lo, hi) for t in terms):
             return None
         if all(t.end is not None and t.end < lo for t in terms):
+            if phrase.cue in HISTORICAL_CUES:
+                return None  # "under President Clinton": the title of the time
             last = max(t.end for t in terms if t.end is not None)
             replacement = _rewrite(phrase, modifier_text="former")
             now = _office_then(knowledge, person, {office.country for office, _ in held}, lo, hi)
@@ -759,8 +777,11 @@ def title_mismatch(document, options) -> Iterator[Violation]:
         return
     day, lo, hi = _window(document, int(options.get("undated-margin-days", 365)))
     phrases = []
-    for paragraph in document.paragraphs:
-        for phrase in find_phrases(knowledge, paragraph):
+    paragraphs = document.paragraphs
+    for paragraph, titles in zip(paragraphs, _titles_by_paragraph(knowledge, paragraphs)):
+        if not titles:
+            continue
+        for phrase in find_phrases(knowledge, paragraph, titles):
             phrase.context = paragraph.text
             phrases.append(phrase)
     verdicts: dict[int, Verdict] = {}

@@ -118,6 +118,8 @@ GOOD = [
     ("Former Prime Minister Tony Blair opened the school.", D(2010, 3, 1)),
     ("It was opened by then-Prime Minister Tony Blair.", D(2010, 3, 1)),
     ("In 1999 Prime Minister Tony Blair opened the school.", D(2010, 3, 1)),  # the title of the time
+    ("The agency grew under Prime Minister Tony Blair.", D(2010, 3, 1)),
+    ("The attempt on Prime Minister John Major's life failed.", D(2010, 3, 1)),  # long ago: history
     ("Deputy Prime Minister Tony Blair is not a thing.", D(2010, 3, 1)),
     ("Shadow Chancellor Gordon Brown attacked the budget.", D(1995, 3, 1)),
     ("The company's president Tony Blair resigned.", D(2010, 3, 1)),
