@@ -547,7 +547,12 @@ def parse_subset(text: str) -> Any:
 
 @lru_cache(maxsize=8)
 def _load(extra_paths: tuple[str, ...]) -> Knowledge:
-    extras = [(path, Path(path).read_text(encoding="utf-8")) for path in extra_paths]
+    extras = []
+    for path in extra_paths:
+        try:
+            extras.append((path, Path(path).read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise KnowledgeError(f"{path}: cannot read the knowledge file: {exc}") from exc
     return load_texts(shipped_files(), extras)
 
 
