@@ -1,0 +1,68 @@
+"""A small on-disk cache for data that is slow to build and never changes between runs.
+
+Built structures (the Pyphen pattern trie, the compiled knowledge base) are stored with
+``marshal``, which only holds plain data (dicts, lists, tuples, strings, numbers) and
+cannot run code when loaded, under the user's cache directory. The key names everything
+the data was built from, so a changed input builds a new entry. A cache that cannot be
+read or written is ignored: the data is built instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Callable
+
+from newslint import __version__
+
+
+def directory() -> Path:
+    """Return the cache directory: $NEWSLINT_CACHE_DIR, else $XDG_CACHE_HOME/newslint, else ~/.cache/newslint."""
+    explicit = os.environ.get("NEWSLINT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "newslint"
+
+
+def file_key(*paths: str | os.PathLike[str]) -> str:
+    """Return a key that changes when any of the files changes (path, size, mtime)."""
+    parts = []
+    for path in paths:
+        try:
+            info = os.stat(path)
+            parts.append(f"{os.fspath(path)}:{info.st_size}:{info.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{os.fspath(path)}:missing")
+    return "|".join(parts)
+
+
+def load_or_build(name: str, key: str, build: Callable[[], Any]) -> Any:
+    """Return the cached value for ``name`` and ``key``, building and storing it if needed.
+
+    ``name`` should change whenever the shape of what ``build`` returns changes.
+    """
+    digest = hashlib.sha256(f"{__version__}|{key}".encode()).hexdigest()[:20]
+    path = directory() / f"{name}-{digest}.marshal"
+    try:
+        with open(path, "rb") as stream:
+            return marshal.loads(stream.read())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    value = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{name}-", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                marshal.dump(value, stream)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except (OSError, ValueError):
+        pass  # an unwritable cache only costs time
+    return value
