@@ -1,16 +1,17 @@
 """A small on-disk cache for data that is slow to build and never changes between runs.
 
-Built structures (the Pyphen pattern trie, the compiled knowledge base) are stored with
-``marshal``, which only holds plain data (dicts, lists, tuples, strings, numbers) and
-cannot run code when loaded, under the user's cache directory. The key names everything
-the data was built from, so a changed input builds a new entry. A cache that cannot be
-read or written is ignored: the data is built instead.
+Built structures (Pyphen's pattern table, the knowledge base of office-holders) are
+pickled under the user's own cache directory, as Black and Jedi keep theirs: only
+newslint writes there, and only what it built itself. The key names everything the
+data was built from (files with their sizes and modification times, newslint's
+version), so a changed input builds a new entry. A cache that cannot be read or
+written is ignored: the data is built instead.
 """
 
 from __future__ import annotations
 
 import hashlib
-import marshal
+import pickle
 import os
 import tempfile
 from pathlib import Path
@@ -46,11 +47,11 @@ def load_or_build(name: str, key: str, build: Callable[[], Any]) -> Any:
     ``name`` should change whenever the shape of what ``build`` returns changes.
     """
     digest = hashlib.sha256(f"{__version__}|{key}".encode()).hexdigest()[:20]
-    path = directory() / f"{name}-{digest}.marshal"
+    path = directory() / f"{name}-{digest}.pickle"
     try:
         with open(path, "rb") as stream:
-            return marshal.loads(stream.read())
-    except (OSError, EOFError, ValueError, TypeError):
+            return pickle.loads(stream.read())
+    except Exception:  # missing, truncated, or from another Python: build it again
         pass
     value = build()
     try:
@@ -58,11 +59,11 @@ def load_or_build(name: str, key: str, build: Callable[[], Any]) -> Any:
         handle, temporary = tempfile.mkstemp(prefix=f".{name}-", dir=path.parent)
         try:
             with os.fdopen(handle, "wb") as stream:
-                marshal.dump(value, stream)
+                pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, path)
         except BaseException:
             os.unlink(temporary)
             raise
-    except (OSError, ValueError):
+    except (OSError, pickle.PicklingError):
         pass  # an unwritable cache only costs time
     return value

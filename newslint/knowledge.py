@@ -94,6 +94,7 @@ class Knowledge:
     offices: dict[tuple[str, str], Office] = field(default_factory=dict)
     people: dict[str, tuple[str, ...]] = field(default_factory=dict)
     shared_forms: frozenset[str] = frozenset()
+    cache_key: str | None = None  # what the files were, when loaded through the on-disk cache
 
     def __post_init__(self) -> None:
         self.forms: dict[str, frozenset[str]] = {}
@@ -341,20 +342,16 @@ def shipped_files() -> list[tuple[str, str]]:
 
 
 def read_yaml(text: str, source: str) -> Any:
-    """Return a knowledge file's data: by the fast subset reader, else by PyYAML."""
-    try:
-        return parse_subset(text)
-    except _Unsupported:
-        pass
-    except ValueError as exc:  # a date such as 2005-13-01
-        raise KnowledgeError(f"{source}: not a date (YYYY-MM-DD): {exc}") from exc
-    import yaml  # only for files the subset reader cannot read
+    """Return a knowledge file's data, read with PyYAML's safe loader (libyaml's when built)."""
+    import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
-    except (yaml.YAMLError, ValueError) as exc:
+    except yaml.YAMLError as exc:
         raise KnowledgeError(f"{source}: not valid YAML: {exc}") from exc
+    except ValueError as exc:  # a date such as 2005-13-01
+        raise KnowledgeError(f"{source}: not a date (YYYY-MM-DD): {exc}") from exc
 
 
 def load_texts(texts: Iterable[tuple[str, str]], extras: Iterable[tuple[str, str]] = ()) -> Knowledge:
@@ -366,194 +363,30 @@ def load_texts(texts: Iterable[tuple[str, str]], extras: Iterable[tuple[str, str
     return _build(draft)
 
 
-# ---------------------------------------------------------------------------------------
-# A reader for the subset of YAML the knowledge files use: block mappings, block lists of
-# scalars or one-line flow lists, comments, plain and quoted scalars, dates, null, booleans.
-# It is several times faster than PyYAML and keeps yaml out of a plain-text run; a file it
-# cannot read goes to PyYAML, and tests/test_knowledge.py checks both agree on every file.
-
-
-class _Unsupported(Exception):
-    """The text uses YAML the subset reader does not handle."""
-
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_INT = re.compile(r"[-+]?\d+")
-_PLAIN_FORBIDDEN = re.compile(r"^[&*!|>%@`{}\[\]]|: |:$| #")
-
-
-def _scalar(token: str) -> Any:
-    token = token.strip()
-    if not token:
-        return None
-    if token[0] == '"':
-        if len(token) < 2 or token[-1] != '"' or "\\" in token:
-            raise _Unsupported(token)
-        return token[1:-1]
-    if token[0] == "'":
-        if len(token) < 2 or token[-1] != "'":
-            raise _Unsupported(token)
-        return token[1:-1].replace("''", "'")
-    if _PLAIN_FORBIDDEN.search(token) or token.startswith(("- ", "? ")):
-        raise _Unsupported(token)
-    if token in ("null", "~", "Null", "NULL"):
-        return None
-    if token in ("true", "True", "TRUE"):
-        return True
-    if token in ("false", "False", "FALSE"):
-        return False
-    if _DATE.fullmatch(token):
-        return _dt.date.fromisoformat(token)
-    if _INT.fullmatch(token):
-        return int(token)
-    if token in ("yes", "no", "on", "off", "Yes", "No", "On", "Off", "y", "n") or token[0] in "0123456789.+-":
-        raise _Unsupported(token)  # YAML 1.1 booleans, floats, sexagesimals: leave them to PyYAML
-    return token
-
-
-def _split_flow(body: str) -> list[Any]:
-    items: list[Any] = []
-    i, n = 0, len(body)
-    while i < n:
-        while i < n and body[i] in " \t":
-            i += 1
-        if i >= n:
-            break
-        if body[i] in "\"'":
-            quote = body[i]
-            j = i + 1
-            while True:
-                j = body.find(quote, j)
-                if j < 0:
-                    raise _Unsupported(body)
-                if quote == "'" and body.startswith("''", j):
-                    j += 2
-                    continue
-                break
-            items.append(_scalar(body[i : j + 1]))
-            i = j + 1
-            while i < n and body[i] in " \t":
-                i += 1
-            if i < n and body[i] != ",":
-                raise _Unsupported(body)
-            i += 1
-        else:
-            j = body.find(",", i)
-            j = n if j < 0 else j
-            token = body[i:j].strip()
-            if not token or token[0] in "[{":
-                raise _Unsupported(body)
-            items.append(_scalar(token))
-            i = j + 1
-    return items
-
-
-def _value(text: str) -> Any:
-    text = text.strip()
-    if text.startswith("["):
-        if not text.endswith("]"):
-            raise _Unsupported(text)
-        return _split_flow(text[1:-1])
-    if text == "{}":
-        return {}
-    if text.startswith("{"):
-        raise _Unsupported(text)
-    return _scalar(text)
-
-
-def _strip_comment(line: str) -> str:
-    quote = None
-    for i, char in enumerate(line):
-        if quote:
-            if char == quote:
-                quote = None
-        elif char in "\"'" and (i == 0 or line[i - 1] in " [,:-"):
-            quote = char
-        elif char == "#" and (i == 0 or line[i - 1] in " \t"):
-            return line[:i].rstrip()
-    return line.rstrip()
-
-
-def _key(text: str) -> str:
-    key = _scalar(text)
-    if key is None or isinstance(key, bool):
-        raise _Unsupported(text)
-    return key if isinstance(key, str) else str(key) if not isinstance(key, _dt.date) else key
-
-
-def parse_subset(text: str) -> Any:
-    """Parse the knowledge files' YAML subset; raise _Unsupported for anything else."""
-    lines: list[tuple[int, str]] = []
-    for raw in text.splitlines():
-        if "\t" in raw[: len(raw) - len(raw.lstrip())]:
-            raise _Unsupported("tab indentation")
-        line = _strip_comment(raw)
-        if line.strip():
-            if line.strip() in ("---", "..."):
-                raise _Unsupported(line)
-            lines.append((len(line) - len(line.lstrip(" ")), line.strip()))
-    position = 0
-
-    def block(indent: int) -> Any:
-        nonlocal position
-        if position >= len(lines):
-            return None
-        first_indent, first = lines[position]
-        if first_indent < indent:
-            return None
-        indent = first_indent
-        if first.startswith("- ") or first == "-":
-            items = []
-            while position < len(lines) and lines[position][0] == indent and lines[position][1].startswith("-"):
-                item = lines[position][1][1:].strip()
-                if not item or (":" in item and not item.startswith(("[", '"', "'"))):
-                    raise _Unsupported(item)
-                items.append(_value(item))
-                position += 1
-            return items
-        mapping: dict[Any, Any] = {}
-        while position < len(lines) and lines[position][0] == indent:
-            line = lines[position][1]
-            if line.startswith("-"):
-                raise _Unsupported(line)
-            if line[0] in "\"'":
-                end = line.find(line[0], 1)
-                split = line.find(":", end)
-            else:
-                split = line.find(": ")
-                if split < 0 and line.endswith(":"):
-                    split = len(line) - 1
-            if split < 0:
-                raise _Unsupported(line)
-            key, rest = _key(line[:split]), line[split + 1 :].strip()
-            if key in mapping:
-                raise _Unsupported(f"duplicate key {key}")
-            position += 1
-            if rest:
-                mapping[key] = _value(rest)
-            elif position < len(lines) and lines[position][0] > indent:
-                mapping[key] = block(indent + 1)
-            elif position < len(lines) and lines[position][0] == indent and lines[position][1].startswith("- "):
-                mapping[key] = block(indent)  # a list at the key's own indentation
-            else:
-                mapping[key] = None
-        return mapping
-
-    result = block(0)
-    if position != len(lines):
-        raise _Unsupported(lines[position][1])
-    return result
+def _shipped_paths() -> list[Path]:
+    folder = resources.files("newslint.rules").joinpath("data", "world")
+    return sorted(Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith((".yaml", ".yml")))
 
 
 @lru_cache(maxsize=8)
 def _load(extra_paths: tuple[str, ...]) -> Knowledge:
-    extras = []
-    for path in extra_paths:
-        try:
-            extras.append((path, Path(path).read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise KnowledgeError(f"{path}: cannot read the knowledge file: {exc}") from exc
-    return load_texts(shipped_files(), extras)
+    from newslint import cache
+
+    def build() -> Knowledge:
+        extras = []
+        for path in extra_paths:
+            try:
+                extras.append((path, Path(path).read_text(encoding="utf-8")))
+            except (OSError, UnicodeDecodeError) as exc:
+                raise KnowledgeError(f"{path}: cannot read the knowledge file: {exc}") from exc
+        return load_texts(shipped_files(), extras)
+
+    # Reading and indexing the files costs more than linting a short article: the built
+    # knowledge base is kept between runs, keyed by every file's size and mtime.
+    key = cache.file_key(*_shipped_paths(), *extra_paths)
+    knowledge = cache.load_or_build("knowledge", key, build)
+    knowledge.cache_key = key  # lets rules cache what they derive from it the same way
+    return knowledge
 
 
 def load(extra_paths: Iterable[str] = ()) -> Knowledge:

@@ -11,7 +11,7 @@ from typing import Iterator
 
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
-from newslint.knowledge import Knowledge, alternation, load
+from newslint.knowledge import Knowledge, load
 from newslint.rule import Rule, rule
 
 # Two spellings of one word are variants when this similar (Zelensky, Zelenskyy); below
@@ -39,16 +39,50 @@ def _conflict(a: str, b: str) -> bool:
     return any(_similar(x, y) for x in ta - tb for y in tb - ta)
 
 
+# Where a spelling may start: a letter that no word character, apostrophe or hyphen precedes.
+_WORD_START = re.compile(r"(?<![\w’'\-])[^\W\d_]")
+# What may follow a spelling: not more of a word (a possessive 's is fine).
+_WORD_END = re.compile(r"(?![\w\-]|['’][^\Ws])")
+
+
 @dataclass(frozen=True)
 class _Index:
-    """Every spelling of the people known by more than one, and a finder for them."""
+    """Every spelling of the people known by more than one, by their first two letters.
+
+    A dictionary keyed by a spelling's first two characters finds candidates at each word
+    start: compiling the same spellings into one regex alternation took longer than the
+    whole scan of a corpus.
+    """
 
     owner: dict[str, str]  # written form -> the one person it names
-    pattern: re.Pattern[str] | None
+    by_prefix: dict[str, tuple[str, ...]]  # first two characters -> spellings, longest first
+
+    def find(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Yield ``(start, end, spelling)`` of each known spelling in ``text``, left to right."""
+        by_prefix, after = self.by_prefix, 0
+        for match in _WORD_START.finditer(text):
+            start = match.start()
+            if start < after:
+                continue
+            for form in by_prefix.get(text[start : start + 2], ()):
+                end = start + len(form)
+                if text.startswith(form, start) and _WORD_END.match(text, end):
+                    yield start, end, form
+                    after = end
+                    break
 
 
 @lru_cache(maxsize=8)
 def _index(knowledge: Knowledge) -> _Index:
+    """Return the index of conflicting spellings (kept between runs with the knowledge base)."""
+    if knowledge.cache_key is None:
+        return _build_index(knowledge)
+    from newslint import cache
+
+    return cache.load_or_build("name-variant-index", knowledge.cache_key, lambda: _build_index(knowledge))
+
+
+def _build_index(knowledge: Knowledge) -> _Index:
     owners: dict[str, set[str]] = {}
     for person, variants in knowledge.people.items():
         forms = {person, *variants}
@@ -67,11 +101,10 @@ def _index(knowledge: Knowledge) -> _Index:
         if any(_conflict(a, b) for i, a in enumerate(forms) for b in forms[i + 1 :])
     }
     owner = {form: person for form, person in owner.items() if person in wanted}
-    if not owner:
-        return _Index(owner, None)
-    # The left boundary is checked in Python: a look-behind would slow the scan down.
-    body = alternation(owner)
-    return _Index(owner, re.compile(body + "(?![\\w\\-]|['’][^\\Ws])"))
+    by_prefix: dict[str, list[str]] = {}
+    for form in owner:
+        by_prefix.setdefault(form[:2], []).append(form)
+    return _Index(owner, {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_prefix.items()})
 
 
 @lru_cache(maxsize=4096)
@@ -136,7 +169,7 @@ def name_variant(document, options) -> Iterator[Violation]:
     """
     knowledge = load(tuple(options.get("knowledge") or ()))
     index = _index(knowledge)
-    if index.pattern is None:
+    if not index.owner:
         return
     # One scan per document: paragraphs joined with NUL, which no name crosses.
     paragraphs = document.paragraphs
@@ -147,15 +180,11 @@ def name_variant(document, options) -> Iterator[Violation]:
         at += len(text) + 1
     joined = "\0".join(texts)
     seen: dict[str, list[tuple[str, int, int]]] = {}
-    for match in index.pattern.finditer(joined):
-        start = match.start()
-        if start and (joined[start - 1].isalnum() or joined[start - 1] in "’'-_"):
-            continue
+    for start, end, form in index.find(joined):
         number = bisect_right(starts, start) - 1
         base = starts[number]
-        person = index.owner[match.group()]
-        span = paragraphs[number].span(start - base, match.end() - base)
-        seen.setdefault(person, []).append((match.group(), *span))
+        span = paragraphs[number].span(start - base, end - base)
+        seen.setdefault(index.owner[form], []).append((form, *span))
     for person, occurrences in seen.items():
         counts: dict[str, int] = {}
         first: dict[str, int] = {}

@@ -143,3 +143,15 @@ def run_newslint(
         env=environment,
         timeout=120,
     )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_dir(tmp_path_factory):
+    """Keep newslint's on-disk cache (knowledge base, Pyphen table) out of the user's home."""
+    previous = os.environ.get("NEWSLINT_CACHE_DIR")
+    os.environ["NEWSLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("newslint-cache"))
+    yield
+    if previous is None:
+        os.environ.pop("NEWSLINT_CACHE_DIR", None)
+    else:
+        os.environ["NEWSLINT_CACHE_DIR"] = previous

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from newslint import knowledge
-from newslint.knowledge import KnowledgeError, load_texts, parse_file, parse_subset, shipped_files
+from newslint.knowledge import KnowledgeError, load_texts, parse_file, shipped_files
 
 WORLD = Path(__file__).resolve().parents[1] / "rules" / "data" / "world"
 FILES = sorted(WORLD.glob("*.yaml"))
@@ -47,16 +47,6 @@ def test_file_loads_with_safe_load_and_follows_the_format(path: Path):
                 assert term.start <= parsed["checked"], f"{where} starts after `checked`"
                 assert term.end is None or term.end <= parsed["checked"], f"{where} ends after `checked`"
                 assert term.person == term.person.strip() and "  " not in term.person, where
-
-
-@pytest.mark.parametrize("path", FILES, ids=_ids(FILES))
-def test_the_fast_reader_agrees_with_pyyaml(path: Path):
-    text = path.read_text(encoding="utf-8")
-    try:
-        fast = parse_subset(text)
-    except knowledge._Unsupported:
-        pytest.skip("the file uses YAML the subset reader leaves to PyYAML")
-    assert fast == yaml.safe_load(text)
 
 
 def test_single_offices_have_no_overlapping_terms(merged):
@@ -185,22 +175,3 @@ def test_names_are_looked_up_without_case_accents_full_stops_or_apostrophe_style
     assert kb.lookup(["Hans", "Schröder"]) == set()  # another first name: someone else
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        'a: "x # not a comment"  # a comment\n',
-        "a: [x, \"y's\", 'z''s', w]\n",
-        "a:\n- 1\n- [b, 2019-05-20, null]\n",
-        "a:\n  b: true\n  c: ~\n  d: {}\n  e: []\n",
-        "'quoted key': 2001-02-03\n",
-    ],
-)
-def test_the_subset_reader_agrees_with_pyyaml_on_the_shapes_it_reads(text):
-    assert parse_subset(text) == yaml.safe_load(text)
-
-
-@pytest.mark.parametrize("text", ["a: yes\n", "a: 1.5\n", "a: |\n  x\n", "a: [b, [c]]\n", "a: &x 1\n"])
-def test_the_subset_reader_leaves_other_yaml_to_pyyaml(text):
-    with pytest.raises(knowledge._Unsupported):
-        parse_subset(text)
-    assert knowledge.read_yaml(text, "t.yaml") == yaml.safe_load(text)
