@@ -21,30 +21,30 @@ def found(text: str, **kwargs) -> list[str]:
 
 
 def test_too_many_sentences():
-    paragraph = " ".join([SENTENCE] * 9)  # 9 sentences, 81 words
+    paragraph = " ".join([SENTENCE] * 5)  # 5 sentences, 45 words
     text = "Bridge news\n\n" + paragraph + "\n\nShort one.\n"
     findings = run_rule("long-paragraph", text)
     assert [text[f.start : f.end] for f in findings] == [paragraph]
-    assert findings[0].message == "paragraph of 9 sentences (over 8)"
+    assert findings[0].message == "paragraph of 5 sentences (over 4)"
 
 
 def test_too_many_words():
-    # 3 + 50 x 2 + 49 "and" + 2 = 154 words in one sentence.
-    long_sentence = "The mayor said " + " and ".join(["the bridge"] * 50) + " would open."
+    # 3 + 23 x 2 + 22 "and" + 2 = 73 words in one sentence.
+    long_sentence = "The mayor said " + " and ".join(["the bridge"] * 23) + " would open."
     findings = run_rule("long-paragraph", long_sentence)
-    assert [f.message for f in findings] == ["paragraph of 154 words (over 150)"]
+    assert [f.message for f in findings] == ["paragraph of 73 words (over 70)"]
 
 
 def test_both_limits_in_one_message():
-    paragraph = " ".join([SENTENCE] * 17)  # 17 sentences, 153 words
+    paragraph = " ".join([SENTENCE] * 9)  # 9 sentences, 81 words
     findings = run_rule("long-paragraph", paragraph)
-    assert findings[0].message == "paragraph of 153 words (over 150) and 17 sentences (over 8)"
+    assert findings[0].message == "paragraph of 81 words (over 70) and 9 sentences (over 4)"
 
 
 def test_at_the_limits_is_fine():
-    assert found(" ".join([SENTENCE] * 8)) == []  # 8 sentences, 72 words
-    # 3 + 48 x 2 + 47 "and" + 4 = 150 words.
-    words = "The mayor said " + " and ".join(["the bridge"] * 48) + " would open on time."
+    assert found(" ".join([SENTENCE] * 4)) == []  # 4 sentences, 36 words
+    # 3 + 22 x 2 + 21 "and" + 2 = 70 words.
+    words = "The mayor said " + " and ".join(["the bridge"] * 22) + " would open."
     assert found(words) == []
 
 
@@ -56,8 +56,8 @@ def test_options():
 
 
 def test_abbreviations_do_not_add_sentences():
-    # Eight sentences; a naive split at "U.S." and "Mr." would make it ten.
-    paragraph = " ".join(["The U.S. envoy met Mr. Smith."] + [SENTENCE] * 7)
+    # Four sentences; a naive split at "U.S." and "Mr." would make it six.
+    paragraph = " ".join(["The U.S. envoy met Mr. Smith."] + [SENTENCE] * 3)
     assert found(paragraph) == []
 
 
