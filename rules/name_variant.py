@@ -40,31 +40,47 @@ def _conflict(a: str, b: str) -> bool:
 
 
 # Where a spelling may start: a letter that no word character, apostrophe or hyphen precedes.
-_WORD_START = re.compile(r"(?<![\w’'\-])[^\W\d_]")
+_WORD_START = re.compile(r"(?<![\w’'\-])")
 # What may follow a spelling: not more of a word (a possessive 's is fine).
 _WORD_END = re.compile(r"(?![\w\-]|['’][^\Ws])")
+# A spelling's head: its leading run of letters ("Al" in "Al-Assad", "Moshe" in "Moshe Ya'alon").
+_HEAD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
 class _Index:
-    """Every spelling of the people known by more than one, by their first two letters.
+    """Every spelling of the people known by more than one, by their leading run of letters.
 
-    A dictionary keyed by a spelling's first two characters finds candidates at each word
-    start: compiling the same spellings into one regex alternation took longer than the
-    whole scan of a corpus.
+    Where a spelling occurs, the run of letters at that word start is exactly the
+    spelling's head, so only spellings with that head can match there. ``heads`` (runs of
+    letters that begin with a head's first letter) lists a document's candidate heads in
+    one C-speed scan; most words begin with other letters and are never looked at, and
+    only the heads present are searched for. Compiling the spellings into one regex
+    alternation took longer than the whole scan of a corpus.
     """
 
     owner: dict[str, str]  # written form -> the one person it names
-    by_prefix: dict[str, tuple[str, ...]]  # first two characters -> spellings, longest first
+    by_head: dict[str, tuple[str, ...]]  # leading run of letters -> spellings, longest first
+    heads: re.Pattern[str]  # a run of letters starting with some head's first letter
 
     def find(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Yield ``(start, end, spelling)`` of each known spelling in ``text``, left to right."""
-        by_prefix, after = self.by_prefix, 0
-        for match in _WORD_START.finditer(text):
-            start = match.start()
-            if start < after:
+        by_head = self.by_head
+        present = by_head.keys() & set(self.heads.findall(text))
+        if not present:
+            return
+        candidates = []
+        for head in present:
+            at = text.find(head)
+            while at != -1:
+                candidates.append((at, head))
+                at = text.find(head, at + 1)
+        candidates.sort()
+        after = 0
+        for start, head in candidates:
+            if start < after or not _WORD_START.match(text, start):
                 continue
-            for form in by_prefix.get(text[start : start + 2], ()):
+            for form in by_head[head]:
                 end = start + len(form)
                 if text.startswith(form, start) and _WORD_END.match(text, end):
                     yield start, end, form
@@ -79,7 +95,7 @@ def _index(knowledge: Knowledge) -> _Index:
         return _build_index(knowledge)
     from newslint import cache
 
-    return cache.load_or_build("name-variant-index", knowledge.cache_key, lambda: _build_index(knowledge))
+    return cache.load_or_build("name-variant-heads", knowledge.cache_key, lambda: _build_index(knowledge))
 
 
 def _build_index(knowledge: Knowledge) -> _Index:
@@ -101,10 +117,18 @@ def _build_index(knowledge: Knowledge) -> _Index:
         if any(_conflict(a, b) for i, a in enumerate(forms) for b in forms[i + 1 :])
     }
     owner = {form: person for form, person in owner.items() if person in wanted}
-    by_prefix: dict[str, list[str]] = {}
+    by_head: dict[str, list[str]] = {}
     for form in owner:
-        by_prefix.setdefault(form[:2], []).append(form)
-    return _Index(owner, {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_prefix.items()})
+        head = _HEAD.match(form)
+        if head:  # a spelling that starts with no letter ('Akilisi) never starts at a letter
+            by_head.setdefault(head.group(), []).append(form)
+    # Only the first letter is in the pattern: a negative lookbehind placed first would stop
+    # the regex engine from skipping ahead to the next possible letter.
+    first = "".join(sorted({head[0] for head in by_head}))
+    # A class of no letters would be a syntax error: with no spellings, match nothing.
+    letters = f"[{re.escape(first)}]" if first else "(?!)"
+    heads = re.compile(letters + r"(?<![\w’'\-].)[^\W\d_]*")
+    return _Index(owner, {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_head.items()}, heads)
 
 
 @lru_cache(maxsize=4096)
