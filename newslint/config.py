@@ -87,6 +87,11 @@ class Config:
     max_file_size: int = DEFAULT_MAX_BYTES
     rules: Mapping[str, RuleSettings] = field(default_factory=dict)
     overrides: tuple[Override, ...] = ()
+    # The active rules by (registry, overrides that match, command line): every file of a
+    # directory usually gets the same answer, and working it out costs more than the globs.
+    _active: dict[tuple[Any, ...], tuple[Registry, tuple[ActiveRule, ...]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def _relative(self, path: str) -> str | None:
         # Compare like with like: both as written (a symlinked directory stays as named),
@@ -128,16 +133,25 @@ class Config:
         ``select`` and ``ignore`` from the command line replace the configuration's
         ``select`` and extend its ``ignore``.
         """
+        matching = tuple(i for i, override in enumerate(self.overrides) if self.matches(override.files, path))
+        key = (id(registry), matching, None if select is None else tuple(select), tuple(ignore))
+        cached = self._active.get(key)
+        if cached is None or cached[0] is not registry:
+            cached = (registry, tuple(self._active_rules(registry, matching, select, ignore)))
+            self._active[key] = cached
+        return list(cached[1])
+
+    def _active_rules(self, registry: Registry, matching: tuple[int, ...], select: Sequence[str] | None,
+                      ignore: Sequence[str]) -> list[ActiveRule]:
         chosen_select = self.select
         chosen_ignore = [*self.ignore]
         rules = dict(self.rules)
-        for override in self.overrides:
-            if self.matches(override.files, path):
-                if override.select is not None:
-                    chosen_select = override.select
-                chosen_ignore.extend(override.ignore)
-                for name, settings in override.rules.items():
-                    rules[name] = settings.over(rules.get(name, RuleSettings()))
+        for override in (self.overrides[i] for i in matching):
+            if override.select is not None:
+                chosen_select = override.select
+            chosen_ignore.extend(override.ignore)
+            for name, settings in override.rules.items():
+                rules[name] = settings.over(rules.get(name, RuleSettings()))
         if select is not None:
             chosen_select = tuple(select)
         chosen_ignore.extend(ignore)

@@ -76,6 +76,11 @@ class Runner:
             self.configs = config_module.Finder(self.registry, options.config)
         except config_module.ConfigError as exc:
             raise RunError(str(exc)) from None
+        # Each file asks for its configuration three times (exclusion, size limit, rules),
+        # and every file under one configuration shares one copy with the command line's
+        # values, so that copy's cache of active rules serves them all.
+        self._config_of_path: dict[str, config_module.Config] = {}
+        self._with_cli: dict[int, tuple[config_module.Config, config_module.Config]] = {}
 
     # -- rules -----------------------------------------------------------------------------
 
@@ -96,11 +101,19 @@ class Runner:
 
     def config_for(self, path: str) -> config_module.Config:
         """Return the configuration for a path, with the command line's values over it."""
+        config = self._config_of_path.get(path)
+        if config is not None:
+            return config
         try:
             found = self.configs.for_path(path)
         except config_module.ConfigError as exc:
             raise RunError(str(exc)) from None
-        return config_module.with_cli(found, fail_on=self.options.fail_on, date=self.options.date)
+        pair = self._with_cli.get(id(found))
+        if pair is None or pair[0] is not found:
+            pair = (found, config_module.with_cli(found, fail_on=self.options.fail_on, date=self.options.date))
+            self._with_cli[id(found)] = pair
+        self._config_of_path[path] = pair[1]
+        return pair[1]
 
     def lint_source(self, source: Source, display: str) -> FileResult:
         """Lint one decoded article under the configuration that applies to it."""
