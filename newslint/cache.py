@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import pickle
 import os
-import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
@@ -54,6 +53,8 @@ def load_or_build(name: str, key: str, build: Callable[[], Any]) -> Any:
     except Exception:  # missing, truncated, or from another Python: build it again
         pass
     value = build()
+    import tempfile  # only when the cache is written
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{name}-", dir=path.parent)

@@ -20,7 +20,6 @@ the run with ``path:line: message``, suggesting the closest valid key.
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import fnmatch
 import os
 import re
@@ -176,6 +175,8 @@ class Config:
 
 
 def _suggest(key: str, valid: Sequence[str]) -> str:
+    import difflib  # only a mistake in a configuration file needs it
+
     close = difflib.get_close_matches(key, list(valid), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
 

@@ -16,9 +16,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Mapping
+
+from newslint import shipped
 
 # Honorifics and styles that stand between a title and a name and are not part of the name.
 HONORIFICS = frozenset(
@@ -331,7 +332,7 @@ def _build(draft: _Draft) -> Knowledge:
 
 def shipped_files() -> list[tuple[str, str]]:
     """Return ``(name, text)`` of every shipped knowledge file, in name order."""
-    folder = resources.files("newslint.rules").joinpath("data", "world")
+    folder = shipped.data().joinpath("world")
     if not folder.is_dir():
         return []
     return [
@@ -364,7 +365,7 @@ def load_texts(texts: Iterable[tuple[str, str]], extras: Iterable[tuple[str, str
 
 
 def _shipped_paths() -> list[Path]:
-    folder = resources.files("newslint.rules").joinpath("data", "world")
+    folder = shipped.data().joinpath("world")
     return sorted(Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith((".yaml", ".yml")))
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from newslint import config as config_module
-from newslint import fixer, plugins
+from newslint import plugins
 from newslint.discovery import STDIN, targets
 from newslint.document import Document
 from newslint.engine import ActiveRule, lint
@@ -135,6 +135,7 @@ class Runner:
 
     def fix(self, source: Source, display: str, path: str, out: TextIO) -> tuple[Source, bool]:
         """Apply the safe fixes to one article: write it back, print it (stdin) or diff it."""
+        from newslint import fixer  # only --fix and --diff need it (and tempfile, difflib)
 
         def findings(text: str) -> list[Finding]:
             return self.lint_source(dataclasses.replace(source, text=text), display).findings

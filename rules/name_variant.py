@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Iterator
 
@@ -26,6 +25,8 @@ def _tokens(form: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _similar(x: str, y: str) -> bool:
     """Return whether two words are spellings of one word (Zelensky, Zelenskyy)."""
+    from difflib import SequenceMatcher  # only when building the index or reporting
+
     matcher = SequenceMatcher(None, x, y)
     return matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR
 
@@ -147,12 +148,16 @@ def _classes(forms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
 
 def _closest(suggestion: str, majority: tuple[str, ...]) -> str:
     """Return the majority form most like the suggestion (the form itself if used)."""
+    from difflib import SequenceMatcher
+
     return max(majority, key=lambda f: (f == suggestion, len(f.split()) == len(suggestion.split()),
                                          SequenceMatcher(None, f, suggestion).ratio()))
 
 
 def _suggestion(written: str, majority: list[str]) -> str:
     """Return ``written`` with each word respelt as in the majority's forms (Volodymyr Zelensky)."""
+    from difflib import SequenceMatcher
+
     words = [w for form in majority for w in form.split()]
     result = []
     for word in written.split():

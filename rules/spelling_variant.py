@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterator
 
+from newslint import shipped
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
@@ -45,7 +45,7 @@ class Variant:
 def variants() -> dict[str, Variant]:
     """Return every marker spelling (lower case), read once from the shipped data file."""
     table: dict[str, Variant] = {}
-    data = resources.files("newslint.rules").joinpath("data/spelling_variants.txt").read_text("utf-8")
+    data = shipped.data().joinpath("spelling_variants.txt").read_text("utf-8")
     for line in data.splitlines():
         if not line or line.startswith("#"):
             continue
