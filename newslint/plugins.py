@@ -7,6 +7,8 @@ Loading goes in three steps, each a small value: register the built-ins, load th
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -78,7 +80,53 @@ def _register_builtins(manager: pluggy.PluginManager) -> None:
         manager.register(module, name=name)
 
 
+def _may_declare_entry_points(group: str) -> bool:
+    """Return False only when no distribution importlib.metadata would find declares ``group``.
+
+    This walks what ``importlib.metadata.distributions()`` walks (each ``sys.path`` folder's
+    ``*.dist-info`` and ``*.egg-info``, and an ``.egg``'s ``EGG-INFO``) and reads each
+    ``entry_points.txt`` for a ``[group]`` header, as importlib.metadata parses it.
+    Importing importlib.metadata (email, zipfile, csv...) and reading every distribution's
+    metadata costs a fifth of a short file's run; when this finds the header, or meets
+    anything it does not read the same way (a zip file on the path, another distribution
+    finder, an unreadable file), pluggy loads the entry points as usual.
+    """
+    from importlib.machinery import PathFinder
+
+    if any(hasattr(finder, "find_distributions") and finder is not PathFinder for finder in sys.meta_path):
+        return True
+    for root in sys.path:
+        if not isinstance(root, str):
+            return True
+        base = root or "."
+        try:
+            names = os.listdir(base)
+        except OSError:
+            if os.path.isfile(base):
+                return True  # a zip file: importlib.metadata reads its members
+            continue
+        is_egg = os.path.basename(root).lower().endswith(".egg")
+        for name in names:
+            low = name.lower()
+            if not (low.endswith((".dist-info", ".egg-info")) or (is_egg and low == "egg-info")):
+                continue
+            try:
+                with open(os.path.join(base, name, "entry_points.txt"), encoding="utf-8") as stream:
+                    text = stream.read()
+            except (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError):
+                continue  # importlib.metadata reads these as no entry points
+            except Exception:
+                return True
+            for line in text.splitlines():
+                value = line.strip()
+                if value.startswith("[") and value.endswith("]") and value.strip("[]").strip() == group:
+                    return True
+    return False
+
+
 def _load_entry_points(manager: pluggy.PluginManager) -> None:
+    if not _may_declare_entry_points(ENTRY_POINT_GROUP):
+        return
     try:
         manager.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
     except Exception as exc:  # a third-party plugin's import error is its own bug
