@@ -178,6 +178,12 @@ def syllables(token: str) -> int:
 
 
 def _syllables(token: str) -> int:
+    if token.isalpha():
+        # Most tokens: letters only, so no figures, no full stops, one part. The same
+        # answer as below without three regex calls (a letter is never a digit).
+        if token.isupper() and (len(token) <= 3 or not _VOWEL.search(token)):
+            return len(token)
+        return max(hyphenation_counter()(token.lower()), 1)
     if _DIGITS.search(token):
         if not _LETTERS.search(token):
             return _number_syllables(token)
