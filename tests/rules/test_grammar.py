@@ -24,6 +24,7 @@ from typing import Any, Iterator
 
 import pytest
 
+from newslint import languagetool
 from newslint.document import Document
 from newslint.engine import ActiveRule, lint
 from newslint.errors import ServiceUnavailable
@@ -480,7 +481,7 @@ def test_unknown_language(fake: FakeLanguageTool) -> None:
 
 def test_bad_timeout_option() -> None:
     with pytest.raises(ServiceUnavailable, match="positive number of seconds"):
-        grammar_module.server_for({**grammar_module.grammar.options, "timeout": 0})
+        languagetool.server_for({**grammar_module.grammar.options, "timeout": 0})
 
 
 def test_cached_paragraphs_need_no_server(fake: FakeLanguageTool) -> None:
