@@ -423,9 +423,17 @@ def load(path: Path, registry: Registry) -> Config:
 class Finder:
     """Finds, loads and caches the nearest configuration for each directory."""
 
-    def __init__(self, registry: Registry, explicit: Path | None = None) -> None:
+    def __init__(
+        self,
+        registry: Registry,
+        explicit: Path | None = None,
+        adjust: Callable[[Config], Config] | None = None,
+    ) -> None:
         self.registry = registry
-        self._explicit = load(explicit, registry) if explicit else None
+        # ``adjust`` puts the command line's values over each configuration, once per
+        # configuration loaded, so every file under it shares one object (and its caches).
+        self._adjust = adjust or (lambda config: config)
+        self._explicit = self._adjust(load(explicit, registry)) if explicit else None
         self._cache: dict[Path, Config] = {}
 
     def for_path(self, path: str) -> Config:
@@ -447,9 +455,12 @@ class Finder:
                 break
         if config is None and (directory / "pyproject.toml").is_file():
             config = load_pyproject(directory / "pyproject.toml", self.registry)
-        if config is None:
-            parent = directory.parent
-            config = Config(root=Path.cwd()) if parent == directory else self._for_directory(parent)
+        if config is not None:
+            config = self._adjust(config)
+        elif directory.parent == directory:
+            config = self._adjust(Config(root=Path.cwd()))
+        else:
+            config = self._for_directory(directory.parent)
         self._cache[directory] = config
         return config
 

@@ -22,7 +22,7 @@ from newslint.errors import ServiceUnavailable
 from newslint.finding import Finding, Severity
 from newslint.rule import Rule
 from newslint.selection import unknown_tokens
-from newslint.source import InputError, Source, decode, format_for, read
+from newslint.source import InputError, Source, decode, read
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -72,15 +72,15 @@ class Runner:
         for tokens in (options.select or [], options.ignore):
             for token in unknown_tokens(tokens, self.registry.rules):
                 raise RunError(f"unknown rule {token!r} (see newslint --list-rules)")
+        def with_cli(config: config_module.Config) -> config_module.Config:
+            return config_module.with_cli(config, fail_on=options.fail_on, date=options.date)
+
         try:
-            self.configs = config_module.Finder(self.registry, options.config)
+            self.configs = config_module.Finder(self.registry, options.config, with_cli)
         except config_module.ConfigError as exc:
             raise RunError(str(exc)) from None
-        # Each file asks for its configuration three times (exclusion, size limit, rules),
-        # and every file under one configuration shares one copy with the command line's
-        # values, so that copy's cache of active rules serves them all.
+        # Each file asks for its configuration three times (exclusion, size limit, rules).
         self._config_of_path: dict[str, config_module.Config] = {}
-        self._with_cli: dict[int, tuple[config_module.Config, config_module.Config]] = {}
 
     # -- rules -----------------------------------------------------------------------------
 
@@ -105,15 +105,10 @@ class Runner:
         if config is not None:
             return config
         try:
-            found = self.configs.for_path(path)
+            config = self._config_of_path[path] = self.configs.for_path(path)
         except config_module.ConfigError as exc:
             raise RunError(str(exc)) from None
-        pair = self._with_cli.get(id(found))
-        if pair is None or pair[0] is not found:
-            pair = (found, config_module.with_cli(found, fail_on=self.options.fail_on, date=self.options.date))
-            self._with_cli[id(found)] = pair
-        self._config_of_path[path] = pair[1]
-        return pair[1]
+        return config
 
     def lint_source(self, source: Source, display: str) -> FileResult:
         """Lint one decoded article under the configuration that applies to it."""
