@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Mapping, Sequence
 
+from newslint.document import as_date
 from newslint.engine import ActiveRule
 from newslint.finding import Severity
 from newslint.plugins import Registry
@@ -292,12 +293,10 @@ class _Checker:
         return Config(root=root, source=self.source, **values)
 
     def date(self, value: Any, path: tuple[Any, ...]) -> _dt.date:
-        if isinstance(value, _dt.date):
-            return value
-        try:
-            return _dt.date.fromisoformat(str(value))
-        except ValueError:
-            raise self.fail(path, f"date must be a date like 2025-06-19, not {value!r}") from None
+        found = as_date(value)
+        if found is None:
+            raise self.fail(path, f"date must be a date like 2025-06-19, not {value!r}")
+        return found
 
     def overrides(self, value: Any, path: tuple[Any, ...]) -> tuple[Override, ...]:
         if not isinstance(value, list):

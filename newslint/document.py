@@ -26,6 +26,21 @@ Format = Literal["text", "markdown"]
 ParagraphKind = Literal["paragraph", "heading", "list-item", "quote", "table-cell"]
 
 
+def as_date(value: Any) -> _dt.date | None:
+    """Return ``value`` as a date (a date, a datetime, or an ISO 8601 string), else None."""
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        for parse in (_dt.date.fromisoformat, lambda text: _dt.datetime.fromisoformat(text).date()):
+            try:
+                return parse(value.strip())
+            except ValueError:
+                continue
+    return None
+
+
 @dataclass(frozen=True)
 class Position:
     """A 1-based line and a 1-based column counted in Unicode code points."""
@@ -191,17 +206,7 @@ class Document:
     @cached_property
     def date(self) -> _dt.date:
         """Return the article's date: front matter ``date``, else the run's date, else today."""
-        value = self.front_matter.get("date")
-        if isinstance(value, _dt.datetime):
-            return value.date()
-        if isinstance(value, _dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return _dt.date.fromisoformat(value[:10])
-            except ValueError:
-                pass
-        return self._date or _dt.date.today()
+        return as_date(self.front_matter.get("date")) or self._date or _dt.date.today()
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:

@@ -19,6 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from newslint.document import as_date
+
 from newslint import shipped
 
 # Honorifics and styles that stand between a title and a name and are not part of the name.
@@ -189,16 +191,10 @@ def _apostrophe_spellings(form: str) -> tuple[str, ...]:
 def _date(value: Any, where: str) -> _dt.date | None:
     if value is None:
         return None
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return _dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise KnowledgeError(f"{where}: not a date (YYYY-MM-DD): {value!r}")
+    found = as_date(value)
+    if found is None:
+        raise KnowledgeError(f"{where}: not a date (YYYY-MM-DD): {value!r}")
+    return found
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from newslint.document import Document, LineIndex, Paragraph, Position
+from newslint.document import Document, LineIndex, Paragraph, Position, as_date
 from newslint.engine import ActiveRule, lint
 from newslint.finding import Violation
 from newslint.rule import rule
@@ -120,3 +120,27 @@ def test_sentences_and_words():
     assert document.text[start:end] == "The second one follows!"
     assert document.sentences_of(document.paragraphs[1]) == [document.sentences[2]]
     assert {"claim", "follows", "paragraph"} <= document.words
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2025-06-19", dt.date(2025, 6, 19)),
+        (" 2025-06-19T10:30:00 ", dt.date(2025, 6, 19)),
+        (dt.datetime(2025, 6, 19, 23, 59), dt.date(2025, 6, 19)),
+        (dt.date(2004, 2, 29), dt.date(2004, 2, 29)),
+        ("2025-13-01", None),
+        ("2005-01-01x", None),
+        ("June 2025", None),
+        (20250619, None),
+        (None, None),
+    ],
+)
+def test_as_date_reads_dates_and_refuses_the_rest(value, expected):
+    assert as_date(value) == expected
+
+
+def test_front_matter_date_wins_over_the_run_date():
+    text = "---\ndate: '2005-03-01T09:00:00'\n---\n\nBody.\n"
+    assert Document(text, "a.md", format="markdown", date=dt.date(2020, 1, 1)).date == dt.date(2005, 3, 1)
+    assert Document("Body.\n", "a.txt", date=dt.date(2020, 1, 1)).date == dt.date(2020, 1, 1)
