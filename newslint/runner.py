@@ -128,12 +128,20 @@ class Runner:
             return decode(data, name)
         return read(path, self.config_for(path).max_file_size)
 
-    def fix(self, source: Source, display: str, path: str, out: TextIO) -> tuple[Source, bool]:
-        """Apply the safe fixes to one article: write it back, print it (stdin) or diff it."""
+    def fix(self, source: Source, display: str, path: str, out: TextIO) -> tuple[FileResult, bool]:
+        """Apply the safe fixes to one article: write it back, print it (stdin) or diff it.
+
+        Returns the findings that remain, and whether anything changed.
+        """
         from newslint import fixer  # only --fix and --diff need it (and tempfile, difflib)
 
+        results: dict[str, FileResult] = {}
+
         def findings(text: str) -> list[Finding]:
-            return self.lint_source(dataclasses.replace(source, text=text), display).findings
+            # Keep the last result: the final pass usually linted the fixed text already.
+            results.clear()
+            results[text] = self.lint_source(dataclasses.replace(source, text=text), display)
+            return results[text].findings
 
         fixed = fixer.fix_text(source.text, findings)
         changed = fixed.text != source.text
@@ -144,7 +152,10 @@ class Runner:
             out.write(fixed.text)
         elif changed:
             fixer.write_atomically(path, source.encode(fixed.text))
-        return dataclasses.replace(source, text=fixed.text), changed
+        remaining = results.get(fixed.text)
+        if remaining is None:
+            remaining = self.lint_source(dataclasses.replace(source, text=fixed.text), display)
+        return remaining, changed
 
     def run(self, paths: list[str], out: TextIO, err: TextIO) -> int:
         """Lint every path, report, and return the exit status."""
@@ -173,7 +184,7 @@ class Runner:
                     continue
                 if self.options.fix or self.options.diff:
                     try:
-                        source, changed = self.fix(source, display, target.path, out)
+                        result, changed = self.fix(source, display, target.path, out)
                     except OSError as exc:
                         err.write(f"newslint: {display}: cannot write the fixed file: {exc.strerror or exc}\n")
                         status = EXIT_ERROR
@@ -181,7 +192,8 @@ class Runner:
                     if self.options.diff:
                         status = max(status, EXIT_FINDINGS if changed else EXIT_CLEAN)
                         continue
-                result = self.lint_source(source, display)
+                else:
+                    result = self.lint_source(source, display)
                 formatter.file(display, result.findings)
                 status = max(status, file_status(result))
         finally:
