@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from newslint import __version__
+from newslint.atomic import write_atomically
 
 
 def directory() -> Path:
@@ -53,18 +54,10 @@ def load_or_build(name: str, key: str, build: Callable[[], Any]) -> Any:
     except Exception:  # missing, truncated, or from another Python: build it again
         pass
     value = build()
-    import tempfile  # only when the cache is written
-
     try:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{name}-", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        write_atomically(path, data)
     except (OSError, pickle.PicklingError):
         pass  # an unwritable cache only costs time
     return value

@@ -1,16 +1,13 @@
 """Applying safe fixes: from the end of the text, never overlapping, re-linting until stable.
 
-Writing back is atomic (a temporary file in the same directory, then a rename) and keeps
-the file's encoding, byte-order mark, line endings and permissions.
+The runner writes the result back with ``newslint.atomic.write_atomically``, in the
+file's own encoding, with its byte-order mark; fixes never touch line endings.
 """
 
 from __future__ import annotations
 
 import difflib
-import os
 import re
-import stat
-import tempfile
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
@@ -76,22 +73,3 @@ def unified_diff(path: str, before: str, after: str) -> str:
     for line in lines:
         out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
     return "".join(out)
-
-
-def write_atomically(path: str, data: bytes) -> None:
-    """Replace the file at ``path`` with ``data`` in one rename, keeping its permissions."""
-    target = os.path.realpath(path)  # write through a symlink, not over it
-    directory = os.path.dirname(target) or "."
-    mode = stat.S_IMODE(os.stat(target).st_mode)
-    handle, temporary = tempfile.mkstemp(prefix=".newslint-", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise

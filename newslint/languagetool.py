@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
 
+from newslint.atomic import write_atomically
 from newslint.errors import ServiceUnavailable
 from newslint.finding import Fix, Violation
 
@@ -326,19 +327,11 @@ class ParagraphCache:
         """Write the file atomically (a temporary file renamed over it), if anything changed."""
         if not self.changed or self._entries is None:
             return
-        import tempfile
-
         data = {"version": CACHE_VERSION, "settings": settings.form(), "paragraphs": self._entries}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".grammar-", suffix=".tmp", dir=self.path.parent)
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as out:
-                    json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
-                os.replace(temporary, self.path)
-            except BaseException:
-                os.unlink(temporary)
-                raise
+            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            write_atomically(self.path, text.encode("utf-8"))
         except OSError:
             pass  # the cache only saves time: a read-only directory must not fail the run
         self.changed = False

@@ -133,7 +133,8 @@ class Runner:
 
         Returns the findings that remain, and whether anything changed.
         """
-        from newslint import fixer  # only --fix and --diff need it (and tempfile, difflib)
+        from newslint import fixer  # only --fix and --diff need it (and difflib)
+        from newslint.atomic import write_atomically
 
         results: dict[str, FileResult] = {}
 
@@ -151,7 +152,7 @@ class Runner:
         elif path == STDIN:
             out.write(fixed.text)
         elif changed:
-            fixer.write_atomically(path, source.encode(fixed.text))
+            write_atomically(path, source.encode(fixed.text))
         remaining = results.get(fixed.text)
         if remaining is None:
             remaining = self.lint_source(dataclasses.replace(source, text=fixed.text), display)

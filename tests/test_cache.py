@@ -41,4 +41,4 @@ def test_damaged_or_unwritable_cache_only_costs_time(tmp_path, monkeypatch):
     blocker.write_text("")
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(blocker / "below-a-file"))
     assert cache.load_or_build("thing", "k", lambda: 3) == 3
-    assert not any(name.startswith(".thing-") for name in os.listdir(tmp_path / "c"))
+    assert not any(name.startswith(".newslint-") for name in os.listdir(tmp_path / "c"))

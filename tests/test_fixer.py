@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from newslint.document import Document
 from newslint.engine import ActiveRule, lint
 from newslint.finding import Fix, Violation
-from newslint.fixer import apply, fix_text, unified_diff, write_atomically
+from newslint.atomic import write_atomically
+from newslint.fixer import apply, fix_text, unified_diff
 from newslint.rule import rule
 
 
@@ -92,3 +93,17 @@ def test_write_atomically_keeps_mode_and_follows_symlinks(tmp_path):
     assert target.read_bytes() == b"new"
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
     assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt", "link.txt"]
+
+
+def test_write_atomically_creates_a_new_file_and_leaves_nothing_on_failure(tmp_path):
+    target = tmp_path / "new.txt"
+    write_atomically(target, b"fresh")
+    assert target.read_bytes() == b"fresh"
+    missing_dir = tmp_path / "no-such-dir" / "x.txt"
+    try:
+        write_atomically(missing_dir, b"x")
+    except OSError:
+        pass
+    else:  # pragma: no cover - the directory does not exist
+        raise AssertionError("writing into a missing directory must fail")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.txt"]
