@@ -177,13 +177,17 @@ def syllables(token: str) -> int:
     return found
 
 
+def _letters_syllables(token: str) -> int:
+    # Most tokens: letters only, so no figures, no full stops, one part. The same answer
+    # as _syllables' general case without three regex calls (a letter is never a digit).
+    if token.isupper() and (len(token) <= 3 or not _VOWEL.search(token)):
+        return len(token)
+    return max(hyphenation_counter()(token.lower()), 1)
+
+
 def _syllables(token: str) -> int:
     if token.isalpha():
-        # Most tokens: letters only, so no figures, no full stops, one part. The same
-        # answer as below without three regex calls (a letter is never a digit).
-        if token.isupper() and (len(token) <= 3 or not _VOWEL.search(token)):
-            return len(token)
-        return max(hyphenation_counter()(token.lower()), 1)
+        return _letters_syllables(token)
     if _DIGITS.search(token):
         if not _LETTERS.search(token):
             return _number_syllables(token)
@@ -208,37 +212,69 @@ def sentence_counts(text: str) -> Counts:
 
 
 # Text is split on white space (fast, in C) and each chunk ("Google,", "(U.S.)") is
-# looked up in a cache of its (words, syllables, words of three syllables or more;
-# a URL counts as none of them):
-# chunks repeat so often that a corpus is counted in a fraction of a regex pass.
-_CHUNKS: dict[str, tuple[int, int, int]] = {}
+# looked up in a cache of its words, syllables and words of three syllables or more (a
+# URL counts as none of them): chunks repeat so often that a corpus is counted in a
+# fraction of a regex pass. The three counts are packed into one integer, a field of
+# _BITS bits each, so that ``sum(map(...))`` adds a whole sentence's chunks in C; a
+# sentence short enough that no field can overflow (every chunk's counts are at most
+# 7 times its length) takes that path, a longer one is unpacked chunk by chunk.
+_BITS = 21
+_MASK = (1 << _BITS) - 1
+_PACKED_LIMIT = (1 << _BITS) // 8  # characters of text whose packed sum cannot overflow
 _EDGE_PUNCTUATION = ".,;:!?\"'()[]“”‘’"
 
 
-def _chunk(chunk: str) -> tuple[int, int, int]:
-    if len(_CHUNKS) > 200_000:  # bound the cache on very long runs
-        _CHUNKS.clear()
+def _chunk_counts(chunk: str) -> int:
     if _is_url(chunk):
-        found = _CHUNKS[chunk] = (0, 0, 0)  # not read as words; not part of the prose
-        return found
+        return 0  # not read as words; not part of the prose
     bare = chunk.strip(_EDGE_PUNCTUATION)
-    words = [bare] if bare.isalpha() else TOKEN.findall(chunk)  # most chunks: one plain word
+    if bare.isalpha():  # most chunks: one plain word
+        found = _SYLLABLES.get(bare)
+        if found is None:
+            if len(_SYLLABLES) > 200_000:  # bound the cache on very long runs
+                _SYLLABLES.clear()
+            found = _SYLLABLES[bare] = _letters_syllables(bare)
+        return 1 | found << _BITS | (found >= 3) << 2 * _BITS
+    words = TOKEN.findall(chunk)
     counts = [syllables(word) for word in words]
-    found = _CHUNKS[chunk] = (len(words), sum(counts), sum(1 for n in counts if n >= 3))
-    return found
+    return len(words) | sum(counts) << _BITS | sum(1 for n in counts if n >= 3) << 2 * _BITS
+
+
+class _ChunkCache(dict):
+    """Chunk -> packed counts; a miss is counted and stored (bounded on very long runs)."""
+
+    def __missing__(self, chunk: str) -> int:
+        if len(self) > 200_000:
+            self.clear()
+        found = self[chunk] = _chunk_counts(chunk)
+        return found
+
+
+_CHUNKS = _ChunkCache()
 
 
 def counts_of(sentences: Iterable[str]) -> Counts:
     """Return the counts of several sentences' texts (sentences without words are dropped)."""
     n_sentences = n_words = n_syllables = n_poly = longest = 0
-    cache = _CHUNKS
+    lookup = _CHUNKS.__getitem__
     for text in sentences:
+        if len(text) < _PACKED_LIMIT:
+            packed = sum(map(lookup, text.split()))
+            words = packed & _MASK
+            if words:
+                n_sentences += 1
+                n_words += words
+                n_syllables += packed >> _BITS & _MASK
+                n_poly += packed >> 2 * _BITS
+                if words > longest:
+                    longest = words
+            continue
         words = 0
         for chunk in text.split():
-            found = cache.get(chunk) or _chunk(chunk)
-            words += found[0]
-            n_syllables += found[1]
-            n_poly += found[2]
+            packed = lookup(chunk)
+            words += packed & _MASK
+            n_syllables += packed >> _BITS & _MASK
+            n_poly += packed >> 2 * _BITS
         if words:
             n_sentences += 1
             n_words += words
