@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from newslint import config
 from newslint.cli import main
-from newslint.finding import Severity, Violation
+from newslint.finding import Severity
 from newslint.plugins import Registry
 from newslint.rule import rule
 
