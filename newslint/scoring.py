@@ -286,17 +286,29 @@ def _is_url(chunk: str) -> bool:
     return "://" in chunk or chunk.startswith(("www.", "(www.", "<www."))
 
 
-@lru_cache(maxsize=1 << 18)
-def _words_in_chunk(chunk: str) -> int:
-    if _is_url(chunk):
-        return 1  # one item to read past, not a dozen words
-    return len(TOKEN.findall(chunk))
+class _WordCache(dict):
+    """Chunk -> its word tokens (a URL is one item to read past, not a dozen words)."""
+
+    def __missing__(self, chunk: str) -> int:
+        if len(self) > 200_000:  # bound the cache on very long runs
+            self.clear()
+        found = self[chunk] = 1 if _is_url(chunk) else len(TOKEN.findall(chunk))
+        return found
+
+
+_WORDS = _WordCache()
 
 
 def word_count(text: str) -> int:
     """Return the number of word tokens in ``text`` (figures and "U.S." count as words)."""
-    # Chunk by chunk through a C-level cache: about twice as fast as one regex pass.
-    return sum(map(_words_in_chunk, text.split()))
+    return chunk_word_count(text.split())
+
+
+def chunk_word_count(chunks: list[str]) -> int:
+    """Return the number of word tokens in white-space chunks (``text.split()``)."""
+    # Chunk by chunk through a dict with __missing__, summed in C: about twice as fast
+    # as one regex pass, and faster than an lru_cache wrapper.
+    return sum(map(_WORDS.__getitem__, chunks))
 
 
 _CAPITALISED = re.compile(r"(?<![^\W_])[^\W\d_][^\W_]*")

@@ -8,7 +8,7 @@ from typing import Iterator
 from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
-from newslint.scoring import word_count
+from newslint.scoring import chunk_word_count
 
 _HAS_WORD = re.compile(r"[^\W_]")
 CHECKED_KINDS = ("paragraph", "quote")
@@ -52,7 +52,8 @@ def long_paragraph(document, options) -> Iterator[Violation]:
         text = paragraph.text
         # White-space chunks are cheap to count; a chunk rarely holds two words ("U.S.-led",
         # "this—that"), so only paragraphs near the limit need the exact count.
-        words = word_count(text) if 5 * len(text.split()) > 4 * max_words else 0
+        chunks = text.split()
+        words = chunk_word_count(chunks) if 5 * len(chunks) > 4 * max_words else 0
         sentences = document.sentences_of(paragraph)
         if len(sentences) > max_sentences:
             sentences = [s for s in sentences if _HAS_WORD.search(s.text)]

@@ -7,7 +7,7 @@ from typing import Iterator
 from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
-from newslint.scoring import is_name_roll, word_count
+from newslint.scoring import chunk_word_count, is_name_roll
 
 SKIPPED_KINDS = ("heading", "table-cell")
 
@@ -52,9 +52,10 @@ def long_sentence(document, options) -> Iterator[Violation]:
         text = sentence.text
         # White-space chunks are cheap to count; a chunk rarely holds two words ("U.S.-led",
         # "this—that"), so only sentences near the limit need the exact count.
-        if 5 * len(text.split()) <= 4 * limit:
+        chunks = text.split()
+        if 5 * len(chunks) <= 4 * limit:
             continue
-        words = word_count(text)
+        words = chunk_word_count(chunks)
         if words > limit and not is_name_roll(text):
             start, end = sentence.span()
             yield Violation(start, end, f"sentence of {words} words (over {limit})")
