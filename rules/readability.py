@@ -72,7 +72,12 @@ def readability(document, options) -> Iterator[Violation]:
     prose = [p for p in document.paragraphs if p.kind in SCORED_KINDS]
     # The syllable machinery (and the Pyphen import) only runs when there is enough prose
     # to score: white-space chunks are a cheap stand-in for words here.
-    if sum(len(p.text.split()) for p in prose) < min_words:
+    chunks = 0
+    for paragraph in prose:
+        if chunks >= min_words:
+            break  # enough: the rest of the article need not be split for this
+        chunks += len(paragraph.text.split())
+    if chunks < min_words:
         return
     whole = bool(options["article"])
     article = Counts()
