@@ -95,27 +95,20 @@ def _pyphen_dictionary() -> str:
     return os.path.join(os.path.dirname(spec.origin), "dictionaries", "hyph_en_US.dic")
 
 
-# Liang's patterns as a trie of letters: node -> {letter: (child node, points)}, where
-# points are the pattern's non-zero ``(position from the match start, value)`` pairs.
-Trie = dict[str, tuple["Trie", tuple[tuple[int, int], ...]]]
+Patterns = dict[str, tuple[int, tuple[int, ...]]]
 
 
-def _pyphen_trie() -> tuple[Trie, int, int]:
+def _pyphen_patterns() -> tuple[Patterns, frozenset[str], int, int]:
     import pyphen
 
     hyphenator = pyphen.Pyphen(lang="en_US")  # what textstat's get_pyphen("en_US") makes
-    building: dict = {}
-    for key, (offset, values) in hyphenator.hd.patterns.items():
-        node = building
-        for char in key[:-1]:
-            node = node.setdefault(char, [{}, ()])[0]
-        entry = node.setdefault(key[-1], [{}, ()])
-        entry[1] = tuple((offset + n, int(v)) for n, v in enumerate(values) if int(v))
-
-    def freeze(node: dict) -> Trie:
-        return {char: (freeze(child), points) for char, (child, points) in node.items()}
-
-    return freeze(building), hyphenator.left, hyphenator.right
+    patterns = {
+        key: (offset, tuple(int(v) for v in values))
+        for key, (offset, values) in hyphenator.hd.patterns.items()
+    }
+    # Every prefix of a pattern: a substring that is none ends the search from its start.
+    prefixes = frozenset(key[:n] for key in patterns for n in range(1, len(key) + 1))
+    return patterns, prefixes, hyphenator.left, hyphenator.right
 
 
 @lru_cache(maxsize=1)
@@ -123,15 +116,16 @@ def hyphenation_counter() -> Callable[[str], int]:
     """Return textstat's fallback count, Pyphen en_US hyphenation points + 1.
 
     This runs Liang's algorithm on Pyphen's own pattern table (the tests compare the
-    counts with ``Pyphen.positions``), without Pyphen's per-call overhead: the patterns
-    are a trie walked one letter at a time from each start, which stops at the first
-    letter no pattern continues with. Loading the dictionary costs more than a short
-    file's whole lint, so the trie is kept between runs in newslint's cache.
+    counts with ``Pyphen.positions``), without Pyphen's per-call overhead. Loading the
+    dictionary costs more than a short file's whole lint, so the pattern table is kept
+    between runs in newslint's cache.
     """
     from newslint import cache
 
     path = _pyphen_dictionary()
-    root, left, right = cache.load_or_build("pyphen-trie-1", cache.file_key(path), _pyphen_trie)
+    patterns, prefixes, left, right = cache.load_or_build(
+        "pyphen-patterns-2", cache.file_key(path), _pyphen_patterns
+    )
     words: dict[str, int] = {}
 
     def count(word: str) -> int:
@@ -142,18 +136,20 @@ def hyphenation_counter() -> Callable[[str], int]:
         if found is not None:
             return found
         dotted = "." + word + "."
-        points = [0] * (len(dotted) + 1)
-        for i in range(len(dotted) - 1):
-            node = root
-            for char in dotted[i:]:
-                entry = node.get(char)
-                if entry is None:
+        size = len(dotted)
+        points = [0] * (size + 1)
+        for i in range(size - 1):
+            for j in range(i + 1, size + 1):
+                piece = dotted[i:j]
+                if piece not in prefixes:
                     break
-                node, found_points = entry
-                for k, value in found_points:
-                    k += i
-                    if value > points[k]:
-                        points[k] = value
+                pattern = patterns.get(piece)
+                if pattern is not None:
+                    k = i + pattern[0]
+                    for value in pattern[1]:
+                        if value > points[k]:
+                            points[k] = value
+                        k += 1
         last = len(word) - right
         # points[i] odd means a break before dotted[i], i.e. at word position i - 1.
         found = words[word] = 1 + sum(1 for i in range(left + 1, last + 2) if points[i] & 1)
