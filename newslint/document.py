@@ -138,6 +138,30 @@ class Sentence:
         return self.paragraph.span(self.start, self.end)
 
 
+class JoinedProse:
+    """Every paragraph's text joined with NUL, for one scan per document.
+
+    NUL is neither a space nor part of a word, so no pattern matches across it; ``locate``
+    maps an offset of the joined text back to its paragraph and local index.
+    """
+
+    SEPARATOR = "\0"
+
+    def __init__(self, paragraphs: tuple[Paragraph, ...]) -> None:
+        self.paragraphs = paragraphs
+        self.starts: list[int] = []
+        at = 0
+        for paragraph in paragraphs:
+            self.starts.append(at)
+            at += len(paragraph.text) + 1
+        self.text = self.SEPARATOR.join(p.text for p in paragraphs)
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """Return ``(paragraph number, local index)`` of an offset in the joined text."""
+        number = bisect_right(self.starts, offset) - 1
+        return number, offset - self.starts[number]
+
+
 @dataclass(frozen=True)
 class Comment:
     """An HTML comment (``<!-- ... -->``) in the file: where suppressions live."""
@@ -218,6 +242,11 @@ class Document:
             for paragraph in self.paragraphs
             for start, end in split(paragraph.text)
         )
+
+    @cached_property
+    def joined(self) -> JoinedProse:
+        """Return the paragraphs' texts joined for one scan per document."""
+        return JoinedProse(self.paragraphs)
 
     @cached_property
     def _sentences_by_paragraph(self) -> dict[int, list[Sentence]]:

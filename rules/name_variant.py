@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
@@ -200,21 +199,13 @@ def name_variant(document, options) -> Iterator[Violation]:
     index = _index(knowledge)
     if not index.owner:
         return
-    # One scan per document: paragraphs joined with NUL, which no name crosses.
-    paragraphs = document.paragraphs
-    texts = [p.text for p in paragraphs]
-    starts, at = [], 0
-    for text in texts:
-        starts.append(at)
-        at += len(text) + 1
-    joined = "\0".join(texts)
+    joined = document.joined  # one scan per document; no name crosses a paragraph break
     seen: dict[str, list[tuple[str, int, int]]] = {}
-    for start, end, form in index.find(joined):
-        number = bisect_right(starts, start) - 1
-        base = starts[number]
-        span = paragraphs[number].span(start - base, end - base)
+    for start, end, form in index.find(joined.text):
+        number, local = joined.locate(start)
+        span = joined.paragraphs[number].span(local, local + end - start)
         seen.setdefault(index.owner[form], []).append((form, *span))
-    for person, occurrences in seen.items():
+    for occurrences in seen.values():
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
         for form, start, _ in occurrences:

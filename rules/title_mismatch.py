@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
@@ -337,22 +335,13 @@ def _modifier(word: str) -> str | None:
     return MODIFIERS.get(word.lower().lstrip(OPENERS).rstrip("-"))
 
 
-def _titles_by_paragraph(knowledge: Knowledge, paragraphs) -> list[list[tuple[int, int, str, bool]]]:
-    """Return the title candidates of each paragraph, scanning all of them in one go.
-
-    Paragraphs are joined with NUL, which no pattern crosses (it is neither a space nor
-    part of a word), so one regex pass per document replaces one per paragraph.
-    """
-    texts = [p.text for p in paragraphs]
-    starts, at = [], 0
-    for text in texts:
-        starts.append(at)
-        at += len(text) + 1
-    result: list[list[tuple[int, int, str, bool]]] = [[] for _ in texts]
-    for start, end, title, elect in _titles_in(knowledge, "\0".join(texts)):
-        index = bisect_right(starts, start) - 1
-        base = starts[index]
-        result[index].append((start - base, end - base, title, elect))
+def _titles_by_paragraph(knowledge: Knowledge, document) -> list[list[tuple[int, int, str, bool]]]:
+    """Return the title candidates of each paragraph, from one scan of the whole document."""
+    joined = document.joined
+    result: list[list[tuple[int, int, str, bool]]] = [[] for _ in joined.paragraphs]
+    for start, end, title, elect in _titles_in(knowledge, joined.text):
+        number, local = joined.locate(start)
+        result[number].append((local, local + end - start, title, elect))
     return result
 
 
@@ -759,7 +748,7 @@ def _consistency(knowledge: Knowledge, phrases: list[Phrase], verdicts: dict[int
         offices = [o for o in knowledge.titles.get(title_key(phrase.title), []) if o.country in phrase.codes]
         if offices and all(o.single for o in offices):
             by_office.setdefault((phrase.codes, title_key(phrase.title)), []).append(phrase)
-    for (codes, _), group in by_office.items():
+    for group in by_office.values():
         clusters = _clusters(group)
         if len(clusters) < 2:
             continue
@@ -870,7 +859,7 @@ def title_mismatch(document, options) -> Iterator[Violation]:
     day, lo, hi = _window(document, int(options.get("undated-margin-days", 365)))
     phrases = []
     paragraphs = document.paragraphs
-    for paragraph, titles in zip(paragraphs, _titles_by_paragraph(knowledge, paragraphs)):
+    for paragraph, titles in zip(paragraphs, _titles_by_paragraph(knowledge, document)):
         if not titles:
             continue
         for phrase in find_phrases(knowledge, paragraph, titles):

@@ -144,3 +144,13 @@ def test_front_matter_date_wins_over_the_run_date():
     text = "---\ndate: '2005-03-01T09:00:00'\n---\n\nBody.\n"
     assert Document(text, "a.md", format="markdown", date=dt.date(2020, 1, 1)).date == dt.date(2005, 3, 1)
     assert Document("Body.\n", "a.txt", date=dt.date(2020, 1, 1)).date == dt.date(2020, 1, 1)
+
+
+def test_joined_prose_locates_offsets_in_their_paragraph():
+    document = Document("First one.\n\nSecond 😀 here.\n\nThird.\n")
+    joined = document.joined
+    assert joined.text == "First one.\0Second 😀 here.\0Third."
+    at = joined.text.index("here")
+    number, local = joined.locate(at)
+    assert number == 1 and document.paragraphs[1].text[local : local + 4] == "here"
+    assert joined.locate(joined.text.index("Third")) == (2, 0)
