@@ -7,26 +7,16 @@ ending the run, and sorts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Callable, Mapping, Sequence
 
 from newslint.document import Document
 from newslint.errors import ServiceUnavailable
 from newslint.finding import Finding, Fix, Severity, Violation
-from newslint.rule import Rule
+from newslint.rule import ActiveRule, Rule
 from newslint.suppression import directives
 
 INTERNAL_ERROR = ("NL000", "internal-error")
 UNUSED_SUPPRESSION = ("NL001", "unused-suppression")
-
-
-@dataclass(frozen=True)
-class ActiveRule:
-    """A rule as configured for one file: its severity and merged options."""
-
-    rule: Rule
-    severity: Severity
-    options: Mapping[str, Any]
 
 
 def _stamp(document: Document, code: str, name: str, severity: Severity, violation: Violation) -> Finding:

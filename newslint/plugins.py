@@ -9,14 +9,12 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 import pluggy
 
 from newslint import hookspecs
-from newslint.rule import CODE_PATTERN, NAME_PATTERN, Rule
+from newslint.rule import CODE_PATTERN, NAME_PATTERN, Registry, Rule
 
 if TYPE_CHECKING:
     from newslint.formatters.base import Formatter
@@ -49,26 +47,6 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
 
 class PluginError(Exception):
     """A plugin failed to load or declared an invalid rule."""
-
-
-@dataclass(frozen=True)
-class Registry:
-    """Every rule known to this run, by code and by name."""
-
-    rules: tuple[Rule, ...]
-
-    @cached_property
-    def by_key(self) -> dict[str, Rule]:
-        """Return a map from code and from name to each rule."""
-        keys: dict[str, Rule] = {}
-        for rule in self.rules:
-            keys[rule.code] = rule
-            keys[rule.name] = rule
-        return keys
-
-    def get(self, key: str) -> Rule | None:
-        """Return the rule with this code or name (codes are case-insensitive)."""
-        return self.by_key.get(key) or self.by_key.get(key.upper())
 
 
 def _register_builtins(manager: pluggy.PluginManager) -> None:

@@ -7,6 +7,7 @@ import re
 import sys
 import types
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from newslint.finding import Severity, Violation
@@ -44,6 +45,35 @@ class Rule:
         """Run the check on a document with the given options over the defaults."""
         merged = {**self.options, **(options or {})}
         return list(self.check(document, merged))
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    """A rule as configured for one file: its severity and merged options."""
+
+    rule: Rule
+    severity: Severity
+    options: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Every rule known to a run, by code and by name."""
+
+    rules: tuple[Rule, ...]
+
+    @cached_property
+    def by_key(self) -> dict[str, Rule]:
+        """Return a map from code and from name to each rule."""
+        keys: dict[str, Rule] = {}
+        for item in self.rules:
+            keys[item.code] = item
+            keys[item.name] = item
+        return keys
+
+    def get(self, key: str) -> Rule | None:
+        """Return the rule with this code or name (codes are case-insensitive)."""
+        return self.by_key.get(key) or self.by_key.get(key.upper())
 
 
 def rule(
