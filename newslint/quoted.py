@@ -34,6 +34,18 @@ def quoted_spans(quotes: ParagraphQuotes) -> list[tuple[int, int]]:
     return spans
 
 
+def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the spans sorted, with overlapping and touching ones joined."""
+    result: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if result and start <= result[-1][1]:
+            if end > result[-1][1]:
+                result[-1] = (result[-1][0], end)
+        elif start < end:
+            result.append((start, end))
+    return result
+
+
 def masker(document: Document) -> Callable[[Paragraph], str]:
     """Return a function giving a paragraph's text with quoted characters replaced by ``MASK``.
 
@@ -48,9 +60,14 @@ def masker(document: Document) -> Callable[[Paragraph], str]:
         spans = quoted_spans(quotes) if quotes is not None and quotes.marks else []
         if not spans:
             return text
-        chars = list(text)
-        for start, end in spans:
-            chars[start:end] = MASK * (end - start)
-        return "".join(chars)
+        # Merged first: many unclosed marks each quote to the end of the paragraph, and
+        # masking every span in turn would take time quadratic in the paragraph.
+        pieces: list[str] = []
+        at = 0
+        for start, end in merged(spans):
+            pieces += [text[at:start], MASK * (end - start)]
+            at = end
+        pieces.append(text[at:])
+        return "".join(pieces)
 
     return mask

@@ -1,4 +1,11 @@
-"""Sentence splitting with sentencex, returned as spans of the input text."""
+"""Sentence splitting with sentencex, returned as spans of the input text.
+
+sentencex takes time quadratic in the length of its input when quotation marks or
+backticks are left open (each one looks for its partner to the end), so a long
+paragraph is split a window at a time: the sentences that end well before the
+window's end are kept, and the next window starts where the first one not kept
+began. Paragraphs up to ``WINDOW`` code points (all of real copy) are split in one call.
+"""
 
 from __future__ import annotations
 
@@ -13,11 +20,15 @@ def _segmenter():
     return segment
 
 
-def split(text: str) -> list[tuple[int, int]]:
-    """Return ``(start, end)`` spans of the sentences of ``text``, without outer white space."""
+WINDOW = 6000
+# Sentences that end within this many code points of a window's end are split again in
+# the next window, which sees what follows them.
+MARGIN = 2000
+
+
+def _segment(text: str) -> list[tuple[int, int]]:
+    """Return sentencex's spans of ``text``, with the white space between them trimmed."""
     spans: list[tuple[int, int]] = []
-    if not text.strip():
-        return spans
     pieces = list(_segmenter()("en", text))
     if "".join(pieces) != text:
         # sentencex keeps every character; if that ever changes, one sentence is safe.
@@ -32,4 +43,28 @@ def split(text: str) -> list[tuple[int, int]]:
             end -= 1
         if start < end:
             spans.append((start, end))
+    return spans
+
+
+def split(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` spans of the sentences of ``text``, without outer white space."""
+    if not text.strip():
+        return []
+    if len(text) <= WINDOW:
+        return _segment(text)
+    spans: list[tuple[int, int]] = []
+    at = 0
+    while at < len(text):
+        window = text[at : at + WINDOW]
+        found = _segment(window)
+        if at + WINDOW >= len(text):
+            spans.extend((at + s, at + e) for s, e in found)
+            break
+        kept = [(s, e) for s, e in found if e <= len(window) - MARGIN] or found[:1]
+        spans.extend((at + s, at + e) for s, e in kept)
+        # The next window starts at the first sentence not kept (or after the last kept one
+        # when sentencex saw one long sentence: a sentence over WINDOW - MARGIN is cut).
+        rest = found[len(kept)] if len(found) > len(kept) else None
+        nxt = at + (rest[0] if rest is not None else kept[-1][1] if kept else len(window))
+        at = max(nxt, at + 1)
     return spans

@@ -196,11 +196,14 @@ def load_yaml(path: Path, registry: Registry) -> Config:
     """Load and validate a ``.newslint.yaml`` file."""
     import yaml
 
+    from newslint import yamlfile
+
     source = str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        # An impossible date (2025-13-45) stays text, for the date check to report.
+        node = yamlfile.compose(text)
+        data = yamlfile.load(text)
     except OSError as exc:
         raise ConfigError(f"{source}: cannot read: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
