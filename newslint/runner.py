@@ -113,7 +113,7 @@ def explain_text(rule: Rule) -> str:
     """Return a rule's documentation as ``newslint explain`` prints it."""
     head = f"{rule.code} {rule.name} ({rule.severity.value}{'' if rule.default else ', opt-in'})"
     lines = [head, "", rule.summary, "", rule.doc]
-    if rule.options:
-        lines += ["", "Defaults:"] + [f"  {k}: {v!r}" for k, v in rule.options.items()]
+    if rule.specs:
+        lines += ["", "Defaults:"] + [f"  {k}: {spec.default!r} ({spec.describe()})" for k, spec in rule.specs.items()]
     return "\n".join(lines)
 
