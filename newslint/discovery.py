@@ -27,7 +27,9 @@ class Target:
     notice: str | None = None
 
 
-def _walk(directory: str, excluded: Callable[[str], bool], left_out: list[str]) -> Iterator[Target]:
+def _walk(
+    directory: str, excluded: Callable[[str], bool], suffixes: tuple[str, ...], left_out: list[str]
+) -> Iterator[Target]:
     # A directory that cannot be listed is reported, not silently left out of the run.
     errors: list[OSError] = []
     for root, dirs, files in os.walk(directory, onerror=errors.append):
@@ -37,7 +39,7 @@ def _walk(directory: str, excluded: Callable[[str], bool], left_out: list[str]) 
         dirs[:] = [d for d in visible if not excluded(os.path.join(root, d))]
         left_out.extend(os.path.join(root, d) for d in visible if d not in dirs)
         for name in sorted(files):
-            if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
+            if name.lower().endswith(suffixes) and not name.startswith("."):
                 path = os.path.join(root, name)
                 if not excluded(path):
                     yield Target(path)
@@ -53,8 +55,10 @@ def _errors(errors: list[OSError]) -> Iterator[Target]:
     errors.clear()
 
 
-def targets(paths: list[str], excluded: Callable[[str], bool]) -> Iterator[Target]:
-    """Expand command-line paths into files, in order, with errors for bad paths.
+def targets(
+    paths: list[str], excluded: Callable[[str], bool], suffixes: tuple[str, ...] = ARTICLE_SUFFIXES
+) -> Iterator[Target]:
+    """Expand command-line paths into files with one of ``suffixes``, in order, with errors for bad paths.
 
     Each file comes once, at its first mention, however often it is named or found
     (``a.txt``, ``./a.txt``, and again inside a directory named after it).
@@ -79,14 +83,14 @@ def targets(paths: list[str], excluded: Callable[[str], bool]) -> Iterator[Targe
         elif os.path.isdir(path):
             left_out: list[str] = []
             empty = True
-            for target in _walk(path, excluded, left_out):
+            for target in _walk(path, excluded, suffixes, left_out):
                 empty = False
                 if first(target):
                     yield target
             if empty and left_out:
                 yield Target(path, notice="every article in it is excluded by the configuration (exclude); none linted")
             elif empty:
-                yield Target(path, "no articles (.txt, .md, .markdown) found in this directory")
+                yield Target(path, f"no articles ({', '.join(suffixes)}) found in this directory")
         else:
             # Missing and unreadable files are reported when read, with the reason.
             found = [Target(path)]

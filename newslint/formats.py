@@ -11,6 +11,8 @@ import importlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
+from newslint.errors import PluginError, UsageError
+
 if TYPE_CHECKING:
     from newslint.parsers.model import Parsed
 
@@ -57,20 +59,13 @@ BUILTIN_FORMATS: tuple[InputFormat, ...] = (
         "headings, paragraphs, list items, block quotes, table cells and image alt text; "
         "not code, HTML blocks, link destinations or front matter",
     ),
-    InputFormat(
-        "html",
-        (".html", ".htm"),
-        "newslint.parsers.html:parse",
-        "headings, paragraphs, list items, block quotes, figure captions, table cells and alt "
-        "attributes; not script, style, code, pre, comments or other attribute values",
-    ),
 )
 
 _BUILTIN_BY_NAME = {f.name: f for f in BUILTIN_FORMATS}
 
 
-class FormatError(ValueError):
-    """A format table that cannot be used: a duplicate name or extension."""
+class FormatError(PluginError, ValueError):
+    """A format table that cannot be used: a duplicate name or extension, an unknown name."""
 
 
 @dataclass(frozen=True)
@@ -119,7 +114,7 @@ class FormatTable:
         for item in self.formats:
             if item.name == name:
                 return item
-        raise FormatError(f"unknown input format {name!r} (choose from {', '.join(f.name for f in self.formats)})")
+        raise UsageError(f"unknown input format {name!r} (choose from {', '.join(f.name for f in self.formats)})")
 
 
 def builtin(name: str) -> InputFormat:

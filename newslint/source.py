@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from newslint.document import Format
+from newslint.errors import InputError
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 ARTICLE_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES)
@@ -18,10 +19,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-
-
-class InputError(Exception):
-    """A file that cannot be linted; the message is one line that names the problem."""
 
 
 @dataclass(frozen=True)

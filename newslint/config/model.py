@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Mapping, Sequence
 
+from newslint.errors import ConfigError
 from newslint.finding import Severity
 from newslint.rule import ActiveRule, Registry
 from newslint.selection import is_selected
@@ -20,10 +21,6 @@ TOP_KEYS = ("select", "ignore", "fail-on", "exclude", "date", "max-file-size", "
 OVERRIDE_KEYS = ("files", "select", "ignore", "rules")
 RULE_KEYS = ("severity", "enabled")
 SEVERITIES = tuple(s.value for s in Severity)
-
-
-class ConfigError(Exception):
-    """A configuration mistake; the message reads ``path:line: what is wrong``."""
 
 
 @dataclass(frozen=True)
