@@ -26,6 +26,11 @@ def _split(values: Sequence[str]) -> list[str]:
     return [token.strip() for value in values for token in value.split(",") if token.strip()]
 
 
+def _terminal(stream: object) -> bool:
+    """Return whether ``stream`` is a terminal (a closed standard input is None: not one)."""
+    return stream is not None and stream.isatty()  # type: ignore[attr-defined]
+
+
 def _fail(message: str) -> None:
     click.echo(f"newslint: {message}", err=True)
     sys.exit(2)
@@ -45,7 +50,9 @@ def main() -> None:
 
 
 @main.command("check")
-@click.argument("paths", nargs=-1, type=click.Path())
+# readable=False: an unreadable file is reported when it is read, one line, and the others
+# are linted; click's own check would end the run with a usage error before any.
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option("--format", "output_format", default="text", show_default=True, help="Output format: text or json.")
 @click.option("--select", multiple=True, help="Rules to run: codes, code prefixes or names (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rules to skip: codes, code prefixes or names (comma-separated).")
@@ -56,6 +63,7 @@ def main() -> None:
 @click.option("--color/--no-color", default=None, help="Colour the text output [default: on a terminal].")
 @click.option("--fix", is_flag=True, help="Apply every safe fix, then report what remains (stdin: fixed text to stdout).")
 @click.option("--diff", is_flag=True, help="Print a unified diff of the safe fixes instead of writing them.")
+@click.option("--fix-readonly", is_flag=True, help="With --fix, also rewrite read-only files (keeping their mode).")
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
 @click.version_option(__version__, "--version", prog_name="newslint", message="%(prog)s %(version)s")
 def check(
@@ -70,6 +78,7 @@ def check(
     color: bool | None,
     fix: bool,
     diff: bool,
+    fix_readonly: bool,
     list_rules: bool,
 ) -> None:
     """Lint articles (.txt, .md, .markdown) in PATHS; `-` reads standard input."""
@@ -84,6 +93,8 @@ def check(
         color=sys.stdout.isatty() if color is None else color,
         fix=fix,
         diff=diff,
+        fix_readonly=fix_readonly,
+        stdin_implicit=not paths and not _terminal(sys.stdin),
     )
     try:
         runner = Runner(options)
@@ -91,7 +102,7 @@ def check(
             runner.list_rules(sys.stdout)
             sys.exit(0)
         if not paths:
-            paths = ("-",) if not sys.stdin.isatty() else (".",)
+            paths = ("-",) if not _terminal(sys.stdin) else (".",)
         status = runner.run(list(paths), sys.stdout, sys.stderr)
     except RunError as exc:
         _fail(str(exc))

@@ -32,7 +32,7 @@ from newslint.finding import Finding, Severity
 from newslint.formats import InputFormat
 from newslint.rule import ActiveRule, Rule
 from newslint.selection import unknown_tokens
-from newslint.source import Source, decode, read
+from newslint.source import Source, read, read_stream
 
 if TYPE_CHECKING:
     from typing import BinaryIO
@@ -48,13 +48,19 @@ class FileResult:
     """What linting one file gave.
 
     ``error`` is set (a one-line reason) when the file could not be read, linted or
-    written; ``findings`` is then empty. When fixing, ``fixed`` holds the fixed text and
-    ``findings`` what remains in it.
+    written; ``findings`` is then empty, except when ``--fix`` declined to write (the
+    file changed, is a link, read-only...): they are then the file's findings as it is.
+    When fixing, ``fixed`` holds the fixed text and ``findings`` what remains in it.
+    ``problems`` are parts of the file that could not be read as meant (front matter that
+    is not YAML, a date that does not exist): the file is linted, and the status is 2.
+    ``notice`` is set, with nothing else, for a named path the configuration excludes.
     """
 
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
+    problems: tuple[str, ...] = ()
+    notice: str | None = None
     status: int = EXIT_CLEAN
     source: Source | None = None
     fixed: str | None = None
@@ -109,7 +115,7 @@ class Linter:
         # Rules whose backing service failed, by code: reported once per session.
         self.unavailable: dict[str, str] = {}
         self._lock = threading.Lock()
-        self._memo: OrderedDict[tuple[object, ...], list[Finding]] = OrderedDict()
+        self._memo: OrderedDict[tuple[object, ...], tuple[list[Finding], tuple[str, ...]]] = OrderedDict()
 
     # -- rules and configuration -----------------------------------------------------------
 
@@ -181,6 +187,12 @@ class Linter:
         ``date`` is the article date where its front matter gives none. The findings of
         recent texts are kept, so linting an unchanged text again costs a lookup.
         """
+        return list(self._lint(text, path, format, date)[0])
+
+    def _lint(
+        self, text: str, path: str | None, format: str | None, date: _dt.date | None
+    ) -> tuple[list[Finding], tuple[str, ...]]:
+        """Return the findings and the document's problems (kept for recent texts)."""
         display = path or STDIN
         config = self.config_for(display)
         active = self.active_rules(display, config)
@@ -190,14 +202,15 @@ class Linter:
             cached = self._memo.get(key)
             if cached is not None:
                 self._memo.move_to_end(key)
-                return list(cached)
+                return cached
         document = self.document(text, path, format, date, config)
         findings = lint(document, active, self.registry.rules, on_unavailable=self._unavailable)
+        result = (findings, document.problems)
         with self._lock:
-            self._memo[key] = findings
+            self._memo[key] = result
             if len(self._memo) > _MEMO_SIZE:
                 self._memo.popitem(last=False)
-        return list(findings)
+        return result
 
     def lint_with(
         self,
@@ -256,20 +269,23 @@ class Linter:
         fix: bool = False,
         write: bool = True,
         stdin: BinaryIO | None = None,
+        fix_readonly: bool = False,
     ) -> Iterator[FileResult]:
         """Lint every article under ``paths`` (``-`` is standard input), yielding one result a file.
 
         Directories are walked for files of the known formats; a path that cannot be
         read or listed yields a result with ``error`` set and the others go on. With
         ``fix``, safe fixes are applied and, with ``write``, written back to the file
-        (never to standard input, whose fixed text is in ``fixed``).
+        (never to standard input, whose fixed text is in ``fixed``) when it is still the
+        file that was read, is no symbolic link, has one link and is writable; a
+        read-only file only with ``fix_readonly`` (see ``newslint.atomic.rewrite``).
         """
         for read in self.read_paths(paths, stdin=stdin):
             if read.source is None:
                 yield read
                 continue
             path = STDIN if read.from_stdin else read.path
-            result = self._lint_source(read.source, read.path, path, fix=fix, write=write)
+            result = self._lint_source(read.source, read.path, path, fix=fix, write=write, fix_readonly=fix_readonly)
             yield replace(result, from_stdin=read.from_stdin)
 
     def read_paths(self, paths: Iterable[str], *, stdin: BinaryIO | None = None) -> Iterator[FileResult]:
@@ -279,6 +295,9 @@ class Linter:
             display = (self.stdin_filename or STDIN) if from_stdin else target.path
             if target.error:
                 yield FileResult(display, error=target.error, status=EXIT_ERROR)
+                continue
+            if target.notice:
+                yield FileResult(display, notice=target.notice)
                 continue
             try:
                 source = self._read(target.path, display, stdin)
@@ -294,26 +313,39 @@ class Linter:
         if path == STDIN:
             if stdin is None:
                 raise InputError("standard input is not available")
-            return decode(stdin.read(), display)
+            # Bounded like a file: 50 MB piped in must not be read whole before it is refused.
+            return read_stream(stdin, display, self.config_for(STDIN).max_file_size)
         return read(path, self.config_for(path).max_file_size)
 
-    def _lint_source(self, source: Source, display: str, path: str, *, fix: bool, write: bool) -> FileResult:
+    def _lint_source(
+        self, source: Source, display: str, path: str, *, fix: bool, write: bool, fix_readonly: bool = False
+    ) -> FileResult:
         config = self.config_for(display)
         date = config.date
+        findings, problems = self._lint(source.text, display, None, date)
+        # A part of the file that could not be read as meant is said, and fails the run.
+        floor = EXIT_ERROR if problems else EXIT_CLEAN
         if not fix:
-            findings = self.lint_text(source.text, display, None, date)
-            return FileResult(display, findings, status=exit_status(findings, config.fail_on), source=source)
+            status = max(floor, exit_status(findings, config.fail_on))
+            return FileResult(display, list(findings), status=status, source=source, problems=problems)
         fixed, remaining, applied = self._fix(source.text, display, None, date)
-        status = exit_status(remaining, config.fail_on)
+        status = max(floor, exit_status(remaining, config.fail_on))
         if write and path != STDIN and fixed != source.text:
-            from newslint.atomic import write_atomically
+            from newslint.atomic import WriteRefused, rewrite
 
             try:
-                write_atomically(path, source.encode(fixed))
+                if source.state is None:
+                    raise WriteRefused("was not read from a file; not fixed")
+                rewrite(path, source.encode(fixed), source.state, allow_readonly=fix_readonly)
+            except WriteRefused as exc:
+                # Nothing was written: what the file holds is what was read.
+                return FileResult(display, list(findings), error=str(exc), status=EXIT_ERROR, source=source,
+                                  problems=problems)
             except OSError as exc:
                 return FileResult(display, error=f"cannot write the fixed file: {exc.strerror or exc}",
-                                  status=EXIT_ERROR, source=source)
-        return FileResult(display, remaining, status=status, source=source, fixed=fixed, applied=applied)
+                                  status=EXIT_ERROR, source=source, problems=problems)
+        return FileResult(display, remaining, status=status, source=source, fixed=fixed, applied=applied,
+                          problems=problems)
 
     # -- the session ---------------------------------------------------------------------
 

@@ -15,7 +15,8 @@ from typing import TextIO
 
 from newslint.discovery import STDIN
 from newslint.engine import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
-from newslint.errors import NewslintError
+from newslint.errors import NewslintError, UsageError
+from newslint.formatters.text import escape_controls
 from newslint.linter import FileResult, Linter
 from newslint.rule import Rule
 
@@ -39,6 +40,10 @@ class Options:
     color: bool = False
     fix: bool = False
     diff: bool = False
+    fix_readonly: bool = False
+    # No path was named and standard input is not a terminal: it is read, but an empty
+    # one (cron, CI, `< /dev/null`) is an error, not a clean pass over nothing.
+    stdin_implicit: bool = False
 
 
 class Runner:
@@ -46,6 +51,14 @@ class Runner:
 
     def __init__(self, options: Options) -> None:
         self.options = options
+        if options.select is not None and not options.select:
+            raise UsageError('--select names no rule (--select "" would check nothing)')
+        if options.fix and options.diff:
+            raise UsageError("--fix and --diff cannot be used together: --diff shows the fixes without writing them")
+        if options.diff and options.output_format != "text":
+            raise UsageError(f"--diff prints a unified diff; --format {options.output_format} does not apply to it")
+        if options.fix_readonly and not options.fix:
+            raise UsageError("--fix-readonly only applies with --fix")
         self.linter = Linter(
             config=options.config,
             select=options.select,
@@ -77,14 +90,32 @@ class Runner:
         formatter.start()
         try:
             results = self.linter.lint_paths(paths, fix=fixing, write=options.fix and not options.diff,
-                                             stdin=sys.stdin.buffer if STDIN in paths else None)
+                                             stdin=getattr(sys.stdin, "buffer", None) if STDIN in paths else None,
+                                             fix_readonly=options.fix_readonly)
             for result in results:
-                if result.error is not None:
-                    err.write(f"newslint: {result.path}: {result.error}\n")
+                # Names and reasons may hold ESC, CR or BEL: escaped, they cannot rewrite the terminal.
+                where = escape_controls(result.path)
+                if result.notice is not None:
+                    err.write(f"newslint: {where}: {result.notice}\n")
+                    continue
+                if options.stdin_implicit and result.from_stdin and result.source is not None and not (
+                    result.source.text or result.source.bom
+                ):
+                    err.write("newslint: no paths given and standard input is empty; nothing was linted "
+                              "(name files or directories, or - to read standard input)\n")
                     status = EXIT_ERROR
                     continue
+                for problem in result.problems:
+                    err.write(f"newslint: {where}: {escape_controls(problem)}\n")
+                if result.error is not None:
+                    err.write(f"newslint: {where}: {escape_controls(result.error)}\n")
+                    status = EXIT_ERROR
+                    if result.findings:  # --fix declined to write: the file's findings as it is
+                        formatter.file(result.path, result.findings)
+                    continue
                 if fixing and self._show_fixed(result, out):
-                    status = max(status, EXIT_FINDINGS if result.changed else EXIT_CLEAN)
+                    status = max(status, EXIT_FINDINGS if result.changed else EXIT_CLEAN,
+                                 EXIT_ERROR if result.problems else EXIT_CLEAN)
                     continue
                 formatter.file(result.path, result.findings)
                 status = max(status, result.status)

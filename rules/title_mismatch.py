@@ -10,6 +10,7 @@ from typing import Iterator
 
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
+from newslint.knowledge import option as knowledge_option
 from newslint.knowledge import HONORIFICS, PARTICLES, Knowledge, Office, Term, alternation, load, title_key
 from newslint.rule import Rule, rule
 
@@ -822,7 +823,7 @@ def _minority(clusters: list[list[Phrase]]) -> list[list[Phrase]]:
     "title-mismatch",
     severity="error",
     summary="A person given a title they did not hold: another country's, or not at the article's date.",
-    options={"knowledge": [], "undated-margin-days": 365},
+    options={"knowledge": knowledge_option(), "undated-margin-days": 365},
 )
 def title_mismatch(document, options) -> Iterator[Violation]:
     """What it does:
