@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -64,6 +65,9 @@ def main() -> None:
 @click.option("--fix", is_flag=True, help="Apply every safe fix, then report what remains (stdin: fixed text to stdout).")
 @click.option("--diff", is_flag=True, help="Print a unified diff of the safe fixes instead of writing them.")
 @click.option("--fix-readonly", is_flag=True, help="With --fix, also rewrite read-only files (keeping their mode).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes [default: the number of CPUs; 1 lints in this process].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), help="Keep the result cache here [default: .newslint_cache beside the configuration].")
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
 @click.version_option(__version__, "--version", prog_name="newslint", message="%(prog)s %(version)s")
 def check(
@@ -79,6 +83,9 @@ def check(
     fix: bool,
     diff: bool,
     fix_readonly: bool,
+    jobs: int | None,
+    no_cache: bool,
+    cache_dir: Path | None,
     list_rules: bool,
 ) -> None:
     """Lint articles (.txt, .md, .markdown) in PATHS; `-` reads standard input."""
@@ -95,6 +102,9 @@ def check(
         diff=diff,
         fix_readonly=fix_readonly,
         stdin_implicit=not paths and not _terminal(sys.stdin),
+        jobs=jobs or os.cpu_count() or 1,
+        cache=not no_cache,
+        cache_dir=cache_dir,
     )
     try:
         runner = Runner(options)

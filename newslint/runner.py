@@ -44,6 +44,9 @@ class Options:
     # No path was named and standard input is not a terminal: it is read, but an empty
     # one (cron, CI, `< /dev/null`) is an error, not a clean pass over nothing.
     stdin_implicit: bool = False
+    jobs: int = 1
+    cache: bool = False
+    cache_dir: Path | None = None
 
 
 class Runner:
@@ -66,6 +69,8 @@ class Runner:
             fail_on=options.fail_on,
             date=options.date,
             stdin_filename=options.stdin_filename,
+            cache=options.cache,
+            cache_dir=options.cache_dir,
         )
 
     def list_rules(self, out: TextIO) -> None:
@@ -91,7 +96,7 @@ class Runner:
         try:
             results = self.linter.lint_paths(paths, fix=fixing, write=options.fix and not options.diff,
                                              stdin=getattr(sys.stdin, "buffer", None) if STDIN in paths else None,
-                                             fix_readonly=options.fix_readonly)
+                                             fix_readonly=options.fix_readonly, jobs=options.jobs)
             for result in results:
                 # Names and reasons may hold ESC, CR or BEL: escaped, they cannot rewrite the terminal.
                 where = escape_controls(result.path)
