@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 import os
 import resource
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
 
 from conftest import run_newslint
+from hostile import newslint_run, public_file, unprivileged  # noqa: F401 - a fixture
 
 ZZ = ["--select", "ZZ101", "--format", "json"]
 
@@ -209,19 +208,6 @@ SLIP = b"It rained.Then it stopped.\n"  # missing-space (NL201) at 1:4, built in
 BUILTIN = ["--select", "missing-space", "--format", "json"]
 
 
-def _newslint(*args: str, cwd: Path, stdin=subprocess.DEVNULL, timeout: float = 60, preexec=None, env=None,
-              prefix: tuple[str, ...] = ()):
-    """Run the real command (after ``prefix``, such as setpriv); fail (not hang) past ``timeout``."""
-    environment = {**os.environ, **(env or {})}
-    try:
-        return subprocess.run(
-            [*prefix, sys.executable, "-m", "newslint", *args], cwd=cwd, stdin=stdin, capture_output=True,
-            timeout=timeout, preexec_fn=preexec, env=environment,
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"newslint {' '.join(args)} still running after {timeout} s")
-
-
 def _memory_capped() -> None:
     # On a newslint that reads a device to the end, fail with MemoryError instead of
     # taking the machine's memory with it.
@@ -241,7 +227,7 @@ def _stderr(result) -> list[str]:
 def test_impossible_front_matter_date_is_reported_and_the_rest_linted(tmp_path):
     write_bytes(tmp_path / "a.md", b"---\ndate: 2025-02-30\n---\n\n" + SLIP)
     write_bytes(tmp_path / "b.txt", SLIP)
-    result = _newslint(*BUILTIN, "a.md", "b.txt", cwd=tmp_path)
+    result = newslint_run(*BUILTIN, "a.md", "b.txt", cwd=tmp_path)
     assert _stderr(result) == [
         "newslint: a.md: front matter date '2025-02-30' is not a date (YYYY-MM-DD); the run's date is used"
     ]
@@ -250,7 +236,7 @@ def test_impossible_front_matter_date_is_reported_and_the_rest_linted(tmp_path):
     assert [(f["path"], f["line"], f["column"]) for f in json.loads(result.stdout)] == [
         ("a.md", 5, 4), ("b.txt", 1, 4),
     ]
-    stats = _newslint("stats", "--format", "json", "a.md", "b.txt", cwd=tmp_path)
+    stats = newslint_run("stats", "--format", "json", "a.md", "b.txt", cwd=tmp_path)
     assert _stderr(stats) == [
         "newslint: a.md: front matter date '2025-02-30' is not a date (YYYY-MM-DD); the run's date is used"
     ]
@@ -268,7 +254,7 @@ def test_impossible_front_matter_date_is_reported_and_the_rest_linted(tmp_path):
 )
 def test_front_matter_that_cannot_be_used_is_said(tmp_path, front, problem):
     write_bytes(tmp_path / "a.md", b"---\n" + front + b"---\n\n" + SLIP)
-    result = _newslint(*BUILTIN, "a.md", cwd=tmp_path)
+    result = newslint_run(*BUILTIN, "a.md", cwd=tmp_path)
     assert (_stderr(result), result.returncode) == ([f"newslint: a.md: {problem}"], 2)
     assert [(f["line"], f["column"]) for f in json.loads(result.stdout)] == [(5, 4)]
 
@@ -276,7 +262,7 @@ def test_front_matter_that_cannot_be_used_is_said(tmp_path, front, problem):
 def test_a_rule_between_two_rules_is_markdown_not_front_matter(tmp_path):
     # Not a mapping, so not front matter: the line between the rules is prose.
     write_bytes(tmp_path / "a.md", b"---\n" + SLIP + b"---\n")
-    result = _newslint(*BUILTIN, "a.md", cwd=tmp_path)
+    result = newslint_run(*BUILTIN, "a.md", cwd=tmp_path)
     assert (_stderr(result), result.returncode) == ([], 1)
     assert [(f["line"], f["column"]) for f in json.loads(result.stdout)] == [(2, 4)]
 
@@ -284,7 +270,7 @@ def test_a_rule_between_two_rules_is_markdown_not_front_matter(tmp_path):
 def test_impossible_date_in_the_configuration_is_a_configuration_error(tmp_path):
     write_bytes(tmp_path / ".newslint.yaml", b"select: [missing-space]\ndate: 2025-13-45\n")
     write_bytes(tmp_path / "b.txt", SLIP)
-    result = _newslint("b.txt", cwd=tmp_path)
+    result = newslint_run("b.txt", cwd=tmp_path)
     config = tmp_path / ".newslint.yaml"
     assert _stderr(result) == [f"newslint: {config}:2: date must be a date like 2025-06-19, not '2025-13-45'"]
     assert result.returncode == 2
@@ -294,7 +280,7 @@ def test_impossible_date_in_the_configuration_is_a_configuration_error(tmp_path)
 def test_a_named_pipe_is_not_read(tmp_path):
     write_bytes(tmp_path / "folder" / "b.txt", SLIP)
     os.mkfifo(tmp_path / "folder" / "a.txt")
-    result = _newslint(*BUILTIN, "folder", cwd=tmp_path, timeout=60)
+    result = newslint_run(*BUILTIN, "folder", cwd=tmp_path, timeout=60)
     assert _stderr(result) == [f"newslint: {os.path.join('folder', 'a.txt')}: not a regular file (a named pipe); not linted"]
     assert result.returncode == 2
     assert _paths(result) == [os.path.join("folder", "b.txt")]
@@ -304,7 +290,7 @@ def test_a_named_pipe_is_not_read(tmp_path):
 def test_a_link_to_a_device_is_not_read(tmp_path):
     write_bytes(tmp_path / "b.txt", SLIP)
     os.symlink("/dev/zero", tmp_path / "zero.txt")
-    result = _newslint(*BUILTIN, ".", cwd=tmp_path, preexec=_memory_capped)
+    result = newslint_run(*BUILTIN, ".", cwd=tmp_path, preexec=_memory_capped)
     assert _stderr(result) == [f"newslint: {os.path.join('.', 'zero.txt')}: not a regular file (a character device); not linted"]
     assert result.returncode == 2
     assert _paths(result) == [os.path.join(".", "b.txt")]
@@ -324,7 +310,7 @@ def test_standard_input_is_read_only_up_to_the_limit(tmp_path):
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
 def test_an_endless_standard_input_stops_at_the_limit(tmp_path):
     with open("/dev/zero", "rb") as zero:
-        result = _newslint(*BUILTIN, "-", cwd=tmp_path, stdin=zero, preexec=_memory_capped)
+        result = newslint_run(*BUILTIN, "-", cwd=tmp_path, stdin=zero, preexec=_memory_capped)
     assert _stderr(result) == [
         "newslint: -: more than 10,000,000 bytes on standard input is over the limit (max-file-size); not linted"
     ]
@@ -333,37 +319,40 @@ def test_an_endless_standard_input_stops_at_the_limit(tmp_path):
 
 def test_empty_standard_input_without_paths_is_not_a_pass(tmp_path):
     write_bytes(tmp_path / "b.txt", SLIP)
-    implicit = _newslint(*BUILTIN, cwd=tmp_path)  # stdin is /dev/null, as under cron
+    implicit = newslint_run(*BUILTIN, cwd=tmp_path)  # stdin is /dev/null, as under cron
     assert _stderr(implicit) == [
         "newslint: no paths given and standard input is empty; nothing was linted "
         "(name files or directories, or - to read standard input)"
     ]
     assert implicit.returncode == 2
-    explicit = _newslint(*BUILTIN, "-", cwd=tmp_path)  # asked for: an empty article is clean
+    explicit = newslint_run(*BUILTIN, "-", cwd=tmp_path)  # asked for: an empty article is clean
     assert (_stderr(explicit), explicit.returncode) == ([], 0)
     piped = subprocess.run([sys.executable, "-m", "newslint", *BUILTIN], cwd=tmp_path, input=SLIP,
                            capture_output=True, timeout=60)
     assert (_stderr(piped), piped.returncode, _paths(piped)) == ([], 1, ["-"])
 
 
-# Markdown nested deeper than markdown-it's limit: the rest of the file is still prose.
-NESTED = [
-    "- - - - - - - - - - - x\n\n",
-    "> " * 25 + "deep\n\n",
-    ">" * 30 + " deep\n\n",
-    "".join("  " * i + "- item\n" for i in range(30)) + "\n",
-]
+# Markdown nested deeper than markdown-it's limit (20 levels): the rest is still prose.
+SLIP_LINE = "It rained.Then it stopped.\n"
+NESTED = {
+    "list-markers": ("- - - - - - - - - - - x\n\n" + SLIP_LINE + "\n# A heading.With a slip\n",
+                     [(3, 4, "rained.Then"), (5, 5, "heading.With")]),
+    "quote-lines": ("> " * 21 + "deep\n" + "> " * 21 + SLIP_LINE + "\nAfter.Slip\n",
+                    [(2, 46, "rained.Then"), (4, 1, "After.Slip")]),
+    "lazy-continuation": ("> " * 20 + "deep\n" + SLIP_LINE + "\nAfter.Slip\n",
+                          [(2, 4, "rained.Then"), (4, 1, "After.Slip")]),
+    "indented-lists": ("".join("  " * i + "- item\n" for i in range(30)) + "\n" + SLIP_LINE,
+                       [(32, 4, "rained.Then")]),
+}
 
 
-@pytest.mark.parametrize("head", NESTED, ids=["list-markers", "spaced-quotes", "quotes", "indented-lists"])
-def test_markdown_nested_past_the_limit_loses_no_prose(head):
+@pytest.mark.parametrize("name", NESTED)
+def test_markdown_nested_past_the_limit_loses_no_prose(name):
     from newslint import Linter
 
-    text = head + "It rained.Then it stopped.\n\n# A heading.With a slip\n"
-    linter = Linter(entry_points=False, select=["missing-space"])
-    findings = linter.lint_text(text, "a.md")
-    assert [text[f.start : f.end] for f in findings] == ["rained.Then", "heading.With"]
-    assert findings[0].line == head.count("\n") + 1 and findings[0].column == 4
+    text, expected = NESTED[name]
+    findings = Linter(entry_points=False, select=["missing-space"]).lint_text(text, "a.md")
+    assert [(f.line, f.column, text[f.start : f.end]) for f in findings] == expected
 
 
 def test_text_nested_past_the_limit_is_read_with_its_markers():
@@ -376,71 +365,17 @@ def test_text_nested_past_the_limit_is_read_with_its_markers():
 
 # -- as an unprivileged user ------------------------------------------------------------
 
-NOBODY = 65534
-# setpriv (util-linux) drops root to nobody; a preexec setuid() cannot run this venv's
-# Python when it links to an interpreter under /root.
-AS_NOBODY = (shutil.which("setpriv") or "setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups")
-
-
-@pytest.fixture
-def unprivileged(tmp_path_factory):
-    """A tree any user may read and a way to run newslint in it as an unprivileged user.
-
-    Root reads every file whatever its mode; when the suite runs as root (the CI does),
-    newslint runs as ``nobody``. Skips when that user cannot run this Python.
-    """
-    if not hasattr(os, "geteuid"):
-        pytest.skip("no POSIX users here")
-    root = Path(tempfile.mkdtemp(prefix="newslint-unprivileged-"))
-    root.chmod(0o777)
-    cache = root / ".cache"
-    cache.mkdir(mode=0o777)
-    cache.chmod(0o777)
-    env = {"NEWSLINT_CACHE_DIR": str(cache), "HOME": str(root)}
-    prefix: tuple[str, ...] = ()
-    if os.geteuid() == 0:
-        prefix = AS_NOBODY
-        try:
-            probe = subprocess.run([*prefix, sys.executable, "-c", "import os, newslint.cli; print(os.geteuid())"],
-                                   cwd=root, capture_output=True, timeout=60, env={**os.environ, **env})
-        except OSError as exc:
-            probe = subprocess.CompletedProcess([], 1, b"", str(exc).encode())
-        if probe.returncode != 0 or probe.stdout.strip() != str(NOBODY).encode():
-            shutil.rmtree(root, ignore_errors=True)
-            pytest.skip(f"cannot run this Python as user {NOBODY}: {probe.stderr.decode()[-200:]}")
-
-    def run(*args: str):
-        return _newslint(*args, cwd=root, env=env, prefix=prefix)
-
-    yield root, run
-    for path in [root, *root.rglob("*")]:
-        try:
-            path.chmod(0o777 if path.is_dir() else 0o666)
-        except OSError:
-            pass
-    shutil.rmtree(root, ignore_errors=True)
-
-
-def _public(path: Path, data: bytes) -> Path:
-    write_bytes(path, data)
-    path.chmod(0o644)
-    for parent in path.parents:
-        if parent == Path(tempfile.gettempdir()):
-            break
-        parent.chmod(0o755)
-    return path
-
 
 def test_unreadable_files_and_directories_as_a_normal_user(unprivileged):
     root, run = unprivileged
-    _public(root / "good.txt", SLIP)
-    _public(root / "locked.txt", SLIP).chmod(0)
-    _public(root / "closed" / "inside.txt", SLIP)
+    public_file(root / "good.txt", SLIP)
+    public_file(root / "locked.txt", SLIP).chmod(0)
+    public_file(root / "closed" / "inside.txt", SLIP)
     (root / "closed").chmod(0)
-    _public(root / "tree" / "ok.txt", SLIP)
-    _public(root / "tree" / "unlistable" / "hidden.txt", SLIP)
+    public_file(root / "tree" / "ok.txt", SLIP)
+    public_file(root / "tree" / "unlistable" / "hidden.txt", SLIP)
     (root / "tree" / "unlistable").chmod(0o311)  # may be entered, not listed
-    _public(root / "tree" / "unsearchable" / "seen.txt", SLIP)
+    public_file(root / "tree" / "unsearchable" / "seen.txt", SLIP)
     (root / "tree" / "unsearchable").chmod(0o744)  # may be listed, not entered
     result = run(*BUILTIN, "locked.txt", os.path.join("closed", "inside.txt"), "tree", "good.txt")
     unlistable = os.path.join("tree", "unlistable")
