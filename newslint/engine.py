@@ -13,7 +13,7 @@ from newslint.document import Document
 from newslint.errors import ServiceUnavailable
 from newslint.finding import Finding, Fix, Severity, Violation
 from newslint.rule import ActiveRule, Rule
-from newslint.suppression import directives
+from newslint.suppression import directives, silence
 
 INTERNAL_ERROR = ("NL000", "internal-error")
 UNUSED_SUPPRESSION = ("NL001", "unused-suppression")
@@ -96,12 +96,10 @@ def lint(
 
     suppressions = directives(document, list(known) or [item.rule for item in active])
     findings = list(crashes)
-    for item, violation in raw:
-        silenced = False
-        for directive in suppressions:
-            if directive.covers(item.rule, violation.start):
-                directive.used = silenced = True
-        if not silenced:
+    # One sweep, not every finding against every directive (quadratic with many of both).
+    silenced = silence(suppressions, [(item.rule, violation.start) for item, violation in raw])
+    for (item, violation), quiet in zip(raw, silenced):
+        if not quiet:
             findings.append(_stamp(document, item.rule.code, item.rule.name, item.severity, violation))
 
     if report_unused:
