@@ -9,6 +9,7 @@ began. Paragraphs up to ``WINDOW`` code points (all of real copy) are split in o
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 
@@ -26,11 +27,44 @@ WINDOW = 6000
 MARGIN = 2000
 
 
+# sentencex 1.0 panics (a Rust panic, raised as a BaseException, its message printed on
+# stderr) when a space that is not ASCII (no-break, thin, ideographic, U+2028...) stands
+# just before a full stop after a capital: "A\u00a0.". Such spaces before a full stop are
+# given to it as ASCII ones, the same length, so its spans still hold; elsewhere they are
+# left alone, for sentencex reads them its own way.
+_ODD_SPACE = re.compile(r"[^\S \t\n\r\f\v]")
+_GAP_BEFORE_STOP = re.compile(r"\s*[^\S \t\n\r\f\v]\s*(?=\.)")
+
+
+def _without_panics(text: str) -> str:
+    if not _ODD_SPACE.search(text):
+        return text
+    return _GAP_BEFORE_STOP.sub(lambda m: _ODD_SPACE.sub(" ", m.group()), text)
+
+
+def _pieces(text: str) -> list[str] | None:
+    """Return sentencex's pieces of ``text`` (None if it still panics): they join to ``text``."""
+    given = _without_panics(text)
+    try:
+        pieces = list(_segmenter()("en", given))
+    except BaseException as exc:  # noqa: B036 - pyo3's PanicException is a BaseException
+        if type(exc).__name__ != "PanicException":
+            raise
+        return None
+    if given is text:
+        return pieces
+    result, at = [], 0
+    for piece in pieces:
+        result.append(text[at : at + len(piece)])
+        at += len(piece)
+    return result if at == len(text) else None
+
+
 def _segment(text: str) -> list[tuple[int, int]]:
     """Return sentencex's spans of ``text``, with the white space between them trimmed."""
     spans: list[tuple[int, int]] = []
-    pieces = list(_segmenter()("en", text))
-    if "".join(pieces) != text:
+    pieces = _pieces(text)
+    if pieces is None or "".join(pieces) != text:
         # sentencex keeps every character; if that ever changes, one sentence is safe.
         pieces = [text]
     at = 0

@@ -387,3 +387,14 @@ def test_unreadable_files_and_directories_as_a_normal_user(unprivileged):
     ])
     assert result.returncode == 2
     assert sorted(_paths(result)) == ["good.txt", os.path.join("tree", "ok.txt")]
+
+
+@pytest.mark.parametrize("text", ["A\u00a0.", "He met J\u2009. Smith.", "U.S.A  \u2028.", "..B\x85.\"\u3000\x85."])
+def test_a_space_sentencex_cannot_take_is_no_crash(tmp_path, text):
+    # sentencex 1.0 panics in Rust on these (found by the fuzzer): never a traceback.
+    write_bytes(tmp_path / "a.txt", text.encode() + b"\n")
+    result = newslint_run("--format", "json", "a.txt", cwd=tmp_path)
+    stderr = result.stderr.decode()
+    assert "Traceback" not in stderr and "panicked" not in stderr, stderr
+    assert result.returncode in (0, 1)
+    assert "NL000" not in result.stdout.decode()
