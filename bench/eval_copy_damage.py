@@ -123,7 +123,13 @@ def _insert_between_words(token: str, capital_after: bool) -> Injector:
 
 def _number_to_xxx(text: str, rng: random.Random) -> Slip | None:
     """Replace a number standing between words with XXX ('killed XXX people')."""
-    numbers = [m for m in re.finditer(r"(?<= )\d[\d,]*(?= [a-z])", text) if m.start() > text.find("\n\n")]
+    # After a lower-case word: a number after a capital is part of a name (Channel 4,
+    # Halo 2, Fortune 500), where XXX would read as a title.
+    numbers = [
+        m
+        for m in re.finditer(r"(?<= )\d[\d,]*(?= [a-z])", text)
+        if m.start() > text.find("\n\n") and text[: m.start()].split()[-1].islower()
+    ]
     if not numbers:
         return None
     m = rng.choice(numbers)
