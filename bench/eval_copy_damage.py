@@ -83,14 +83,20 @@ def _glue_heading(capital_end: bool) -> Injector:
 
 def _glue_subheading(text: str, rng: random.Random) -> Slip | None:
     """Make a subheading of a paragraph's first words, glued to the rest (lc then Cap)."""
-    for start, end in rng.sample(_paragraph_spans(text), k=min(6, len(_paragraph_spans(text)))):
+    spans = _paragraph_spans(text)
+    for start, end in rng.sample(spans, k=len(spans)):
         block = text[start:end]
         gap = _SENTENCE_GAP.search(block)
         if not gap or not 20 <= gap.start() <= 80:
             continue
         words = block[: gap.start() - 1].split()[:rng.randint(2, 5)]
         heading = " ".join(words).rstrip(",;:")
-        if not heading[-1:].islower():
+        # A subheading ends in a word of some length (not 'a' or 'the') and holds no
+        # quotation marks.
+        last = heading.split()[-1]
+        if not (last.isalpha() and last.islower() and len(last) >= 3) or any(q in heading for q in "\"'"):
+            continue
+        if last in ("the", "and", "for", "but", "was", "with", "from", "are", "has", "had", "his", "her"):
             continue
         glued = heading + block[gap.end() :]
         return Slip(text[:start] + glued + text[end:], start + len(heading) - 1, start + len(heading) + 1)

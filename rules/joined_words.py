@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, Mapping
 
-from newslint.document import Document
+from newslint.document import Document, Paragraph
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
@@ -58,6 +58,13 @@ _KNOWN_NAMES = frozenset(
 )
 
 
+# Names written solid with a lower-case first part of two letters or more.
+_LOWER_FIRST_NAMES = frozenset(
+    """easyJet easyGroup easyCar easyCinema easyMobile easyHotel easyInternetcafe easyBus
+    openDemocracy mySociety bioMérieux ePlanet""".split()
+)
+
+
 def _count(text: str, word: str, before: str = "", after: str = "", mid: bool = False) -> int:
     """Count ``word`` in ``text`` where the characters around it are not letters.
 
@@ -100,13 +107,73 @@ def _token_bounds(text: str, at: int) -> tuple[int, int]:
     return start, end
 
 
+# In a headline glued to its paragraph: the headline's last word, in lower case,
+# capitalised or an abbreviation's plural (MPs, PCs), then the body's first word, capitalised, all in capitals (US, BMW) or
+# the article 'A'; the body's word may go on with a hyphen (Fly-half, Trouble-hit).
+_GLUED_HEADING = re.compile(r"([A-Z]?[a-z]+|[A-Z]{2,}s)([A-Z][a-z]+|[A-Z]{2,}|A|I)(?=[\s,'’\-]|$)")
+
+
+def _heading_position(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` ends what reads as a headline glued to its paragraph.
+
+    That is: one to fifteen words before it from the paragraph's start, none of them
+    ending a sentence or clause (no . ! ? ; and no line break), and a sentence going on
+    after it. A colon may stand in a headline (``Hailey: King of the bestsellers``).
+    """
+    prefix = text[:start]
+    if not prefix.strip() or any(mark in prefix for mark in ".!?;\n\r") or len(prefix.split()) > 15:
+        return False
+    return len(text[end:].split()) >= 3
+
+
+def _split_heading(document: Document, text: str, start: int, first: bool) -> tuple[str, str, int] | None:
+    """Return (left, right, end) for a headline glued to its paragraph at ``start``, else None.
+
+    In lower case, the headline's last word is evidence enough: no name starts with a
+    lower-case word of two letters or more but those listed (easyJet). A capitalised
+    last word must be a proper noun the article uses inside sentences (Agassi, Madrid),
+    and the body's first word a word of the article, a sentence opener, or the start
+    of a name (``MadridJesper Gronkjaer``); in the article's first paragraph (``first``),
+    where the headline stands, any capitalised word will do (``JapanJapanese``).
+    """
+    match = _GLUED_HEADING.match(text, start)
+    if match is None:
+        return None
+    left, right = match.groups()
+    token = match.group()
+    article = document.text
+    if len(left) < 2 or left in _NAME_PREFIXES or token in _KNOWN_NAMES or token in _LOWER_FIRST_NAMES:
+        return None
+    if _count(article, token) > 1 or _count(article, left, after="upper") > 1:
+        return None
+    if right[1:].islower() and _count(article, right, before="lower") > 1:
+        return None  # a half shared with another camel-case word: a naming pattern
+    if left[0].islower():
+        return left, right, match.end()
+    name_follows = re.match(r" [A-Z][a-z]", text[match.end() : match.end() + 3]) is not None
+    right_is_word = right in _SENTENCE_STARTERS or _used(article, right) or name_follows
+    if first:
+        # Where the headline stands, either half used as a word will do.
+        if right_is_word or right.isupper() or _used(article, left):
+            return left, right, match.end()
+        return None
+    if right.isupper() or not _count(article, left, mid=True):
+        return None
+    return (left, right, match.end()) if right_is_word else None
+
+
+def _used(text: str, word: str) -> bool:
+    """True when the article uses ``word`` alone as written, or in lower case."""
+    return bool(_count(text, word) or _count(text, word.lower()))
+
+
 def _split(document: Document, token: str) -> tuple[str, str] | None:
     """Return (left, right) when ``token`` reads as two words run together."""
     shape = _SHAPE.fullmatch(token)
     if not shape:
         return None
     left, right = shape.groups()
-    if len(left) < 2 or left in _NAME_PREFIXES or token in _KNOWN_NAMES:
+    if len(left) < 2 or left in _NAME_PREFIXES or token in _KNOWN_NAMES or token in _LOWER_FIRST_NAMES:
         return None
     text = document.text
     # A name written that way on purpose comes back: TimeWarner, BitTorrent, iPod.
@@ -144,7 +211,21 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
     """What it does:
     Finds a word with a lower-case letter straight before a capital where both halves
     are words: ``civilians in UkraineRussia has maintained`` (a subheading glued to the
-    next paragraph), ``University ofTexas``, ``What happens nextThe work``. The evidence
+    next paragraph), ``University ofTexas``, ``What happens nextThe work``.
+
+    A headline or subheading glued to its paragraph, the commonest CMS accident, is
+    told by where it stands: one to fifteen words from the paragraph's start with no
+    sentence or clause punctuation before it, and a sentence going on after it
+    (``Broadband gathers paceOne person in the UK``, ``Minister backs the planThe
+    government said``). There a lower-case last word is evidence enough (only the
+    listed names, such as easyJet, start with a lower-case word), and the body's first
+    word may be capitalised, in capitals (``springUS shoppers``), the article ``A`` or
+    hyphenated (``finalFly-half``). A capitalised last word (``LeedsYorkshire``, an
+    abbreviation's plural ``MPsLabour``) needs one half to be a word of the article,
+    in the article's first paragraph (where a headline stands), and both halves
+    elsewhere.
+
+    Elsewhere in a paragraph the evidence
     that both halves are words comes from the article itself: each half is used alone
     elsewhere, a capitalised half inside a sentence (as a proper noun is, so that 'We'
     and 'Chat' opening sentences do not split 'WeChat'); or the first half is a short
@@ -184,26 +265,33 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
                 continue
             start, end = _token_bounds(text, boundary.start())
             seen_end = end
+            if (start == 0 or text[start - 1] not in _NOT_BEFORE) and _heading_position(text, start, end):
+                glued = _split_heading(document, text, start, paragraph is document.paragraphs[0])
+                if glued is not None:
+                    left, right, end = glued
+                    yield _violation(paragraph, text, start, end, left, right)
+                    continue
             # Hyphenated, digit-glued and code-like tokens (Israel-IranRussia, 3DMark,
             # `toString`, obj.getName(), @handles, paths) are not judged.
             if (start > 0 and (text[start - 1] in _NOT_BEFORE or text[start - 1].isdigit())) or (
                 end < len(text) and (text[end] in _NOT_AFTER or text[end].isdigit())
             ):
                 continue
-            token = text[start:end]
-            halves = _split(document, token)
-            if halves is None:
-                continue
-            left, right = halves
-            a, b = paragraph.span(start, end)
-            cut = paragraph.span(start, start + len(left))[1]
-            yield Violation(
-                a,
-                b,
-                f"words run together: '{token}' should probably be '{left} {right}' "
-                "(or a lost line break between them)",
-                Fix(cut, cut, " ", safe=False),
-            )
+            halves = _split(document, text[start:end])
+            if halves is not None:
+                yield _violation(paragraph, text, start, end, *halves)
+
+
+def _violation(paragraph: Paragraph, text: str, start: int, end: int, left: str, right: str) -> Violation:
+    a, b = paragraph.span(start, end)
+    cut = paragraph.span(start, start + len(left))[1]
+    return Violation(
+        a,
+        b,
+        f"words run together: '{text[start:end]}' should probably be '{left} {right}' "
+        "(or a lost line break between them)",
+        Fix(cut, cut, " ", safe=False),
+    )
 
 
 @hookimpl
