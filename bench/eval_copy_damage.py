@@ -189,9 +189,10 @@ def _double_phrase(text: str, rng: random.Random) -> Slip | None:
     runs = []
     for i in range(len(words) - size):
         run = words[i : i + size]
+        # Whole white-space words only: not part of 'state-owned', 'a.m.' or 'no-one'.
         if all(w.group().islower() for w in run) and all(
             text[a.end() : b.start()] == " " for a, b in zip(run, run[1:])
-        ) and text[run[-1].end()] == " ":
+        ) and text[run[-1].end()] == " " and text[run[0].start() - 1] in " \n":
             runs.append(run)
     if not runs:
         return None

@@ -134,6 +134,7 @@ def _quote_opens(marks: Callable[[], Mapping[int, Mark]], at: int) -> bool | Non
     return mark.role == "open"
 
 
+_AUXILIARIES = frozenset("is was has had will would could can may might were are the a an also".split())
 # What follows a domain named in a sentence: a web noun, or a word that goes on from a
 # noun ('visit news.it for more', 'napster.no site', 'Dot.life and').
 _AFTER_A_DOMAIN = frozenset(
@@ -147,14 +148,19 @@ def _ordinary_word_before(
 ) -> bool:
     """Tell 'wrong.it blamed' (a run-on) from 'napster.no site' or 'news.it or' (a domain).
 
-    A capitalised name before the stop is a site's (Dot.life, Web.de); a site's name is used twice ('his napster.no site ... napster.no'), or followed by
+    After a capitalised word (Dot.life, Web.de) only an auxiliary or an article going on
+    makes a run-on; a site's name is used twice ('his napster.no site ... napster.no'), or followed by
     a web noun or by a word that goes on from a noun (and, or, for, to ...); a run-on
     sentence goes on with any other word or a number. With nothing after it, the word
     before the stop must be one the article writes on its own.
     """
-    if left[0].isupper() or words_alone()[f"{left}.{word}"] > 1:
-        return False  # names: Dot.life, Last.fm, Web.de
+    if words_alone()[f"{left}.{word}"] > 1:
+        return False
     following = re.match(r"\s+([^\W_]+)", text[after + len(word) : after + len(word) + 30])
+    if left[0].isupper():
+        # Names (Dot.life tries, Last.fm, Web.de) unless a verb or article follows at
+        # once, as in a sentence: 'said Ms Reid.it was busy'.
+        return following is not None and following.group(1) in _AUXILIARIES
     if following is None:
         return words_alone()[left] + words_alone()[left.lower()] > 0
     return following.group(1).lower() not in _AFTER_A_DOMAIN
