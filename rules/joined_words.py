@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any, Iterator, Mapping
 
 from newslint.document import Document, Paragraph
@@ -65,35 +66,72 @@ _LOWER_FIRST_NAMES = frozenset(
 )
 
 
-def _count(text: str, word: str, before: str = "", after: str = "", mid: bool = False) -> int:
-    """Count ``word`` in ``text`` where the characters around it are not letters.
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LONGEST_NAME = 64  # no name written solid is longer; longer letter runs are not split
+# A letter run inside a sentence: after spaces that follow a letter, digit, comma, ; or &.
+_MID_SENTENCE = re.compile(r"(?:(?<=[^\W_])|(?<=[,;&])) +([^\W\d_]+)(?![^\W\d_])")
+_CAMEL_RUN = re.compile(r"(?<![^\W\d_])[^\W\d_]*[a-z][A-Z][^\W\d_]*")
 
-    ``before="lower"`` instead asks for a lower-case letter before it, ``after="upper"``
-    for a capital after it (the halves of other camel-case words). ``mid`` counts only
-    uses inside a sentence (after a word or a comma), where a capital marks a proper
-    noun, not a sentence start. str.find beats a regex compiled for every word.
+
+class _Usage:
+    """How the article uses each letter run, counted in one pass over the file.
+
+    ``count(word)`` is how often ``word`` stands alone (no letter either side);
+    ``after="upper"`` counts it followed by a capital with no letter before (the first
+    half of other camel-case words), ``before="lower"`` preceded by a lower-case letter
+    with no letter after (a second half), ``mid=True`` alone inside a sentence (after a
+    word or a comma), where a capital marks a proper noun, not a sentence start.
     """
-    count, at, size = 0, text.find(word), len(word)
-    while at >= 0:
-        prev = text[at - 1] if at else " "
-        nxt = text[at + size] if at + size < len(text) else " "
-        ok_before = ("a" <= prev <= "z") if before == "lower" else not prev.isalpha()
-        ok_after = ("A" <= nxt <= "Z") if after == "upper" else not nxt.isalpha()
-        if ok_before and ok_after and (not mid or _inside_sentence(text, at)):
-            count += 1
-        at = text.find(word, at + 1)
-    return count
 
+    def __init__(self, text: str) -> None:
+        # Each table is one C-speed findall over the file, built on first need.
+        self.text = text
+        self._whole: Counter[str] | None = None
+        self._mid: Counter[str] | None = None
+        self._halves: tuple[Counter[str], Counter[str]] | None = None
 
-def _inside_sentence(text: str, at: int) -> bool:
-    """True when the word at ``at`` follows a word or a comma on the same line."""
-    back = at
-    while back > 0 and text[back - 1] == " ":
-        back -= 1
-    if back == at or back == 0:
-        return False
-    prev = text[back - 1]
-    return prev.isalnum() or prev in ",;&"
+    @property
+    def whole(self) -> Counter[str]:
+        """Letter runs standing alone."""
+        if self._whole is None:
+            self._whole = Counter(_LETTERS.findall(self.text))
+        return self._whole
+
+    @property
+    def mid(self) -> Counter[str]:
+        """Letter runs after spaces that follow a word, a comma, ; or &, on one line."""
+        if self._mid is None:
+            self._mid = Counter(_MID_SENTENCE.findall(self.text))
+        return self._mid
+
+    @property
+    def halves(self) -> tuple[Counter[str], Counter[str]]:
+        """First halves (before a capital) and second halves (after a lower-case letter)."""
+        if self._halves is None:
+            first: Counter[str] = Counter()
+            second: Counter[str] = Counter()
+            for run in _CAMEL_RUN.findall(self.text):
+                if len(run) > _LONGEST_NAME:
+                    continue
+                for at in range(1, len(run)):
+                    if "A" <= run[at] <= "Z":
+                        first[run[:at]] += 1
+                        if "a" <= run[at - 1] <= "z":
+                            second[run[at:]] += 1
+            self._halves = (first, second)
+        return self._halves
+
+    def count(self, word: str, before: str = "", after: str = "", mid: bool = False) -> int:
+        """Count the uses of ``word`` of the kind asked for (see the class)."""
+        if after == "upper":
+            return self.halves[0][word]
+        if before == "lower":
+            return self.halves[1][word]
+        return self.mid[word] if mid else self.whole[word]
+
+    def used(self, word: str) -> bool:
+        """True when the article uses ``word`` alone as written, or in lower case."""
+        return bool(self.whole[word] or self.whole[word.lower()])
 
 
 def _token_bounds(text: str, at: int) -> tuple[int, int]:
@@ -113,6 +151,9 @@ def _token_bounds(text: str, at: int) -> tuple[int, int]:
 _GLUED_HEADING = re.compile(r"([A-Z]?[a-z]+|[A-Z]{2,}s)([A-Z][a-z]+|[A-Z]{2,}|A|I)(?=[\s,'’\-]|$)")
 
 
+_HEADLINE_CHARS = 300
+
+
 def _heading_position(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` ends what reads as a headline glued to its paragraph.
 
@@ -120,13 +161,15 @@ def _heading_position(text: str, start: int, end: int) -> bool:
     ending a sentence or clause (no . ! ? ; and no line break), and a sentence going on
     after it. A colon may stand in a headline (``Hailey: King of the bestsellers``).
     """
+    if start > _HEADLINE_CHARS:
+        return False  # fifteen words do not run this long: no need to look (and stay linear)
     prefix = text[:start]
     if not prefix.strip() or any(mark in prefix for mark in ".!?;\n\r") or len(prefix.split()) > 15:
         return False
-    return len(text[end:].split()) >= 3
+    return len(text[end : end + 200].split()) >= 3
 
 
-def _split_heading(document: Document, text: str, start: int, first: bool) -> tuple[str, str, int] | None:
+def _split_heading(usage: _Usage, text: str, start: int, first: bool) -> tuple[str, str, int] | None:
     """Return (left, right, end) for a headline glued to its paragraph at ``start``, else None.
 
     In lower case, the headline's last word is evidence enough: no name starts with a
@@ -141,33 +184,27 @@ def _split_heading(document: Document, text: str, start: int, first: bool) -> tu
         return None
     left, right = match.groups()
     token = match.group()
-    article = document.text
     if len(left) < 2 or left in _NAME_PREFIXES or token in _KNOWN_NAMES or token in _LOWER_FIRST_NAMES:
         return None
-    if _count(article, token) > 1 or _count(article, left, after="upper") > 1:
+    if usage.count(token) > 1 or usage.count(left, after="upper") > 1:
         return None
-    if right[1:].islower() and _count(article, right, before="lower") > 1:
+    if right[1:].islower() and usage.count(right, before="lower") > 1:
         return None  # a half shared with another camel-case word: a naming pattern
     if left[0].islower():
         return left, right, match.end()
     name_follows = re.match(r" [A-Z][a-z]", text[match.end() : match.end() + 3]) is not None
-    right_is_word = right in _SENTENCE_STARTERS or _used(article, right) or name_follows
+    right_is_word = right in _SENTENCE_STARTERS or usage.used(right) or name_follows
     if first:
         # Where the headline stands, either half used as a word will do.
-        if right_is_word or right.isupper() or _used(article, left):
+        if right_is_word or right.isupper() or usage.used(left):
             return left, right, match.end()
         return None
-    if right.isupper() or not _count(article, left, mid=True):
+    if right.isupper() or not usage.count(left, mid=True):
         return None
     return (left, right, match.end()) if right_is_word else None
 
 
-def _used(text: str, word: str) -> bool:
-    """True when the article uses ``word`` alone as written, or in lower case."""
-    return bool(_count(text, word) or _count(text, word.lower()))
-
-
-def _split(document: Document, token: str) -> tuple[str, str] | None:
+def _split(usage: _Usage, token: str) -> tuple[str, str] | None:
     """Return (left, right) when ``token`` reads as two words run together."""
     shape = _SHAPE.fullmatch(token)
     if not shape:
@@ -175,9 +212,8 @@ def _split(document: Document, token: str) -> tuple[str, str] | None:
     left, right = shape.groups()
     if len(left) < 2 or left in _NAME_PREFIXES or token in _KNOWN_NAMES or token in _LOWER_FIRST_NAMES:
         return None
-    text = document.text
     # A name written that way on purpose comes back: TimeWarner, BitTorrent, iPod.
-    if _count(text, token) > 1:
+    if usage.count(token) > 1:
         return None
     if left in _FUNCTION_WORDS:
         return left, right
@@ -187,7 +223,7 @@ def _split(document: Document, token: str) -> tuple[str, str] | None:
         return left, right
     # A half shared with another camel-case word is a naming pattern: EverQuest and
     # its nickname EverCrack, PowerBook and PowerMac.
-    if _count(text, left, after="upper") > 1 or _count(text, right, before="lower") > 1:
+    if usage.count(left, after="upper") > 1 or usage.count(right, before="lower") > 1:
         return None
     # Otherwise the article itself must use both halves as words. A capitalised half
     # must appear inside a sentence, as a proper noun does: 'We' and 'Chat' opening
@@ -195,8 +231,8 @@ def _split(document: Document, token: str) -> tuple[str, str] | None:
     # After a lower-case first half, the second may also appear in lower case (a
     # paragraph opening 'Voters say' glued to a heading ending 'in the north').
     if left[0].isupper():
-        return (left, right) if _count(text, left, mid=True) and _count(text, right, mid=True) else None
-    if _count(text, left) and (_count(text, right, mid=True) or _count(text, right.lower())):
+        return (left, right) if usage.count(left, mid=True) and usage.count(right, mid=True) else None
+    if usage.count(left) and (usage.count(right, mid=True) or usage.count(right.lower())):
         return left, right
     return None
 
@@ -257,6 +293,7 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
     """
     if not _BOUNDARY.search(document.text):
         return  # one scan of the file settles most articles
+    usage: _Usage | None = None  # counted on the first candidate, once per document
     for paragraph in document.paragraphs:
         text = paragraph.text
         seen_end = -1
@@ -266,7 +303,9 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
             start, end = _token_bounds(text, boundary.start())
             seen_end = end
             if (start == 0 or text[start - 1] not in _NOT_BEFORE) and _heading_position(text, start, end):
-                glued = _split_heading(document, text, start, paragraph is document.paragraphs[0])
+                if usage is None:
+                    usage = _Usage(document.text)
+                glued = _split_heading(usage, text, start, paragraph is document.paragraphs[0])
                 if glued is not None:
                     left, right, end = glued
                     yield _violation(paragraph, text, start, end, left, right)
@@ -277,7 +316,9 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
                 end < len(text) and (text[end] in _NOT_AFTER or text[end].isdigit())
             ):
                 continue
-            halves = _split(document, text[start:end])
+            if usage is None:
+                usage = _Usage(document.text)
+            halves = _split(usage, text[start:end])
             if halves is not None:
                 yield _violation(paragraph, text, start, end, *halves)
 

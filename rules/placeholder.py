@@ -99,12 +99,14 @@ def _tk_is_placeholder(text: str, match: re.Match[str]) -> bool:
 
 def _paragraph_violations(paragraph: Paragraph) -> Iterator[Violation]:
     text = paragraph.text
-    taken: list[tuple[int, int]] = []
+    # Characters already inside a reported span, so that '[TK]' is not also 'TK'. A
+    # flag per character keeps thousands of placeholders linear.
+    taken = bytearray(len(text))
 
     def report(start: int, end: int, message: str) -> Iterator[Violation]:
-        if any(a <= start < b for a, b in taken):
+        if taken[start]:
             return
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
         a, b = paragraph.span(start, end)
         yield Violation(a, b, message)
 

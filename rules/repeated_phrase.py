@@ -10,11 +10,11 @@ from newslint.document import Document, Paragraph
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
+from newslint.text import bare_words
 
 # A word or a number, with inner apostrophes and hyphens: 'in 2004 in 2004' doubles too.
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _SIZES = (4, 3, 2)
-
 # Chants, songs and calls that double a phrase on purpose: every word one of these.
 _REDUPLICATED = frozenset(
     """tick tock ding dong ooh la cha bye ha ho hip hooray yeah oh no come on go so long
@@ -165,11 +165,11 @@ def repeated_phrase(document: Document, options: Mapping[str, Any]) -> Iterator[
     Options:
     None.
     """
-    # One C-speed pass over the whole prose rules out most articles.
-    if not _starts(_TOKEN.findall(document.joined.text.lower())):
+    # One C-speed screen of the whole prose rules out most articles, then paragraphs.
+    if not _starts(bare_words(document.joined.text)):
         return
     for paragraph in document.paragraphs:
-        if _starts(_TOKEN.findall(paragraph.text.lower())):
+        if _starts(bare_words(paragraph.text)):
             yield from _paragraph_violations(document, paragraph)
 
 
