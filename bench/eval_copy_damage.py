@@ -166,7 +166,7 @@ def _double_word(position: str) -> Injector:
                 candidates.append(m)
             elif position == "middle" and before[-1:] == " " and after == " " and word.islower():
                 candidates.append(m)
-            elif position == "before-stop" and after == "." and word.islower() and before[-1:] == " ":
+            elif position == "before-stop" and text[m.end() : m.end() + 2] in (".", ". ", ".\n") and word.islower() and before[-1:] == " ":
                 candidates.append(m)
             elif position == "before-comma" and after == "," and word.islower() and before[-1:] == " ":
                 candidates.append(m)

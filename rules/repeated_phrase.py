@@ -166,7 +166,7 @@ def repeated_phrase(document: Document, options: Mapping[str, Any]) -> Iterator[
     None.
     """
     # One C-speed screen of the whole prose rules out most articles, then paragraphs.
-    if not _starts(bare_words(document.joined.text)):
+    if not _starts(bare_words(document.joined.text.replace("\0", "\n"))):
         return
     for paragraph in document.paragraphs:
         if _starts(bare_words(paragraph.text)):

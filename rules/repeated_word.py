@@ -382,7 +382,7 @@ def repeated_word(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
     # Most articles hold no two equal words in a row: a C-speed screen of the whole
     # prose rules them out, and then most paragraphs, before any is looked at word by
     # word. It passes every pair the word scan would find ('plan plan.', '(the the').
-    if not _maybe_doubled(document.joined.text):
+    if not _maybe_doubled(document.joined.text.replace("\0", "\n")):
         return
     allowed = frozenset(str(word).lower() for word in options["allow"])
     usage: list[_CapitalUsage] = []  # built on the first capitalised pair, if any

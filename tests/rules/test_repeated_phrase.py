@@ -35,6 +35,8 @@ BAD = [
     ("Nobody knew what to do what to do.", [(23, "what to do")]),
     ("He said of the\nof the party that it was over.", [(15, "of the")]),
     ("🎉 We met at the at the club.", [(16, "at the")]),
+    # at a paragraph's end, with paragraphs around it
+    ("It rained.\n\nNobody knew what to do what to do.\n\nThe end.", [(35, "what to do")]),
     # an 'and' pair that is no idiom
     ("The market is competitive and competitive and we will fight.", [(30, "competitive and")]),
 ]

@@ -121,6 +121,9 @@ def test_verdict_does_not_depend_on_the_rest_of_the_file() -> None:
     assert found(slip) == [(21, "plan")]
     assert found(slip + "\n\nHe said the the end came.") == [(21, "plan"), (40, "the")]
     assert found("Many firms are small.\n\n" + slip) == [(44, "plan")]
+    # at a paragraph's end and start, with paragraphs around it
+    assert found("Many firms are small.\n\n" + slip + "\n\nThe end.") == [(44, "plan")]
+    assert found("Many firms are small.\n\nThe the end.\n\nNo more.") == [(27, "the")]
 
 
 def test_a_long_run_of_one_word_is_one_deliberate_run() -> None:
