@@ -9,6 +9,7 @@ from newslint.document import Document, Paragraph
 from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
+from newslint.words import MONTHS
 
 # A bracketed note: [TK], [CHECK], [INSERT quote], [CONFIRM], [TBC], [XX],
 # [EDITOR'S NOTE: ...], [Image by ...], [Photo: ...], [Picture: ...], [Credit ...].
@@ -43,9 +44,7 @@ _XX_NUMBER = re.compile(
 # XX, XXX standalone between lower-case words: 'killed XX people', 'on XX March'.
 _XX_WORD = re.compile(r"(?<![\w\[{])X{2,}(?![\w\]}])")
 _LOREM = re.compile(r"\blorem\s+ipsum\b", re.IGNORECASE)
-_MONTHS = frozenset(
-    "January February March April May June July August September October November December".split()
-)
+_MONTHS = frozenset(MONTHS)
 # A title or name takes XXX without being a placeholder: the film XXX, Super Bowl XXX.
 _TITLE_NOUNS = frozenset("film movie album song single track game show series novel book magazine band sequel".split())
 # A capitalised word before XX that is only a sentence's first word, not a name:

@@ -10,7 +10,7 @@ from newslint.document import Document, Paragraph
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
-from newslint.text import bare_words
+from newslint.words import bare_words
 
 # A word or a number, with inner apostrophes and hyphens: 'in 2004 in 2004' doubles too.
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")

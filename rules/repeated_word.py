@@ -11,7 +11,7 @@ from newslint.document import Document, Paragraph
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
-from newslint.text import WORD, bare_words
+from newslint.words import MONTHS, WEEKDAYS, WORD, bare_words
 
 # Repeats that are good English: past perfect (had had), a conjunction before a
 # demonstrative (that that), and reduplication for emphasis, in speech, in chants and
@@ -78,10 +78,7 @@ _NAME_VERBS = frozenset(
     "said says told tells has had have was is added admitted argued claimed denied insisted "
     "explained warned wrote will would could can may might".split()
 )
-_NEVER_JUDGED = frozenset(
-    """January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Will Can May Must Shall Might""".split()
-)
+_NEVER_JUDGED = frozenset((*MONTHS, *WEEKDAYS, "Will", "Can", "May", "Must", "Shall", "Might"))
 
 # Reduplications that are English only in their own place: 'Now now, calm down',
 # 'Well well well', 'There there, don't cry' open a clause and are followed by

@@ -15,10 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from newslint import plugins
-from newslint.document import Document
-from newslint.engine import ActiveRule, lint
-from newslint.rule import Rule
+from newslint import Linter
+from newslint.rule import ActiveRule, Rule
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO / ".." / "shared"
@@ -55,8 +53,11 @@ OWN = {
 }
 
 
+LINTER = Linter(entry_points=False)  # built-ins only
+
+
 def _rules() -> list[Rule]:
-    return list(plugins.registry(plugins.plugin_manager(entry_points=False)).rules)
+    return list(LINTER.rules)
 
 
 def _samples() -> dict[str, str]:
@@ -90,9 +91,8 @@ ARTICLE_WIDE = {"readability": "the article reads at"}
 def _findings(rule: Rule, text: str, name: str) -> list[tuple[str, int, int, str]]:
     import datetime
 
-    document = Document(text, name, format="markdown" if name.endswith(".md") else "text", date=datetime.date(2005, 1, 1))
     active = [ActiveRule(rule, rule.severity, dict(rule.options))]
-    found = lint(document, active, [rule], report_unused=False)
+    found = LINTER.lint_with(text, active, path=name, date=datetime.date(2005, 1, 1))
     whole = ARTICLE_WIDE.get(rule.name)
     return [(f.code, f.start, f.end, f.message) for f in found if not (whole and f.message.startswith(whole))]
 

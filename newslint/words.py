@@ -1,4 +1,4 @@
-"""Shared patterns for words and quotation marks, compiled once."""
+"""Words in prose: the word pattern, shared by the document model and the rules."""
 
 from __future__ import annotations
 
@@ -8,16 +8,11 @@ import re
 # letter runs (well-known). Digits and underscores are not letters.
 WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
-OPENING_DOUBLE = "“"
-CLOSING_DOUBLE = "”"
-OPENING_SINGLE = "‘"
-CLOSING_SINGLE = "’"  # also the typographic apostrophe
-CURLY_QUOTES = OPENING_DOUBLE + CLOSING_DOUBLE + OPENING_SINGLE + CLOSING_SINGLE
-STRAIGHT_QUOTES = "\"'"
-
-# Sentence-ending punctuation, and what may close around it.
-TERMINAL = ".!?…"
-CLOSERS = "\"'”’)]»"
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 # Punctuation that may cling to a word inside a white-space token: '(the', 'plan.',
 # '“the', 'the,'. Stripped with str methods mapped in C, not a Unicode regex class,
