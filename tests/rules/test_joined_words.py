@@ -120,6 +120,6 @@ def test_seed_glued_subheading() -> None:
     assert [(f.line, f.column, text[f.start : f.end]) for f in findings] == [(3, 1783, "UkraineRussia")]
 
 
-@pytest.mark.parametrize("pattern", ["paceOne ", "quaxBlorp fooBar ", "aB"])
+@pytest.mark.parametrize("pattern", ["paceOne ", "quaxBlorp fooBar aB"])
 def test_linear_time(pattern: str, growth) -> None:
     assert growth("joined-words", pattern) < 6

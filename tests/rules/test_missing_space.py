@@ -182,6 +182,6 @@ def test_seed_run_together_sentences() -> None:
     ]
 
 
-@pytest.mark.parametrize("pattern", ["it works.now we wait ", "wrong.it blamed ", "a.b.c.d "])
+@pytest.mark.parametrize("pattern", ["it works.now we wait ", "wrong.it blamed a.b.c "])
 def test_linear_time(pattern: str, growth) -> None:
     assert growth("missing-space", pattern) < 6

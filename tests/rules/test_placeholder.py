@@ -126,6 +126,6 @@ def test_seed_image_credit_twice() -> None:
     ]
 
 
-@pytest.mark.parametrize("pattern", ["the XXX economy ", "said TK Mr Jones ", "[TK] TK "])
+@pytest.mark.parametrize("pattern", ["the XXX economy ", "[TK] TK Mr Jones said "])
 def test_linear_time(pattern: str, growth) -> None:
     assert growth("placeholder", pattern) < 6

@@ -94,6 +94,6 @@ def test_message_position_and_markup_blocks_the_fix() -> None:
     assert md[finding.start : finding.end] == "at the" and finding.fix is None
 
 
-@pytest.mark.parametrize("pattern", ["at the ", "at the at the. ", "a b c a b c d "])
+@pytest.mark.parametrize("pattern", ["at the ", "a b c a b c d "])
 def test_linear_time(pattern: str, growth) -> None:
     assert growth("repeated-phrase", pattern) < 6

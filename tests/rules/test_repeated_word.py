@@ -165,6 +165,6 @@ def test_markdown_inline_code_breaks_the_pair_and_markup_blocks_the_fix() -> Non
     assert finding.start == 12 and finding.fix is None
 
 
-@pytest.mark.parametrize("pattern", ["TK ", "the the. ", "Duran Duran said ", "s p a c e "])
+@pytest.mark.parametrize("pattern", ["TK ", "the the. ", "Duran Duran said "])
 def test_linear_time(pattern: str, growth) -> None:
     assert growth("repeated-word", pattern) < 6
