@@ -64,7 +64,8 @@ BUILTIN_FORMATS: tuple[InputFormat, ...] = (
         (".html", ".htm"),
         "newslint.parsers.html:parse",
         "headings and the title, paragraphs and loose text, list items, block quotes, table cells, "
-        "figure captions and image alt text; not script, style, pre, code, comments or other attributes",
+        "figure captions and image alt text; not script, style, pre, code, nav, del, form controls, "
+        "comments or other attributes",
     ),
 )
 

@@ -138,6 +138,8 @@ NOT_PROSE = [
     "<video controls>Your browser cannot play this.</video>",
     "<!-- An editor's note.It is not prose. -->",
     "<!DOCTYPE html><?xml version='1.0'?>",
+    "<nav><a href='/'>Home</a><a href='/news'>News</a></nav>",
+    "<button>Share</button><button>Subscribe</button>",
 ]
 
 
@@ -150,6 +152,12 @@ def test_what_is_not_prose(hidden):
 def test_hidden_inline_elements_leave_the_sentence_whole():
     source = "<p>The mayor<script>track()</script> said<!-- note --> no<style>b{}</style>.</p>"
     assert prose(source) == [("paragraph", "The mayor said no.")]
+
+
+def test_a_tracked_deletion_is_not_the_copy():
+    assert prose("<p>The council <del>approved</del><ins>rejected</ins> the plan.</p>") == [
+        ("paragraph", "The council rejected the plan.")
+    ]
 
 
 def test_paragraphs_come_in_file_order():

@@ -29,8 +29,9 @@ text standing directly in ``body``, ``div`` and the like ("paragraph"), list ite
 definition terms ("list-item"), block quotes ("quote"), table cells ("table-cell"),
 ``figcaption`` and table captions ("caption"), and each non-empty ``alt`` attribute of an
 image (a "caption" of its own). Not prose: ``script``, ``style``, ``template``,
-``noscript``, ``pre``, ``code``, ``kbd``, ``samp``, form controls, embedded media and
-SVG/MathML, comments, and attribute values other than ``alt``. Inline markup (``a``,
+``noscript``, ``pre``, ``code``, ``kbd``, ``samp``, ``nav``, ``del``, buttons and other
+form controls, embedded media and SVG/MathML, comments, and attribute values other than
+``alt``. Inline markup (``a``,
 ``em``, ``span``...) is transparent: the text on both sides joins into one paragraph.
 
 Every prose character maps to the identical character of the file, except these stand-ins
@@ -74,12 +75,13 @@ _BLOCKS = frozenset(_KINDS) | frozenset((
     "listing", "main", "menu", "nav", "ol", "p", "plaintext", "pre", "search", "section",
     "summary", "table", "tbody", "tfoot", "thead", "tr", "ul", "xmp",
 ))
-# Blocks whose content is not prose.
-_HIDDEN_BLOCKS = frozenset(("listing", "plaintext", "pre", "xmp"))
-# Inline elements whose content is not prose and leaves nothing in the text.
+# Blocks whose content is not prose: preformatted text, and the site's navigation.
+_HIDDEN_BLOCKS = frozenset(("listing", "nav", "plaintext", "pre", "xmp"))
+# Inline elements whose content is not prose and leaves nothing in the text: scripts,
+# media, form controls and button labels, and text a tracked change deletes (<del>).
 _HIDDEN = frozenset((
-    "audio", "canvas", "iframe", "math", "noembed", "noframes", "noscript", "object", "script",
-    "select", "style", "svg", "template", "textarea", "video",
+    "audio", "button", "canvas", "del", "iframe", "math", "noembed", "noframes", "noscript",
+    "object", "script", "select", "style", "svg", "template", "textarea", "video",
 ))
 # Inline code: not prose, but a word of the sentence, so one stand-in keeps its place.
 _CODE = frozenset(("code", "kbd", "samp"))
