@@ -63,7 +63,7 @@ def _rules() -> list[Rule]:
 def _samples() -> dict[str, str]:
     samples = dict(OWN)
     for path in sorted((REPO / "examples").iterdir()):
-        if path.suffix in (".txt", ".md"):
+        if path.suffix in (".txt", ".md", ".html"):
             samples[f"examples/{path.name}"] = path.read_text(encoding="utf-8")
     seeds = SHARED / "seeds"
     if seeds.is_dir():
