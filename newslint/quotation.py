@@ -21,16 +21,23 @@ it is followed by one that opens again with a quotation mark. Such an unclosed m
 ``continued``. The same shape inside one paragraph (a quotation left open, then a new
 sentence that opens with a mark of the same kind: ``"One. "Two," she said.``) is what
 merged paragraphs look like, and is ``reopened``.
+
+Where quoted speech is follows from the pairing (``quoted_spans``, ``masker``):
+language rules skip quoted speech, which is verbatim. A paired opening mark quotes up
+to its partner; an opening mark left open (unclosed, continued into the next paragraph,
+or reopened) quotes to the end of the paragraph; a closing mark that nothing opened (a
+quotation carried over from the previous paragraph) quotes from the paragraph's start.
+When in doubt, more text counts as quoted: a missed finding is cheaper than a false one.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Callable, Literal, NamedTuple, Sequence
 
 if TYPE_CHECKING:
-    from newslint.document import Paragraph
+    from newslint.document import Document, Paragraph
 
 Role = Literal["open", "close", "apostrophe", "prime"]
 Status = Literal["paired", "mismatched", "unclosed", "unopened", "continued", "reopened", "none"]
@@ -38,6 +45,7 @@ Status = Literal["paired", "mismatched", "unclosed", "unopened", "continued", "r
 CURLY = "“”‘’"
 _ALL_MARKS = frozenset("\"'“”‘’")
 DOUBLE = "\"“”"
+MASK = "\u2063"  # INVISIBLE SEPARATOR: stands in for quoted characters in masked text
 
 # Characters after which a straight mark opens a quotation.
 _OPEN_BEFORE = frozenset(" \t\r\n\u00a0\u2009\u202f([{<—–-/“‘\"'«")
@@ -323,3 +331,40 @@ def analyse(paragraphs: Sequence[Paragraph]) -> tuple[ParagraphQuotes, ...]:
                 row[6] = "continued"
         results.append(ParagraphQuotes(paragraph, tuple(Mark(*row) for row in rows)))
     return tuple(results)
+
+
+def quoted_spans(quotes: ParagraphQuotes) -> list[tuple[int, int]]:
+    """Return the local ``(start, end)`` spans of quoted text in one paragraph, marks included."""
+    spans: list[tuple[int, int]] = []
+    end_of_text = len(quotes.paragraph.text)
+    for mark in quotes.marks:
+        if mark.role == "open":
+            if mark.partner is not None and mark.partner > mark.index:
+                spans.append((mark.index, mark.partner + 1))
+            elif mark.status in ("unclosed", "continued", "reopened", "mismatched"):
+                spans.append((mark.index, end_of_text))
+        elif mark.role == "close" and mark.partner is None:
+            spans.append((0, mark.index + 1))  # unopened: carried over from before
+    return spans
+
+
+def masker(document: Document) -> Callable[[Paragraph], str]:
+    """Return a function giving a paragraph's text with quoted characters replaced by ``MASK``.
+
+    Each masked text has the same length as the paragraph's, so local offsets still hold.
+    Rules call it only on paragraphs that might hold a finding, so most are never masked.
+    """
+    by_paragraph = {id(quotes.paragraph): quotes for quotes in document.quote_marks}
+
+    def mask(paragraph: Paragraph) -> str:
+        text = paragraph.text
+        quotes = by_paragraph.get(id(paragraph))
+        spans = quoted_spans(quotes) if quotes is not None and quotes.marks else []
+        if not spans:
+            return text
+        chars = list(text)
+        for start, end in spans:
+            chars[start:end] = MASK * (end - start)
+        return "".join(chars)
+
+    return mask
