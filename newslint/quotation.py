@@ -55,13 +55,32 @@ _CLOSE_AFTER = frozenset(" \t\r\n\u00a0\u2009\u202f.,;:!?)]}>…—–-/\"'”�
 _TERMINAL = frozenset(".!?…")
 # What may stand between that punctuation and the mark: spaces, brackets and marks.
 _BEFORE_SENTENCE = frozenset(" \t\r\n\u00a0)]\"'“”‘’")
-# Word-initial elisions: 'em, 'tis, 'twas, 'til, 'n' (rock 'n' roll), 'bot nets, a lone
-# possessive 's. Not 'cause: a quotation may well open with the word "Cause".
-_ELISION = re.compile(r"(?:em|tis|twas|til|n|s|bots?|phones?|planes?|flu|burbs)\b", re.I)
-# A decade or a year cut short: '90s, ’05.
-_SHORT_YEAR = re.compile(r"\d\d(?:s\b|(?!\w))")
-# The inches after a feet mark: 6'2", 5'10.5". Both marks are primes.
-_INCHES = re.compile(r"\d{1,2}(?:\.\d+)?\"")
+# Words cut at the front, written with an apostrophe that is not a quotation mark.
+# Whether a word lost its first letters cannot be told from its shape: ’orrible and
+# ‘urban (a scare quote) look alike. So these are the clipped forms of English (aphetic
+# and h-dropped words, and 't for "it"), in two classes:
+# - forms that are not words on their own, read as apostrophes wherever they stand
+#   ('em, 'tis, 'til, 'orrible, 'ello); a lone possessive 's; the n of rock 'n' roll;
+_CLIPPED = re.compile(
+    r"(?:em|t(?:is|was|were|would|will)|til|cos|coz|nuff|fraid|scuse|cept|twixt|tween|gainst|"
+    r"mongst|neath|kay|sup|burbs|gator|copter|orrible|orribly|orrid|ello|ullo|appy|appen\w*|"
+    r"ospital|usband|oliday|ungry|undred|istory|ouse|ome|ave|avin|alf|elp|ere|eaven|imself|"
+    r"erself|im|n|s)\b",
+    re.I,
+)
+# - forms that are also words ('till, 'cause, 'round, 'bout, 'phone, 'plane, 'flu, 'bot
+#   nets), read as apostrophes only when no later mark in the paragraph could close a
+#   quotation opened there: a quotation may well open with "cause" or "round".
+_CLIPPED_WORDS = re.compile(
+    r"(?:till|cause|round|bout|fore|bye|bots?|phones?|planes?|flu|net|roos?|possums?|coons?|cellos?)\b",
+    re.I,
+)
+# A decade or a year cut short: '90s, ’05, the '90's.
+_SHORT_YEAR = re.compile(r"\d\d(?:'?s\b|(?!\w))")
+# The inches after a feet mark: 6'2", 5' 11", 5'10.5", 5' 11''. Both marks are primes.
+_INCHES = re.compile(r"[ \u00a0\u2009\u202f]?\d{1,2}(?:\.\d+)?(?:\"|'')")
+# What a single mark that a later one might close looks like, to look ahead in O(1).
+_OPEN, _CLOSE, _SKIP = 1, 2, 0
 
 
 class Mark(NamedTuple):
@@ -130,7 +149,12 @@ def _positions(text: str) -> list[int]:
 
 
 class _Classifier:
-    """Walks one paragraph's marks left to right, keeping the pairing stacks."""
+    """Walks one paragraph's marks left to right, keeping the pairing stacks.
+
+    Everything a decision looks at is either next to the mark or precomputed in one
+    pass over the marks (runs of adjacent marks, what the next single or double mark
+    looks like), so that a paragraph of nothing but quotation marks is still linear.
+    """
 
     def __init__(self, text: str, positions: list[int]) -> None:
         self.text = text
@@ -143,6 +167,59 @@ class _Classifier:
         self.rows: list[list] = []
         self.stacks: dict[bool, list[int]] = {True: [], False: []}
         self.reopeners: set[int] = set()  # rows of marks that reopened a quotation
+        self._runs()
+        self._look_ahead()
+        # _reopens walks back over spaces and marks; it is asked in text order, so the
+        # last index before the scan point that is not one of those is kept as it goes.
+        self._scanned = 0
+        self._last_word = -1
+
+    def _runs(self) -> None:
+        """Record, per mark, where its run of adjacent marks starts and ends."""
+        positions = self.positions
+        first = [0] * len(positions)
+        last = [0] * len(positions)
+        begin = 0
+        for order in range(1, len(positions) + 1):
+            if order == len(positions) or positions[order] != positions[order - 1] + 1:
+                for k in range(begin, order):
+                    first[k], last[k] = positions[begin], positions[order - 1]
+                begin = order
+        self.run_first, self.run_last = first, last
+
+    def _look_ahead(self) -> None:
+        """Record, per mark, what the next single and the next double mark after it look like."""
+        text, positions = self.text, self.positions
+        n = len(positions)
+        self.next_single = [_SKIP] * (n + 1)
+        self.next_double = [_SKIP] * (n + 1)
+        for order in range(n - 1, -1, -1):
+            i = positions[order]
+            ch = text[i]
+            single, double = self.next_single[order + 1], self.next_double[order + 1]
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if ch in DOUBLE:
+                if ch == "“":
+                    double = _OPEN
+                elif ch == "”":
+                    double = _CLOSE
+                else:
+                    run_before = text[self.run_first[order] - 1] if self.run_first[order] else " "
+                    run_after = text[self.run_last[order] + 1] if self.run_last[order] + 1 < len(text) else " "
+                    if run_before not in _OPEN_BEFORE and run_after in _CLOSE_AFTER:
+                        double = _CLOSE
+                    elif run_before in _OPEN_BEFORE and run_after not in _CLOSE_AFTER:
+                        double = _OPEN
+                    else:
+                        double = _SKIP
+            elif ch != "‘":
+                if before in _OPEN_BEFORE:
+                    if after not in _CLOSE_AFTER:
+                        single = _OPEN  # a new single quotation opens first
+                elif not after.isalnum():
+                    single = _CLOSE  # not an inner apostrophe
+            self.next_single[order], self.next_double[order] = single, double
 
     def run(self) -> list[list]:
         text, rows, last = self.text, self.rows, len(self.text) - 1
@@ -155,24 +232,10 @@ class _Classifier:
         return rows
 
     def _later_single_closer(self, order: int) -> bool:
-        """Return True if a later mark could close the open single quotation instead."""
-        text = self.text
-        for j in self.positions[order + 1 :]:
-            ch = text[j]
-            if ch in DOUBLE or ch == "‘":
-                continue
-            before = text[j - 1] if j else " "
-            after = text[j + 1] if j + 1 < len(text) else " "
-            if before in _OPEN_BEFORE:
-                if after not in _CLOSE_AFTER:
-                    return False  # a new single quotation opens first
-                continue
-            if after.isalnum():
-                continue  # an inner apostrophe
-            return True
-        return False
+        """Return True if a later mark could close an open single quotation before another opens."""
+        return self.next_single[order + 1] == _CLOSE
 
-    def _neighbours(self, i: int, curly: bool) -> tuple[str, str]:
+    def _neighbours(self, order: int, i: int, curly: bool) -> tuple[str, str]:
         """Return the characters around the mark at ``i`` (a space at either end).
 
         For a straight mark, other marks next to it are looked past: in ``"'Oh`` both
@@ -181,10 +244,7 @@ class _Classifier:
         text = self.text
         j, k = i - 1, i + 1
         if not curly:
-            while j >= 0 and text[j] in _ALL_MARKS:
-                j -= 1
-            while k < len(text) and text[k] in _ALL_MARKS:
-                k += 1
+            j, k = self.run_first[order] - 1, self.run_last[order] + 1
         return (text[j] if j >= 0 else " "), (text[k] if k < len(text) else " ")
 
     def _one(self, order: int, i: int) -> None:
@@ -192,7 +252,7 @@ class _Classifier:
         ch = text[i]
         double = ch in DOUBLE
         curly = ch in CURLY
-        before, after = self._neighbours(i, curly)
+        before, after = self._neighbours(order, i, curly)
         role: Role
         certain = True
         if i in self.primes:
@@ -203,8 +263,10 @@ class _Classifier:
             role = "close"
         elif double:
             if after in _CLOSE_AFTER and before not in _OPEN_BEFORE:
-                if before.isdigit() and not self.stacks[True]:
-                    role = "prime"  # 6ft 2", a 45" screen
+                # A mark straight after a number is an inch or seconds mark (a 20" screen)
+                # unless it closes an open quotation that no later mark closes instead.
+                if before.isdigit() and (not self.stacks[True] or self.next_double[order + 1] == _CLOSE):
+                    role = "prime"
                 else:
                     role = "close"
             elif before in _OPEN_BEFORE and after not in _CLOSE_AFTER:
@@ -215,6 +277,23 @@ class _Classifier:
         else:
             role, certain = self._single(order, i, ch, before, after)
         self._push(i, ch, role, double, curly, certain)
+
+    def _clipped(self, order: int, i: int, ch: str) -> bool:
+        """Return True if the mark at ``i`` stands for letters cut from the word after it."""
+        text = self.text
+        if _SHORT_YEAR.match(text, i + 1) or _CLIPPED.match(text, i + 1):
+            return True  # ’90s, 'em, 'tis
+        if self._later_single_closer(order):
+            return False  # a quotation that opens here can be closed
+        # Nothing could close a quotation opened here: a clipped word that is also a word
+        # ('till, 'cause), a number cut short or marked off (a drug code '771), or, in
+        # typeset copy, any word after a right single mark (’orrible).
+        following = text[i + 1 : i + 2]
+        return (
+            bool(_CLIPPED_WORDS.match(text, i + 1))
+            or following.isdigit()
+            or (ch == "’" and following.isalpha())
+        )
 
     def _single(self, order: int, i: int, ch: str, before: str, after: str) -> tuple[Role, bool]:
         text = self.text
@@ -232,20 +311,25 @@ class _Classifier:
         if ch == "'" and before.isdigit():
             inches = _INCHES.match(text, i + 1)
             if inches:
-                self.primes.add(inches.end() - 1)
-                return "prime", True  # 6'2"
+                end = inches.end()
+                self.primes.add(end - 1)
+                if text[end - 2 : end] == "''":
+                    self.primes.add(end - 2)
+                return "prime", True  # 6'2", 5' 11"
         if text[i + 1 : i + 2] in ("s", "S") and not text[i + 2 : i + 3].isalpha() and ch != "‘":
             return "apostrophe", True  # OutRage!'s, or a possessive whose noun was cut
         if before.isalnum() and after.isalnum():
             if before.isdigit() and after.isdigit():
                 return "prime", True  # 5'10
             return "apostrophe", True  # Iran’s, don't, o’clock, 1990's, word‘s
+        if after.isalpha() and i > 1 and text[i - 1] in "-\u2010" and text[i - 2].isalpha():
+            return "apostrophe", True  # inside a hyphenated word: al-'Aziz, el-‘Arish
         if ch == "‘":
-            if _SHORT_YEAR.match(text, i + 1) or _ELISION.match(text, i + 1):
+            if self._clipped(order, i, ch):
                 return "apostrophe", True
             return "open", True
         if before in _OPEN_BEFORE:
-            if _SHORT_YEAR.match(text, i + 1) or _ELISION.match(text, i + 1):
+            if after.isalnum() and self._clipped(order, i, ch):
                 return "apostrophe", True
             if after not in _CLOSE_AFTER:
                 return "open", True  # 'word   and a wrongly curled ’word
@@ -257,9 +341,10 @@ class _Classifier:
                 return "close", True
             return "apostrophe", True
         if before.isdigit():
-            if pending:
+            # 5' tall: a feet mark, unless it closes a quotation no later mark closes.
+            if pending and not self._later_single_closer(order):
                 return "close", True
-            return "prime", True  # 5' tall
+            return "prime", True
         if after in _CLOSE_AFTER:
             return "close", True  # ,' he said
         return ("close" if pending else "open"), False  # .'We
@@ -297,10 +382,13 @@ class _Classifier:
 
     def _reopens(self, i: int) -> bool:
         """Return True if the mark at ``i`` starts a sentence: after . ! ? (and closers)."""
-        j = i - 1
-        while j >= 0 and self.text[j] in _BEFORE_SENTENCE:
-            j -= 1
-        return j >= 0 and self.text[j] in _TERMINAL
+        text = self.text
+        for j in range(self._scanned, i):
+            if text[j] not in _BEFORE_SENTENCE:
+                self._last_word = j
+        self._scanned = max(self._scanned, i)
+        j = self._last_word
+        return j >= 0 and text[j] in _TERMINAL
 
 
 def _opens_with(text: str, double: bool) -> bool:
@@ -362,9 +450,17 @@ def masker(document: Document) -> Callable[[Paragraph], str]:
         spans = quoted_spans(quotes) if quotes is not None and quotes.marks else []
         if not spans:
             return text
-        chars = list(text)
-        for start, end in spans:
-            chars[start:end] = MASK * (end - start)
-        return "".join(chars)
+        # Spans nest and overlap (every unclosed mark quotes to the end): merge them
+        # first, so that each character is masked once and the work stays linear.
+        pieces, at = [], 0
+        for start, end in sorted(spans):
+            if end <= at:
+                continue
+            start = max(start, at)
+            pieces.append(text[at:start])
+            pieces.append(MASK * (end - start))
+            at = end
+        pieces.append(text[at:])
+        return "".join(pieces)
 
     return mask

@@ -25,7 +25,10 @@ def _closing_of(mark: Mark) -> str:
 
 
 def _words_after(text: str, index: int, stop: int | None = None, count: int = 4) -> str:
-    found = WORD.finditer(text, index + 1, len(text) if stop is None else stop)
+    # A window, not the rest of the paragraph: a paragraph of marks has no words to find,
+    # and searching to its end from every mark would be quadratic.
+    limit = min(len(text) if stop is None else stop, index + 1 + 80)
+    found = WORD.finditer(text, index + 1, limit)
     words = [m.group() for _, m in zip(range(count), found)]
     return " ".join(words)
 
