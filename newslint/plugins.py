@@ -31,6 +31,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "newslint.rules.dangling_punctuation",
     "newslint.rules.unbalanced_bracket",
     "newslint.rules.punctuation_spacing",
+    "newslint.rules.apostrophe_plural",
     "newslint.rules.missing_space",
     "newslint.rules.joined_words",
     "newslint.rules.quote_style",
