@@ -20,26 +20,28 @@ _CODE_LIKE = re.compile(r"://|www\.|[@/\\=_{}<>|#~^*]|\.[a-z]{2,4}\b|\w\(")
 _TOKEN_WINDOW = 100
 
 
+_TOKEN_HEAD = re.compile(r"\S{0,%d}$" % _TOKEN_WINDOW)
+_TOKEN_TAIL = re.compile(r"\S{0,%d}" % _TOKEN_WINDOW)
+_WORD_AFTER = re.compile(r"\S{1,30}")
+_WORD_BEFORE = re.compile(r"\S{1,30}$")
+
+
 def _token(text: str, start: int, end: int) -> str:
     """Return the run of non-space characters around ``text[start:end]`` (bounded)."""
-    a = start
-    while a > max(0, start - _TOKEN_WINDOW) and not text[a - 1].isspace():
-        a -= 1
-    b = end
-    while b < min(len(text), end + _TOKEN_WINDOW) and not text[b].isspace():
-        b += 1
-    return text[a:b]
+    head = _TOKEN_HEAD.search(text, max(0, start - _TOKEN_WINDOW), start)
+    tail = _TOKEN_TAIL.match(text, end)
+    return (head.group() if head else "") + text[start:end] + (tail.group() if tail else "")
 
 
 def _word_after(text: str, at: int) -> str:
     """Return the word (or mark) starting at ``at``, for the message."""
-    match = re.compile(r"\S{1,30}").match(text, at)
+    match = _WORD_AFTER.match(text, at)
     return match.group() if match else ""
 
 
 def _word_before(text: str, at: int) -> str:
     """Return the word (or mark) ending at ``at``, for the message."""
-    match = re.compile(r"\S{1,30}$").search(text, max(0, at - 30), at)
+    match = _WORD_BEFORE.search(text, max(0, at - 30), at)
     return match.group() if match else ""
 
 

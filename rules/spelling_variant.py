@@ -32,6 +32,8 @@ _BUILDING_PREFIX = re.compile(
 _BUILDING_STORY = {"story": "storey", "stories": "storeys", "storied": "storeyed"}
 # "labor" in lower case before these is the name of a department, party or holiday.
 _LABOR_NAME = re.compile(r"[ \t]+(?:department|dept|party|day|secretary)\b", re.IGNORECASE)
+_TOKEN_HEAD = re.compile(r"[^ \n]{0,200}$")
+_TOKEN_TAIL = re.compile(r"[^ \n]{0,200}")
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|uk|html?)\b", re.IGNORECASE)
 
 
@@ -196,13 +198,11 @@ def _hits(document, forms: set[str]) -> Iterator[Hit]:
             variant, marker = Variant(BRITISH, unmarked[lower]), False
         else:
             continue
-        chunk_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
-        chunk_end = len(text)
-        for stop in (" ", "\n"):
-            at = text.find(stop, end)
-            if at >= 0:
-                chunk_end = min(chunk_end, at)
-        if _URLISH.search(text, chunk_start, chunk_end):
+        # The token around the word, within a window: a search for the nearest space
+        # from the paragraph's start would make a long unspaced text quadratic.
+        head = _TOKEN_HEAD.search(text, max(0, start - 200), start)
+        tail = _TOKEN_TAIL.match(text, end)
+        if _URLISH.search(text, head.start() if head else start, tail.end() if tail else end):
             continue  # part of a URL or an e-mail address
         yield Hit(paragraph, start, end, written, variant, order, marker)
         order += 1
