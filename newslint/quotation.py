@@ -75,6 +75,8 @@ _CLIPPED_WORDS = re.compile(
     r"(?:till|cause|round|bout|fore|bye|bots?|phones?|planes?|flu|net|roos?|possums?|coons?|cellos?)\b",
     re.I,
 )
+# Short words clipped at the end: o' (of), an' (and), th' (the), ol' (old), ma', pa'.
+_CLIPPED_END = re.compile(r"(?:^|(?<![^\W\d_]))(?:o|an|th|ol|lil|ma|pa|ya)$", re.I)
 # A decade or a year cut short: '90s, ’05, the '90's.
 _SHORT_YEAR = re.compile(r"\d\d(?:'?s\b|(?!\w))")
 # The inches after a feet mark: 6'2", 5' 11", 5'10.5", 5' 11''. Both marks are primes.
@@ -339,7 +341,9 @@ class _Classifier:
             # goin’, the Joneses’ house: an apostrophe, unless it closes a quotation.
             if pending and not (after == " " and self._later_single_closer(order)):
                 return "close", True
-            return "apostrophe", True
+            if self._word_final_apostrophe(i, after):
+                return "apostrophe", True
+            return "close", True  # 'sorry' that lost its opening mark: sorry'
         if before.isdigit():
             # 5' tall: a feet mark, unless it closes a quotation no later mark closes.
             if pending and not self._later_single_closer(order):
@@ -348,6 +352,24 @@ class _Classifier:
         if after in _CLOSE_AFTER:
             return "close", True  # ,' he said
         return ("close" if pending else "open"), False  # .'We
+
+    def _word_final_apostrophe(self, i: int, after: str) -> bool:
+        """Return True if a mark that ends a word, with no quotation open, is an apostrophe.
+
+        Only some words end in an apostrophe: a plural's possessive (the players' union,
+        the Joneses' car: after s, x or z, before a space), a dropped g (goin', nothin')
+        and a few short clipped words (o', an', th', ol', Lil'). After any other word, or
+        after s before punctuation, the mark closes a quotation: sorry', the end'.
+        """
+        text = self.text
+        last = text[i - 1].lower()
+        if last in "sxz":
+            # the Greens' £404,000, the Voters' "passion"; not at the paragraph's end,
+            # where a possessive would have nothing to possess.
+            return after.isspace() and text[i + 1 : i + 2].isspace() and bool(text[i + 2 : i + 12].strip())
+        if text[i - 2 : i].lower() == "in":
+            return True
+        return bool(_CLIPPED_END.search(text, max(0, i - 4), i))
 
     def _push(self, i: int, ch: str, role: Role, double: bool, curly: bool, certain: bool) -> None:
         row = [i, ch, role, double, curly, certain, "none", None]
@@ -370,15 +392,26 @@ class _Classifier:
                 top = self.rows[stack.pop()]
                 top[6], top[7] = "paired", i
                 row[6], row[7] = "paired", top[0]
-            elif self.stacks[not double]:
+            elif self.stacks[not double] and not self._other_closer_follows(i, double):
                 # "Oh no.' : closed with the other kind of mark. Pair them as a mismatch,
-                # so that one slip makes one finding, not two.
+                # so that one slip makes one finding, not two. (Not in went'": there the
+                # other kind's own closing mark follows, and this one is a stray.)
                 top = self.rows[self.stacks[not double].pop()]
                 top[6], top[7] = "mismatched", i
                 row[6], row[7] = "mismatched", top[0]
             else:
                 row[6] = "unopened"
         self.rows.append(row)
+
+    def _other_closer_follows(self, i: int, double: bool) -> bool:
+        """Return True if a closing mark of the other kind follows the mark at ``i`` (went'")."""
+        others = "'’" if double else "\"”"
+        for ch in self.text[i + 1 : i + 3]:
+            if ch in others:
+                return True
+            if ch not in ".,;:!?":
+                return False
+        return False
 
     def _reopens(self, i: int) -> bool:
         """Return True if the mark at ``i`` starts a sentence: after . ! ? (and closers)."""

@@ -20,12 +20,18 @@ _DECADE_ARTICLE = re.compile(r"\b(?:the|The)\s+(?:(?:early|mid|late|mid-)\s*)?$"
 _DECADE_CHAIN = re.compile(r"(?:1[0-9]|20)\d0['’]?s\s*(?:,|and|or|to|-|–)\s*$")
 # An abbreviation in capitals (two or more, digits allowed after the first) with 's.
 _ABBREVIATION = re.compile(r"(?<![\w'’.])([A-Z][A-Z0-9]*[A-Z])(['’])s(?![\w'’])")
-# Words that open a noun phrase's possessor: before them the 's is a plural ("MP's were").
+# Words after which a plural, not a possessive, stands: a possessive is followed by what
+# is possessed ("the MP's office"), never by a verb, a preposition, a conjunction, a
+# determiner or a pronoun ("MP's were", "told MP's the", "PSP's it plans").
 _AFTER_PLURAL = frozenset(
     """are were have had will would could should may might must can do did said say
     says told voted want wanted who which that and or but from in on at to of for with
-    by as than all both were also now still only then""".split()
+    by as than all both also now still only then the a an this these those it its they
+    them themselves their he she we you his her our my your there here not""".split()
 )
+# Singular determiners: within a few words before, they make the 's a possessive
+# ("the MP's office", "a senior Labour MP's seat").
+_SINGULAR = frozenset("the a an this that each every one another his her its their our my your whose".split())
 # Words before a plural: numbers and quantifiers ("two MP's", "many CD's").
 # (Not "all", "most", "some": they come before possessives too, as in "all EA's games".)
 _QUANTIFIERS = frozenset(
@@ -35,19 +41,22 @@ _QUANTIFIERS = frozenset(
 )
 _WORD_AFTER = re.compile(r"\s*([A-Za-z]+|[.,;:!?)\]]|$)")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+|\d+)\s+$")
+# The words before, back to the last punctuation mark.
+_WORDS_BEFORE = re.compile(r"[A-Za-z0-9' ]*$")
 
 
-def _decades(text: str) -> Iterator[tuple[int, int, int, str]]:
-    """Yield (start, end, apostrophe index, shown) for decades written with 's as a plural."""
+def _decades(text: str) -> Iterator[tuple[int, int, int, str, bool]]:
+    """Yield (start, end, apostrophe index, shown, safe) for decades written with 's as a plural."""
     for match in _DECADE.finditer(text):
         start, shown = match.start(), match.group()
         if shown[0] not in _APOSTROPHE:
             before = text[max(0, start - 24) : start]
             if not (_DECADE_ARTICLE.search(before) or _DECADE_CHAIN.search(before)):
                 continue  # 1990's budget: the year's, not the decade
-            if re.match(r"\s+[A-Z]", text[match.end() : match.end() + 2]):
-                continue  # the 1990's World Cup: the year's again
-        yield start, match.end(), match.start(1), shown
+        # Before a name the right form may be the year (the 1990 World Cup), not the
+        # decade: the fix is then only a suggestion.
+        safe = not re.match(r"\s+[A-Z][a-z]", text[match.end() : match.end() + 3])
+        yield start, match.end(), match.start(1), shown, safe
 
 
 def _counted(text: str, start: int) -> bool:
@@ -59,12 +68,14 @@ def _counted(text: str, start: int) -> bool:
 def _plural_use(text: str, start: int, end: int) -> bool:
     """Return True if ``text[start:end]`` (an abbreviation with 's) reads as a plural."""
     after = _WORD_AFTER.match(text, end)
-    if after is None:
-        return False
-    word = after.group(1)
-    # A possessive is followed by what is possessed (the MP's office); a plural by a
-    # verb, a preposition, a conjunction or the end of the clause.
-    return word == "" or not word.isalpha() or word.lower() in _AFTER_PLURAL
+    word = after.group(1) if after else ""
+    if word == "" or not word.isalpha() or word.lower() in _AFTER_PLURAL or word.endswith("ed"):
+        return True  # MP's., MP's voted, told MP's the, after MEP's failed
+    # Another word follows: a possessive if a singular determiner stands a few words
+    # before (the MP's office); otherwise a plural (pledges MP's make, PVR's record).
+    before = _WORDS_BEFORE.search(text, max(0, start - 40), start)
+    words = before.group().lower().split() if before else []
+    return not any(w in _SINGULAR for w in words[-3:])
 
 
 @rule(
@@ -80,10 +91,12 @@ def apostrophe_plural(document: Document, options: Mapping[str, Any]) -> Iterato
     when "the" (early, mid, late) or another decade comes before it: without them,
     ``1990's`` is the possessive of the year. An abbreviation counts when the article
     itself writes the plural without an apostrophe (``MPs``) and this one reads as a
-    plural: a verb, a preposition, a conjunction or the end of the clause after it
-    (``MP's voted``, ``MP's.``), where a possessive would be followed by what is
-    possessed (``the MP's office``). With a number or a plural quantifier before it
-    (``two MP's said``), it counts even when the article has no plain plural.
+    plural: a verb, a preposition, a conjunction, a determiner, a pronoun or the end of
+    the clause after it (``MP's voted``, ``told MP's the``, ``MP's.``), or another word
+    with no singular determiner (the, a, this, his ...) in the three words before (``MP's
+    make``); a possessive is ``the MP's office``, ``a Labour MP's seat``. With a number
+    or a plural quantifier before it (``two MP's said``), it counts even when the
+    article has no plain plural.
 
     Single letters keep their apostrophe (``mind your p's and q's``, ``A's`` and
     ``B's``), as most style books allow.
@@ -103,8 +116,8 @@ def apostrophe_plural(document: Document, options: Mapping[str, Any]) -> Iterato
     abbreviation (the reading as a plural rests on the words around it).
 
     Known problems:
-    A plural followed by an adjective or a noun (``MP's concerned said``) reads as a
-    possessive and is not reported.
+    A plural after a singular determiner and before a noun (``the MP's expenses``, for
+    ``MPs' expenses``) reads as a possessive and is not reported.
     """
     text = document.text
     if not any(a + "s" in text for a in _APOSTROPHE):
@@ -115,9 +128,9 @@ def apostrophe_plural(document: Document, options: Mapping[str, Any]) -> Iterato
         if "'s" not in local and "’s" not in local:
             continue
         found: list[tuple[int, int, int, str, bool]] = []
-        for start, end, cut, shown in _decades(local):
+        for start, end, cut, shown, safe in _decades(local):
             right = shown[: cut - start] + shown[cut - start + 1 :]
-            found.append((start, end, cut, f"apostrophe in the decade '{shown}': write '{right}'", True))
+            found.append((start, end, cut, f"apostrophe in the decade '{shown}': write '{right}'", safe))
         for match in _ABBREVIATION.finditer(local):
             abbreviation = match.group(1)
             if not _plural_use(local, match.start(), match.end()):

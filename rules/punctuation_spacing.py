@@ -16,7 +16,9 @@ _BRACKET = re.compile(r"[()\[\]]")
 # A comma glued to the next word: after a word, a number, a full stop or a closing mark.
 _GLUED_COMMA = re.compile(r"(?<=[^\W_]|[.%)\]\"'”’]),(?=[^\W\d_])")
 # What shows that a token is code, a URL, an e-mail address or a path, not prose.
-_CODE_LIKE = re.compile(r"://|www\.|[@/\\=_{}<>|#~^*]|\.[a-z]{2,4}\b|\w\(")
+_CODE_LIKE = re.compile(r"://|www\.|[@/\\=_{}<>|#~^*]|(?<![.])\.[a-z]{2,4}\b|\w\(")
+# Commas glued to what follows: two or more in one token make a list or data (a,b,c).
+_GLUED_IN_TOKEN = re.compile(r",(?=\S)")
 _TOKEN_WINDOW = 100
 
 
@@ -95,7 +97,7 @@ def _commas(text: str) -> Iterator[tuple[int, int, str, str]]:
     for match in _GLUED_COMMA.finditer(text):
         at = match.start()
         token = _token(text, at, at + 1)
-        if _CODE_LIKE.search(token) or token.count(",") > 1:
+        if _CODE_LIKE.search(token) or len(_GLUED_IN_TOKEN.findall(token)) > 1:
             continue  # a URL, code, or a list written without spaces (tags: a,b,c)
         shown = f"{_word_before(text, at)},{_word_after(text, at + 1)}"
         yield at, at + 1, f"no space after the comma: '{shown}'", ", "
