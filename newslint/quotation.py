@@ -77,6 +77,13 @@ _CLIPPED_WORDS = re.compile(
 )
 # Short words clipped at the end: o' (of), an' (and), th' (the), ol' (old), ma', pa'.
 _CLIPPED_END = re.compile(r"(?:^|(?<![^\W\d_]))(?:o|an|th|ol|lil|ma|pa|ya)$", re.I)
+# Words that cannot follow a possessive: after "rights'" they show a closing mark.
+_NOT_POSSESSED = frozenset(
+    """have has had are were is was will would can could should may might must do does
+    did said say says told that which who whom the a an to of in on at for with from by
+    as than it its they them their he she we you not be been being""".split()
+)
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 # A decade or a year cut short: '90s, ’05, the '90's.
 _SHORT_YEAR = re.compile(r"\d\d(?:'?s\b|(?!\w))")
 # The inches after a feet mark: 6'2", 5' 11", 5'10.5", 5' 11''. Both marks are primes.
@@ -283,8 +290,13 @@ class _Classifier:
     def _clipped(self, order: int, i: int, ch: str) -> bool:
         """Return True if the mark at ``i`` stands for letters cut from the word after it."""
         text = self.text
-        if _SHORT_YEAR.match(text, i + 1) or _CLIPPED.match(text, i + 1):
-            return True  # ’90s, 'em, 'tis
+        year = _SHORT_YEAR.match(text, i + 1)
+        if year:
+            # ’90s; but '15s' (a quoted word that is a decade's shape) opens a quotation.
+            quoted = text[year.end() : year.end() + 1] in ("'", "’") and not self.stacks[False]
+            return not quoted
+        if _CLIPPED.match(text, i + 1):
+            return True  # 'em, 'tis
         if self._later_single_closer(order):
             return False  # a quotation that opens here can be closed
         # Nothing could close a quotation opened here: a clipped word that is also a word
@@ -348,6 +360,8 @@ class _Classifier:
             # 5' tall: a feet mark, unless it closes a quotation no later mark closes.
             if pending and not self._later_single_closer(order):
                 return "close", True
+            if i >= 4 and text[i - 4 : i].isdigit():
+                return "close", True  # by 2010': a year, not a height in feet
             return "prime", True
         if after in _CLOSE_AFTER:
             return "close", True  # ,' he said
@@ -363,10 +377,17 @@ class _Classifier:
         """
         text = self.text
         last = text[i - 1].lower()
+        if text[max(0, i - 4) : i].lower().endswith(("ous", "less")):
+            return False  # useless', courageous': adjectives take no possessive
         if last in "sxz":
             # the Greens' £404,000, the Voters' "passion"; not at the paragraph's end,
             # where a possessive would have nothing to possess.
-            return after.isspace() and text[i + 1 : i + 2].isspace() and bool(text[i + 2 : i + 12].strip())
+            if not (after.isspace() and text[i + 1 : i + 2].isspace() and text[i + 2 : i + 12].strip()):
+                return False
+            # A possessive is followed by what is possessed, never by a verb, a
+            # preposition or a determiner: human rights' have, one nation politics' that.
+            following = _NEXT_WORD.match(text, i + 1)
+            return following is None or following.group(1).lower() not in _NOT_POSSESSED
         if text[i - 2 : i].lower() == "in":
             return True
         return bool(_CLIPPED_END.search(text, max(0, i - 4), i))

@@ -55,6 +55,15 @@ BAD = [
     # a mark after a number that closes the quotation: no later mark closes it
     ('He called it "Catch 22" and left, "sadly.', [(34, '"')]),
     ('"It was 1-0" he said, "and we won.', [(22, '"')]),
+    # a single quotation that lost its opening mark: the closing mark ends a word that
+    # takes no apostrophe, or a plural before a verb, or a year
+    ("Minister sorry' over the row", [(14, "'")]),
+    ("So-called human rights' have left us weak.", [(22, "'")]),
+    ("Quangos are useless' says report", [(19, "'")]),
+    ("Sales to double by 2010'", [(23, "'")]),
+    ("The rules tackle sham weddings'", [(30, "'")]),
+    # a stray closing mark before the closing mark of the quotation: one finding
+    ('"He said \'go\' and so he went\'", she said.', [(28, "'")]),
     # an inch mark does not close the quotation around it
     ('"We bought a 20" screen," he said, "and', [(35, '"')]),
 ]
@@ -113,6 +122,11 @@ GOOD = [
     '"He is 5\' 11" tall," she said. \'He is 6\' 2" now,\' he said.',
     'He said: "The 12" single sold well." The pitch was 100\' long.',
     'He ran 100m in 9.58" flat.',
+    # possessives of plurals, dropped g's, clipped words at the end
+    "The players' union, the Greens' £4m, the Joneses' \"new\" car, Lil' Kim.",
+    "We were goin' home, a cup o' tea, rock an' roll.",
+    # a decade in quotation marks
+    "He plays for the England '15s' now, and loved the '90s.",
     # a clipped word that is also a word, when a later mark closes it: a quotation
     "He said 'round the clock' was the plan.",
 ]
