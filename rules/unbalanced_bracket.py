@@ -10,7 +10,7 @@ from newslint.document import Document, Paragraph
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
-from newslint.text import WORD
+from newslint.words import WORD
 
 _PARTNER = {")": "(", "]": "["}
 _CLOSER_OF = {"(": ")", "[": "]"}
