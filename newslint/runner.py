@@ -25,6 +25,7 @@ from newslint.summary import Tally, count, write_statistics
 
 if TYPE_CHECKING:
     from newslint.baseline import Baseline, Entry
+    from newslint.formatters.base import Formatter
 
 # The CLI's name for a mistake that stops the run (exit status 2).
 RunError = NewslintError
@@ -70,6 +71,17 @@ class _Streams:
     show_findings: bool
 
 
+@dataclass
+class _Session:
+    """One run's formatter and destinations, its baseline (to filter by or to write), its counts."""
+
+    formatter: Formatter
+    streams: _Streams
+    baseline: Baseline | None
+    recording: Recording | None
+    tally: Tally = field(default_factory=Tally)
+
+
 class Runner:
     """A ``Linter`` configured from the command line, and where its results go."""
 
@@ -109,7 +121,7 @@ class Runner:
         output = open_output(options.output_file) if options.output_file is not None else None
         streams = self._streams(paths, out, err, output, recording is not None)
         formatter = self.linter.formatter(streams.format, streams.findings, streams.color)
-        tally = Tally()
+        session = _Session(formatter, streams, baseline, recording)
         status = EXIT_CLEAN
         if streams.show_findings:
             call(formatter.start, rules=self.linter.rules)
@@ -127,16 +139,7 @@ class Runner:
                 if fixing and self._show_fixed(result, out):
                     status = max(status, EXIT_FINDINGS if result.changed else EXIT_CLEAN)
                     continue
-                text = result.fixed if result.fixed is not None else (result.source.text if result.source else None)
-                findings, hidden = result.findings, 0
-                if recording is not None:
-                    recording.add(result.path, findings, text, self.linter.active_rules(result.path))
-                elif baseline is not None:
-                    findings, hidden = baseline.split(result.path, findings, text)
-                tally.add(findings, result.applied, hidden)
-                if streams.show_findings:
-                    call(formatter.file, result.path, findings, text=text)
-                status = max(status, self._status(result.path, findings) if hidden else result.status)
+                status = max(status, self._report(result, session))
         finally:
             if streams.show_findings:
                 formatter.finish()
@@ -148,16 +151,32 @@ class Runner:
         if recording is not None:
             recording.save()
             if not options.quiet:
+                tally = session.tally
                 err.write(f"newslint: recorded {count(tally.findings, 'finding')} of {count(tally.files, 'file')} "
                           f"in {options.write_baseline}\n")
         else:
-            self._closing_notes(streams, tally, fixing)
+            self._closing_notes(streams, session.tally, fixing)
         if self.linter.unavailable:
             return EXIT_ERROR
         # Recording findings is what --write-baseline asked for: they do not fail the run.
         if status == EXIT_FINDINGS and (options.exit_zero or recording is not None):
             return EXIT_CLEAN
         return status
+
+    def _report(self, result: FileResult, session: _Session) -> int:
+        """Record, filter by the baseline, count and format one linted file; return its status."""
+        text = result.fixed if result.fixed is not None else (result.source.text if result.source else None)
+        findings, hidden = result.findings, 0
+        if session.recording is not None:
+            session.recording.add(result.path, findings, text, self.linter.active_rules(result.path))
+        elif session.baseline is not None:
+            findings, hidden = session.baseline.split(result.path, findings, text)
+        session.tally.add(findings, result.applied, hidden)
+        if session.streams.show_findings:
+            call(session.formatter.file, result.path, findings, text=text)
+        if not hidden:
+            return result.status
+        return exit_status(findings, self.linter.config_for(result.path).fail_on)
 
     def dismiss(self, path: str, line: int, column: int | None, rule: str | None, reason: str,
                 baseline_path: Path) -> str:
@@ -216,9 +235,6 @@ class Runner:
             notes = err
         shown = not recording and not (options.statistics and output is None)
         return _Streams(findings, name, color, notes, show_findings=shown)
-
-    def _status(self, path: str, findings: list[Finding]) -> int:
-        return exit_status(findings, self.linter.config_for(path).fail_on)
 
     def _closing_notes(self, streams: _Streams, tally: Tally, fixing: bool) -> None:
         """Write ``--statistics`` and the summary line, where and when they are wanted."""

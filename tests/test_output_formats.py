@@ -18,7 +18,6 @@ import pytest
 from newslint import __version__
 from newslint.rule import rule
 
-from conftest import REPO
 from formatting import finding, render
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"

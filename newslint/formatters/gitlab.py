@@ -54,5 +54,5 @@ class GitlabFormatter(Formatter):
 
     def finish(self) -> None:
         """Write the JSON array."""
-        json.dump(self._issues, self.stream, ensure_ascii=False, indent=2)
-        self.stream.write("\n")
+        # One line: json.dumps without indent runs in C, several times faster on a big run.
+        self.stream.write(json.dumps(self._issues, ensure_ascii=False) + "\n")

@@ -79,13 +79,11 @@ def repository_path(path: str, root: str | None = None) -> str | None:
     """Return ``path`` relative to the repository root with ``/`` separators, or None outside it."""
     root = root or repository_root(os.getcwd())
     absolute = os.path.abspath(path)
-    try:
-        relative = os.path.relpath(absolute, root)
-    except ValueError:  # another drive on Windows
+    # A prefix test, not os.path.relpath: this runs once a file, and relpath costs ~0.2 ms.
+    prefix = root if root.endswith(os.sep) else root + os.sep
+    if not absolute.startswith(prefix):
         return None
-    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
-        return None
-    return relative.replace(os.sep, "/")
+    return absolute[len(prefix) :].replace(os.sep, "/")
 
 
 def report_path(path: str, root: str | None = None) -> str:

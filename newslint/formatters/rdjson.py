@@ -4,7 +4,8 @@ One JSON object, ``{"source": ..., "diagnostics": [...]}``, with each finding's
 message, location, severity, code and its fix as a ``suggestion`` (safe or not:
 reviewdog shows suggestions for a person to accept). reviewdog's ``Position.column``
 counts UTF-8 bytes from 1 (its proto: the column of ``b`` in ``a𐐀b`` is 6), so
-newslint converts its code-point columns; ranges are end exclusive, as newslint's.
+newslint converts its code-point columns (of the text without its byte-order mark);
+ranges are end exclusive, as newslint's.
 """
 
 from __future__ import annotations
@@ -58,5 +59,5 @@ class RdjsonFormatter(Formatter):
     def finish(self) -> None:
         """Write the rdjson object."""
         result = {"source": {"name": "newslint", "url": INFORMATION_URI}, "diagnostics": self._diagnostics}
-        json.dump(result, self.stream, ensure_ascii=False, indent=2)
-        self.stream.write("\n")
+        # One line: json.dumps without indent runs in C, several times faster on a big run.
+        self.stream.write(json.dumps(result, ensure_ascii=False) + "\n")

@@ -160,5 +160,5 @@ class SarifFormatter(Formatter):
             "results": self._results,
         }
         log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-        json.dump(log, self.stream, ensure_ascii=False, indent=2)
-        self.stream.write("\n")
+        # One line: json.dumps without indent runs in C, several times faster on a big run.
+        self.stream.write(json.dumps(log, ensure_ascii=False) + "\n")
