@@ -51,3 +51,22 @@ def render(name: str, files: Sequence[tuple[str, Sequence[Finding], str | None]]
         call(formatter.error, path, message)
     formatter.finish()
     return stream.getvalue()
+
+
+def long_line_findings(size: int) -> tuple[str, list[Finding]]:
+    """A one-line text of about ``size`` characters with a finding (and a fix) every 32 characters."""
+    text = "a xyzzy " * (size // 8)
+    found = [Finding("s.txt", "ZZ101", "flag-xyzzy", Severity.WARNING, "found 'xyzzy'", start, start + 5,
+                     1, start + 1, 1, start + 6, Fix(start, start + 5, "magic"), (1, start + 1, 1, start + 6))
+             for start in range(2, len(text), 32)]
+    return text, found
+
+
+def ratio(cost, small: int = 25_000, large: int = 100_000) -> tuple[float, float]:
+    """Return the best of five timings of ``cost(small)`` and of ``cost(large)``, after a warm-up.
+
+    Four times the input: linear work takes about four times as long, quadratic sixteen;
+    the best of five keeps a busy shared machine from deciding the outcome.
+    """
+    cost(small)
+    return min(cost(small) for _ in range(5)), min(cost(large) for _ in range(5))

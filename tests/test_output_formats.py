@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -18,7 +19,7 @@ import pytest
 from newslint import __version__
 from newslint.rule import rule
 
-from formatting import finding, render
+from formatting import finding, long_line_findings, ratio, render
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
@@ -276,3 +277,15 @@ def test_rdjson_field_by_field():
     assert frob["location"]["range"] == {"start": {"line": 2, "column": 13}, "end": {"line": 2, "column": 23}}
     assert frob["suggestions"][0]["text"] == "tweak"  # an unsafe fix is still a suggestion for a person
     assert "suggestions" not in plugh
+
+
+@pytest.mark.parametrize("name", ["sarif", "rdjson", "gitlab"])
+def test_thousands_of_findings_on_one_long_line_stay_linear(name, repo):
+    def cost(size: int) -> float:
+        text, found = long_line_findings(size)
+        started = time.perf_counter()
+        render(name, [("s.txt", found, "\U0001F600" + text[1:])])  # an emoji: columns are converted
+        return time.perf_counter() - started
+
+    small, large = ratio(cost)
+    assert large < 6 * small, (small, large)

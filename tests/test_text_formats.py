@@ -7,11 +7,10 @@ import time
 
 import pytest
 
-from newslint.finding import Finding, Fix, Severity
 from newslint.formatters.full import FullFormatter, cell, excerpt
 from newslint.summary import Tally, write_statistics
 
-from formatting import finding, render
+from formatting import finding, long_line_findings, ratio, render
 
 LINE = "The council met on Monday.It agreed.\n"
 
@@ -111,15 +110,6 @@ def test_cell(ch, expected):
     assert cell(ch) == expected
 
 
-def long_line_findings(size: int) -> tuple[str, list[Finding]]:
-    """A one-line text of ``size`` characters with a finding every 32 characters."""
-    text = "a xyzzy " * (size // 8)
-    found = [Finding("s.txt", "ZZ101", "flag-xyzzy", Severity.WARNING, "found 'xyzzy'", start, start + 5,
-                     1, start + 1, 1, start + 6, Fix(start, start + 5, "magic"), (1, start + 1, 1, start + 6))
-             for start in range(2, len(text), 32)]
-    return text, found
-
-
 def test_full_on_a_long_line_stays_linear():
     def cost(size: int) -> float:
         text, found = long_line_findings(size)
@@ -127,8 +117,7 @@ def test_full_on_a_long_line_stays_linear():
         FullFormatter(io.StringIO()).file("s.txt", found, text)
         return time.perf_counter() - started
 
-    small = min(cost(50_000) for _ in range(3))
-    large = min(cost(200_000) for _ in range(3))
+    small, large = ratio(cost)
     assert large < 6 * small, (small, large)
 
 
