@@ -34,6 +34,8 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "newslint.rules.quote_style",
     "newslint.rules.repeated_word",
     "newslint.rules.placeholder",
+    "newslint.rules.repeated_phrase",
+    "newslint.rules.duplicate_paragraph",
     "newslint.rules.double_space",
     "newslint.rules.title_mismatch",
     "newslint.rules.name_variant",

@@ -404,7 +404,14 @@ def test_parse_time_is_linear(unit):
     while small_time < 0.02:
         repeat *= 4
         small_time = _seconds(small, repeat)
-    assert _seconds(large, repeat) < 6 * small_time
+    # The machine is shared: a quadratic parse fails every try, a burst of load only one.
+    ratios = []
+    for _ in range(3):
+        ratios.append(_seconds(large, repeat) / small_time)
+        if ratios[-1] < 6:
+            return
+        small_time = _seconds(small, repeat)
+    pytest.fail(f"400 KB took {min(ratios):.1f} times as long as 100 KB (tries: {ratios})")
 
 
 # -- through the engine and the command line ------------------------------------------------------
