@@ -90,7 +90,7 @@ def test_directory_without_articles(tmp_path, plugin_dir, good):
     write_bytes(tmp_path / "assets" / ".hidden.md", b"xyzzy")
     status, findings, errors = lint(tmp_path, plugin_dir, "assets", "good.txt")
     assert status == 2
-    assert errors == ["newslint: assets: no articles (.txt, .md, .markdown) found in this directory"]
+    assert errors == ["newslint: assets: no articles (.txt, .md, .markdown, .html, .htm) found in this directory"]
     assert [f["path"] for f in findings] == ["good.txt"]
 
 

@@ -52,7 +52,10 @@ def test_fix_with_diff_and_diff_with_json_are_usage_errors(tree):
     ]
     assert both.returncode == 2 and (tree / "a.txt").read_bytes() == SLIP
     as_json = newslint_run("--diff", "--format", "json", "a.txt", cwd=tree)
-    assert _errors(as_json) == ["newslint: --diff prints a unified diff; --format json does not apply to it"]
+    assert _errors(as_json) == [
+        "newslint: --diff prints a unified diff; --format json does not apply to it "
+        "(add --output-file to keep the findings in that format)"
+    ]
     assert as_json.returncode == 2 and as_json.stdout == b""
 
 

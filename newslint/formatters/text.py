@@ -1,4 +1,8 @@
-"""``path:line:col: CODE [name] message``, one finding a line, coloured on a terminal."""
+"""``concise`` (alias ``text``): ``path:line:col: CODE [name] message``, one finding a line.
+
+Coloured on a terminal. The ``full`` format (``newslint.formatters.full``) writes the
+same line with the severity, followed by the source line and a caret under the span.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,8 @@ from typing import Sequence
 from newslint.finding import Finding, Severity
 from newslint.formatters.base import Formatter
 
-_COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
-_BOLD, _RESET = "\033[1m", "\033[0m"
+COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+BOLD, RESET = "\033[1m", "\033[0m"
 # C0 and C1 controls, DEL, line and paragraph separators and the bidirectional controls:
 # raw on a terminal they move the cursor, ring, clear or reorder what is shown.
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
@@ -28,13 +32,19 @@ def _escape(code: int) -> str:
 class TextFormatter(Formatter):
     """The default, human-readable format."""
 
-    def file(self, path: str, findings: Sequence[Finding]) -> None:
+    def paint(self, text: str, style: str) -> str:
+        """Return ``text`` in an ANSI ``style`` when colouring, else as it is."""
+        return f"{style}{text}{RESET}" if self.color else text
+
+    def header(self, f: Finding, severity: bool = False) -> str:
+        """Return the one-line form of a finding (with its severity, for ``full``)."""
+        # A file name or a quoted excerpt may hold ESC, CR or BEL: escaped, not sent raw.
+        where = self.paint(escape_controls(f.path), BOLD)
+        code = self.paint(f.code, COLORS[f.severity])
+        level = f"{self.paint(f.severity.value, COLORS[f.severity])} " if severity else ""
+        return f"{where}:{f.line}:{f.column}: {level}{code} [{f.rule}] {escape_controls(f.message)}"
+
+    def file(self, path: str, findings: Sequence[Finding], text: str | None = None) -> None:
         """Write one line per finding."""
         for f in findings:
-            name, message = escape_controls(f.path), escape_controls(f.message)
-            if self.color:
-                code = f"{_COLORS[f.severity]}{f.code}{_RESET}"
-                where = f"{_BOLD}{name}{_RESET}"
-            else:
-                code, where = f.code, name
-            self.stream.write(f"{where}:{f.line}:{f.column}: {code} [{f.rule}] {message}\n")
+            self.stream.write(self.header(f) + "\n")
