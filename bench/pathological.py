@@ -16,8 +16,8 @@ import argparse
 import random
 import signal
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 # Sentences we wrote, with what rules look at: quotations, times and perfects, titles,
 # abbreviations, numbers, brackets and dashes. Shuffled, they make one long paragraph.

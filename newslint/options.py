@@ -65,10 +65,11 @@ class Option:
         if kind == "paths":
             paths = tuple(self._path(item, root) for item in value)
             if self.loader and paths:
-                from newslint.formats import resolve
+                import importlib
 
+                module, _, name = self.loader.partition(":")
                 try:
-                    resolve(self.loader)(paths)
+                    getattr(importlib.import_module(module), name)(paths)
                 except OSError as exc:
                     raise ValueError(f"cannot be read: {exc}") from None
             return paths

@@ -10,9 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import run_newslint
-from hostile import newslint_run, public_file, unprivileged  # noqa: F401 - a fixture
+from hostile import newslint_run, public_file
 
 ZZ = ["--select", "ZZ101", "--format", "json"]
 

@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from hostile import newslint_run
 
 SLIP = b"It rained.Then it stopped.\n"

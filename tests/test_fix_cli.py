@@ -18,8 +18,6 @@ from newslint.cli import main
 from newslint.fixer import fix_text
 from newslint.linter import Linter
 
-from hostile import unprivileged  # noqa: F401 - a fixture
-
 SLIPS = "The council met on Monday.It agreed the the plan , and members voted."
 FIXED = "The council met on Monday. It agreed the plan, and members voted."
 

@@ -19,10 +19,10 @@ import gc
 import signal
 import sys
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 

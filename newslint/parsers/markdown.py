@@ -69,7 +69,8 @@ def _block_parser(md: Any) -> Any:
     def tokenize(state: Any, start: int, end: int) -> None:
         (nested if state.level < BLOCK_DEPTH else flat.tokenize)(state, start, end)
 
-    blocks.block.tokenize = tokenize
+    # An instance attribute: nested blocks call state.md.block.tokenize, so they reach it.
+    blocks.block.tokenize = tokenize  # type: ignore[method-assign,assignment]
     return blocks
 
 
