@@ -1,0 +1,216 @@
+"""Running a whole style in few scans: literal prefilters and one Aho-Corasick pass per scope.
+
+A style of a thousand substitution rules must not cost a thousand regex passes per
+article. Each pattern's *required literals* are worked out once from its parse tree: a
+set of strings one of which every match contains (``\\bper ?cent\\b`` needs ``per``...
+``percent`` or ``per cent``). All the literals of a style go into one Aho-Corasick
+automaton (pyahocorasick, a C extension: it reports every occurrence, overlapping ones
+included, in one pass, which an alternation of Python regexes cannot). Per document and
+scope the segments' case-folded text is scanned once; a rule's own regex then runs only
+on the segments where one of its literals occurs. Rules without a usable literal (a
+pattern such as ``\\d+%``, or stateful rules such as consistency) run everywhere.
+
+Every rule still matches with its own pattern, so the findings are exactly those of
+running each rule alone: the prefilter may only rule segments out.
+"""
+
+from __future__ import annotations
+
+import weakref
+from bisect import bisect_right
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
+
+from newslint.document import Document
+from newslint.finding import Violation
+from newslint.styles.scopes import Scope, segments
+
+if TYPE_CHECKING:
+    import re
+
+    from newslint.styles.checks import Check
+
+_MAX_SET = 64  # strings in one finite set before it is given up as too large
+_MIN_LITERAL = 2  # shorter literals would hit nearly every segment
+
+
+def _parser() -> Any:
+    try:
+        from re import _parser as parser  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse as parser  # type: ignore[no-redef]
+    return parser
+
+
+class _Info:
+    """What a piece of pattern is known to match: its full finite language, or a required set."""
+
+    __slots__ = ("exact", "required")
+
+    def __init__(self, exact: frozenset[str] | None = None, required: frozenset[str] | None = None) -> None:
+        self.exact = exact
+        self.required = required
+
+    def best(self) -> frozenset[str] | None:
+        """Return a set one of whose strings every match contains, or None."""
+        candidates = [c for c in (self.required, self.exact) if c and "" not in c]
+        return max(candidates, key=_score) if candidates else None
+
+
+def _score(strings: frozenset[str]) -> tuple[int, int]:
+    return (min(len(s) for s in strings), -len(strings))
+
+
+_ZERO_WIDTH = _Info(frozenset({""}))
+_UNKNOWN = _Info()
+
+
+def _node(op: Any, av: Any, constants: Any) -> _Info:
+    name = str(op)
+    if name == "LITERAL":
+        return _Info(frozenset({chr(av)}))
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):
+        return _ZERO_WIDTH
+    if name == "IN":
+        chars: set[str] = set()
+        for item_op, item_av in av:
+            item = str(item_op)
+            if item == "LITERAL":
+                chars.add(chr(item_av))
+            elif item == "RANGE" and item_av[1] - item_av[0] < 10:
+                chars.update(chr(c) for c in range(item_av[0], item_av[1] + 1))
+            else:
+                return _UNKNOWN  # NEGATE, categories, wide ranges
+        return _Info(frozenset(chars)) if 0 < len(chars) <= 10 else _UNKNOWN
+    if name == "BRANCH":
+        alternatives = [_sequence(items, constants) for items in av[1]]
+        exact = None
+        if all(a.exact is not None for a in alternatives):
+            union = frozenset().union(*(a.exact for a in alternatives))  # type: ignore[arg-type]
+            exact = union if len(union) <= _MAX_SET else None
+        bests = [a.best() for a in alternatives]
+        required = frozenset().union(*bests) if all(bests) else None  # type: ignore[arg-type]
+        return _Info(exact, required)
+    if name in ("SUBPATTERN", "ATOMIC_GROUP"):
+        return _sequence(av[-1], constants)
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, high, items = av
+        child = _sequence(items, constants)
+        if low == 1 and high == 1:
+            return child
+        if low == 0:
+            if high == 1 and child.exact is not None and len(child.exact) < _MAX_SET:
+                return _Info(child.exact | {""})
+            return _ZERO_WIDTH if child.exact == frozenset({""}) else _Info(frozenset({""}))
+        return _Info(None, child.best())
+    return _UNKNOWN
+
+
+def _sequence(items: Iterable[Any], constants: Any = None) -> _Info:
+    run: frozenset[str] | None = frozenset({""})
+    broken = False
+    candidates: list[frozenset[str]] = []
+    for op, av in items:
+        info = _node(op, av, constants)
+        if info.exact is not None and run is not None and len(run) * len(info.exact) <= _MAX_SET:
+            run = frozenset(a + b for a in run for b in info.exact)
+            continue
+        broken = True
+        if run and "" not in run:
+            candidates.append(run)
+        best = info.best()
+        if best:
+            candidates.append(best)
+        run = info.exact if info.exact is not None and len(info.exact) <= _MAX_SET else frozenset({""})
+    if run and "" not in run:
+        candidates.append(run)
+    required = max(candidates, key=_score) if candidates else None
+    return _Info(None if broken else run, required)
+
+
+def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Return case-folded strings one of which every match of ``pattern`` contains, or None."""
+    try:
+        tree = _parser().parse(pattern.pattern, pattern.flags)
+        found = _sequence(list(tree)).best()
+    except Exception:  # an unusual parse tree: no prefilter, the rule simply always runs
+        return None
+    if not found or min(len(s) for s in found) < _MIN_LITERAL:
+        return None
+    return frozenset(s.casefold() for s in found)
+
+
+class StyleBatch:
+    """The checks of one configuration's styles, run together on each document."""
+
+    def __init__(self, checks: Sequence[Check]) -> None:
+        self.checks = list(checks)
+        self._groups: dict[Scope, tuple[list[int], list[int]]] = {}
+        self._automaton: Any = None
+        literal_sets: dict[int, frozenset[str]] = {}
+        for index, check in enumerate(self.checks):
+            literals = required_literals(check.prefilter) if check.prefilter is not None else None
+            filtered, always = self._groups.setdefault(check.scope, ([], []))
+            if literals:
+                literal_sets[index] = literals
+                filtered.append(index)
+            else:
+                always.append(index)
+        if literal_sets:
+            import ahocorasick
+
+            owners: dict[str, list[int]] = {}
+            for index, literals in literal_sets.items():
+                for literal in literals:
+                    owners.setdefault(literal, []).append(index)
+            automaton = ahocorasick.Automaton()
+            for literal, indices in owners.items():
+                automaton.add_word(literal, tuple(indices))
+            automaton.make_automaton()
+            self._automaton = automaton
+        self._last: tuple[Any, dict[int, list[Violation]]] | None = None
+
+    def violations(self, document: Document) -> dict[int, list[Violation]]:
+        """Return every check's violations on ``document`` by check index (the last document is cached)."""
+        last = self._last
+        if last is not None and last[0]() is document:
+            return last[1]
+        results = self._run(document)
+        self._last = (weakref.ref(document), results)
+        return results
+
+    def _run(self, document: Document) -> dict[int, list[Violation]]:
+        results: dict[int, list[Violation]] = {}
+        for scope, (filtered, always) in self._groups.items():
+            parts = segments(document, scope)
+            if not parts:
+                continue
+            for index in always:
+                results[index] = _unique(self.checks[index].run(document, parts))
+            if not filtered:
+                continue
+            wanted = set(filtered)
+            texts = [p.text for p in parts]
+            joined = "\0".join(texts)
+            folded = joined.casefold()
+            starts, at = [], 0
+            for text in texts:
+                starts.append(at)
+                at += len(text) + 1
+            exact_positions = len(folded) == len(joined)
+            hits: dict[int, set[int]] = {}
+            for end, owners in self._automaton.iter(folded):
+                segment = bisect_right(starts, end) - 1 if exact_positions else -1
+                for index in owners:
+                    if index in wanted:
+                        hits.setdefault(index, set()).add(segment)
+            for index, where in hits.items():
+                chosen = parts if -1 in where else [parts[k] for k in sorted(where)]
+                results[index] = _unique(self.checks[index].run(document, chosen))
+        return results
+
+
+def _unique(found: list[Violation]) -> list[Violation]:
+    """Drop repeats: overlapping scopes (``heading`` and ``headline``) may read a stretch twice."""
+    if len(found) < 2:
+        return found
+    return sorted(set(found), key=lambda v: (v.start, v.end, v.message))
