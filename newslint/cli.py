@@ -117,4 +117,4 @@ def stats(paths: tuple[str, ...], output_format: str) -> None:
     """Print word, sentence and paragraph counts and readability scores per article."""
     from newslint import stats as stats_module
 
-    sys.exit(stats_module.run(paths, output_format, sys.stdout, sys.stderr, sys.stdin))
+    sys.exit(stats_module.run(paths, output_format, sys.stdout, sys.stderr, sys.stdin.buffer))
