@@ -9,7 +9,7 @@ from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.options import Option
 from newslint.rule import Rule, rule
-from newslint.scoring import chunk_word_count
+from newslint.counts import chunk_word_count
 
 _HAS_WORD = re.compile(r"[^\W_]")
 CHECKED_KINDS = ("paragraph", "quote")

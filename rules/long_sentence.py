@@ -8,7 +8,7 @@ from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.options import Option
 from newslint.rule import Rule, rule
-from newslint.scoring import chunk_word_count, is_name_roll
+from newslint.counts import chunk_word_count, is_name_roll
 
 SKIPPED_KINDS = ("heading", "table-cell")
 

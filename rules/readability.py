@@ -1,6 +1,6 @@
 """NL401 readability: paragraphs (and articles) that read above a school grade.
 
-Scores are computed in ``newslint.scoring`` from the document's sentences and textstat's
+Scores are computed in ``newslint.counts`` from the document's sentences and textstat's
 syllable count (Pyphen hyphenation, without textstat's NLTK download); Pyphen is imported
 on the first paragraph actually scored, never at start-up.
 """
@@ -13,7 +13,7 @@ from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.options import Option
 from newslint.rule import Rule, rule
-from newslint.scoring import Counts, counts_of, is_name_roll
+from newslint.counts import Counts, counts_of, is_name_roll
 
 SCORED_KINDS = ("paragraph", "list-item", "quote")
 
