@@ -694,7 +694,7 @@ class Metric(Check):
 
 
 def _counts(text: str) -> dict[str, float]:
-    from newslint.scoring import TOKEN, counts_of, syllables
+    from newslint.counts import TOKEN, counts_of, syllables
     from newslint.sentences import split
 
     sentences = [text[a:b] for a, b in split(text)]

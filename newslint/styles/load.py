@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Mapping, Sequence
 
+from newslint.rule import STYLE_CODE_PATTERN
 from newslint.styles import checks
 from newslint.styles.checks import Action, Check, Definition
 from newslint.styles.errors import RegexError, StyleError
@@ -214,6 +215,8 @@ class StyleRule:
 
 def load_rule(path: Path, style: str, accepted: Sequence[str] = ()) -> StyleRule:
     """Read, validate and compile one rule file of a style."""
+    if not STYLE_CODE_PATTERN.fullmatch(f"{style}.{path.stem}"):
+        raise StyleError(str(path), "style folder and rule file names may hold only letters, digits, '-' and '_'")
     rule = _RuleFile(path)
     data = rule.data
     if "extends" not in data:

@@ -21,7 +21,6 @@ from newslint.styles.load import StyleRule
 from newslint.styles.vocab import AcceptedTerms
 
 SEVERITY = {"suggestion": Severity.INFO, "warning": Severity.WARNING, "error": Severity.ERROR}
-STYLE_CODE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-]*\.[A-Za-z0-9_][A-Za-z0-9_\-.]*")
 PLUGIN_PREFIX = "style:"
 
 
