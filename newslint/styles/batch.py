@@ -6,7 +6,8 @@ set of strings one of which every match contains (``\\bper ?cent\\b`` needs ``pe
 ``percent`` or ``per cent``). All the literals of a style go into one Aho-Corasick
 automaton (pyahocorasick, a C extension: it reports every occurrence, overlapping ones
 included, in one pass, which an alternation of Python regexes cannot). Per document and
-scope the segments' case-folded text is scanned once; a rule's own regex then runs only
+scope the segments' folded text (``fold``: equal wherever ``re.IGNORECASE`` would match)
+is scanned once; a rule's own regex then runs only
 on the segments where one of its literals occurs. Rules without a usable literal (a
 pattern such as ``\\d+%``, or stateful rules such as consistency) run everywhere.
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import weakref
 from bisect import bisect_right
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from newslint.document import Document
@@ -100,7 +102,8 @@ def _node(op: Any, av: Any, constants: Any) -> _Info:
         if low == 0:
             if high == 1 and child.exact is not None and len(child.exact) < _MAX_SET:
                 return _Info(child.exact | {""})
-            return _ZERO_WIDTH if child.exact == frozenset({""}) else _Info(frozenset({""}))
+            # Zero or more of something: nothing is required, and the exact language is unknown.
+            return _ZERO_WIDTH if child.exact == frozenset({""}) else _UNKNOWN
         return _Info(None, child.best())
     return _UNKNOWN
 
@@ -127,6 +130,41 @@ def _sequence(items: Iterable[Any], constants: Any = None) -> _Info:
     return _Info(None if broken else run, required)
 
 
+@lru_cache(maxsize=1)
+def _extra_cases() -> tuple[dict[int, int], re.Pattern[str] | None]:
+    """Return the letters ``re.IGNORECASE`` equates beyond ``str.lower`` (ı and i, ſ and s...)."""
+    import re
+
+    try:
+        from re._casefix import _EXTRA_CASES as extra  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        extra = {0x69: (0x131,), 0x73: (0x17F,), 0xB5: (0x3BC,), 0x131: (0x69,), 0x17F: (0x73,)}
+    table: dict[int, int] = {}
+    for code, others in extra.items():
+        group = (code, *others)
+        for member in group:
+            table[member] = min(table.get(member, member), *group)
+    table = {k: v for k, v in table.items() if k != v}
+    chars = "".join(chr(k) for k in table)
+    return table, (re.compile("[" + re.escape(chars) + "]") if chars else None)
+
+
+def fold(text: str) -> str:
+    """Return ``text`` folded so that ``re.IGNORECASE`` matches are equal strings, same length.
+
+    ``str.lower`` gives every character one lower-case character except ``İ`` (two), which
+    becomes ``i`` as the regex engine reads it; letters the engine also equates (``ı`` and
+    ``i``, ``ſ`` and ``s``, ``µ`` and ``μ``) become one of each group.
+    """
+    if "\u0130" in text:
+        text = text.replace("\u0130", "i")
+    folded = text.lower()
+    table, extra = _extra_cases()
+    if extra is not None and extra.search(folded):
+        folded = folded.translate(table)
+    return folded
+
+
 def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Return case-folded strings one of which every match of ``pattern`` contains, or None."""
     try:
@@ -136,35 +174,51 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
         return None
     if not found or min(len(s) for s in found) < _MIN_LITERAL:
         return None
-    return frozenset(s.casefold() for s in found)
+    return frozenset(fold(s) for s in found)
 
 
 class StyleBatch:
-    """The checks of one configuration's styles, run together on each document."""
+    """The checks of one configuration's styles, run together on each document.
+
+    A check whose alternatives (tokens, swap keys) each have literals runs, on each
+    segment, with only the alternatives whose literals occur there; a check with one
+    pattern runs on the segments where its literals occur; the others run everywhere.
+    """
 
     def __init__(self, checks: Sequence[Check]) -> None:
         self.checks = list(checks)
+        # Per scope: checks run where their literals are, and checks run everywhere.
         self._groups: dict[Scope, tuple[list[int], list[int]]] = {}
+        # Per check with alternatives: those without literals, which run wherever the check runs.
+        self._bare: dict[int, tuple[int, ...]] = {}
         self._automaton: Any = None
-        literal_sets: dict[int, frozenset[str]] = {}
+        owners: dict[str, list[tuple[int, int]]] = {}
         for index, check in enumerate(self.checks):
-            literals = required_literals(check.prefilter) if check.prefilter is not None else None
             filtered, always = self._groups.setdefault(check.scope, ([], []))
+            if check.alternatives is not None:
+                bare = []
+                for alternative, pattern in enumerate(check.alternatives):
+                    literals = required_literals(pattern)
+                    if literals is None:
+                        bare.append(alternative)
+                    for literal in literals or ():
+                        owners.setdefault(literal, []).append((index, alternative))
+                self._bare[index] = tuple(bare)
+                (always if bare else filtered).append(index)
+                continue
+            literals = required_literals(check.prefilter) if check.prefilter is not None else None
             if literals:
-                literal_sets[index] = literals
+                for literal in literals:
+                    owners.setdefault(literal, []).append((index, -1))
                 filtered.append(index)
             else:
                 always.append(index)
-        if literal_sets:
+        if owners:
             import ahocorasick
 
-            owners: dict[str, list[int]] = {}
-            for index, literals in literal_sets.items():
-                for literal in literals:
-                    owners.setdefault(literal, []).append(index)
             automaton = ahocorasick.Automaton()
-            for literal, indices in owners.items():
-                automaton.add_word(literal, tuple(indices))
+            for literal, found in owners.items():
+                automaton.add_word(literal, tuple(found))
             automaton.make_automaton()
             self._automaton = automaton
         self._last: tuple[Any, dict[int, list[Violation]]] | None = None
@@ -178,34 +232,55 @@ class StyleBatch:
         self._last = (weakref.ref(document), results)
         return results
 
+    def _hits(self, parts: Sequence[Any], wanted: set[int]) -> dict[int, dict[int, set[int]]]:
+        """Return, per check, the segments where its literals occur and the alternatives found."""
+        texts = [p.text for p in parts]
+        folded = fold("\0".join(texts))
+        starts, at = [], 0
+        for text in texts:
+            starts.append(at)
+            at += len(text) + 1
+        hits: dict[int, dict[int, set[int]]] = {}
+        for end, owners in self._automaton.iter(folded):
+            segment = -1
+            for index, alternative in owners:
+                if index in wanted:
+                    if segment < 0:
+                        segment = bisect_right(starts, end) - 1
+                    hits.setdefault(index, {}).setdefault(segment, set()).add(alternative)
+        return hits
+
     def _run(self, document: Document) -> dict[int, list[Violation]]:
         results: dict[int, list[Violation]] = {}
         for scope, (filtered, always) in self._groups.items():
             parts = segments(document, scope)
             if not parts:
                 continue
+            hits = self._hits(parts, set(filtered) | set(self._bare)) if self._automaton is not None else {}
             for index in always:
-                results[index] = _unique(self.checks[index].run(document, parts))
-            if not filtered:
-                continue
-            wanted = set(filtered)
-            texts = [p.text for p in parts]
-            joined = "\0".join(texts)
-            folded = joined.casefold()
-            starts, at = [], 0
-            for text in texts:
-                starts.append(at)
-                at += len(text) + 1
-            exact_positions = len(folded) == len(joined)
-            hits: dict[int, set[int]] = {}
-            for end, owners in self._automaton.iter(folded):
-                segment = bisect_right(starts, end) - 1 if exact_positions else -1
-                for index in owners:
-                    if index in wanted:
-                        hits.setdefault(index, set()).add(segment)
-            for index, where in hits.items():
-                chosen = parts if -1 in where else [parts[k] for k in sorted(where)]
-                results[index] = _unique(self.checks[index].run(document, chosen))
+                check = self.checks[index]
+                if index not in self._bare:
+                    results[index] = _unique(check.run(document, parts))
+                    continue
+                # Alternatives without literals run everywhere, with those whose literals are here.
+                found_here = hits.get(index, {})
+                found: list[Violation] = []
+                for number, part in enumerate(parts):
+                    subset = sorted(set(self._bare[index]) | found_here.get(number, set()))
+                    found.extend(check.run(document, [part], subset))
+                results[index] = _unique(found)
+            for index in filtered:
+                where = hits.get(index)
+                if not where:
+                    continue
+                check = self.checks[index]
+                if index in self._bare:
+                    found = []
+                    for number in sorted(where):
+                        found.extend(check.run(document, [parts[number]], sorted(where[number])))
+                else:
+                    found = check.run(document, [parts[k] for k in sorted(where)])
+                results[index] = _unique(found)
         return results
 
 

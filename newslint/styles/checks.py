@@ -22,6 +22,8 @@ _DOLLAR_GROUP = re.compile(r"\$(\d+)")
 _CAPTURE_OPEN = re.compile(r"(?<!\\)\((?!\?)|\(\?P?<(?![=!])[A-Za-z_][A-Za-z0-9_]*>")
 _REGEX_META = frozenset("[](){}*+?|^$\\")
 _TITLE_WORD = re.compile(r"(?:[^\W_]|\*)+\S*")
+# A bare inline flag, "(?i)": in RE2 it reaches into the alternatives after it.
+_INLINE_FLAG = re.compile(r"\(\?[A-Za-z]*-?[A-Za-z]*\)")
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,9 @@ class Check:
     #: The pattern whose literals decide, before any regex runs, whether a segment can
     #: hold a finding (see ``newslint.styles.batch``); None means "always run".
     prefilter: re.Pattern[str] | None = None
+    #: The rule's alternatives (tokens, swap keys) as patterns of their own, when the rule
+    #: may run with only some of them: those whose literals occur in the segment.
+    alternatives: list[re.Pattern[str]] | None = None
 
     def __init__(self, definition: Definition) -> None:
         self.definition = definition
@@ -189,8 +194,12 @@ class Check:
         """Return the rule's scope."""
         return self.definition.scope
 
-    def run(self, document: Document, segments: Sequence[Paragraph]) -> list[Violation]:
-        """Return the rule's violations in ``segments`` of ``document``."""
+    def run(self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None) -> list[Violation]:
+        """Return the rule's violations in ``segments`` of ``document``.
+
+        ``subset`` names the only alternatives that can match there (the others' literals
+        are absent), so a pattern of just those gives the same matches, faster.
+        """
         raise NotImplementedError
 
     def violation(self, segment: Paragraph, start: int, end: int, message: str, fix_text: Fix | None = None) -> Violation:
@@ -211,24 +220,37 @@ class Existence(Check):
 
     def __init__(self, definition: Definition, keys: Mapping[str, Any], accepted: Sequence[str]) -> None:
         super().__init__(definition)
-        tokens = [t for t in keys.get("tokens", []) if t.strip()]
-        raw = "".join(keys.get("raw", []))
-        body = "|".join(tokens)
-        core = ""
-        if tokens:
-            core = (NONWORD_TEMPLATE if keys.get("nonword") else WORD_TEMPLATE).format(body)
-        pattern = core + raw if keys.get("append") else raw + core
-        self.pattern = _compile(pattern or "(?!)", bool(keys.get("ignorecase")))
+        self.tokens = [t for t in keys.get("tokens", []) if t.strip()]
+        self.raw = "".join(keys.get("raw", []))
+        self.append = bool(keys.get("append"))
+        self.template = NONWORD_TEMPLATE if keys.get("nonword") else WORD_TEMPLATE
+        self.ignorecase = bool(keys.get("ignorecase"))
+        self._patterns: dict[tuple[int, ...] | None, re.Pattern[str]] = {}
+        self.pattern = self.pattern_for(None)
         self.prefilter = self.pattern
+        if len(self.tokens) > 1 and not self.raw and not any(_INLINE_FLAG.search(t) for t in self.tokens):
+            self.alternatives = [_compile(self.template.format(t), self.ignorecase) for t in self.tokens]
         # A vocabulary word would hide any nonword match merely containing it (Vale's #1058).
         vocab = keys.get("vocab", True) and not keys.get("nonword")
         self.exceptions = Exceptions([*keys.get("exceptions", []), *(accepted if vocab else [])])
 
-    def run(self, document: Document, segments: Sequence[Paragraph]) -> list[Violation]:
+    def pattern_for(self, subset: Sequence[int] | None) -> re.Pattern[str]:
+        """Return the rule's pattern, or one of only the tokens in ``subset`` (cached)."""
+        key = None if subset is None else tuple(subset)
+        found = self._patterns.get(key)
+        if found is None:
+            tokens = self.tokens if key is None else [self.tokens[i] for i in key]
+            core = self.template.format("|".join(tokens)) if tokens else ""
+            pattern = core + self.raw if self.append else self.raw + core
+            found = self._patterns[key] = _compile(pattern or "(?!)", self.ignorecase)
+        return found
+
+    def run(self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None) -> list[Violation]:
         found = []
+        pattern = self.pattern_for(subset)
         for segment in segments:
             text = segment.text
-            for match in self.pattern.finditer(text):
+            for match in pattern.finditer(text):
                 start, end = match.span()
                 if start == end:
                     continue
@@ -257,10 +279,15 @@ class Substitution(Check):
         self.terms = sorted(swap, key=lambda k: (-len(k), k))
         self.expected = [swap[k] for k in self.terms]
         self.originals = [_compile(k, self.ignorecase, multiline=False) for k in self.terms]
-        body = "|".join("(" + _CAPTURE_OPEN.sub("(?:", k) + ")" for k in self.terms)
-        template = NONWORD_TEMPLATE if keys.get("nonword") else WORD_TEMPLATE
-        self.pattern = _compile(template.format(body or "(?!)"), self.ignorecase)
+        self.template = NONWORD_TEMPLATE if keys.get("nonword") else WORD_TEMPLATE
+        self._patterns: dict[tuple[int, ...] | None, tuple[re.Pattern[str], list[int]]] = {}
+        self.pattern = self.pattern_for(None)[0]
         self.prefilter = self.pattern
+        if len(self.terms) > 1 and not any(_INLINE_FLAG.search(k) for k in self.terms):
+            self.alternatives = [
+                _compile(self.template.format("(" + _CAPTURE_OPEN.sub("(?:", k) + ")"), self.ignorecase)
+                for k in self.terms
+            ]
         self.exceptions = Exceptions([*keys.get("exceptions", []), *(accepted if keys.get("vocab", True) else [])])
 
     def expected_for(self, index: int, text: str, start: int, end: int) -> str:
@@ -283,18 +310,30 @@ class Substitution(Check):
                     pass
         return expected
 
-    def run(self, document: Document, segments: Sequence[Paragraph]) -> list[Violation]:
+    def pattern_for(self, subset: Sequence[int] | None) -> tuple[re.Pattern[str], list[int]]:
+        """Return the pattern of all keys (or those in ``subset``) and each group's key (cached)."""
+        key = None if subset is None else tuple(subset)
+        found = self._patterns.get(key)
+        if found is None:
+            indices = list(range(len(self.terms))) if key is None else list(key)
+            body = "|".join("(" + _CAPTURE_OPEN.sub("(?:", self.terms[i]) + ")" for i in indices)
+            found = self._patterns[key] = (_compile(self.template.format(body or "(?!)"), self.ignorecase), indices)
+        return found
+
+    def run(self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None) -> list[Violation]:
         found = []
         replace = self.definition.action.name == "replace"
         message = self.definition.message
+        pattern, indices = self.pattern_for(subset)
         for segment in segments:
             text = segment.text
-            for match in self.pattern.finditer(text):
-                index = (match.lastindex or 0) - 1
-                if index < 0 or match.start() == match.end():
+            for match in pattern.finditer(text):
+                group = match.lastindex or 0
+                if group < 1 or match.start() == match.end():
                     continue
-                start, end = match.span(index + 1)
-                observed = match.group(index + 1)
+                index = indices[group - 1]
+                start, end = match.span(group)
+                observed = match.group(group)
                 expected = self.expected_for(index, text, start, end)
                 options = split_options(expected)
                 if replace:
@@ -348,7 +387,7 @@ class Occurrence(Check):
         if not self.min:
             self.prefilter = self.pattern  # only too many matches can break it: no match, no finding
 
-    def run(self, document: Document, segments: Sequence[Paragraph]) -> list[Violation]:
+    def run(self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None) -> list[Violation]:
         found = []
         for segment in segments:
             matches = [m for m in self.pattern.finditer(segment.text) if m.group().strip()]
@@ -374,7 +413,7 @@ class Repetition(Check):
         self.alpha = bool(keys.get("alpha"))
         self.exceptions = Exceptions([*keys.get("exceptions", []), *(accepted if keys.get("vocab", True) else [])])
 
-    def run(self, document: Document, segments: Sequence[Paragraph]) -> list[Violation]:
+    def run(self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None) -> list[Violation]:
         from newslint.sentences import split
 
         found = []
@@ -415,7 +454,7 @@ class Consistency(Check):
             for a, b in keys.get("either", {}).items()
         ]
 
-    def run(self, document: Document, segments: Sequence[Paragraph]) -> list[Violation]:
+    def run(self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None) -> list[Violation]:
         found = []
         for pattern in self.pairs:
             established = None
@@ -446,7 +485,7 @@ class Conditional(Check):
         self.grouped = self.second.groups > 0
         self.exceptions = Exceptions([*keys.get("exceptions", []), *(accepted if keys.get("vocab", True) else [])])
 
-    def run(self, document: Document, segments: Sequence[Paragraph]) -> list[Violation]:
+    def run(self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None) -> list[Violation]:
         found = []
         defined: set[str] = set()
         for segment in segments:
@@ -593,7 +632,7 @@ class Capitalization(Check):
                 count += 1
         return count / len(tokens) > self.threshold
 
-    def run(self, document: Document, segments: Sequence[Paragraph]) -> list[Violation]:
+    def run(self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None) -> list[Violation]:
         found = []
         for segment in segments:
             text = segment.text
@@ -674,7 +713,7 @@ class Metric(Check):
         self.condition_text = keys["condition"]
         parse_formula("0.0 " + self.condition_text)
 
-    def run(self, document: Document, segments: Sequence[Paragraph]) -> list[Violation]:
+    def run(self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None) -> list[Violation]:
         found = []
         structure = _structure(document)
         for segment in segments:
@@ -688,7 +727,9 @@ class Metric(Check):
                 continue
             if hit:
                 message = format_message(self.definition.message, f"{result:.2f}")
-                at = segment.span(0, 0)[0]
+                # A measure of the whole document sits at its first line, as in Vale.
+                whole = any(name in ("summary", "raw") for name in self.scope.include)
+                at = 0 if whole else segment.span(0, 0)[0]
                 found.append(Violation(at, at, message))
         return found
 

@@ -89,6 +89,10 @@ def _lines(node: Any, path: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) 
             _lines(item, (*path, index), lines)
 
 
+def _an(word: str) -> str:
+    return ("an " if word[:1] in "aeiou" else "a ") + word
+
+
 def _suggest(key: str, valid: Sequence[str]) -> str:
     import difflib
 
@@ -229,7 +233,7 @@ def load_rule(path: Path, style: str, accepted: Sequence[str] = ()) -> StyleRule
     valid = {**_COMMON, **_KEYS[extends]}
     for key in data:
         if key not in valid:
-            raise rule.fail(key, f"unknown key for a {extends} rule{_suggest(key, list(valid))}")
+            raise rule.fail(key, f"unknown key for {_an(extends)} rule{_suggest(key, list(valid))}")
     values = {key: rule.value(key, kind) for key, kind in valid.items() if key in data}
     if values.get("code"):
         raise rule.fail("code", "'code' is deprecated; use 'scope: raw' instead")
@@ -237,7 +241,7 @@ def load_rule(path: Path, style: str, accepted: Sequence[str] = ()) -> StyleRule
         raise StyleError(rule.path, "missing the required 'message' key", line=1)
     for group in _REQUIRED[extends]:
         if not any(key in values for key in group):
-            raise StyleError(rule.path, f"a {extends} rule needs {' or '.join(repr(k) for k in group)}", line=1)
+            raise StyleError(rule.path, f"{_an(extends)} rule needs {' or '.join(repr(k) for k in group)}", line=1)
     level = values.get("level", "suggestion")
     if level not in LEVELS:
         raise rule.fail("level", f"must be one of {', '.join(LEVELS)}, not {level!r}")
