@@ -123,7 +123,10 @@ class Config:
         key = (id(registry), matching, None if select is None else tuple(select), tuple(ignore), id(house))
         cached = self._active.get(key)
         if cached is None or cached[0] is not registry:
-            cached = (registry, tuple(self._active_rules(registry, matching, select, ignore, extra)))
+            chosen = self._active_rules(registry, matching, select, ignore, extra)
+            if house is not None:  # a thousand style rules run as one batch, not one call each
+                chosen = house.grouped(chosen)
+            cached = (registry, tuple(chosen))
             self._active[key] = cached
         return list(cached[1])
 

@@ -165,10 +165,11 @@ def fold(text: str) -> str:
     return folded
 
 
-def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Return case-folded strings one of which every match of ``pattern`` contains, or None."""
+def required_literals(pattern: re.Pattern[str] | tuple[str, int]) -> frozenset[str] | None:
+    """Return folded strings one of which every match of ``pattern`` (or source, flags) contains."""
+    source, flags = pattern if isinstance(pattern, tuple) else (pattern.pattern, pattern.flags)
     try:
-        tree = _parser().parse(pattern.pattern, pattern.flags)
+        tree = _parser().parse(source, flags)
         found = _sequence(list(tree)).best()
     except Exception:  # an unusual parse tree: no prefilter, the rule simply always runs
         return None

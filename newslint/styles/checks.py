@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable, Mapping, Sequence
 
 from newslint.document import Document, Paragraph
@@ -56,9 +57,14 @@ class Definition:
         return f"{self.style}.{self.name}"
 
 
+@lru_cache(maxsize=4096)
+def _message_parts(message: str) -> list[str]:
+    return re.split(r"(%[sd])", message)
+
+
 def format_message(message: str, *values: Any) -> str:
     """Fill ``%s`` (and ``%d``) in a Vale message with the values, in order."""
-    parts = re.split(r"(%[sd])", message)
+    parts = _message_parts(message)
     out, k = [], 0
     for part in parts:
         if part in ("%s", "%d"):
@@ -99,9 +105,12 @@ def cap_first(value: str) -> str:
     return value[:1].upper() + value[1:]
 
 
+def _flags(ignorecase: bool, multiline: bool = True) -> int:
+    return (re.IGNORECASE if ignorecase else 0) | (re.MULTILINE if multiline else 0)
+
+
 def _compile(pattern: str, ignorecase: bool, multiline: bool = True) -> re.Pattern[str]:
-    flags = (re.IGNORECASE if ignorecase else 0) | (re.MULTILINE if multiline else 0)
-    return re.compile(translate(pattern), flags)
+    return re.compile(translate(pattern), _flags(ignorecase, multiline))
 
 
 class Exceptions:
@@ -176,15 +185,58 @@ def action_fix(action: Action, observed: str, start: int, end: int) -> Fix | Non
     return None
 
 
+def may_match_empty(source: str, flags: int) -> bool:
+    """Return whether a Python pattern can match the empty string somewhere."""
+    try:
+        from re import _parser as parser  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse as parser  # type: ignore[no-redef]
+    try:
+        return parser.parse(source, flags).getwidth()[0] == 0
+    except Exception:
+        return True
+
+
+def leftmost_first(patterns: Sequence[tuple[int, re.Pattern[str]]], text: str) -> Iterable[tuple[int, re.Match[str]]]:
+    """Yield ``(index, match)`` as one alternation of ``patterns`` (in their order) matches ``text``.
+
+    At each step the leftmost match wins, the earlier pattern on a tie, and the scan goes
+    on after it, as ``(?:A|B|C)`` would; each pattern's search is kept until the scan
+    passes it. This runs a few alternatives of a large rule without compiling a pattern
+    for every combination of them. None of the patterns may match the empty string
+    (after an empty match an alternation retries the same place for a longer one).
+    """
+    if len(patterns) == 1:
+        index, pattern = patterns[0]
+        for match in pattern.finditer(text):
+            yield index, match
+        return
+    pending: list[re.Match[str] | None | bool] = [True] * len(patterns)  # True: not searched yet
+    at, end = 0, len(text)
+    while at <= end:
+        best: tuple[int, re.Match[str]] | None = None
+        for order, (index, pattern) in enumerate(patterns):
+            found = pending[order]
+            if found is True or (found is not None and found is not False and found.start() < at):
+                found = pending[order] = pattern.search(text, at)
+            if found is not None and found is not True and found is not False and (best is None or found.start() < best[1].start()):
+                best = (index, found)
+        if best is None:
+            return
+        yield best
+        match = best[1]
+        at = match.end() if match.end() > match.start() else match.end() + 1
+
+
 class Check:
     """Base class: a compiled rule file."""
 
-    #: The pattern whose literals decide, before any regex runs, whether a segment can
-    #: hold a finding (see ``newslint.styles.batch``); None means "always run".
-    prefilter: re.Pattern[str] | None = None
+    #: The pattern (Python source and flags) whose literals decide, before any regex runs,
+    #: whether a segment can hold a finding (see ``newslint.styles.batch``); None: always run.
+    prefilter: tuple[str, int] | None = None
     #: The rule's alternatives (tokens, swap keys) as patterns of their own, when the rule
     #: may run with only some of them: those whose literals occur in the segment.
-    alternatives: list[re.Pattern[str]] | None = None
+    alternatives: list[tuple[str, int]] | None = None
 
     def __init__(self, definition: Definition) -> None:
         self.definition = definition
@@ -226,31 +278,45 @@ class Existence(Check):
         self.template = NONWORD_TEMPLATE if keys.get("nonword") else WORD_TEMPLATE
         self.ignorecase = bool(keys.get("ignorecase"))
         self._patterns: dict[tuple[int, ...] | None, re.Pattern[str]] = {}
-        self.pattern = self.pattern_for(None)
-        self.prefilter = self.pattern
+        flags = _flags(self.ignorecase)
+        self.prefilter = (translate(self.source_for(None)), flags)
         if len(self.tokens) > 1 and not self.raw and not any(_INLINE_FLAG.search(t) for t in self.tokens):
-            self.alternatives = [_compile(self.template.format(t), self.ignorecase) for t in self.tokens]
+            self.alternatives = [(translate(self.template.format(t)), flags) for t in self.tokens]
+            self.empty = {i for i, (source, _) in enumerate(self.alternatives) if may_match_empty(source, flags)}
         # A vocabulary word would hide any nonword match merely containing it (Vale's #1058).
         vocab = keys.get("vocab", True) and not keys.get("nonword")
         self.exceptions = Exceptions([*keys.get("exceptions", []), *(accepted if vocab else [])])
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """Return the rule's whole pattern, compiled."""
+        return self.pattern_for(None)
+
+    def source_for(self, subset: Sequence[int] | None) -> str:
+        """Return the Vale pattern of all tokens, or of those in ``subset``."""
+        tokens = self.tokens if subset is None else [self.tokens[i] for i in subset]
+        core = self.template.format("|".join(tokens)) if tokens else ""
+        return (core + self.raw if self.append else self.raw + core) or "(?!)"
 
     def pattern_for(self, subset: Sequence[int] | None) -> re.Pattern[str]:
         """Return the rule's pattern, or one of only the tokens in ``subset`` (cached)."""
         key = None if subset is None else tuple(subset)
         found = self._patterns.get(key)
         if found is None:
-            tokens = self.tokens if key is None else [self.tokens[i] for i in key]
-            core = self.template.format("|".join(tokens)) if tokens else ""
-            pattern = core + self.raw if self.append else self.raw + core
-            found = self._patterns[key] = _compile(pattern or "(?!)", self.ignorecase)
+            found = self._patterns[key] = _compile(self.source_for(key), self.ignorecase)
         return found
+
+    def matches(self, text: str, subset: Sequence[int] | None) -> Iterable[re.Match[str]]:
+        """Return the rule's matches in ``text`` (only ``subset``'s tokens can match there)."""
+        if subset is None or self.alternatives is None or any(i in self.empty for i in subset):
+            return self.pattern_for(subset).finditer(text)
+        return (match for _, match in leftmost_first([(i, self.pattern_for((i,))) for i in subset], text))
 
     def run(self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None) -> list[Violation]:
         found = []
-        pattern = self.pattern_for(subset)
         for segment in segments:
             text = segment.text
-            for match in pattern.finditer(text):
+            for match in self.matches(text, subset):
                 start, end = match.span()
                 if start == end:
                     continue
@@ -278,17 +344,32 @@ class Substitution(Check):
         self.capitalize = bool(keys.get("capitalize"))
         self.terms = sorted(swap, key=lambda k: (-len(k), k))
         self.expected = [swap[k] for k in self.terms]
-        self.originals = [_compile(k, self.ignorecase, multiline=False) for k in self.terms]
+        self._originals: dict[int, re.Pattern[str]] = {}
         self.template = NONWORD_TEMPLATE if keys.get("nonword") else WORD_TEMPLATE
         self._patterns: dict[tuple[int, ...] | None, tuple[re.Pattern[str], list[int]]] = {}
-        self.pattern = self.pattern_for(None)[0]
-        self.prefilter = self.pattern
+        flags = _flags(self.ignorecase)
+        self.prefilter = (translate(self.source_for(range(len(self.terms)))), flags)
         if len(self.terms) > 1 and not any(_INLINE_FLAG.search(k) for k in self.terms):
-            self.alternatives = [
-                _compile(self.template.format("(" + _CAPTURE_OPEN.sub("(?:", k) + ")"), self.ignorecase)
-                for k in self.terms
-            ]
+            self.alternatives = [(translate(self.source_for([i])), flags) for i in range(len(self.terms))]
+            self.empty = {i for i, (source, _) in enumerate(self.alternatives) if may_match_empty(source, flags)}
         self.exceptions = Exceptions([*keys.get("exceptions", []), *(accepted if keys.get("vocab", True) else [])])
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """Return the rule's whole pattern, compiled."""
+        return self.pattern_for(None)[0]
+
+    def source_for(self, indices: Iterable[int]) -> str:
+        """Return the Vale pattern of the keys at ``indices``, each key one capture group."""
+        body = "|".join("(" + _CAPTURE_OPEN.sub("(?:", self.terms[i]) + ")" for i in indices)
+        return self.template.format(body or "(?!)")
+
+    def original(self, index: int) -> re.Pattern[str]:
+        """Return the key at ``index`` compiled with its own capture groups (for ``$1``)."""
+        found = self._originals.get(index)
+        if found is None:
+            found = self._originals[index] = _compile(self.terms[index], self.ignorecase, multiline=False)
+        return found
 
     def expected_for(self, index: int, text: str, start: int, end: int) -> str:
         """Return the expected text for the key at ``index`` matched at ``text[start:end]``.
@@ -302,7 +383,7 @@ class Substitution(Check):
             expected = cap_first(expected)
         if _DOLLAR_GROUP.search(expected):
             template = _DOLLAR_GROUP.sub(r"\\g<\1>", expected.replace("\\", "\\\\"))
-            match = self.originals[index].match(text, start)
+            match = self.original(index).match(text, start)
             if match is not None and match.end() == end:
                 try:
                     expected = match.expand(template)
@@ -316,22 +397,30 @@ class Substitution(Check):
         found = self._patterns.get(key)
         if found is None:
             indices = list(range(len(self.terms))) if key is None else list(key)
-            body = "|".join("(" + _CAPTURE_OPEN.sub("(?:", self.terms[i]) + ")" for i in indices)
-            found = self._patterns[key] = (_compile(self.template.format(body or "(?!)"), self.ignorecase), indices)
+            found = self._patterns[key] = (_compile(self.source_for(indices), self.ignorecase), indices)
         return found
+
+    def matches(self, text: str, subset: Sequence[int] | None) -> Iterable[tuple[int, int, re.Match[str]]]:
+        """Return ``(key index, group, match)`` for each match (only ``subset``'s keys can match)."""
+        if subset is None or self.alternatives is None or any(i in self.empty for i in subset):
+            pattern, indices = self.pattern_for(subset)
+            for match in pattern.finditer(text):
+                group = match.lastindex or 0
+                if group >= 1:
+                    yield indices[group - 1], group, match
+            return
+        for index, match in leftmost_first([(i, self.pattern_for((i,))[0]) for i in subset], text):
+            yield index, 1, match
 
     def run(self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None) -> list[Violation]:
         found = []
         replace = self.definition.action.name == "replace"
         message = self.definition.message
-        pattern, indices = self.pattern_for(subset)
         for segment in segments:
             text = segment.text
-            for match in pattern.finditer(text):
-                group = match.lastindex or 0
-                if group < 1 or match.start() == match.end():
+            for index, group, match in self.matches(text, subset):
+                if match.start() == match.end():
                     continue
-                index = indices[group - 1]
                 start, end = match.span(group)
                 observed = match.group(group)
                 expected = self.expected_for(index, text, start, end)
@@ -385,7 +474,8 @@ class Occurrence(Check):
         self.max = int(keys.get("max", 0) or 0)
         self.min = int(keys.get("min", 0) or 0)
         if not self.min:
-            self.prefilter = self.pattern  # only too many matches can break it: no match, no finding
+            # Only too many matches can break it: no match, no finding.
+            self.prefilter = (self.pattern.pattern, self.pattern.flags)
 
     def run(self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None) -> list[Violation]:
         found = []

@@ -14,7 +14,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from newslint.document import Document
 from newslint.finding import Severity, Violation
-from newslint.rule import Rule
+from newslint.rule import ActiveRule, Rule
 from newslint.styles.batch import StyleBatch
 from newslint.styles.checks import Definition
 from newslint.styles.load import StyleRule
@@ -46,6 +46,14 @@ def format_summary(definition: Definition) -> str:
     return re.sub(r"%[sd]", "…", definition.message).strip()
 
 
+@dataclass(frozen=True)
+class StyleViolation(Violation):
+    """A violation the house-style batch reports for one of its rules, at that rule's severity."""
+
+    rule: Rule | None = None
+    severity: Severity | None = None
+
+
 @dataclass
 class HouseStyle:
     """The style rules and accepted vocabulary that apply to some files."""
@@ -53,10 +61,43 @@ class HouseStyle:
     rules: tuple[Rule, ...] = ()
     accepted: AcceptedTerms = field(default_factory=lambda: AcceptedTerms(()))
     definitions: Mapping[str, Definition] = field(default_factory=dict)
+    batch: StyleBatch | None = None
+    limits: Mapping[str, int] = field(default_factory=dict)
 
     def drop_accepted(self, document: Document, findings: Sequence[Any]) -> list[Any]:
         """Return ``findings`` without those inside an accepted vocabulary term."""
         return self.accepted.drop(document, findings)
+
+    def grouped(self, active: Sequence[ActiveRule]) -> list[ActiveRule]:
+        """Return ``active`` with this style's rules replaced by one rule that runs them all.
+
+        The engine calls each rule once per document; for a style of a thousand rules
+        that call alone would cost more than the batch's scans. The batch rule reports
+        each finding for its own rule, at the severity the configuration gave it.
+        """
+        index = {id(rule): number for number, rule in enumerate(self.rules)}
+        members = {index[id(item.rule)]: item for item in active if id(item.rule) in index}
+        if not members:
+            return list(active)
+        rest = [item for item in active if id(item.rule) not in index]
+        batch, limits = self.batch, self.limits
+        assert batch is not None
+
+        def check(document: Document, options: Mapping[str, Any]) -> list[Violation]:
+            found: list[Violation] = []
+            for number, violations in batch.violations(document).items():
+                item = members.get(number)
+                if item is None or not violations:
+                    continue
+                limit = limits.get(item.rule.code, 0)
+                for v in violations[:limit] if limit else violations:
+                    found.append(StyleViolation(v.start, v.end, v.message, v.fix, item.rule, item.severity))
+            return found
+
+        check.__doc__ = "Runs the house style's rules together (see newslint.styles.batch)."
+        rule = Rule(code="Styles", name="house-style", severity=Severity.INFO,
+                    summary=f"{len(members)} house-style rules", check=check, plugin=PLUGIN_PREFIX + "batch")
+        return [*rest, ActiveRule(rule, Severity.INFO, {})]
 
 
 def build(style_rules: Iterable[StyleRule], accepted: Sequence[str] = ()) -> HouseStyle:
@@ -67,7 +108,9 @@ def build(style_rules: Iterable[StyleRule], accepted: Sequence[str] = ()) -> Hou
     for index, style_rule in enumerate(style_rules):
         definition = style_rule.definition
         rules.append(_rule(definition, batch, index))
-    return HouseStyle(tuple(rules), AcceptedTerms(accepted), {r.definition.code: r.definition for r in style_rules})
+    definitions = {r.definition.code: r.definition for r in style_rules}
+    limits = {code: d.limit for code, d in definitions.items() if d.limit}
+    return HouseStyle(tuple(rules), AcceptedTerms(accepted), definitions, batch, limits)
 
 
 def _rule(definition: Definition, batch: StyleBatch, index: int) -> Rule:
