@@ -100,6 +100,12 @@ def is_literal(value: str) -> bool:
     return not any(ch in _REGEX_META for ch in value)
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    """Return whether ``text[start:]`` begins a sentence (or the block)."""
+    before = text[:start].rstrip(" \t\n\"'“‘(")
+    return not before or before[-1] in ".!?:"
+
+
 def cap_first(value: str) -> str:
     """Return ``value`` with its first character in upper case."""
     return value[:1].upper() + value[1:]
@@ -342,6 +348,8 @@ class Substitution(Check):
         swap: Mapping[str, str] = keys.get("swap", {})
         self.ignorecase = bool(keys.get("ignorecase"))
         self.capitalize = bool(keys.get("capitalize"))
+        # Vale.Terms only: "al-Qaeda" may open a sentence as "Al-Qaeda" (not a rule-file key).
+        self.sentence_capital = bool(keys.get("sentence-capital"))
         self.terms = sorted(swap, key=lambda k: (-len(k), k))
         self.expected = [swap[k] for k in self.terms]
         self._originals: dict[int, re.Pattern[str]] = {}
@@ -434,6 +442,8 @@ class Substitution(Check):
                         same = re.fullmatch(translate(expected), observed) is not None
                     except (RegexError, re.error):
                         same = expected == observed
+                if not same and self.sentence_capital and observed == cap_first(expected) != expected:
+                    same = _opens_sentence(text, start)
                 if same or self.exceptions.covers(observed, text, start, end):
                     continue
                 shown, text_message = expected, message
@@ -716,7 +726,9 @@ class Capitalization(Check):
             kept = any(a <= match.start() and match.end() <= b for a, b in keep)
             if word == word.upper() or kept or (previous and previous.endswith(self.indicators) and self.indicators):
                 count += 1
-            elif k == 0 and word != cap_first(word.lower()):
+            elif k == 0 and not word[:1].isupper():
+                # Vale wants the first word exactly "Word"; names such as McClaren,
+                # DaimlerChrysler or MPs open headlines too, so a capital is enough here.
                 return False
             elif k == 0 or word == word.lower():
                 count += 1

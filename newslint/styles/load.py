@@ -348,8 +348,8 @@ def vocab_rules(accept: Sequence[str], reject: Sequence[str]) -> list[StyleRule]
                                 level="error")
         # A regex entry ("[Oo]bservability") stays a pattern; a plain one also says how to write it.
         swap = {entry: entry for entry in accept}
-        made.append(StyleRule(definition, checks.Substitution(definition, {"swap": swap, "ignorecase": True,
-                                                                           "vocab": False}, ())))
+        keys = {"swap": swap, "ignorecase": True, "vocab": False, "sentence-capital": True}
+        made.append(StyleRule(definition, checks.Substitution(definition, keys, ())))
     if reject:
         definition = Definition("Vale", "Avoid", "(vocabulary)", "existence", "Avoid using '%s'.",
                                 description="Rejected terms are errors wherever they appear.", level="error")

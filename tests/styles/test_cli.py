@@ -58,7 +58,7 @@ def test_vale_ini_folder_is_linted_with_its_styles_and_vocab(desk: Path) -> None
 def test_min_alert_level_and_rule_settings_in_vale_ini(desk: Path) -> None:
     ini = desk / ".vale.ini"
     ini.write_text(ini.read_text(encoding="utf-8").replace("MinAlertLevel = suggestion", "MinAlertLevel = warning")
-                   + "House.PerCent = NO\nHouse.Kyiv = suggestion\n", encoding="utf-8")
+                   + "\n[*.md]\nHouse.PerCent = NO\nHouse.Kyiv = suggestion\n", encoding="utf-8")
     codes = {line.split()[1] for line in newslint("draft.md", cwd=desk).stdout.splitlines() if line.strip()}
     assert "House.PerCent" not in codes and "House.Kyiv" not in codes  # turned off; lowered below warning
     assert "House.Cliches" not in codes  # a suggestion, below MinAlertLevel

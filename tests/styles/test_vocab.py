@@ -33,6 +33,12 @@ def test_accepted_terms_are_exceptions_and_are_enforced_in_their_case(style_lint
     assert found[1].fix is not None and found[1].fix.text == "Kyiv"
 
 
+def test_a_lower_case_term_may_open_a_sentence(style_lint) -> None:
+    text = "Al-Qaeda denied it. Officials said Al-Qaeda and al-Qaeda differ.\n"
+    found = style_lint({"Old": KIEV}, text, format="text", accept=["al-Qaeda"])
+    assert where(found, text) == [("Vale.Terms", 1, text.index("Al-Qaeda and") + 1, "Al-Qaeda")]
+
+
 def test_case_insensitive_and_regex_entries(style_lint) -> None:
     text = "WhatsApp, WHATSAPP and Observability but OBSERVABILITY.\n"
     found = style_lint({"Old": KIEV}, text, format="text", accept=["(?i)whatsapp", "[Oo]bservability"])
