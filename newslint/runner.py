@@ -39,6 +39,9 @@ class Options:
     color: bool = False
     fix: bool = False
     diff: bool = False
+    jobs: int = 1
+    cache: bool = False
+    cache_dir: Path | None = None
 
 
 class Runner:
@@ -53,6 +56,8 @@ class Runner:
             fail_on=options.fail_on,
             date=options.date,
             stdin_filename=options.stdin_filename,
+            cache=options.cache,
+            cache_dir=options.cache_dir,
         )
 
     def list_rules(self, out: TextIO) -> None:
@@ -77,7 +82,8 @@ class Runner:
         formatter.start()
         try:
             results = self.linter.lint_paths(paths, fix=fixing, write=options.fix and not options.diff,
-                                             stdin=sys.stdin.buffer if STDIN in paths else None)
+                                             stdin=sys.stdin.buffer if STDIN in paths else None,
+                                             jobs=options.jobs)
             for result in results:
                 if result.error is not None:
                     err.write(f"newslint: {result.path}: {result.error}\n")

@@ -123,6 +123,10 @@ class _Checker:
             if not isinstance(size, int) or isinstance(size, bool) or size <= 0:
                 raise self.fail(("max-file-size",), "max-file-size must be a positive number of bytes")
             values["max_file_size"] = size
+        if "cache" in data:
+            if not isinstance(data["cache"], bool):
+                raise self.fail(("cache",), f"cache must be true or false, not {data['cache']!r}")
+            values["cache"] = data["cache"]
         if "rules" in data:
             values["rules"] = self.rules(data["rules"], ("rules",))
         if "overrides" in data:

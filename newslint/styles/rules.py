@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from newslint.document import Document
@@ -63,6 +64,8 @@ class HouseStyle:
     definitions: Mapping[str, Definition] = field(default_factory=dict)
     batch: StyleBatch | None = None
     limits: Mapping[str, int] = field(default_factory=dict)
+    # A digest of the rule files and vocabulary: the result cache must miss when they change.
+    fingerprint: str = ""
 
     def drop_accepted(self, document: Document, findings: Sequence[Any]) -> list[Any]:
         """Return ``findings`` without those inside an accepted vocabulary term."""
@@ -95,8 +98,10 @@ class HouseStyle:
             return found
 
         check.__doc__ = "Runs the house style's rules together (see newslint.styles.batch)."
+        selection = "|".join(f"{item.rule.code}={item.severity.value}" for _, item in sorted(members.items()))
+        plugin = f"{PLUGIN_PREFIX}batch:{self.fingerprint}:{_digest([selection])}"
         rule = Rule(code="Styles", name="house-style", severity=Severity.INFO,
-                    summary=f"{len(members)} house-style rules", check=check, plugin=PLUGIN_PREFIX + "batch")
+                    summary=f"{len(members)} house-style rules", check=check, plugin=plugin)
         return [*rest, ActiveRule(rule, Severity.INFO, {})]
 
 
@@ -110,7 +115,21 @@ def build(style_rules: Iterable[StyleRule], accepted: Sequence[str] = ()) -> Hou
         rules.append(_rule(definition, batch, index))
     definitions = {r.definition.code: r.definition for r in style_rules}
     limits = {code: d.limit for code, d in definitions.items() if d.limit}
-    return HouseStyle(tuple(rules), AcceptedTerms(accepted), definitions, batch, limits)
+    parts = [*accepted]
+    for style_rule in style_rules:
+        definition, check = style_rule.definition, style_rule.check
+        parts.append(repr(definition))
+        try:
+            parts.append(Path(definition.path).read_text(encoding="utf-8", errors="replace"))
+        except OSError:  # Vale.Terms and Vale.Avoid: their entries are their content
+            parts.append(repr((getattr(check, "tokens", None), getattr(check, "terms", None))))
+    return HouseStyle(tuple(rules), AcceptedTerms(accepted), definitions, batch, limits, _digest(parts))
+
+
+def _digest(parts: Iterable[str]) -> str:
+    import hashlib
+
+    return hashlib.blake2b("\0".join(parts).encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
 
 
 def _rule(definition: Definition, batch: StyleBatch, index: int) -> Rule:

@@ -100,6 +100,12 @@ def test_linear_time() -> None:
             gc.enable()
 
     timed(20)
-    # About 100 KB against 400 KB of text; the best of five runs each, on a shared machine.
-    small, large = min(timed(400) for _ in range(5)), min(timed(1600) for _ in range(5))
-    assert large < 6 * small
+    # About 100 KB against 400 KB of text, the best of five runs each; on a shared machine a
+    # burst of load can still land on one side, so the ratio gets three tries.
+    ratios = []
+    for _ in range(3):
+        small, large = min(timed(400) for _ in range(5)), min(timed(1600) for _ in range(5))
+        ratios.append(large / small)
+        if ratios[-1] < 6:
+            break
+    assert min(ratios) < 6, ratios

@@ -1,4 +1,4 @@
-"""Helpers for house-style tests: write rule files into a temporary style and lint text with them."""
+"""Helpers for house-style tests (not a conftest: its name would clash with tests/conftest.py).
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import where
+from style_helpers import style_lint, where  # noqa: F401 - style_lint is a fixture
 from newslint.document import Document
 from newslint.styles.errors import StyleError
 from newslint.styles.vocab import AcceptedTerms, drop_accepted, load_vocab

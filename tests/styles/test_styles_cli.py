@@ -120,3 +120,15 @@ def test_missing_style_folder_points_at_the_configuration(tmp_path: Path) -> Non
     (tmp_path / "a.txt").write_text("Some text.\n", encoding="utf-8")
     result = newslint("a.txt", cwd=tmp_path)
     assert result.returncode == 2 and ".newslint.yaml:2: styles:" in result.stderr and "not found" in result.stderr
+
+
+def test_result_cache_misses_when_a_rule_file_changes(tmp_path: Path) -> None:
+    style = tmp_path / "styles" / "Desk"
+    style.mkdir(parents=True)
+    rule = style / "Kyiv.yml"
+    rule.write_text("extends: substitution\nmessage: \"Write '%s', not '%s'.\"\nswap:\n  Kiev: Kyiv\n", encoding="utf-8")
+    (tmp_path / ".newslint.yaml").write_text("styles: [styles/Desk]\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("They met in Kiev.\n", encoding="utf-8")
+    assert "Write 'Kyiv', not 'Kiev'." in newslint("--select", "Desk", "a.txt", cwd=tmp_path).stdout
+    rule.write_text("extends: substitution\nmessage: \"House style: '%s'.\"\nswap:\n  Kiev: Kyiv\n", encoding="utf-8")
+    assert "House style: 'Kyiv'." in newslint("--select", "Desk", "a.txt", cwd=tmp_path).stdout

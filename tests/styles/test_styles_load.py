@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write_style
+from style_helpers import write_style
 from newslint.styles.errors import StyleError
 from newslint.styles.load import glob_matches, load_style, load_vale_ini
 

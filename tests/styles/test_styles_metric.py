@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import where
+from style_helpers import style_lint, where  # noqa: F401 - style_lint is a fixture
 from newslint.counts import counts_of
 from newslint.sentences import split
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import where
+from style_helpers import style_lint, where  # noqa: F401 - style_lint is a fixture
 
 SPELLINGS = """
     extends: consistency

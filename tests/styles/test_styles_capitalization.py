@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import where
+from style_helpers import style_lint, where  # noqa: F401 - style_lint is a fixture
 from newslint.styles.checks import sentence_case, title_case
 
 
