@@ -1,4 +1,4 @@
-"""Helpers for house-style tests (not a conftest: its name would clash with tests/conftest.py).
+"""Helpers for house-style tests (not a conftest: its name would clash with tests/conftest.py)."""
 
 from __future__ import annotations
 
