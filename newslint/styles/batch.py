@@ -17,7 +17,6 @@ running each rule alone: the prefilter may only rule segments out.
 
 from __future__ import annotations
 
-import weakref
 from bisect import bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
@@ -188,14 +187,15 @@ class StyleBatch:
 
     def __init__(self, checks: Sequence[Check]) -> None:
         self.checks = list(checks)
-        # Per scope: checks run where their literals are, and checks run everywhere.
-        self._groups: dict[Scope, tuple[list[int], list[int]]] = {}
+        # Per scope: checks run where their literals are, checks run everywhere, and one
+        # automaton of the literals of that scope's checks.
+        self._groups: dict[Scope, tuple[list[int], list[int], Any]] = {}
         # Per check with alternatives: those without literals, which run wherever the check runs.
         self._bare: dict[int, tuple[int, ...]] = {}
-        self._automaton: Any = None
-        owners: dict[str, list[tuple[int, int]]] = {}
+        owners: dict[Scope, dict[str, list[tuple[int, int]]]] = {}
         for index, check in enumerate(self.checks):
-            filtered, always = self._groups.setdefault(check.scope, ([], []))
+            filtered, always, _ = self._groups.setdefault(check.scope, ([], [], None))
+            mine = owners.setdefault(check.scope, {})
             if check.alternatives is not None:
                 bare = []
                 for alternative, pattern in enumerate(check.alternatives):
@@ -203,37 +203,36 @@ class StyleBatch:
                     if literals is None:
                         bare.append(alternative)
                     for literal in literals or ():
-                        owners.setdefault(literal, []).append((index, alternative))
+                        mine.setdefault(literal, []).append((index, alternative))
                 self._bare[index] = tuple(bare)
                 (always if bare else filtered).append(index)
                 continue
             literals = required_literals(check.prefilter) if check.prefilter is not None else None
             if literals:
                 for literal in literals:
-                    owners.setdefault(literal, []).append((index, -1))
+                    mine.setdefault(literal, []).append((index, -1))
                 filtered.append(index)
             else:
                 always.append(index)
-        if owners:
-            import ahocorasick
-
-            automaton = ahocorasick.Automaton()
-            for literal, found in owners.items():
-                automaton.add_word(literal, tuple(found))
-            automaton.make_automaton()
-            self._automaton = automaton
-        self._last: tuple[Any, dict[int, list[Violation]]] | None = None
+        for scope, (filtered, always, _) in list(self._groups.items()):
+            self._groups[scope] = (filtered, always, _automaton(owners[scope]) if owners[scope] else None)
+        self._last: tuple[Document, dict[int, list[Violation]]] | None = None
 
     def violations(self, document: Document) -> dict[int, list[Violation]]:
-        """Return every check's violations on ``document`` by check index (the last document is cached)."""
+        """Return every check's violations on ``document`` by check index.
+
+        The last document's results are kept (with the document itself, so that identity
+        is a safe test): the engine asks once for every rule of the style.
+        """
         last = self._last
-        if last is not None and last[0]() is document:
+        if last is not None and last[0] is document:
             return last[1]
         results = self._run(document)
-        self._last = (weakref.ref(document), results)
+        self._last = (document, results)
         return results
 
-    def _hits(self, parts: Sequence[Any], wanted: set[int]) -> dict[int, dict[int, set[int]]]:
+    @staticmethod
+    def _hits(parts: Sequence[Any], automaton: Any) -> dict[int, dict[int, set[int]]]:
         """Return, per check, the segments where its literals occur and the alternatives found."""
         texts = [p.text for p in parts]
         folded = fold("\0".join(texts))
@@ -242,38 +241,32 @@ class StyleBatch:
             starts.append(at)
             at += len(text) + 1
         hits: dict[int, dict[int, set[int]]] = {}
-        for end, owners in self._automaton.iter(folded):
-            segment = -1
+        for end, owners in automaton.iter(folded):
+            segment = bisect_right(starts, end) - 1
             for index, alternative in owners:
-                if index in wanted:
-                    if segment < 0:
-                        segment = bisect_right(starts, end) - 1
-                    hits.setdefault(index, {}).setdefault(segment, set()).add(alternative)
+                hits.setdefault(index, {}).setdefault(segment, set()).add(alternative)
         return hits
 
     def _run(self, document: Document) -> dict[int, list[Violation]]:
         results: dict[int, list[Violation]] = {}
-        for scope, (filtered, always) in self._groups.items():
+        for scope, (filtered, always, automaton) in self._groups.items():
             parts = segments(document, scope)
             if not parts:
                 continue
-            hits = self._hits(parts, set(filtered) | set(self._bare)) if self._automaton is not None else {}
+            hits = self._hits(parts, automaton) if automaton is not None else {}
             for index in always:
                 check = self.checks[index]
                 if index not in self._bare:
                     results[index] = _unique(check.run(document, parts))
                     continue
                 # Alternatives without literals run everywhere, with those whose literals are here.
-                found_here = hits.get(index, {})
+                found_here = hits.pop(index, {})
                 found: list[Violation] = []
                 for number, part in enumerate(parts):
                     subset = sorted(set(self._bare[index]) | found_here.get(number, set()))
                     found.extend(check.run(document, [part], subset))
                 results[index] = _unique(found)
-            for index in filtered:
-                where = hits.get(index)
-                if not where:
-                    continue
+            for index, where in hits.items():  # the checks whose literals occur here
                 check = self.checks[index]
                 if index in self._bare:
                     found = []
@@ -283,6 +276,16 @@ class StyleBatch:
                     found = check.run(document, [parts[k] for k in sorted(where)])
                 results[index] = _unique(found)
         return results
+
+
+def _automaton(owners: dict[str, list[tuple[int, int]]]) -> Any:
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for literal, found in owners.items():
+        automaton.add_word(literal, tuple(found))
+    automaton.make_automaton()
+    return automaton
 
 
 def _unique(found: list[Violation]) -> list[Violation]:

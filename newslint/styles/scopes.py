@@ -311,6 +311,8 @@ def segments(document: Document, scope: Scope) -> tuple[Paragraph, ...]:
 
 
 def _resolve(document: Document, scope: Scope) -> list[Paragraph]:
+    if scope.include == ("text",) and not scope.exclude:
+        return list(document.paragraphs)  # the default scope, and the most common
     analysis = _ANALYSES.get(document)
     if analysis is None:
         analysis = _ANALYSES[document] = _Analysis(document)
