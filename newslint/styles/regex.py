@@ -17,8 +17,10 @@ means the same in Python; the differences handled here are:
 
 Refused, with a message saying why: ``(?U)`` (ungreedy by default), ``\\C``, Unicode script
 classes (``\\p{Greek}``), atomic groups and possessive quantifiers (not in Vale's dialect),
-unknown escapes and flags, and anything Python still cannot compile (a look-behind of
-variable width inside one alternative).
+unknown escapes and flags, anything Python still cannot compile (a look-behind of
+variable width inside one alternative), and an unbounded repetition of a body that one
+inner unbounded repetition can match alone (``(a+)+``, ``(\\w+\\s?)*``), which RE2 runs in
+linear time but Python's backtracking engine may not finish on text that almost matches.
 
 Not emulated: RE2's ``\\w``, ``\\d``, ``\\s`` and ``\\b`` are ASCII-only; here they are
 Unicode-aware, as in the look-around engine Vale uses for most rules, so ``\\bcafé\\b``
@@ -391,6 +393,63 @@ class _Translator:
         self.out.append(")")
 
 
+def _parse_tree(translated: str) -> object:
+    try:
+        from re import _parser as parser  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse as parser  # type: ignore[no-redef]
+    return parser.parse(translated)
+
+
+def _nested_repetition(items: object) -> bool:
+    """Return whether a parse tree repeats, without bound, a body that one inner unbounded
+    repetition can match alone (``(a+)+``, ``(\\w+\\s?)*``): backtracking then takes
+    exponential time on a long run that fails at its end."""
+    for op, av in items:  # type: ignore[attr-defined]
+        name = str(op)
+        if name in ("MAX_REPEAT", "MIN_REPEAT") and av[1] > 1000:
+            body = list(av[2])
+            inner = [(o, a) for o, a in _flatten(body)]
+            for k, (o, a) in enumerate(inner):
+                if str(o) in ("MAX_REPEAT", "MIN_REPEAT") and a[1] > 1000:
+                    others = inner[:k] + inner[k + 1 :]
+                    if all(_min_width(x) == 0 for x in others):
+                        return True
+            if _nested_repetition(body):
+                return True
+        elif name in ("SUBPATTERN", "ATOMIC_GROUP"):
+            if _nested_repetition(av[-1]):
+                return True
+        elif name == "BRANCH":
+            if any(_nested_repetition(alternative) for alternative in av[1]):
+                return True
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            if _nested_repetition(av[1]):
+                return True
+    return False
+
+
+def _flatten(items: list) -> list:
+    """Return the items of a sequence with plain groups opened up."""
+    flat = []
+    for op, av in items:
+        if str(op) == "SUBPATTERN" and len(list(av[-1])) >= 1:
+            flat.extend(_flatten(list(av[-1])))
+        else:
+            flat.append((op, av))
+    return flat
+
+
+def _min_width(item: tuple) -> int:
+    op, av = item
+    name = str(op)
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):
+        return 0
+    if name in ("MAX_REPEAT", "MIN_REPEAT"):
+        return 0 if av[0] == 0 else 1
+    return 1
+
+
 @lru_cache(maxsize=4096)
 def translate(pattern: str) -> str:
     """Return the Python pattern for a Vale pattern, or raise ``RegexError`` saying why not."""
@@ -406,6 +465,10 @@ def translate(pattern: str) -> str:
         raise RegexError(f"{message} in {pattern!r}") from None
     except (OverflowError, RecursionError):
         raise RegexError(f"pattern too large: {pattern[:60]!r}") from None
+    if _nested_repetition(_parse_tree(translated)):
+        # RE2 runs these in linear time; Python's backtracking engine may not end on a
+        # long run of text that almost matches. Refused rather than risk a hang.
+        raise RegexError(f"nested unbounded repetition such as (a+)+ can take exponential time in Python: {pattern!r}")
     return translated
 
 

@@ -132,3 +132,9 @@ def test_result_cache_misses_when_a_rule_file_changes(tmp_path: Path) -> None:
     assert "Write 'Kyiv', not 'Kiev'." in newslint("--select", "Desk", "a.txt", cwd=tmp_path).stdout
     rule.write_text("extends: substitution\nmessage: \"House style: '%s'.\"\nswap:\n  Kiev: Kyiv\n", encoding="utf-8")
     assert "House style: 'Kyiv'." in newslint("--select", "Desk", "a.txt", cwd=tmp_path).stdout
+
+
+def test_list_rules_shows_the_style_configured_here(desk: Path) -> None:
+    listed = newslint("--list-rules", cwd=desk).stdout.splitlines()
+    assert any(line.startswith("House.PerCent  PerCent") for line in listed)
+    assert any(line.startswith("Vale.Terms") for line in listed)

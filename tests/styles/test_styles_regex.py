@@ -48,6 +48,14 @@ def test_translation_matches_as_vale_does(pattern: str, text: str, expected: lis
 
 
 @pytest.mark.parametrize(
+    "pattern",
+    [r"(?:\b[A-Z][a-z]+ )+\(([A-Z]{3,5})\)", r"(?:\w+, )*\w+", r"(?:ab)+", r"\d+(?:,\d+)*"],
+)
+def test_delimited_repetitions_are_kept(pattern: str) -> None:
+    assert re.compile(translate(pattern))
+
+
+@pytest.mark.parametrize(
     "pattern, reason",
     [
         (r"(?U)a+", "(?U)"),
@@ -63,6 +71,9 @@ def test_translation_matches_as_vale_does(pattern: str, text: str, expected: lis
         (r"[ab", "missing ']'"),
         (r"\q", "unknown escape"),
         ("trailing\\", "trailing backslash"),
+        (r"(a+)+b", "exponential"),
+        (r"(?:\w+\s?)*$", "exponential"),
+        (r"x(?:(?:ab)*)+", "exponential"),
     ],
 )
 def test_untranslatable_patterns_are_refused_with_a_reason(pattern: str, reason: str) -> None:
