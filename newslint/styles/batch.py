@@ -18,11 +18,13 @@ running each rule alone: the prefilter may only rule segments out.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from newslint.document import Document
 from newslint.finding import Violation
+from newslint.styles.regex import sre_parser
 from newslint.styles.scopes import Scope, segments
 
 if TYPE_CHECKING:
@@ -32,14 +34,6 @@ if TYPE_CHECKING:
 
 _MAX_SET = 64  # strings in one finite set before it is given up as too large
 _MIN_LITERAL = 2  # shorter literals would hit nearly every segment
-
-
-def _parser() -> Any:
-    try:
-        from re import _parser as parser  # Python 3.11+
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_parse as parser  # type: ignore[no-redef]
-    return parser
 
 
 class _Info:
@@ -168,7 +162,7 @@ def required_literals(pattern: re.Pattern[str] | tuple[str, int]) -> frozenset[s
     """Return folded strings one of which every match of ``pattern`` (or source, flags) contains."""
     source, flags = pattern if isinstance(pattern, tuple) else (pattern.pattern, pattern.flags)
     try:
-        tree = _parser().parse(source, flags)
+        tree = sre_parser().parse(source, flags)
         found = _sequence(list(tree)).best()
     except Exception:  # an unusual parse tree: no prefilter, the rule simply always runs
         return None
@@ -249,7 +243,7 @@ class StyleBatch:
 
     def _run(self, document: Document) -> dict[int, list[Violation]]:
         results: dict[int, list[Violation]] = {}
-        for scope, (filtered, always, automaton) in self._groups.items():
+        for scope, (_filtered, always, automaton) in self._groups.items():
             parts = segments(document, scope)
             if not parts:
                 continue

@@ -8,13 +8,14 @@ fixtures; where newslint differs on purpose it says so in the class docstring.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from newslint.document import Document, Paragraph
 from newslint.finding import Fix, Violation
-from newslint.styles.regex import RegexError, translate
+from newslint.styles.regex import RegexError, sre_parser, translate
 from newslint.styles.scopes import Scope
 
 WORD_TEMPLATE = r"\b(?:{})\b"
@@ -194,11 +195,7 @@ def action_fix(action: Action, observed: str, start: int, end: int) -> Fix | Non
 def may_match_empty(source: str, flags: int) -> bool:
     """Return whether a Python pattern can match the empty string somewhere."""
     try:
-        from re import _parser as parser  # Python 3.11+
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_parse as parser  # type: ignore[no-redef]
-    try:
-        return parser.parse(source, flags).getwidth()[0] == 0
+        return bool(sre_parser().parse(source, flags).getwidth()[0] == 0)
     except Exception:
         return True
 

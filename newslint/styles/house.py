@@ -17,15 +17,16 @@ provided (newslint's ``spelling-variant`` and ``repeated-word`` do that work).
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Sequence
 
 from newslint.rule import Rule
 from newslint.styles.errors import StyleError
 from newslint.styles.load import LEVELS, StyleRule, ValeConfig, load_style, load_vale_ini, setting_allows, vocab_rules
 from newslint.styles.rules import HouseStyle, build
 from newslint.styles.vocab import Vocab, load_vocab, merged, vocab_folder
+
 
 def _find_vocab(entry: str, base: Path, styles: Sequence[Path]) -> Path:
     candidate = base / entry
@@ -56,7 +57,7 @@ class HouseStyles:
         folders = tuple(base / s for s in styles)
         vocabs = tuple(_find_vocab(v, base, folders) for v in vocab)
         house = cls(base, folders, vocabs)
-        house.all_rules  # load now: a mistake in a rule file stops the run before any linting
+        _ = house.all_rules  # load now: a mistake in a rule file stops the run before any linting
         return house
 
     @classmethod
@@ -70,7 +71,7 @@ class HouseStyles:
                 raise StyleError(str(path), f"Vocab {name!r} not found under {vale.styles_path}")
             vocabs.append(folder)
         house = cls(path.parent, (), tuple(vocabs), vale)
-        house.all_rules
+        _ = house.all_rules  # load every style it names now, as above
         return house
 
     def vocab(self) -> Vocab:

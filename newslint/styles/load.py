@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import configparser
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from newslint.rule import STYLE_CODE_PATTERN
 from newslint.styles import checks

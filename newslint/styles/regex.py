@@ -33,6 +33,7 @@ import re
 import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from newslint.styles.errors import RegexError
 
@@ -393,12 +394,19 @@ class _Translator:
         self.out.append(")")
 
 
-def _parse_tree(translated: str) -> object:
+@lru_cache(maxsize=1)
+def sre_parser() -> Any:
+    """Return Python's own regex parser module (``re._parser``; ``sre_parse`` before 3.11)."""
+    import importlib
+
     try:
-        from re import _parser as parser  # Python 3.11+
+        return importlib.import_module("re._parser")
     except ImportError:  # pragma: no cover - Python 3.10
-        import sre_parse as parser  # type: ignore[no-redef]
-    return parser.parse(translated)
+        return importlib.import_module("sre_parse")
+
+
+def _parse_tree(translated: str) -> Any:
+    return sre_parser().parse(translated)
 
 
 def _nested_repetition(items: object) -> bool:

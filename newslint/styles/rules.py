@@ -9,9 +9,10 @@ documentation, printed by ``newslint explain House.PerCent``, is the rule's
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from newslint.document import Document
 from newslint.finding import Severity, Violation

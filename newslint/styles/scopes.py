@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from newslint.document import Document, Paragraph
 
@@ -211,7 +212,7 @@ class _Analysis:
     def quoted_spans(self, paragraph: Paragraph) -> list[tuple[int, int]]:
         """Return the local spans of quoted words (marks included) in a paragraph."""
         if self._quoted is None:
-            from newslint.quoted import quoted_spans
+            from newslint.quotation import quoted_spans
 
             self._quoted = {id(q.paragraph): _merged(quoted_spans(q)) for q in self.document.quote_marks}
         return self._quoted.get(id(paragraph), [])
@@ -284,7 +285,9 @@ def _without(span: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple[
 
 
 def _summary(paragraphs: tuple[Paragraph, ...]) -> Paragraph:
-    texts, pieces, at = [], [], 0
+    texts: list[str] = []
+    pieces: list[tuple[int, int]] = []
+    at = 0
     for p in paragraphs:
         if texts:
             texts.append("\n\n")
@@ -295,8 +298,8 @@ def _summary(paragraphs: tuple[Paragraph, ...]) -> Paragraph:
     return Paragraph("".join(texts), tuple(pieces) or ((0, 0),))
 
 
-_ANALYSES: "weakref.WeakKeyDictionary[Document, _Analysis]" = weakref.WeakKeyDictionary()
-_SEGMENTS: "weakref.WeakKeyDictionary[Document, dict[Scope, tuple[Paragraph, ...]]]" = weakref.WeakKeyDictionary()
+_ANALYSES: weakref.WeakKeyDictionary[Document, _Analysis] = weakref.WeakKeyDictionary()
+_SEGMENTS: weakref.WeakKeyDictionary[Document, dict[Scope, tuple[Paragraph, ...]]] = weakref.WeakKeyDictionary()
 
 
 def segments(document: Document, scope: Scope) -> tuple[Paragraph, ...]:

@@ -18,16 +18,23 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable, Sequence, TypeVar
+from typing import Protocol, TypeVar
 
 from newslint.document import Document
 from newslint.styles.errors import RegexError, StyleError
 from newslint.styles.regex import translate
 
-T = TypeVar("T")
+
+class _Spanned(Protocol):
+    start: int
+    end: int
+
+
+T = TypeVar("T", bound=_Spanned)
 
 
 @dataclass(frozen=True)
@@ -130,7 +137,7 @@ class AcceptedTerms:
 
         kept = []
         for finding in findings:
-            start, end = getattr(finding, "start"), getattr(finding, "end")
+            start, end = finding.start, finding.end
             if end <= start:
                 kept.append(finding)
                 continue

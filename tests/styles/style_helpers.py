@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
 
 import pytest
 
@@ -26,8 +26,8 @@ def write_style(folder: Path, rules: Mapping[str, str]) -> Path:
     return folder
 
 
-@pytest.fixture
-def style_lint(tmp_path: Path) -> Lint:
+@pytest.fixture(name="style_lint")
+def style_lint_fixture(tmp_path: Path) -> Lint:
     """Return ``run(rules, text, format=..., accept=..., reject=...)`` giving sorted findings."""
 
     def run(rules: Mapping[str, str], text: str, *, format: str = "markdown",

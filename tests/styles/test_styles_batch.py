@@ -88,7 +88,7 @@ def test_linear_time() -> None:
 
     def timed(repeat: int) -> float:
         document = Document("\n\n".join([paragraph] * repeat), "t.txt")
-        document.paragraphs  # parsing is the document's cost, not the style's
+        _ = document.paragraphs  # parsing is the document's cost, not the style's
         batch = StyleBatch([check])
         gc.collect()
         gc.disable()  # the collector's passes over a growing heap are not the style's cost

@@ -48,10 +48,9 @@ def test_vale_ini_folder_is_linted_with_its_styles_and_vocab(desk: Path) -> None
         ("Vale.Terms", 14, lines[13].index("whatsapp") + 1),
     }
     assert expected <= seen, expected - seen
-    # "cha cha" is in accept.txt: newslint's repeated-word does not report it.
-    cha = text.index("cha cha")
-    assert not [f for f in findings if f["code"] == "NL204" and f["line"] == 12]
-    assert "cha cha" in lines[11] and cha > 0
+    # "dum dum" is in accept.txt: newslint's repeated-word does not report it.
+    number = next(n for n, line in enumerate(lines, 1) if "dum dum" in line)
+    assert not [f for f in findings if f["code"] == "NL204" and f["line"] == number]
     assert newslint("clean.md", cwd=desk).returncode == 0
 
 

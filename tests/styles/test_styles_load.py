@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from style_helpers import write_style
+
 from newslint.styles.errors import StyleError
 from newslint.styles.load import glob_matches, load_style, load_vale_ini
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from style_helpers import style_lint_fixture, where  # noqa: F401 - the fixture is used by name
 
-from style_helpers import style_lint, where  # noqa: F401 - style_lint is a fixture
 from newslint.counts import counts_of
 from newslint.sentences import split
 

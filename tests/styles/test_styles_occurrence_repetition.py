@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from style_helpers import style_lint, where  # noqa: F401 - style_lint is a fixture
+from style_helpers import style_lint_fixture, where  # noqa: F401 - the fixture is used by name
 
 HEADLINE_LENGTH = """
     extends: occurrence

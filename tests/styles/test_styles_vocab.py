@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from style_helpers import style_lint_fixture, where  # noqa: F401 - the fixture is used by name
 
-from style_helpers import style_lint, where  # noqa: F401 - style_lint is a fixture
 from newslint.document import Document
 from newslint.styles.errors import StyleError
 from newslint.styles.vocab import AcceptedTerms, drop_accepted, load_vocab
@@ -56,7 +56,7 @@ def test_rejected_terms_are_errors(style_lint) -> None:
 @pytest.mark.parametrize(
     "rule, text, term, options",
     [
-        ("repeated-word", "They danced the cha cha at the gala.", "cha cha", {}),
+        ("repeated-word", "Police found dum dum bullets at the house.", "dum dum", {}),
         ("spelling-variant", "The organisation said its programme on color theory would run.", "color theory",
          {"dialect": "en-GB"}),
         ("joined-words", "She reported it to theGovernment helpline at once.", "theGovernment", {}),
