@@ -73,6 +73,21 @@ class NewslintProtocol(LanguageServerProtocol):
         if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CLOSE)) is not None:
             yield handler, (params,), None
 
+    @lsp_method(types.EXIT)
+    def lsp_exit(self, *args: Any) -> Any:
+        """End the session: over stdio the process exits (pygls); over TCP the server stops.
+
+        pygls calls ``sys.exit`` inside the TCP connection's callback, which asyncio
+        reports as an unhandled exception with a traceback.
+        """
+        if not isinstance(self.writer, asyncio.StreamWriter):
+            yield from super().lsp_exit(*args)
+            return
+        if (handler := self.fm.features.get(types.EXIT)) is not None:
+            yield handler, args, None
+        self.writer.close()
+        self._server.shutdown()
+
     def structure_message(self, data: dict[str, Any]) -> Any:
         """Read a message; a request whose parameters do not fit gets an error response.
 
@@ -179,11 +194,8 @@ class Server(LanguageServer):
     async def run(self, function: Callable[..., T], *args: Any) -> T:
         """Run ``function`` on the worker thread, then show what the session wants said."""
         def call() -> tuple[T, tuple[Notice, ...]]:
-            try:
-                return function(*args), self.session.take_notices()
-            except Exception:
-                self.session.take_notices()  # kept for the next call's report
-                raise
+            # Should ``function`` raise, its notices wait for the next call's report.
+            return function(*args), self.session.take_notices()
 
         result, notices = await asyncio.get_running_loop().run_in_executor(self.pool, call)
         for notice in notices:
@@ -312,7 +324,12 @@ class Server(LanguageServer):
     async def _lint_later(self, uri: str, delay: float) -> None:
         if delay:
             await asyncio.sleep(delay)
-        linted = await self.lint(uri, stale_ok=False)
+        try:
+            linted = await self.lint(uri, stale_ok=False)
+        except Exception as exc:  # a bug: say so, and keep serving the other documents
+            logger.exception("linting %s failed", uri)
+            self.tell(Notice("error", f"newslint failed on {uri}: {type(exc).__name__}: {exc}"))
+            return
         if linted is None or self.documents.get(uri) is not linted.document:
             return  # closed, or changed again: a newer lint is on its way
         if self.pending.get(uri) is asyncio.current_task():

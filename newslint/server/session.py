@@ -285,6 +285,10 @@ class Session:
         except NewslintError as exc:
             self.tell("error", f"newslint: {name}: {exc}")
             return Outcome(skipped=str(exc))
+        except Exception as exc:  # a bug in newslint itself, not in one rule (the engine catches those)
+            logger.exception("linting %s failed", name)
+            self.tell("error", f"newslint: {name}: internal error: {type(exc).__name__}: {exc}")
+            return Outcome(skipped=f"internal error: {exc}")
         for message in linter.unavailable.values():
             self.tell("warning", f"newslint: {message}")
         for finding in findings:

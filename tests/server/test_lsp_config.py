@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import capabilities, connect
+from lsp_client import SERVER, capabilities, connect, make_client
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 
@@ -23,6 +24,18 @@ REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / ".." / "shared" / "seeds" / "000_66e5290f122a3e84.txt"
 RUN_TOGETHER = "The council met on Monday.It agreed the the plan.\n"
 FAST = {"debounce": 0}
+
+
+@pytest.fixture
+def broken_plugin_dir(tmp_path: Path) -> Path:
+    """A plugin distribution whose module raises on import, installed as any plugin is."""
+    site = tmp_path / "broken-site"
+    info = site / "nlbrokenplugin-0.1.dist-info"
+    info.mkdir(parents=True)
+    (site / "nlbrokenplugin.py").write_text("raise ImportError('this plugin is broken on purpose')\n", encoding="utf-8")
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: nlbrokenplugin\nVersion: 0.1\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[newslint]\nnlbrokenplugin = nlbrokenplugin\n", encoding="utf-8")
+    return site
 
 
 def _codes(diagnostics: list[types.Diagnostic]) -> list[str]:
@@ -95,6 +108,38 @@ async def test_settings_from_initialize_and_from_did_change_configuration(tmp_pa
         # Warnings do not reach failOn "error": they are shown as hints.
         assert [(d.code, d.severity) for d in found] == [
             ("NL201", types.DiagnosticSeverity.Hint), ("NL204", types.DiagnosticSeverity.Hint)]
+
+
+async def test_settings_asked_for_when_the_client_sends_none(tmp_path: Path) -> None:
+    async with connect(tmp_path, options=FAST) as (client, _):
+        uri = client.open(tmp_path / "draft.txt", RUN_TOGETHER)
+        assert _codes(await client.wait_diagnostics(uri, version=1)) == ["NL201", "NL204"]
+        client.set_configuration({"ignore": ["missing-space"]}, section="newslint")
+        mark = len(client.published)
+        client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
+        assert _codes(await client.wait_diagnostics(uri, version=1, after=mark)) == ["NL204"]
+
+
+async def test_a_pulling_client_is_asked_to_refresh_after_a_configuration_change(tmp_path: Path) -> None:
+    caps = capabilities(pull=True)
+    caps.workspace.diagnostics = types.DiagnosticWorkspaceClientCapabilities(refresh_support=True)
+    async with connect(tmp_path, caps=caps) as (client, _):
+        uri = client.open(tmp_path / "draft.txt", RUN_TOGETHER)
+        pull = types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri))
+        first = await client.text_document_diagnostic_async(pull)
+        assert _codes(first.items) == ["NL201", "NL204"]
+        (tmp_path / ".newslint.yaml").write_text("ignore: [repeated-word]\n", encoding="utf-8")
+        _watched(client, tmp_path / ".newslint.yaml")
+        await asyncio.wait_for(_until(lambda: client.diagnostic_refresh_count == 1), 30)
+        pull.previous_result_id = first.result_id
+        again = await client.text_document_diagnostic_async(pull)
+        assert isinstance(again, types.RelatedFullDocumentDiagnosticReport)
+        assert _codes(again.items) == ["NL201"]
+
+
+async def _until(condition: object) -> None:
+    while not condition():  # type: ignore[operator]
+        await asyncio.sleep(0.01)
 
 
 async def test_bad_settings_are_reported_and_left_out(tmp_path: Path) -> None:
@@ -203,3 +248,29 @@ async def test_a_seed_gets_the_same_findings_as_the_cli_in_utf16_columns(tmp_pat
     got = sorted((d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character,
                   d.message) for d in found)
     assert got == expected
+
+
+async def test_the_tcp_transport_for_debugging(tmp_path: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = await asyncio.create_subprocess_exec(*SERVER, "--tcp", f"127.0.0.1:{port}")
+    client = make_client()
+    try:
+        for _ in range(300):
+            try:
+                await client.start_tcp("127.0.0.1", port)
+                break
+            except OSError:
+                await asyncio.sleep(0.1)  # the server is still starting
+        await asyncio.wait_for(client.initialize_session(types.InitializeParams(
+            capabilities=types.ClientCapabilities(), initialization_options=FAST)), 30)
+        uri = client.open(tmp_path / "draft.txt", RUN_TOGETHER)
+        assert _codes(await client.wait_diagnostics(uri, version=1)) == ["NL201", "NL204"]
+        await asyncio.wait_for(client.shutdown_async(None), 30)
+        client.exit(None)
+        assert await asyncio.wait_for(server.wait(), 30) == 0
+    finally:
+        if server.returncode is None:
+            server.kill()
+        await client.stop()

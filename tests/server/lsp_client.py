@@ -1,5 +1,8 @@
 """End-to-end helpers: the real ``newslint server`` in a subprocess, driven by pytest-lsp.
 
+A helper module, not a ``conftest.py``: a second conftest would shadow tests/conftest.py
+for the tests that import from it by name.
+
 ``connect`` starts the server as an editor would (``python -m newslint server``), with
 pytest-lsp's ``LanguageClient`` on the other end, initializes the session with the
 capabilities asked for, and shuts it down afterwards. Every ``publishDiagnostics``,
@@ -82,7 +85,8 @@ class Client(LanguageClient):
             text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version), content_changes=events))
 
 
-def _make_client() -> Client:
+def make_client() -> Client:
+    """Return a pytest-lsp client that also records diagnostics and capability registrations."""
     client = Client(converter_factory=default_converter)
     client.published = []
     client.registrations = []
@@ -100,18 +104,6 @@ def _make_client() -> Client:
         client.diagnostics[params.uri] = params.diagnostics
 
     return client
-
-
-@pytest.fixture
-def broken_plugin_dir(tmp_path: Path) -> Path:
-    """A plugin distribution whose module raises on import, installed as any plugin is."""
-    site = tmp_path / "broken-site"
-    info = site / "nlbrokenplugin-0.1.dist-info"
-    info.mkdir(parents=True)
-    (site / "nlbrokenplugin.py").write_text("raise ImportError('this plugin is broken on purpose')\n", encoding="utf-8")
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: nlbrokenplugin\nVersion: 0.1\n", encoding="utf-8")
-    (info / "entry_points.txt").write_text("[newslint]\nnlbrokenplugin = nlbrokenplugin\n", encoding="utf-8")
-    return site
 
 
 def capabilities(name: str = "visual-studio-code", *, encodings: list[str] | None = None,
@@ -140,7 +132,7 @@ async def connect(
     environment = {**os.environ, **(env or {})}
     if pythonpath is not None:
         environment["PYTHONPATH"] = os.pathsep.join(filter(None, [str(pythonpath), environment.get("PYTHONPATH")]))
-    config = ClientServerConfig(server_command=SERVER, client_factory=_make_client, server_env=environment)
+    config = ClientServerConfig(server_command=SERVER, client_factory=make_client, server_env=environment)
     client = await config.start()
     assert isinstance(client, Client)
     try:
