@@ -122,7 +122,7 @@ class Document:
     @cached_property
     def words(self) -> frozenset[str]:
         """Return the set of words (as written) that occur in the prose."""
-        from newslint.text import WORD
+        from newslint.words import WORD
 
         return frozenset(m.group() for p in self.paragraphs for m in WORD.finditer(p.text))
 

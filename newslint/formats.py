@@ -59,6 +59,14 @@ BUILTIN_FORMATS: tuple[InputFormat, ...] = (
         "headings, paragraphs, list items, block quotes, table cells and image alt text; "
         "not code, HTML blocks, link destinations or front matter",
     ),
+    InputFormat(
+        "html",
+        (".html", ".htm"),
+        "newslint.parsers.html:parse",
+        "headings and the title, paragraphs and loose text, list items, block quotes, table cells, "
+        "figure captions and image alt text; not script, style, pre, code, nav, del, form controls, "
+        "comments or other attributes",
+    ),
 )
 
 _BUILTIN_BY_NAME = {f.name: f for f in BUILTIN_FORMATS}

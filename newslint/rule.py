@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from newslint.finding import Severity, Violation
+from newslint.options import Option, specs_of
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -35,6 +36,13 @@ class Rule:
     choices: Mapping[str, tuple[Any, ...]] = field(default_factory=dict, compare=False)
     default: bool = True
     plugin: str = ""
+    specs: Mapping[str, Option] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        # ``options`` may hold ``Option`` values: the rule reads defaults, the configuration specs.
+        specs = specs_of(dict(self.options), dict(self.choices))
+        object.__setattr__(self, "specs", specs)
+        object.__setattr__(self, "options", {name: spec.default for name, spec in specs.items()})
 
     @property
     def doc(self) -> str:
@@ -86,7 +94,11 @@ def rule(
     choices: Mapping[str, tuple[Any, ...]] | None = None,
     default: bool = True,
 ) -> Callable[[Check], Rule]:
-    """Declare a check function as a rule; ``options`` maps option names to defaults."""
+    """Declare a check function as a rule.
+
+    ``options`` maps each option name to its default, or to an ``Option`` with its kind,
+    range and allowed values; ``choices`` (older form) gives allowed values by name.
+    """
 
     def decorate(check: Check) -> Rule:
         return Rule(

@@ -39,6 +39,9 @@ class Options:
     color: bool = False
     fix: bool = False
     diff: bool = False
+    jobs: int = 1
+    cache: bool = False
+    cache_dir: Path | None = None
 
 
 class Runner:
@@ -53,6 +56,8 @@ class Runner:
             fail_on=options.fail_on,
             date=options.date,
             stdin_filename=options.stdin_filename,
+            cache=options.cache,
+            cache_dir=options.cache_dir,
         )
 
     def list_rules(self, out: TextIO) -> None:
@@ -77,7 +82,8 @@ class Runner:
         formatter.start()
         try:
             results = self.linter.lint_paths(paths, fix=fixing, write=options.fix and not options.diff,
-                                             stdin=sys.stdin.buffer if STDIN in paths else None)
+                                             stdin=sys.stdin.buffer if STDIN in paths else None,
+                                             jobs=options.jobs)
             for result in results:
                 if result.error is not None:
                     err.write(f"newslint: {result.path}: {result.error}\n")
@@ -113,7 +119,7 @@ def explain_text(rule: Rule) -> str:
     """Return a rule's documentation as ``newslint explain`` prints it."""
     head = f"{rule.code} {rule.name} ({rule.severity.value}{'' if rule.default else ', opt-in'})"
     lines = [head, "", rule.summary, "", rule.doc]
-    if rule.options:
-        lines += ["", "Defaults:"] + [f"  {k}: {v!r}" for k, v in rule.options.items()]
+    if rule.specs:
+        lines += ["", "Defaults:"] + [f"  {k}: {spec.default!r} ({spec.describe()})" for k, spec in rule.specs.items()]
     return "\n".join(lines)
 

@@ -8,7 +8,7 @@ from typing import BinaryIO, Iterable, TextIO
 
 from newslint.document import PROSE_KINDS, Document
 from newslint.engine import EXIT_CLEAN, EXIT_ERROR
-from newslint.scoring import counts_of
+from newslint.counts import counts_of
 
 
 @dataclass(frozen=True)

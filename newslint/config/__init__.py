@@ -10,6 +10,7 @@ the run with ``path:line: message``, suggesting the closest valid key.
     exclude: ["drafts/old/**"]     # globs, relative to the configuration file
     date: 2005-01-01               # article date when front matter has none
     max-file-size: 10000000        # bytes; larger files are not linted
+    cache: false                   # keep no result cache for these files (embargoed copy)
     rules:
       long-sentence: {severity: info, max-words: 35}
     overrides:

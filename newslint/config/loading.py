@@ -38,6 +38,7 @@ class _Checker:
         self.source = source
         self.line_of = line_of
         self.registry = registry
+        self.root: Path | None = None
 
     def fail(self, path: tuple[Any, ...], message: str) -> ConfigError:
         return ConfigError(f"{self.source}:{self.line_of(path)}: {message}")
@@ -74,28 +75,10 @@ class _Checker:
         return Severity(value)
 
     def option(self, rule: Rule, key: str, value: Any, path: tuple[Any, ...]) -> Any:
-        default = rule.options[key]
-        expected: tuple[type, ...]
-        if default is None:
-            return value
-        if isinstance(default, bool):
-            expected = (bool,)
-        elif isinstance(default, int):
-            expected = (int,)
-        elif isinstance(default, float):
-            expected = (int, float)
-        elif isinstance(default, (list, tuple)):
-            expected = (list,)
-        else:
-            expected = (type(default),)
-        if not isinstance(value, expected) or (isinstance(value, bool) and bool not in expected):
-            kind = " or ".join(t.__name__ for t in expected).replace("str", "string")
-            article = "an" if kind[:1] in "aeiou" else "a"
-            raise self.fail(path, f"{rule.name}.{key} must be {article} {kind}, not {value!r}")
-        choices = rule.choices.get(key)
-        if choices is not None and value not in choices:
-            raise self.fail(path, f"{rule.name}.{key} must be one of {', '.join(map(str, choices))}, not {value!r}")
-        return tuple(value) if isinstance(default, tuple) else value
+        try:
+            return rule.specs[key].check(value, self.root)
+        except ValueError as exc:
+            raise self.fail(path, f"{rule.name}.{key} {exc}") from None
 
     def rules(self, value: Any, path: tuple[Any, ...]) -> dict[str, RuleSettings]:
         result: dict[str, RuleSettings] = {}
@@ -117,6 +100,7 @@ class _Checker:
         return result
 
     def config(self, data: Any, root: Path) -> Config:
+        self.root = root  # paths in rule options are relative to the configuration file
         data = self.mapping({} if data is None else data, ())
         self.keys(data, TOP_KEYS, ())
         values: dict[str, Any] = {}
@@ -135,6 +119,10 @@ class _Checker:
             if not isinstance(size, int) or isinstance(size, bool) or size <= 0:
                 raise self.fail(("max-file-size",), "max-file-size must be a positive number of bytes")
             values["max_file_size"] = size
+        if "cache" in data:
+            if not isinstance(data["cache"], bool):
+                raise self.fail(("cache",), f"cache must be true or false, not {data['cache']!r}")
+            values["cache"] = data["cache"]
         if "rules" in data:
             values["rules"] = self.rules(data["rules"], ("rules",))
         if "overrides" in data:

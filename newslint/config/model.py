@@ -17,7 +17,7 @@ from newslint.selection import is_selected
 from newslint.source import DEFAULT_MAX_BYTES
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
-TOP_KEYS = ("select", "ignore", "fail-on", "exclude", "date", "max-file-size", "rules", "overrides")
+TOP_KEYS = ("select", "ignore", "fail-on", "exclude", "date", "max-file-size", "cache", "rules", "overrides")
 OVERRIDE_KEYS = ("files", "select", "ignore", "rules")
 RULE_KEYS = ("severity", "enabled")
 SEVERITIES = tuple(s.value for s in Severity)
@@ -62,6 +62,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     date: _dt.date | None = None
     max_file_size: int = DEFAULT_MAX_BYTES
+    cache: bool = True
     rules: Mapping[str, RuleSettings] = field(default_factory=dict)
     overrides: tuple[Override, ...] = ()
     # The active rules by (registry, overrides that match, command line): every file of a

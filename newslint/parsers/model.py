@@ -63,15 +63,26 @@ class Paragraph:
 
     ``pieces`` lists, in order, ``(index, offset)`` pairs: from ``text[index]`` on,
     characters map one to one onto the file from ``offset`` on, until the next piece.
+    ``ends`` lists ``(index, end)`` for each character that stands for a longer stretch
+    of the file (an HTML character reference such as ``&amp;``, a ``<br>`` tag): it
+    starts a piece at the stretch's start, and a span ending with it ends at ``end``.
     """
 
     text: str
     pieces: tuple[tuple[int, int], ...]
     kind: ParagraphKind = "paragraph"
+    ends: tuple[tuple[int, int], ...] = ()
     _keys: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _ends: dict[int, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_keys", tuple(index for index, _ in self.pieces))
+        object.__setattr__(self, "_ends", dict(self.ends))
+
+    def _end_of(self, index: int) -> int:
+        """Return the file offset just after what ``text[index]`` stands for."""
+        end = self._ends.get(index)
+        return self.offset(index) + 1 if end is None else end
 
     def offset(self, index: int) -> int:
         """Return the file offset of ``text[index]``."""
@@ -84,7 +95,7 @@ class Paragraph:
         if end <= start:
             at = self.offset(start) if start < len(self.text) else self.end
             return at, at
-        return self.offset(start), self.offset(end - 1) + 1
+        return self.offset(start), self._end_of(end - 1)
 
     @property
     def start(self) -> int:
@@ -94,7 +105,7 @@ class Paragraph:
     @property
     def end(self) -> int:
         """Return the file offset just after the paragraph's last character."""
-        return self.offset(len(self.text) - 1) + 1 if self.text else self.start
+        return self._end_of(len(self.text) - 1) if self.text else self.start
 
     @classmethod
     def verbatim(cls, text: str, start: int, kind: ParagraphKind = "paragraph") -> Paragraph:
