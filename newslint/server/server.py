@@ -12,6 +12,7 @@ pull diagnostics, which it then asks for (``textDocument/diagnostic``).
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ T = TypeVar("T")
 
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.newslint"
 POLL_SECONDS = 2.0  # how often configuration files are checked when no watcher tells us
+CLIENT_TIMEOUT = 10.0  # seconds to wait for the client to answer one of the server's requests
 _SEVERITY = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
     Severity.WARNING: types.DiagnosticSeverity.Warning,
@@ -119,6 +121,7 @@ class Linted:
     outcome: Outcome
     diagnostics: tuple[types.Diagnostic, ...]
     format: str | None
+    serial: int  # one per lint in the session: the pull-diagnostics result id
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -127,8 +130,8 @@ class Linted:
 
     @property
     def result_id(self) -> str:
-        """Return the pull-diagnostics result id: one per session generation and version."""
-        return f"{self.generation}:{self.document.version}"
+        """Return the pull-diagnostics result id (the same until the document is linted again)."""
+        return str(self.serial)
 
 
 def _matches(kind: str, only: Sequence[str] | None) -> bool:
@@ -157,6 +160,7 @@ class Server(LanguageServer):
         self._config_published: dict[str, tuple[ConfigProblem, ...]] = {}  # by configuration URI
         self._fix_all: dict[str, tuple[int, int, list[Fix]]] = {}  # by URI: (version, generation, edits)
         self._poll: asyncio.Task[None] | None = None
+        self._serials = itertools.count(1)
         self._register()
 
     # -- plumbing ------------------------------------------------------------------------
@@ -193,14 +197,13 @@ class Server(LanguageServer):
 
     async def run(self, function: Callable[..., T], *args: Any) -> T:
         """Run ``function`` on the worker thread, then show what the session wants said."""
-        def call() -> tuple[T, tuple[Notice, ...]]:
-            # Should ``function`` raise, its notices wait for the next call's report.
-            return function(*args), self.session.take_notices()
-
-        result, notices = await asyncio.get_running_loop().run_in_executor(self.pool, call)
-        for notice in notices:
-            self.tell(notice)
-        return result
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self.pool, function, *args)
+        finally:
+            # Also when the caller was cancelled (a newer change): what is queued by now is
+            # said now, the rest after the next call.
+            for notice in self.session.take_notices():
+                self.tell(notice)
 
     def tell(self, notice: Notice) -> None:
         """Show a message in the editor and write it to the client's log."""
@@ -236,10 +239,12 @@ class Server(LanguageServer):
                 register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers),
             )
             try:
-                await self.client_register_capability_async(types.RegistrationParams(registrations=[registration]))
-            except Exception as exc:  # the client may refuse; the mtime check still works
-                logger.warning("could not register file watchers: %s", exc)
-        await self.run(lambda: None)  # report what initialize found wrong
+                await asyncio.wait_for(self.client_register_capability_async(
+                    types.RegistrationParams(registrations=[registration])), CLIENT_TIMEOUT)
+            except Exception as exc:  # the client may refuse, or not answer; the mtime check still works
+                logger.warning("could not register file watchers: %r", exc)
+        for notice in self.session.take_notices():  # what initialize found wrong
+            self.tell(notice)
         if self.capability("workspace.configuration", False):
             await self.fetch_settings()
         await self.run(self.session.warm_up)
@@ -301,6 +306,7 @@ class Server(LanguageServer):
             task.cancel()
         self.documents.pop(uri, None)
         self.linted.pop(uri, None)
+        self._fix_all.pop(uri, None)
         if self._config_problems.pop(uri, None) is not None:
             self.publish_config_problems()
         if not self.pull:
@@ -360,7 +366,8 @@ class Server(LanguageServer):
         article, format = self.session.input_format(document.path, document.language_id)
         outcome = self.session.lint(document.text, document.path, format) if article else Outcome(skipped="")
         lines = LineMap(document.text, self.encoding)
-        return Linted(document, generation, outcome, self._diagnostics(outcome.findings, lines), format)
+        return Linted(document, generation, outcome, self._diagnostics(outcome.findings, lines), format,
+                      next(self._serials))
 
     def _diagnostics(self, findings: Sequence[Finding], lines: LineMap) -> tuple[types.Diagnostic, ...]:
         offsets = [o for f in findings for o in (f.start, f.end, *((f.fix.start, f.fix.end) if f.fix else ()))]
@@ -444,10 +451,10 @@ class Server(LanguageServer):
     async def fetch_settings(self) -> None:
         """Ask the client for the ``newslint`` settings section."""
         try:
-            found = await self.workspace_configuration_async(
-                types.ConfigurationParams(items=[types.ConfigurationItem(section="newslint")]))
+            found = await asyncio.wait_for(self.workspace_configuration_async(
+                types.ConfigurationParams(items=[types.ConfigurationItem(section="newslint")])), CLIENT_TIMEOUT)
         except Exception as exc:
-            logger.warning("workspace/configuration failed: %s", exc)
+            logger.warning("workspace/configuration failed: %r", exc)
             return
         if found and isinstance(found[0], dict) and found[0]:
             await self.apply_settings(found[0])

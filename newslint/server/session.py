@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 import os
+import queue
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -181,7 +182,8 @@ class Session:
         self._entry_points = entry_points
         self._linter: Linter | None = None
         self._watched: dict[Path, tuple[int, int, int] | None] = {}
-        self._notices: list[Notice] = []
+        # Filled on the worker thread, emptied on the event loop's: a queue, not a list.
+        self._notices: queue.SimpleQueue[Notice] = queue.SimpleQueue()
         self._told: set[str] = set()
 
     # -- the Linter ------------------------------------------------------------------------
@@ -251,13 +253,15 @@ class Session:
         """Queue a message for the user, once per session whatever the number of calls."""
         if message not in self._told:
             self._told.add(message)
-            self._notices.append(Notice(level, message))
+            self._notices.put(Notice(level, message))
             logger.log(logging.ERROR if level == "error" else logging.WARNING, "%s", message)
 
     def take_notices(self) -> tuple[Notice, ...]:
-        """Return and forget the messages queued since the last call."""
-        notices, self._notices = tuple(self._notices), []
-        return notices
+        """Return and forget the messages queued since the last call (from any thread)."""
+        notices = []
+        while not self._notices.empty():
+            notices.append(self._notices.get_nowait())
+        return tuple(notices)
 
     # -- linting ---------------------------------------------------------------------------
 

@@ -45,6 +45,11 @@ DISABLE = [
      "> Quoted.\n>\n> <!-- newslint-disable-next-line repeated-word -->\n> It agreed the the plan.\n"),
     ("markdown", "- First item.\n\n- It agreed the the plan.\n",
      "- First item.\n\n  <!-- newslint-disable-next-line repeated-word -->\n- It agreed the the plan.\n"),
+    # HTML: a comment inside a paragraph does not split it, so always a line of its own.
+    ("html", "<p>It agreed the the plan.</p>\n",
+     "<!-- newslint-disable-next-line repeated-word -->\n<p>It agreed the the plan.</p>\n"),
+    ("html", "<p>The council met on Monday and\n  agreed the the plan.</p>\n",
+     "<p>The council met on Monday and\n  <!-- newslint-disable-next-line repeated-word -->\n  agreed the the plan.</p>\n"),
     # A rule already disabled for the line: the new one joins that comment.
     ("text", "<!-- newslint-disable-next-line missing-space -->\nIt rained.Then it agreed the the plan.\n",
      "<!-- newslint-disable-next-line missing-space, repeated-word -->\nIt rained.Then it agreed the the plan.\n"),

@@ -93,6 +93,8 @@ def test_a_bom_is_left_out_of_the_lint_and_the_offsets_count_it() -> None:
     ("/desk/story.txt", "markdown", (True, None)),
     ("/desk/notes.draft", "markdown", (True, "markdown")),  # else the language id
     ("/desk/notes.draft", "plaintext", (True, "text")),
+    ("/desk/page.html", "plaintext", (True, None)),
+    ("/desk/notes.draft", "html", (True, "html")),
     (None, "markdown", (True, "markdown")),  # an untitled buffer
     ("/desk/script.py", "python", (False, None)),
     ("/desk/.newslint.yaml", "yaml", (False, None)),
