@@ -145,6 +145,39 @@ def run_newslint(
     )
 
 
+def run_on_terminal(
+    *args: str, cwd: Path, plugin: Path | None = None, env: dict[str, str] | None = None
+) -> bytes:
+    """Run ``python -m newslint`` with standard output on a pseudo-terminal; return what it showed.
+
+    NO_COLOR and FORCE_COLOR are cleared unless ``env`` sets them. POSIX only.
+    """
+    import pty
+
+    leader, follower = pty.openpty()
+    environment = {**os.environ}
+    for name in ("NO_COLOR", "FORCE_COLOR"):
+        environment.pop(name, None)
+    if plugin is not None:
+        environment["PYTHONPATH"] = str(plugin)
+    environment.update(env or {})
+    process = subprocess.Popen([sys.executable, "-m", "newslint", *args], cwd=cwd, stdout=follower,
+                               stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=environment)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed when the process ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=120)
+    os.close(leader)
+    return b"".join(chunks)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache_dir(tmp_path_factory):
     """Keep newslint's on-disk cache (knowledge base, Pyphen table) out of the user's home."""
