@@ -8,14 +8,14 @@ CR, LF and CRLF as line breaks, in the negotiated position encoding.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Iterable, Optional, Tuple
 
 from newslint.server.positions import LineMap
 
 # An edit as LSP sends it: ((start line, start character), (end line, end character))
 # in the position encoding, or None for the whole text; and the new text.
-Range = Optional[Tuple[Tuple[int, int], Tuple[int, int]]]
+Range = tuple[tuple[int, int], tuple[int, int]] | None
 
 # Language ids an editor gives articles, and the input format each means; a file whose
 # extension newslint knows is linted by its extension whatever its language id.

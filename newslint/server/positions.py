@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Iterable
+from collections.abc import Iterable
 
 from newslint.parsers.model import LINE_BREAK
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence, TypeVar
+from typing import Any, TypeVar
 
 from lsprotocol import types
 from pygls.capabilities import get_capability
@@ -169,13 +170,13 @@ class Server(LanguageServer):
         def feature(method: str, options: Any = None) -> Callable[[Callable[..., Any]], Any]:
             # pygls marks each handler with attributes, which a bound method cannot take.
             def register(bound: Callable[..., Any]) -> Any:
-                if asyncio.iscoroutinefunction(bound):
-                    async def handle(params: Any) -> Any:
-                        return await bound(params)
-                else:
-                    def handle(params: Any) -> Any:
-                        return bound(params)
-                return self.feature(method, options)(handle)
+                async def handle_async(params: Any) -> Any:
+                    return await bound(params)
+
+                def handle(params: Any) -> Any:
+                    return bound(params)
+
+                return self.feature(method, options)(handle_async if asyncio.iscoroutinefunction(bound) else handle)
             return register
 
         feature(types.INITIALIZE)(self.on_initialize)
@@ -428,7 +429,8 @@ class Server(LanguageServer):
         while True:
             await asyncio.sleep(POLL_SECONDS)
             try:
-                if self.documents and await self.run(self.session.stale):
+                stale = bool(self.documents) and await self.run(self.session.stale)
+                if stale:
                     await self.reload()
             except asyncio.CancelledError:
                 raise
@@ -553,14 +555,14 @@ class Server(LanguageServer):
 
     def _edit(self, document: OpenDocument, lines: LineMap, fixes: Sequence[Fix]) -> types.WorkspaceEdit:
         positions = lines.positions(o for fix in fixes for o in (fix.start, fix.end))
-        edits: list[types.TextEdit | types.AnnotatedTextEdit | types.SnippetTextEdit] = [
-            types.TextEdit(range=types.Range(types.Position(*positions[fix.start]), types.Position(*positions[fix.end])),
-                           new_text=fix.text) for fix in fixes]
+        edits = [types.TextEdit(range=types.Range(types.Position(*positions[fix.start]),
+                                                  types.Position(*positions[fix.end])), new_text=fix.text)
+                 for fix in fixes]
         if self.document_changes:
             identifier = types.OptionalVersionedTextDocumentIdentifier(uri=document.uri, version=document.version)
             return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(text_document=identifier,
-                                                                                 edits=edits)])
-        return types.WorkspaceEdit(changes={document.uri: list(edits)})  # type: ignore[dict-item]
+                                                                                 edits=list(edits))])
+        return types.WorkspaceEdit(changes={document.uri: edits})
 
     async def on_hover(self, params: types.HoverParams) -> types.Hover | None:
         """Explain the rule of each finding under the cursor, as ``newslint explain`` does."""

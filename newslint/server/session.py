@@ -15,9 +15,10 @@ import logging
 import os
 import queue
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from newslint.config.model import CONFIG_NAMES
 from newslint.dates import as_date

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
-
-from typing import AsyncIterator
 
 import pytest
 import pytest_asyncio
