@@ -1,0 +1,99 @@
+"""NL301 title-mismatch: a person given a title they did not hold, or not at the article's date.
+
+The rule answers three questions, one module each: where the title phrases are
+(``finder`` and ``phrases``), whether one phrase is right against the knowledge base
+(``judge``, worded by ``wording``), and whether the article agrees with itself about people
+the base does not know (``consistency``).
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from newslint.finding import Fix, Violation
+from newslint.hookspecs import hookimpl
+from newslint.knowledge import load
+from newslint.rule import Rule, rule
+
+from .consistency import consistency
+from .finder import titles_by_paragraph
+from .judge import Verdict, judge, window
+from .phrases import Phrase, find_phrases
+
+# ---------------------------------------------------------------------------------------
+
+
+@rule(
+    "NL301",
+    "title-mismatch",
+    severity="error",
+    summary="A person given a title they did not hold: another country's, or not at the article's date.",
+    options={"knowledge": [], "undated-margin-days": 365},
+)
+def title_mismatch(document, options) -> Iterator[Violation]:
+    """What it does:
+    Finds titles given to people, "Russian President Volodymyr Zelenskyy", "US President Donald
+    Trump", "Benjamin Netanyahu, the Israeli prime minister", and checks them against a knowledge
+    base of heads of state and government and leading ministers since 1990. It reports a person
+    given another country's title, a title the person did not hold at the article's date
+    ("President X" after X left office: "former"), and "former" for someone still in office.
+    `former`, `ex-`, `late`, `then-`, `acting`, `outgoing`, `incoming` and `-elect` are understood.
+    Within one article it also reports, for people the knowledge base does not know, one
+    single-holder office given to two people, or one person given two countries' titles.
+
+    Why it matters:
+    A wrong title is a factual error in the first words a reader takes in, and the kind a
+    correction has to be published for.
+
+    Example:
+    ``When Russian President Volodymyr Zelenskyy invited talks...``
+
+    Use instead:
+    ``When Ukrainian President Volodymyr Zelenskyy invited talks...``
+
+    Options:
+    ``knowledge``: extra YAML files in the knowledge base's format (paths relative to the working
+    directory), for local officials or a paper's own list; they override the shipped files office by
+    office and person by person. ``undated-margin-days`` (365): when the article has no date of its
+    own (front matter), its date is only the run's ``--date`` or today, so a term counts as
+    current if it overlaps this many days either side. Facts after a file's ``checked`` date are
+    never asserted: an open-ended term is assumed to go on.
+    """
+    knowledge = load(tuple(options.get("knowledge") or ()))
+    if not knowledge.offices:
+        return
+    day, lo, hi = window(document, int(options.get("undated-margin-days", 365)))
+    phrases = []
+    paragraphs = document.paragraphs
+    for paragraph, titles in zip(paragraphs, titles_by_paragraph(knowledge, document)):
+        if not titles:
+            continue
+        for phrase in find_phrases(knowledge, paragraph, titles):
+            phrase.context = paragraph.text
+            phrases.append(phrase)
+    verdicts: dict[int, Verdict] = {}
+    for phrase in phrases:
+        verdict = judge(knowledge, phrase, day, lo, hi)
+        if verdict is not None:
+            verdicts[id(phrase)] = verdict
+    reports: list[tuple[Phrase, str, Fix | None]] = []
+    for phrase in phrases:
+        verdict = verdicts.get(id(phrase))
+        if verdict is None:
+            continue
+        fix = None
+        if verdict.replacement is not None:
+            start, end = phrase.paragraph.span(phrase.fix_start, phrase.fix_end)
+            fix = Fix(start, end, verdict.replacement, safe=False)
+        reports.append((phrase, verdict.message, fix))
+    for phrase, message in consistency(knowledge, phrases, verdicts):
+        reports.append((phrase, message, None))
+    for phrase, message, fix in reports:
+        start, end = phrase.paragraph.span(phrase.start, phrase.end)
+        yield Violation(start, end, message, fix)
+
+
+@hookimpl
+def newslint_rules() -> list[Rule]:
+    """Return this module's rules."""
+    return [title_mismatch]

@@ -1,0 +1,288 @@
+"""The title phrases of a paragraph: a title, the country form and modifiers before it, the name it is given."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from newslint.knowledge import HONORIFICS, PARTICLES, Knowledge
+
+from .finder import titles_in
+
+# Words that say when the title applied; they change what the date check expects.
+MODIFIERS = {
+    "former": "former", "ex": "former", "late": "late", "then": "then", "acting": "acting",
+    "outgoing": "outgoing", "incoming": "incoming", "interim": "acting", "caretaker": "acting",
+}
+# Lower-case words that make a following title part of a longer one (deputy prime minister).
+COMPOUNDING = frozenset(
+    "shadow deputy vice assistant junior under lord first second chief honorary party club "
+    "university company board college school union federation association league committee "
+    "council bank foundation institute society chamber student former-".split()
+)
+# Regnal titles stay with their holders in history ("Pope John Paul II visited Poland in
+CALENDAR = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December".split()
+)
+# How to write a country before a title when a fix names it (else the first demonym-like form).
+NAME_TOKEN = re.compile(r"[^\W\d_][\w’'\-]*\.?")
+SENTENCE_END = ".!?:;"
+SPACES = " \u00a0\t\r\n"  # a hard-wrapped paragraph breaks lines inside a title phrase
+OPENERS = "\"'“‘(["
+APOSTROPHES = ("'s", "’s")
+
+
+@dataclass
+class Phrase:
+    """A title given to a name, as found in one paragraph (local offsets)."""
+
+    paragraph: object
+    start: int  # the reported span
+    end: int
+    fix_start: int  # the part a fix rewrites: modifiers, form and title (not the name)
+    fix_end: int
+    modifier: str | None
+    form: str | None
+    codes: frozenset[str] | None
+    title: str
+    elect: bool
+    name: str
+    name_start: int
+    name_end: int
+    people: frozenset[str]
+    trailing: bool
+    sentence_initial: bool
+    apposition: bool = False  # "Russia's president, Vladimir Putin,"
+    context: str = ""  # the paragraph, filled in by the rule
+    written_title: str = ""  # the title as it stands in the text (may hold a line break)
+    cue: str = ""  # the word before the phrase, lower case ("under President Clinton")
+
+    def __post_init__(self) -> None:
+        self.written_title = self.written_title or self.title
+        self.title = " ".join(self.title.split())
+
+
+def _words_before(text: str, pos: int, limit: int = 6, attached: bool = False) -> list[tuple[int, int]]:
+    """Return up to ``limit`` space-separated words before ``pos``, nearest first, as spans.
+
+    With ``attached`` the first word ends at ``pos``; otherwise spaces must separate them.
+    """
+    words: list[tuple[int, int]] = []
+    at = pos
+    while len(words) < limit:
+        end = at
+        while end > 0 and text[end - 1] in SPACES:
+            end -= 1
+        if (end == at and not (attached and not words)) or end == 0:
+            break
+        start = end
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        words.append((start, end))
+        at = start
+    return words
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    """Return whether ``pos`` starts a sentence (or the paragraph), skipping opening quotes."""
+    i = pos
+    while i > 0 and text[i - 1] in OPENERS:
+        i -= 1
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    while i > 0 and text[i - 1] in "\"'”’)]":
+        i -= 1
+    return i == 0 or text[i - 1] in SENTENCE_END or text[i - 1] in "\n\r"
+
+
+def _is_name_word(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or word in PARTICLES or word.startswith(("al-", "el-")))
+
+
+def _name_after(text: str, pos: int) -> tuple[int, int, list[str]] | None:
+    """Return the name that follows ``pos`` (honorifics skipped): its span and words."""
+    words: list[tuple[int, int, str]] = []
+    at = pos
+    while True:
+        match = NAME_TOKEN.match(text, at)
+        if not match or not _is_name_word(match.group()):
+            break
+        word, end = match.group(), match.end()
+        stop = False
+        if word.endswith(APOSTROPHES):
+            word, end, stop = word[:-2], end - 2, True
+        elif word.endswith(".") and len(word) > 2 and word[:-1] not in HONORIFICS:
+            word, end, stop = word[:-1], end - 1, True
+        if not words and word in HONORIFICS and not stop:
+            skip = end
+            while skip < len(text) and text[skip] in SPACES:
+                skip += 1
+            if skip > end:
+                at = skip
+                continue
+            break
+        words.append((match.start(), end, word))
+        if stop or end >= len(text) or text[end] not in SPACES:
+            break
+        at = end + 1
+    while words and (words[-1][2] in PARTICLES or words[-1][2] in CALENDAR):
+        words.pop()
+    if not words or words[0][2] in PARTICLES:
+        return None
+    return words[0][0], words[-1][1], [w for _, _, w in words]
+
+
+def _name_before(text: str, pos: int) -> tuple[int, int, list[str]] | None:
+    """Return the name that ends at ``pos`` (its span and words), honorifics dropped."""
+    words: list[tuple[int, int]] = []
+    for start, end in _words_before(text, pos, limit=6, attached=True):
+        word = text[start:end]
+        if not NAME_TOKEN.fullmatch(word) or not _is_name_word(word) or word.endswith(APOSTROPHES):
+            break
+        if words and word.endswith(".") and len(word) > 2 and word[:-1] not in HONORIFICS:
+            break
+        words.append((start, end))
+    if not words:
+        return None
+    words.reverse()
+    texts = [text[s:e] for s, e in words]
+    while texts and texts[0] in HONORIFICS:
+        texts.pop(0)
+        words.pop(0)
+    if not texts or texts[0] in PARTICLES:
+        return None
+    return words[0][0], words[-1][1], texts
+
+
+def _form_before(knowledge: Knowledge, text: str, words: list[tuple[int, int]]) -> tuple[int, str, frozenset[str]] | None:
+    """Return how many of ``words`` (nearest first) make a country form, the form, its codes."""
+    for count in range(min(5, len(words)), 0, -1):
+        chosen = words[:count][::-1]
+        written = " ".join(text[s:e] for s, e in chosen).lstrip(OPENERS)
+        codes = knowledge.forms.get(written)
+        if codes is None and written.endswith(APOSTROPHES):
+            codes = knowledge.forms.get(written[:-2])
+        if codes:
+            return count, written, codes
+    return None
+
+
+def _modifier(word: str) -> str | None:
+    return MODIFIERS.get(word.lower().lstrip(OPENERS).rstrip("-"))
+
+
+def find_phrases(knowledge: Knowledge, paragraph, titles=None) -> Iterator[Phrase]:
+    """Yield every title phrase of a paragraph whose name the knowledge base may know."""
+    text = paragraph.text
+    if titles is None:
+        titles = titles_in(knowledge, text)
+    for begin, after, title, elect in titles:
+        modifier = None
+        if begin and (text[begin - 1].isalnum() or text[begin - 1] in "_’'."):
+            continue
+        if begin and text[begin - 1] == "-":
+            prefix = text[max(0, begin - 5) : begin].lower()
+            if prefix.endswith("then-") and (begin < 6 or not text[begin - 6].isalpha()):
+                modifier, begin = "then", begin - 5
+            elif prefix.endswith("ex-") and (begin < 4 or not text[begin - 4].isalpha()):
+                modifier, begin = "former", begin - 3
+            else:
+                continue  # "Vice-President"
+        words = _words_before(text, begin)
+        used = 0
+        # A modifier between the form and the title: "Russia's former president".
+        if words and modifier is None and _modifier(text[slice(*words[0])]):
+            modifier = _modifier(text[slice(*words[0])])
+            used = 1
+        form = None
+        codes = None
+        found = _form_before(knowledge, text, words[used:])
+        if found is None and used == 0 and words:
+            # "ex-US President", "then-Israeli Prime Minister"
+            first = text[slice(*words[0])]
+            for prefix in ("ex-", "Ex-", "then-", "Then-"):
+                if first.startswith(prefix):
+                    codes = knowledge.forms.get(first[len(prefix):])
+                    if codes:
+                        modifier = "former" if prefix.lower() == "ex-" else "then"
+                        form, used, found = first[len(prefix):], 1, None
+                        break
+        if found is not None:
+            count, form, codes = found
+            used += count
+        if modifier is None and len(words) > used and _modifier(text[slice(*words[used])]):
+            modifier = _modifier(text[slice(*words[used])])
+            used += 1
+        phrase_start = words[used - 1][0] if used else begin
+        if text[phrase_start] in OPENERS:
+            phrase_start += len(text[phrase_start:]) - len(text[phrase_start:].lstrip(OPENERS))
+        # What stands before the phrase decides whether it is a title at all.
+        before = words[used] if len(words) > used else None
+        the_before = False
+        if before is not None:
+            word = text[slice(*before)]
+            bare = word.lstrip(OPENERS)
+            initial = _sentence_initial(text, before[0] + len(word) - len(bare))
+            if word in ("the", "The"):
+                the_before = True
+            elif bare[:1].isupper() and not initial and word[-1] not in ",.!?:;\"'”’)":
+                continue  # "Deputy Prime Minister", "Lord Chancellor", "South Korean President"
+            elif bare.lower() in COMPOUNDING or (word.endswith(APOSTROPHES) and codes is None):
+                continue  # "shadow chancellor", "the company's president"
+            elif form is not None and bare in ("of", "and") and len(words) > used + 1 \
+                    and text[words[used + 1][0]].isupper():
+                continue  # "Republic of Congo", "Bank of America": a longer name we do not know
+        trailing = None
+        if the_before:
+            # "<name>, the Israeli prime minister"
+            the_start = before[0]
+            if the_start >= 2 and text[the_start - 2] == "," and text[the_start - 1] in SPACES:
+                tail = text[after : after + 5]
+                if (after == len(text) or tail[:1] in ",.;:)!?" or re.match(r"\s+(?!and\b|or\b|of\b|in\b)[a-z]", tail)) \
+                        and not tail.startswith(APOSTROPHES):
+                    trailing = _name_before(text, the_start - 2)
+        cue = text[slice(*before)].lower().strip(OPENERS + ",") if before is not None else ""
+        if trailing is not None and not re.match(r"\s+[A-Z]", text[after : after + 2]):
+            name_start, name_end, name_words = trailing
+            people = knowledge.lookup(name_words)
+            if not people and len(name_words) > 2:
+                for keep in (3, 2):
+                    people = knowledge.lookup(name_words[-keep:])
+                    if people:
+                        name_words = name_words[-keep:]
+                        break
+            yield Phrase(
+                paragraph, name_start, after, phrase_start, after, modifier, form, codes, title, elect,
+                " ".join(name_words), name_start, name_end, frozenset(people), True,
+                _sentence_initial(text, phrase_start), cue=cue,
+            )
+            continue
+        comma = False
+        at = after
+        if text.startswith(",", at):
+            comma, at = True, at + 1
+        gap = at
+        while at < len(text) and text[at] in SPACES:
+            at += 1
+        if at == gap or (at - gap > 1 and text[gap:at] != "\r\n"):
+            continue
+        named = _name_after(text, at)
+        if named is None:
+            continue
+        name_start, name_end, name_words = named
+        if comma:
+            # "Russia's president, Vladimir Putin, said": an apposition, not a list.
+            rest = text[name_end : name_end + 5]
+            if not (name_end == len(text) or rest[:1] in ",.;:)") or re.match(r",?\s+(?:and|or)\b", rest):
+                continue
+        if re.match(r"\s+(?:and|&)\s+[A-Z]", text[name_end : name_end + 6]) and comma:
+            continue
+        people = knowledge.lookup(name_words)
+        yield Phrase(
+            paragraph, phrase_start, name_end, phrase_start, after, modifier, form, codes, title, elect,
+            " ".join(name_words), name_start, name_end, frozenset(people), False,
+            _sentence_initial(text, phrase_start), comma, cue=cue,
+        )
+
