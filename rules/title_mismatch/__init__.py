@@ -17,10 +17,9 @@ from newslint.rule import Rule, rule
 
 from .consistency import consistency
 from .finder import titles_by_paragraph
-from .judge import Verdict, judge, window
+from .judge import Article, Verdict, judge, window
 from .phrases import Phrase, find_phrases
-
-# ---------------------------------------------------------------------------------------
+from .wording import message
 
 
 @rule(
@@ -28,7 +27,7 @@ from .phrases import Phrase, find_phrases
     "title-mismatch",
     severity="error",
     summary="A person given a title they did not hold: another country's, or not at the article's date.",
-    options={"knowledge": [], "undated-margin-days": 365},
+    options={"knowledge": [], "undated-margin-days": 365, "handover-days": 14},
 )
 def title_mismatch(document, options) -> Iterator[Violation]:
     """What it does:
@@ -62,18 +61,15 @@ def title_mismatch(document, options) -> Iterator[Violation]:
     knowledge = load(tuple(options.get("knowledge") or ()))
     if not knowledge.offices:
         return
-    day, lo, hi = window(document, int(options.get("undated-margin-days", 365)))
-    phrases = []
-    paragraphs = document.paragraphs
-    for paragraph, titles in zip(paragraphs, titles_by_paragraph(knowledge, document)):
-        if not titles:
-            continue
-        for phrase in find_phrases(knowledge, paragraph, titles):
-            phrase.context = paragraph.text
-            phrases.append(phrase)
+    w = window(document, int(options.get("undated-margin-days", 365)), int(options.get("handover-days", 14)))
+    phrases: list[Phrase] = []
+    for paragraph, titles in zip(document.paragraphs, titles_by_paragraph(knowledge, document)):
+        if titles:
+            phrases.extend(find_phrases(knowledge, paragraph, titles))
     verdicts: dict[int, Verdict] = {}
+    article = Article(document)
     for phrase in phrases:
-        verdict = judge(knowledge, phrase, day, lo, hi)
+        verdict = judge(knowledge, phrase, w, article)
         if verdict is not None:
             verdicts[id(phrase)] = verdict
     reports: list[tuple[Phrase, str, Fix | None]] = []
@@ -85,12 +81,12 @@ def title_mismatch(document, options) -> Iterator[Violation]:
         if verdict.replacement is not None:
             start, end = phrase.paragraph.span(phrase.fix_start, phrase.fix_end)
             fix = Fix(start, end, verdict.replacement, safe=False)
-        reports.append((phrase, verdict.message, fix))
-    for phrase, message in consistency(knowledge, phrases, verdicts):
-        reports.append((phrase, message, None))
-    for phrase, message, fix in reports:
+        reports.append((phrase, message(phrase, verdict.claim, verdict.replacement), fix))
+    for phrase, text in consistency(knowledge, phrases, set(verdicts)):
+        reports.append((phrase, text, None))
+    for phrase, text, fix in reports:
         start, end = phrase.paragraph.span(phrase.start, phrase.end)
-        yield Violation(start, end, message, fix)
+        yield Violation(start, end, text, fix)
 
 
 @hookimpl

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Any, Iterator
 
 from newslint.knowledge import HONORIFICS, PARTICLES, Knowledge
 
@@ -21,24 +21,35 @@ COMPOUNDING = frozenset(
     "university company board college school union federation association league committee "
     "council bank foundation institute society chamber student former-".split()
 )
-# Regnal titles stay with their holders in history ("Pope John Paul II visited Poland in
 CALENDAR = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
     "May June July August September October November December".split()
 )
-# How to write a country before a title when a fix names it (else the first demonym-like form).
 NAME_TOKEN = re.compile(r"[^\W\d_][\w’'\-]*\.?")
 SENTENCE_END = ".!?:;"
 SPACES = " \u00a0\t\r\n"  # a hard-wrapped paragraph breaks lines inside a title phrase
 OPENERS = "\"'“‘(["
 APOSTROPHES = ("'s", "’s")
+# Endings of demonyms ("Ukrainian", "Chinese", "Iraqi"): a country form written so is attributive.
+DEMONYM_END = re.compile(r"(?:an|ese|ish|i|ch|sh|ic|ek|ss|ai|ot)$")
 
 
-@dataclass
+# A name longer than this many words is not one the knowledge base holds; stopping there
+# keeps a long run of capitalised words from being read again after every title in it.
+NAME_WORDS = 8
+# Words before a country's name that make it a place, not a title's country: "in Iraq
+# President Bush met troops" (a demonym or possessive after them is still a form).
+PLACE_WORDS = frozenset(
+    "in into to from at across throughout inside outside near around over with against between "
+    "and or beat beating v vs visiting visited leave leaving left".split()
+)
+
+
+@dataclass(frozen=True)
 class Phrase:
     """A title given to a name, as found in one paragraph (local offsets)."""
 
-    paragraph: object
+    paragraph: Any
     start: int  # the reported span
     end: int
     fix_start: int  # the part a fix rewrites: modifiers, form and title (not the name)
@@ -46,22 +57,26 @@ class Phrase:
     modifier: str | None
     form: str | None
     codes: frozenset[str] | None
-    title: str
+    written_title: str  # the title as it stands in the text (may hold a line break)
     elect: bool
     name: str
     name_start: int
     name_end: int
-    people: frozenset[str]
-    trailing: bool
+    people: frozenset[str]  # everyone the written name may stand for
+    trailing: bool  # "<name>, the Israeli prime minister"
     sentence_initial: bool
     apposition: bool = False  # "Russia's president, Vladimir Putin,"
-    context: str = ""  # the paragraph, filled in by the rule
-    written_title: str = ""  # the title as it stands in the text (may hold a line break)
     cue: str = ""  # the word before the phrase, lower case ("under President Clinton")
 
-    def __post_init__(self) -> None:
-        self.written_title = self.written_title or self.title
-        self.title = " ".join(self.title.split())
+    @property
+    def title(self) -> str:
+        """Return the title with its spaces normalised."""
+        return " ".join(self.written_title.split())
+
+    @property
+    def surname_only(self) -> bool:
+        """Return whether the name is one word ("President Bush"): maybe someone the files do not know."""
+        return " " not in self.name
 
 
 def _words_before(text: str, pos: int, limit: int = 6, attached: bool = False) -> list[tuple[int, int]]:
@@ -105,7 +120,7 @@ def _name_after(text: str, pos: int) -> tuple[int, int, list[str]] | None:
     """Return the name that follows ``pos`` (honorifics skipped): its span and words."""
     words: list[tuple[int, int, str]] = []
     at = pos
-    while True:
+    for _ in range(NAME_WORDS + 3):  # a few honorifics may come first
         match = NAME_TOKEN.match(text, at)
         if not match or not _is_name_word(match.group()):
             break
@@ -124,6 +139,8 @@ def _name_after(text: str, pos: int) -> tuple[int, int, list[str]] | None:
                 continue
             break
         words.append((match.start(), end, word))
+        if len(words) > NAME_WORDS:
+            return None
         if stop or end >= len(text) or text[end] not in SPACES:
             break
         at = end + 1
@@ -148,9 +165,9 @@ def _name_before(text: str, pos: int) -> tuple[int, int, list[str]] | None:
         return None
     words.reverse()
     texts = [text[s:e] for s, e in words]
-    while texts and texts[0] in HONORIFICS:
-        texts.pop(0)
-        words.pop(0)
+    # The name starts after the last honorific ("Later Mr Blair": "Blair").
+    last = max((i for i, t in enumerate(texts) if t in HONORIFICS), default=-1)
+    del texts[: last + 1], words[: last + 1]
     if not texts or texts[0] in PARTICLES:
         return None
     return words[0][0], words[-1][1], texts
@@ -167,6 +184,13 @@ def _form_before(knowledge: Knowledge, text: str, words: list[tuple[int, int]]) 
         if codes:
             return count, written, codes
     return None
+
+
+def _is_place(knowledge: Knowledge, form: str) -> bool:
+    """Return whether a country form is a name ("Iraq", "Britain") rather than a demonym or possessive."""
+    if form.endswith(APOSTROPHES) or form.isupper():
+        return False
+    return any(knowledge.forms.get(form + s) for s in APOSTROPHES) or not DEMONYM_END.search(form)
 
 
 def _modifier(word: str) -> str | None:
@@ -220,11 +244,13 @@ def find_phrases(knowledge: Knowledge, paragraph, titles=None) -> Iterator[Phras
             phrase_start += len(text[phrase_start:]) - len(text[phrase_start:].lstrip(OPENERS))
         # What stands before the phrase decides whether it is a title at all.
         before = words[used] if len(words) > used else None
-        the_before = False
+        the_before = comma_before = False
         if before is not None:
             word = text[slice(*before)]
             bare = word.lstrip(OPENERS)
             initial = _sentence_initial(text, before[0] + len(word) - len(bare))
+            if form is not None and bare.lower() in PLACE_WORDS and _is_place(knowledge, form):
+                continue  # "in Iraq President Bush met troops": a place, then a title
             if word in ("the", "The"):
                 the_before = True
             elif bare[:1].isupper() and not initial and word[-1] not in ",.!?:;\"'”’)":
@@ -234,15 +260,21 @@ def find_phrases(knowledge: Knowledge, paragraph, titles=None) -> Iterator[Phras
             elif form is not None and bare in ("of", "and") and len(words) > used + 1 \
                     and text[words[used + 1][0]].isupper():
                 continue  # "Republic of Congo", "Bank of America": a longer name we do not know
+            comma_before = form is not None and len(bare) > 1 and bare.endswith(",")
         trailing = None
+        name_end_at = -1
         if the_before:
             # "<name>, the Israeli prime minister"
             the_start = before[0]
             if the_start >= 2 and text[the_start - 2] == "," and text[the_start - 1] in SPACES:
-                tail = text[after : after + 5]
-                if (after == len(text) or tail[:1] in ",.;:)!?" or re.match(r"\s+(?!and\b|or\b|of\b|in\b)[a-z]", tail)) \
-                        and not tail.startswith(APOSTROPHES):
-                    trailing = _name_before(text, the_start - 2)
+                name_end_at = the_start - 2
+        elif comma_before:
+            name_end_at = before[1] - 1  # "<name>, Britain's prime minister, said"
+        if name_end_at >= 0:
+            tail = text[after : after + 5]
+            if (after == len(text) or tail[:1] in ",.;:)!?" or re.match(r"\s+(?!and\b|or\b|of\b|in\b)[a-z]", tail)) \
+                    and not tail.startswith(APOSTROPHES):
+                trailing = _name_before(text, name_end_at)
         cue = text[slice(*before)].lower().strip(OPENERS + ",") if before is not None else ""
         if trailing is not None and not re.match(r"\s+[A-Z]", text[after : after + 2]):
             name_start, name_end, name_words = trailing

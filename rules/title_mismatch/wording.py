@@ -6,10 +6,10 @@ import re
 
 from newslint.knowledge import Knowledge
 
-from .phrases import APOSTROPHES, Phrase
+from .phrases import APOSTROPHES, DEMONYM_END, Phrase
 
 ATTRIBUTIVE = {"US": "US", "GB": "British", "UN": "UN", "EU": "EU", "NATO": "NATO", "VA": "Vatican"}
-DEMONYM_END = re.compile(r"(?:an|ese|ish|i|ch|sh|ic|ek|ss|ai|ot)$")
+
 
 def attributive(knowledge: Knowledge, code: str, written_form: str | None) -> str:
     """Return how to write a country before a title, in the style of the written form."""
@@ -17,7 +17,10 @@ def attributive(knowledge: Knowledge, code: str, written_form: str | None) -> st
     name = knowledge.country_name(code)
     if written_form and written_form.endswith(APOSTROPHES):
         apostrophe = written_form[-2]
-        return f"{name}{apostrophe}s"
+        for form in country.forms if country else ():
+            if form.endswith("'s") and " " not in form and form[:1].isupper():
+                return form.replace("'", apostrophe)  # "Britain's", "America's"
+        return possessive(knowledge, code).replace("'", apostrophe)
     if code in ATTRIBUTIVE:
         return ATTRIBUTIVE[code]
     if country:
@@ -33,11 +36,16 @@ _THE = re.compile(
 )
 
 
+def country_name(knowledge: Knowledge, code: str) -> str:
+    """Return "Ukraine", "the United States" for messages."""
+    name = knowledge.country_name(code)
+    return f"the {name}" if _THE.search(name) else name
+
+
 def possessive(knowledge: Knowledge, code: str) -> str:
     """Return "Ukraine's", "the United States'" for messages."""
-    name = knowledge.country_name(code)
-    the = "the " if _THE.search(name) else ""
-    return f"{the}{name}'" if name.endswith("s") else f"{the}{name}'s"
+    name = country_name(knowledge, code)
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def case_like(title: str, written: str) -> str:
@@ -46,6 +54,7 @@ def case_like(title: str, written: str) -> str:
 
 
 def codes_text(knowledge: Knowledge, codes: frozenset[str]) -> str:
+    """Return the countries a form names, as possessives ("Congo's or the DR Congo's")."""
     return " or ".join(sorted(possessive(knowledge, c) for c in codes))
 
 
@@ -85,3 +94,8 @@ def preview(phrase: Phrase, replacement: str) -> str:
         return " ".join((text[phrase.start : phrase.fix_start] + replacement).split())
     return " ".join((replacement + text[phrase.fix_end : phrase.end]).split())
 
+
+
+def message(phrase: Phrase, claim: str, replacement: str | None) -> str:
+    """Return a finding's message: what is wrong, then the phrase as the fix would leave it."""
+    return claim if replacement is None else f"{claim}: {preview(phrase, replacement)}"
