@@ -71,18 +71,28 @@ class Office:
         """Return the terms that cover ``day`` (open terms only up to their ``checked``)."""
         return [t for t in self.terms if t.start <= day <= t.last_certain()]
 
-    def listed_over(self, lo: _dt.date, hi: _dt.date) -> bool:
+    def listed_over(self, lo: _dt.date, hi: _dt.date, slack: _dt.timedelta = _dt.timedelta(0)) -> bool:
         """Return whether the holder list is complete from ``lo`` to ``hi``.
 
         Before the first listed term the files say nothing (earlier holders were left
-        out), and inside a span marked ``incomplete`` a holder may be missing. After
-        ``checked`` the list is taken to go on as it stands (an open term runs on); who
-        held the office then is not known.
+        out), inside a span marked ``incomplete`` a holder may be missing, and so may
+        one in a gap between two listed terms longer than ``slack`` (a vacancy, or an
+        acting holder nobody wrote down). After ``checked`` the list is taken to go on as
+        it stands (an open term runs on); who held the office then is not known.
         """
         first = self.covered_from
         if first is None or lo < first:
             return False
-        return not any(start <= hi and (end is None or end >= lo) for start, end in self.incomplete)
+        if any(start <= hi and (end is None or end >= lo) for start, end in self.incomplete):
+            return False
+        reached: _dt.date | None = None  # the latest end so far, in start order
+        for term in self.terms:
+            if reached is not None and term.start - reached > slack and term.start >= lo and reached <= hi:
+                return False
+            if term.end is None:
+                return True  # runs on: no gap after it
+            reached = term.end if reached is None else max(reached, term.end)
+        return True
 
     @property
     def covered_from(self) -> _dt.date | None:

@@ -234,3 +234,15 @@ def test_an_unknown_office_key_is_reported():
     text = "checked: 2025-06-30\ncountries:\n  XA:\n    offices:\n      p:\n        titles: [P]\n        holder: []\n"
     with pytest.raises(KnowledgeError, match=r"bad\.yaml: countries\.XA\.offices\.p: unknown key\(s\): holder"):
         load_texts([("bad.yaml", text)])
+
+
+def test_a_gap_between_listed_terms_is_not_complete_beyond_the_slack():
+    text = BASE.replace("          - [Bea Best, 2010-01-01, null]\n",
+                        "          - [Bea Best, 2010-03-01, 2012-01-01]\n          - [Cy Cole, 2012-01-05, null]\n")
+    office = load_texts([("a.yaml", text)]).offices[("XA", "president")]
+    week = dt.timedelta(days=7)
+    assert not office.listed_over(dt.date(2010, 1, 15), dt.date(2010, 1, 20), week)  # two months: unknown
+    assert office.listed_over(dt.date(2012, 1, 2), dt.date(2012, 1, 3), week)  # four days: a handover
+    assert not office.listed_over(dt.date(2012, 1, 2), dt.date(2012, 1, 3))  # ... unless no slack
+    assert office.listed_over(dt.date(2005, 1, 1), dt.date(2009, 12, 31), week)
+    assert office.listed_over(dt.date(2030, 1, 1), dt.date(2030, 1, 2), week)  # an open term runs on

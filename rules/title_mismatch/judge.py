@@ -201,7 +201,7 @@ def _dates(knowledge: Knowledge, phrase: Phrase, person: str, key: str, held: li
     if modifier_is_current(phrase) and all(t.end is not None and t.end < w.lo - HISTORY for t in terms):
         return None  # "the attempt on Prime Minister Thatcher's life": history, not a stale title
     # A claim that someone was out of office needs the list to be complete then.
-    listed = all(o.listed_over(w.early, w.late) for o in {o for o, _ in held})
+    listed = all(o.listed_over(w.early, w.late, w.handover) for o in {o for o, _ in held})
     what = role(phrase.title)
     day = w.day.isoformat()
     modifier = phrase.modifier
@@ -349,7 +349,7 @@ def contradicted(knowledge: Knowledge, phrase: Phrase, stated: list[Office], cod
     if not stated:
         return key in HEADS and all(_has_heads(knowledge, c) for c in codes)
     for office in stated:
-        if not office.single or not office.listed_over(w.early, w.late):
+        if not office.single or not office.listed_over(w.early, w.late, w.handover):
             return False
         if office.checked is None or w.late > office.checked or not office.holder_on(w.day):
             return False  # after `checked` the holder is not known
