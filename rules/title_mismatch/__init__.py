@@ -61,11 +61,13 @@ def title_mismatch(document, options) -> Iterator[Violation]:
     knowledge = load(tuple(options.get("knowledge") or ()))
     if not knowledge.offices:
         return
-    w = window(document, int(options.get("undated-margin-days", 365)), int(options.get("handover-days", 14)))
     phrases: list[Phrase] = []
     for paragraph, titles in zip(document.paragraphs, titles_by_paragraph(knowledge, document)):
         if titles:
             phrases.extend(find_phrases(knowledge, paragraph, titles))
+    if not phrases:
+        return  # most articles: nothing more to do
+    w = window(document, int(options.get("undated-margin-days", 365)), int(options.get("handover-days", 14)))
     verdicts: dict[int, Verdict] = {}
     article = Article(document)
     for phrase in phrases:

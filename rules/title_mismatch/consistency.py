@@ -18,6 +18,8 @@ def consistency(knowledge: Knowledge, phrases: list[Phrase], judged: set[int]) -
     ``judged`` holds the ids of phrases the knowledge base already found wrong.
     """
     current = [p for p in phrases if p.modifier is None and not p.elect and p.codes and not p.trailing]
+    if len(current) < 2:
+        return  # nothing to disagree with
     by_office: dict[tuple[frozenset[str], str], list[Phrase]] = {}
     for phrase in current:
         key = title_key(phrase.title)

@@ -127,8 +127,11 @@ def judge(knowledge: Knowledge, phrase: Phrase, w: Window, article: Article | No
             phrase.title[:1].islower() and not (phrase.trailing or phrase.apposition))):
         return None  # "opposition leader X", "the company's president X"
     people, identified = phrase.people, not phrase.surname_only
-    if not identified and article is not None:
-        confirmed = frozenset(p for p in people if article.names_in_full(knowledge, p))
+    if not identified:
+        # A one-word name is someone's whole name (Akihito, Willem-Alexander), or a
+        # surname the article spells out elsewhere ("Tony Blair ... Mr Blair").
+        confirmed = frozenset(p for p in people if " " not in p or (
+            article is not None and article.names_in_full(knowledge, p)))
         if confirmed:
             people, identified = confirmed, True
     verdicts: list[Verdict] = []
@@ -140,26 +143,51 @@ def judge(knowledge: Knowledge, phrase: Phrase, w: Window, article: Article | No
     return _combine(verdicts)
 
 
+@dataclass(frozen=True)
+class _Titles:
+    """The offices under each title, by country: built once per knowledge base."""
+
+    by_country: dict[str, dict[str, tuple[Office, ...]]]  # title key -> country -> offices
+    ids: dict[str, frozenset[int]]  # title key -> ids of every office under it
+    countries: dict[str, frozenset[str]]  # title key -> countries with an office under it
+
+
+@lru_cache(maxsize=8)
+def _titles(knowledge: Knowledge) -> _Titles:
+    by_country: dict[str, dict[str, list[Office]]] = {}
+    for key, offices in knowledge.titles.items():
+        for office in offices:
+            by_country.setdefault(key, {}).setdefault(office.country, []).append(office)
+    return _Titles(
+        {key: {c: tuple(o) for c, o in found.items()} for key, found in by_country.items()},
+        {key: frozenset(id(o) for o in offices) for key, offices in knowledge.titles.items()},
+        {key: frozenset(found) for key, found in by_country.items()},
+    )
+
+
 def stated_offices(knowledge: Knowledge, codes: frozenset[str] | None, key: str) -> list[Office]:
     """Return the offices a title names: the country's under that title, else under a title of its family."""
-    offices = knowledge.titles.get(key, [])
+    index = _titles(knowledge)
     if codes is None:
-        return offices
-    named = [o for o in offices if o.country in codes]
+        return knowledge.titles.get(key, [])
+    found = index.by_country.get(key, {})
+    named = [o for c in codes for o in found.get(c, ())]
     if named or key not in FAMILY_OF:
         return named
-    found: dict[tuple[str, str], Office] = {}
+    family: dict[int, Office] = {}
     for other in FAMILY_OF[key]:
-        for office in knowledge.titles.get(other, []):
-            if office.country in codes:
-                found[(office.country, office.key)] = office
-    return list(found.values())
+        for code in codes:
+            for office in index.by_country.get(other, {}).get(code, ()):
+                family[id(office)] = office
+    return list(family.values())
 
 
 def _judge_person(knowledge: Knowledge, phrase: Phrase, person: str, key: str, stated: list[Office],
                   w: Window, identified: bool) -> Verdict | None:
     own = knowledge.terms_of.get(person, [])
-    held = [(o, t) for o, t in own if o in stated]
+    # By identity: comparing offices field by field is slow, and a bare title has many.
+    ids = _titles(knowledge).ids.get(key, frozenset()) if phrase.codes is None else {id(o) for o in stated}
+    held = [(o, t) for o, t in own if id(o) in ids]
     if held:
         return _dates(knowledge, phrase, person, key, held, w)
     if not identified:
@@ -201,7 +229,7 @@ def _dates(knowledge: Knowledge, phrase: Phrase, person: str, key: str, held: li
     if modifier_is_current(phrase) and all(t.end is not None and t.end < w.lo - HISTORY for t in terms):
         return None  # "the attempt on Prime Minister Thatcher's life": history, not a stale title
     # A claim that someone was out of office needs the list to be complete then.
-    listed = all(o.listed_over(w.early, w.late, w.handover) for o in {o for o, _ in held})
+    listed = all(o.listed_over(w.early, w.late, w.handover) for o in {id(o): o for o, _ in held}.values())
     what = role(phrase.title)
     day = w.day.isoformat()
     modifier = phrase.modifier
@@ -311,7 +339,7 @@ def _never_held(knowledge: Knowledge, phrase: Phrase, person: str, key: str, sta
     codes = phrase.codes
     if codes is None:
         # A bare title ("Foreign Secretary X") names a country only when one country has it.
-        codes = frozenset(o.country for o in stated)
+        codes = _titles(knowledge).countries.get(key, frozenset())
         if len(codes) != 1:
             return None
     if any(knowledge.is_organisation(c) for c in codes):
@@ -471,6 +499,7 @@ def _other_country(knowledge: Knowledge, phrase: Phrase, person: str, pool: list
         modifier = "" if phrase.modifier in ("former", "late") else None
     else:
         modifier = "former" if phrase.modifier is None else None
-    replacement = rewrite(phrase, form=attributive(knowledge, office.country, phrase.form), title=title,
+    replacement = rewrite(phrase, form=attributive(knowledge, office.country, phrase.form, phrase.cue == "the"),
+                          title=title,
                           modifier_text=modifier)
     return Verdict(f"{person} {verb} {claim}", replacement, present)

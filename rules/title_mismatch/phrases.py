@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from typing import Any, Iterator
 
 from newslint.knowledge import HONORIFICS, PARTICLES, Knowledge
@@ -31,7 +32,7 @@ SPACES = " \u00a0\t\r\n"  # a hard-wrapped paragraph breaks lines inside a title
 OPENERS = "\"'“‘(["
 APOSTROPHES = ("'s", "’s")
 # Endings of demonyms ("Ukrainian", "Chinese", "Iraqi"): a country form written so is attributive.
-DEMONYM_END = re.compile(r"(?:an|ese|ish|i|ch|sh|ic|ek|ss|ai|ot)$")
+DEMONYM_END = re.compile(r"(?:an|ese|ish|i|ch|sh|ic|ek|ss|ai|ot|sy)$")
 
 
 # A name longer than this many words is not one the knowledge base holds; stopping there
@@ -68,7 +69,7 @@ class Phrase:
     apposition: bool = False  # "Russia's president, Vladimir Putin,"
     cue: str = ""  # the word before the phrase, lower case ("under President Clinton")
 
-    @property
+    @cached_property
     def title(self) -> str:
         """Return the title with its spaces normalised."""
         return " ".join(self.written_title.split())
@@ -116,9 +117,18 @@ def _is_name_word(word: str) -> bool:
     return bool(word) and (word[0].isupper() or word in PARTICLES or word.startswith(("al-", "el-")))
 
 
-def _name_after(text: str, pos: int) -> tuple[int, int, list[str]] | None:
-    """Return the name that follows ``pos`` (honorifics skipped): its span and words."""
+Name = tuple[int, int, list[str]]  # span and words
+
+
+def _name_after(text: str, pos: int) -> list[Name]:
+    """Return the ways to read the name that follows ``pos``, the likeliest last.
+
+    The last reading skips honorifics before it and month and day names after it
+    ("President Putin Monday"); the others keep them, for names that hold such words
+    ("Sultan Qaboos", "Theresa May"). Empty when no name follows.
+    """
     words: list[tuple[int, int, str]] = []
+    honorifics: list[tuple[int, int, str]] = []
     at = pos
     for _ in range(NAME_WORDS + 3):  # a few honorifics may come first
         match = NAME_TOKEN.match(text, at)
@@ -135,24 +145,38 @@ def _name_after(text: str, pos: int) -> tuple[int, int, list[str]] | None:
             while skip < len(text) and text[skip] in SPACES:
                 skip += 1
             if skip > end:
+                honorifics.append((match.start(), end, word))
                 at = skip
                 continue
             break
         words.append((match.start(), end, word))
         if len(words) > NAME_WORDS:
-            return None
+            return []
         if stop or end >= len(text) or text[end] not in SPACES:
             break
         at = end + 1
-    while words and (words[-1][2] in PARTICLES or words[-1][2] in CALENDAR):
+    while words and words[-1][2] in PARTICLES:
         words.pop()
-    if not words or words[0][2] in PARTICLES:
-        return None
-    return words[0][0], words[-1][1], [w for _, _, w in words]
+    core = list(words)
+    while core and core[-1][2] in (PARTICLES | CALENDAR):
+        core.pop()
+    if not core or core[0][2] in PARTICLES:
+        return []
+    def reading(part: list[tuple[int, int, str]]) -> Name:
+        return part[0][0], part[-1][1], [w for _, _, w in part]
+
+    likeliest = reading(core)
+    if not honorifics and len(core) == len(words):
+        return [likeliest]  # the usual case: one way to read it
+    readings = []
+    for part in ([*honorifics, *words], words, [*honorifics, *core]):
+        if part and reading(part) != likeliest and reading(part) not in readings:
+            readings.append(reading(part))
+    return [*readings, likeliest]
 
 
-def _name_before(text: str, pos: int) -> tuple[int, int, list[str]] | None:
-    """Return the name that ends at ``pos`` (its span and words), honorifics dropped."""
+def _name_before(text: str, pos: int) -> list[Name]:
+    """Return the ways to read the name that ends at ``pos``, the likeliest (no honorifics) last."""
     words: list[tuple[int, int]] = []
     for start, end in _words_before(text, pos, limit=6, attached=True):
         word = text[start:end]
@@ -162,20 +186,55 @@ def _name_before(text: str, pos: int) -> tuple[int, int, list[str]] | None:
             break
         words.append((start, end))
     if not words:
-        return None
+        return []
     words.reverse()
     texts = [text[s:e] for s, e in words]
     # The name starts after the last honorific ("Later Mr Blair": "Blair").
     last = max((i for i, t in enumerate(texts) if t in HONORIFICS), default=-1)
+    readings = []
+    if last >= 0 and last + 1 < len(texts):
+        first = last  # "Later Sheikh Hasina": from the honorifics on, for names that hold them
+        while first > 0 and texts[first - 1] in HONORIFICS:
+            first -= 1
+        readings.append((words[first][0], words[-1][1], texts[first:]))
     del texts[: last + 1], words[: last + 1]
     if not texts or texts[0] in PARTICLES:
-        return None
-    return words[0][0], words[-1][1], texts
+        return readings[:0]
+    return [*readings, (words[0][0], words[-1][1], texts)]
+
+
+def _lookup(knowledge: Knowledge, readings: list[Name]) -> tuple[Name, frozenset[str]]:
+    """Return the first reading the knowledge base knows (else the likeliest) and whom it names."""
+    for reading in readings:
+        people = knowledge.lookup(reading[2])
+        if people:
+            return reading, frozenset(people)
+    return readings[-1], frozenset()
+
+
+@lru_cache(maxsize=8)
+def _form_ends(knowledge: Knowledge) -> dict[str, int]:
+    """Return, for the last word of every form, the most words a form ending with it has."""
+    ends: dict[str, int] = {}
+    for form in knowledge.forms:
+        parts = form.split()
+        for last in (parts[-1], parts[-1][:-2] if parts[-1].endswith(APOSTROPHES) else None):
+            if last:
+                ends[last] = max(ends.get(last, 0), len(parts))
+    return ends
 
 
 def _form_before(knowledge: Knowledge, text: str, words: list[tuple[int, int]]) -> tuple[int, str, frozenset[str]] | None:
     """Return how many of ``words`` (nearest first) make a country form, the form, its codes."""
-    for count in range(min(5, len(words)), 0, -1):
+    if not words:
+        return None
+    nearest = text[slice(*words[0])]
+    # Only a word that ends some form can end one here, and only as long a form as that.
+    longest = _form_ends(knowledge).get(nearest.lstrip(OPENERS)) or _form_ends(knowledge).get(
+        nearest.lstrip(OPENERS)[:-2] if nearest.endswith(APOSTROPHES) else "")
+    if not longest:
+        return None
+    for count in range(min(longest, len(words)), 0, -1):
         chosen = words[:count][::-1]
         written = " ".join(text[s:e] for s, e in chosen).lstrip(OPENERS)
         codes = knowledge.forms.get(written)
@@ -198,7 +257,7 @@ def _modifier(word: str) -> str | None:
 
 
 def find_phrases(knowledge: Knowledge, paragraph, titles=None) -> Iterator[Phrase]:
-    """Yield every title phrase of a paragraph whose name the knowledge base may know."""
+    """Yield every title phrase of a paragraph that names a known person or a country."""
     text = paragraph.text
     if titles is None:
         titles = titles_in(knowledge, text)
@@ -261,7 +320,7 @@ def find_phrases(knowledge: Knowledge, paragraph, titles=None) -> Iterator[Phras
                     and text[words[used + 1][0]].isupper():
                 continue  # "Republic of Congo", "Bank of America": a longer name we do not know
             comma_before = form is not None and len(bare) > 1 and bare.endswith(",")
-        trailing = None
+        trailing: list[Name] = []
         name_end_at = -1
         if the_before:
             # "<name>, the Israeli prime minister"
@@ -276,18 +335,20 @@ def find_phrases(knowledge: Knowledge, paragraph, titles=None) -> Iterator[Phras
                     and not tail.startswith(APOSTROPHES):
                 trailing = _name_before(text, name_end_at)
         cue = text[slice(*before)].lower().strip(OPENERS + ",") if before is not None else ""
-        if trailing is not None and not re.match(r"\s+[A-Z]", text[after : after + 2]):
-            name_start, name_end, name_words = trailing
-            people = knowledge.lookup(name_words)
+        if trailing and not re.match(r"\s+[A-Z]", text[after : after + 2]):
+            (name_start, name_end, name_words), people = _lookup(knowledge, trailing)
+            if not people and codes is None:
+                continue  # nobody known and no country: nothing to judge or compare
             if not people and len(name_words) > 2:
+                # "Later Tony Blair, the ...": a capitalised word before the name
                 for keep in (3, 2):
-                    people = knowledge.lookup(name_words[-keep:])
+                    people = frozenset(knowledge.lookup(name_words[-keep:]))
                     if people:
                         name_words = name_words[-keep:]
                         break
             yield Phrase(
                 paragraph, name_start, after, phrase_start, after, modifier, form, codes, title, elect,
-                " ".join(name_words), name_start, name_end, frozenset(people), True,
+                " ".join(name_words), name_start, name_end, people, True,
                 _sentence_initial(text, phrase_start), cue=cue,
             )
             continue
@@ -300,10 +361,12 @@ def find_phrases(knowledge: Knowledge, paragraph, titles=None) -> Iterator[Phras
             at += 1
         if at == gap or (at - gap > 1 and text[gap:at] != "\r\n"):
             continue
-        named = _name_after(text, at)
-        if named is None:
+        readings = _name_after(text, at)
+        if not readings:
             continue
-        name_start, name_end, name_words = named
+        (name_start, name_end, name_words), people = _lookup(knowledge, readings)
+        if not people and codes is None:
+            continue  # "Chief Executive Jo Bloggs": nobody known and no country
         if comma:
             # "Russia's president, Vladimir Putin, said": an apposition, not a list.
             rest = text[name_end : name_end + 5]
@@ -311,10 +374,9 @@ def find_phrases(knowledge: Knowledge, paragraph, titles=None) -> Iterator[Phras
                 continue
         if re.match(r"\s+(?:and|&)\s+[A-Z]", text[name_end : name_end + 6]) and comma:
             continue
-        people = knowledge.lookup(name_words)
         yield Phrase(
             paragraph, phrase_start, name_end, phrase_start, after, modifier, form, codes, title, elect,
-            " ".join(name_words), name_start, name_end, frozenset(people), False,
+            " ".join(name_words), name_start, name_end, people, False,
             _sentence_initial(text, phrase_start), comma, cue=cue,
         )
 

@@ -7,12 +7,12 @@ from newslint.knowledge import title_key
 # Titles newsrooms write before a name that no office in the knowledge base may carry
 # (the base lists heads of state and government and a few ministers). They are looked
 # for too, so that "Israeli Finance Minister Tony Blair" is read as a claim; with no
-# office behind them they are only ever judged by the person's own country.
+# office behind them they are only ever judged by the person's own country. Every head
+# word is looked for wherever it stands capitalised, so common ones ("Labour Minister":
+# every "Labour") are left out.
 NEWSROOM_TITLES = (
-    "Finance Minister", "Interior Minister", "Justice Minister", "Economy Minister", "Trade Minister",
-    "Health Minister", "Education Minister", "Energy Minister", "Oil Minister", "Agriculture Minister",
-    "Culture Minister", "Information Minister", "Labour Minister", "Labor Minister", "Transport Minister",
-    "Environment Minister", "Home Minister", "Minister of Foreign Affairs", "Foreign Affairs Minister",
+    "Finance Minister", "Interior Minister", "Justice Minister", "Trade Minister", "Health Minister",
+    "Education Minister", "Home Minister", "Foreign Affairs Minister",
     "Defence Minister", "Defense Minister", "Foreign Minister", "Foreign Secretary", "Defence Secretary",
     "Defense Secretary", "Home Secretary", "Prime Minister", "President", "Premier", "Chancellor",
     "King", "Queen", "Emir", "Supreme Leader", "Emperor",
@@ -41,13 +41,16 @@ FAMILY_OF = {key: family for family in FAMILIES for key in family}
 # Emir, Sultan and Prince are left out: they are also courtesy titles of whole families.
 HEADS = frozenset(
     title_key(t) for t in ("President", "Prime Minister", "PM", "Premier", "Chancellor", "King", "Queen",
-                           "Emperor", "Supreme Leader")
+                           "Emperor", "Supreme Leader", "Taoiseach")
 )
 
 # Titles of a country's national offices: given to a foreigner they are wrong even where
 # the files list no such office ("Israeli Finance Minister Tony Blair"). Other titles
-# ("Ukrainian mayor") may name an office in the country rather than of it.
-NATIONAL = HEADS | frozenset(FAMILY_OF) | frozenset(title_key(t) for t in NEWSROOM_TITLES)
+# ("Ukrainian mayor") may name an office in the country rather than of it. "German leader X"
+# names Germany's leader; "Kazakh Sultan X" a Kazakh sultan.
+NATIONAL = HEADS | frozenset(FAMILY_OF) | frozenset(
+    title_key(t) for t in (*NEWSROOM_TITLES, "Secretary of State", "Leader", "Emir", "Amir", "Sultan")
+)
 
 # Courtesy titles that are offices only in a few countries (Monaco's prince): given to
 # anyone else they say nothing about an office, so they are never judged.

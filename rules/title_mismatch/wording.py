@@ -8,11 +8,27 @@ from newslint.knowledge import Knowledge
 
 from .phrases import APOSTROPHES, DEMONYM_END, Phrase
 
-ATTRIBUTIVE = {"US": "US", "GB": "British", "UN": "UN", "EU": "EU", "NATO": "NATO", "VA": "Vatican"}
+# How a country is written before a title, where the first demonym-like form is not it
+# ("Bishkek" is Kyrgyzstan's capital, "Kiwi" not for a prime minister).
+ATTRIBUTIVE = {
+    "US": "US", "GB": "British", "UN": "UN", "EU": "EU", "NATO": "NATO", "VA": "Vatican", "IMF": "IMF",
+    "WHO": "WHO", "WTO": "WTO", "ECB": "ECB", "KG": "Kyrgyz", "CF": "Central African", "CD": "DR Congo",
+    "CG": "Congo-Brazzaville", "NZ": "New Zealand", "KP": "North Korean", "KR": "South Korean",
+    "ZA": "South African", "SS": "South Sudanese", "LK": "Sri Lankan", "PG": "Papua New Guinean",
+    "SL": "Sierra Leonean", "SB": "Solomon Islands", "PH": "Philippine", "TJ": "Tajik", "TM": "Turkmen",
+    "NE": "Nigerien", "LS": "Lesotho", "ME": "Montenegrin", "VU": "Vanuatu", "CR": "Costa Rican",
+    "CV": "Cape Verdean", "DM": "Dominica", "LC": "St Lucian", "BF": "Burkinabe", "BW": "Botswana",
+    "LI": "Liechtenstein", "MC": "Monegasque", "SC": "Seychellois", "KZ": "Kazakh", "SK": "Slovak",
+    "AR": "Argentine", "LU": "Luxembourg",
+}
 
 
-def attributive(knowledge: Knowledge, code: str, written_form: str | None) -> str:
-    """Return how to write a country before a title, in the style of the written form."""
+def attributive(knowledge: Knowledge, code: str, written_form: str | None, after_the: bool = False) -> str:
+    """Return how to write a country before a title, in the style of the written form.
+
+    After "the" ("Tony Blair, the British prime minister") a possessive cannot stand: a
+    country without a demonym is then written by its name.
+    """
     country = knowledge.countries.get(code)
     name = knowledge.country_name(code)
     if written_form and written_form.endswith(APOSTROPHES):
@@ -21,13 +37,13 @@ def attributive(knowledge: Knowledge, code: str, written_form: str | None) -> st
             if form.endswith("'s") and " " not in form and form[:1].isupper():
                 return form.replace("'", apostrophe)  # "Britain's", "America's"
         return possessive(knowledge, code).replace("'", apostrophe)
-    if code in ATTRIBUTIVE:
+    if code in ATTRIBUTIVE and code in knowledge.forms.get(ATTRIBUTIVE[code], ()):
         return ATTRIBUTIVE[code]
     if country:
         for form in country.forms:
             if form != name and not form.endswith(APOSTROPHES) and " " not in form and DEMONYM_END.search(form):
                 return form
-    return f"{name}'s"
+    return name if after_the else f"{name}'s"
 
 
 _THE = re.compile(

@@ -157,6 +157,33 @@ BAD = [
      "Ghanaian President Kofi Annan",
      "Kofi Annan is the United Nations' secretary-general, not Ghana's president: UN Secretary-General Kofi Annan",
      "UN Secretary-General"),
+    # Names that hold a month's name, an honorific or a lower-case particle, and one-word names
+    ("German Prime Minister Theresa May spoke.", D(2017, 3, 1),
+     "German Prime Minister Theresa May",
+     "Theresa May is the United Kingdom's prime minister, not Germany's: British Prime Minister Theresa May",
+     "British Prime Minister"),
+    ("Talks began after Sultan Mizan Zainal Abidin, the Moroccan king, arrived.", D(2008, 1, 1),
+     "Sultan Mizan Zainal Abidin, the Moroccan king",
+     "Sultan Mizan Zainal Abidin is Malaysia's king, not Morocco's: "
+     "Sultan Mizan Zainal Abidin, the Malaysian king",
+     "Malaysian king"),
+    ("The Ghanaian president, Bingu wa Mutharika, spoke.", D(2006, 3, 1),
+     "Ghanaian president, Bingu wa Mutharika",
+     "Bingu wa Mutharika is Malawi's president, not Ghana's: Malawian president, Bingu wa Mutharika",
+     "Malawian president"),
+    ("The Moroccan king, Willem-Alexander, spoke.", D(2015, 3, 1),
+     "Moroccan king, Willem-Alexander",
+     "Willem-Alexander is the Netherlands' king, not Morocco's: Dutch king, Willem-Alexander",
+     "Dutch king"),
+    # Titles of one country only, and "leader" with a country
+    ("Japanese Taoiseach Bertie Ahern spoke.", D(2004, 3, 1),
+     "Japanese Taoiseach Bertie Ahern",
+     "Bertie Ahern is Ireland's Taoiseach, not Japan's: Irish Taoiseach Bertie Ahern",
+     "Irish Taoiseach"),
+    ("German leader Ariel Sharon met them.", D(2004, 3, 1),
+     "German leader Ariel Sharon",
+     "Ariel Sharon is Israel's prime minister, not Germany's leader: Israeli prime minister Ariel Sharon",
+     "Israeli prime minister"),
     # "former" dropped when the right office is held at the date
     ("Former Russian President Tony Blair spoke.", D(2005, 3, 1),
      "Former Russian President Tony Blair",
@@ -224,6 +251,12 @@ GOOD = [
     ("Jacques Chirac, French president, arrived. The German chancellor, Gerhard Schroeder, spoke.", D(2004, 3, 1)),
     ("Russian President Ivan Petrov spoke.", D(2005, 3, 1)),  # not in the knowledge base
     ("Japanese Emperor Akihito and Japanese Prime Minister Junichiro Koizumi met.", D(2005, 3, 1)),
+    ("Dutch King Willem-Alexander and Malaysian King Sultan Mizan Zainal Abidin met.", D(2014, 3, 1)),
+    ("British Prime Minister Theresa May spoke on Monday.", D(2017, 3, 1)),
+    ("British Prime Minister Tony Blair spoke. Irish Taoiseach Bertie Ahern spoke.", D(2005, 3, 1)),
+    ("The Malawian president, Bingu wa Mutharika, spoke.", D(2006, 3, 1)),
+    ("Ukrainian mayor Anna Bell spoke.", D(2006, 3, 1)),  # unknown; and a mayor in Ukraine, maybe
+    ("Kurdish leader Ariel Sharon met them.", D(2004, 3, 1)),  # not a country the files know
 ]
 
 
@@ -315,3 +348,19 @@ def test_no_finding_on_the_bbc_corpus():
         findings = run_rule(title_mismatch, path.read_text(encoding="utf-8"), date=D(2005, 1, 1))
         found.extend(f"{path.name}:{f.line}: {f.message}" for f in findings)
     assert found == []
+
+
+def test_every_country_has_a_form_to_suggest_that_names_it():
+    from newslint.knowledge import load
+    from newslint.rules.title_mismatch.wording import attributive
+
+    knowledge = load()
+    wrong = []
+    for code in knowledge.countries:
+        for after_the in (False, True):
+            form = attributive(knowledge, code, None, after_the)
+            if code not in knowledge.forms.get(form, ()) and not form.endswith("'s"):
+                wrong.append(f"{code}: {form}")
+            if after_the and form.endswith("'s"):
+                wrong.append(f"{code}: {form} after 'the'")
+    assert not wrong, wrong
