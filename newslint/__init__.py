@@ -1,7 +1,8 @@
 """newslint: an editorial linter for news copy.
 
-Plugin authors import what they need from here: ``rule``, ``hookimpl``, ``Violation``,
-``Fix``, ``Document``. They are loaded on first access, so ``import newslint`` stays cheap.
+Programs lint through ``Linter``; plugin authors import what they need from here:
+``rule``, ``hookimpl``, ``Violation``, ``Fix``, ``Document``, ``InputFormat``. They are
+loaded on first access, so ``import newslint`` stays cheap.
 """
 
 from __future__ import annotations
@@ -18,6 +19,11 @@ _EXPORTS = {
     "Fix": "newslint.finding",
     "Severity": "newslint.finding",
     "Document": "newslint.document",
+    "Linter": "newslint.linter",
+    "FileResult": "newslint.linter",
+    "Finding": "newslint.finding",
+    "InputFormat": "newslint.formats",
+    "NewslintError": "newslint.errors",
 }
 
 __all__ = ["__version__", *_EXPORTS]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -56,6 +57,9 @@ def main() -> None:
 @click.option("--color/--no-color", default=None, help="Colour the text output [default: on a terminal].")
 @click.option("--fix", is_flag=True, help="Apply every safe fix, then report what remains (stdin: fixed text to stdout).")
 @click.option("--diff", is_flag=True, help="Print a unified diff of the safe fixes instead of writing them.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes [default: the number of CPUs; 1 lints in this process].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), help="Keep the result cache here [default: .newslint_cache beside the configuration].")
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
 @click.version_option(__version__, "--version", prog_name="newslint", message="%(prog)s %(version)s")
 def check(
@@ -70,6 +74,9 @@ def check(
     color: bool | None,
     fix: bool,
     diff: bool,
+    jobs: int | None,
+    no_cache: bool,
+    cache_dir: Path | None,
     list_rules: bool,
 ) -> None:
     """Lint articles (.txt, .md, .markdown) in PATHS; `-` reads standard input."""
@@ -84,6 +91,9 @@ def check(
         color=sys.stdout.isatty() if color is None else color,
         fix=fix,
         diff=diff,
+        jobs=jobs or os.cpu_count() or 1,
+        cache=not no_cache,
+        cache_dir=cache_dir,
     )
     try:
         runner = Runner(options)
@@ -117,4 +127,4 @@ def stats(paths: tuple[str, ...], output_format: str) -> None:
     """Print word, sentence and paragraph counts and readability scores per article."""
     from newslint import stats as stats_module
 
-    sys.exit(stats_module.run(paths, output_format, sys.stdout, sys.stderr, sys.stdin))
+    sys.exit(stats_module.run(paths, output_format, sys.stdout, sys.stderr, sys.stdin.buffer))

@@ -19,7 +19,7 @@ class Target:
     error: str | None = None
 
 
-def _walk(directory: str, excluded: Callable[[str], bool]) -> Iterator[Target]:
+def _walk(directory: str, excluded: Callable[[str], bool], suffixes: tuple[str, ...]) -> Iterator[Target]:
     # A directory that cannot be listed is reported, not silently left out of the run.
     errors: list[OSError] = []
     for root, dirs, files in os.walk(directory, onerror=errors.append):
@@ -27,7 +27,7 @@ def _walk(directory: str, excluded: Callable[[str], bool]) -> Iterator[Target]:
         # Hidden directories (.git, .venv, .cache ...) never hold articles to lint.
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(root, d)))
         for name in sorted(files):
-            if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
+            if name.lower().endswith(suffixes) and not name.startswith("."):
                 path = os.path.join(root, name)
                 if not excluded(path):
                     yield Target(path)
@@ -41,18 +41,20 @@ def _errors(errors: list[OSError]) -> Iterator[Target]:
     errors.clear()
 
 
-def targets(paths: list[str], excluded: Callable[[str], bool]) -> Iterator[Target]:
-    """Expand command-line paths into files, in order, with errors for bad paths."""
+def targets(
+    paths: list[str], excluded: Callable[[str], bool], suffixes: tuple[str, ...] = ARTICLE_SUFFIXES
+) -> Iterator[Target]:
+    """Expand command-line paths into files with one of ``suffixes``, in order, with errors for bad paths."""
     for path in paths:
         if path == STDIN:
             yield Target(STDIN)
         elif os.path.isdir(path):
             found = False
-            for target in _walk(path, excluded):
+            for target in _walk(path, excluded, suffixes):
                 found = True
                 yield target
             if not found:
-                yield Target(path, "no articles (.txt, .md, .markdown) found in this directory")
+                yield Target(path, f"no articles ({', '.join(suffixes)}) found in this directory")
         elif not excluded(path):
             # Missing and unreadable files are reported when read, with the reason.
             yield Target(path)

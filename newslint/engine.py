@@ -7,26 +7,19 @@ ending the run, and sorts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Callable, Mapping, Sequence
 
 from newslint.document import Document
 from newslint.errors import ServiceUnavailable
 from newslint.finding import Finding, Fix, Severity, Violation
-from newslint.rule import Rule
+from newslint.rule import ActiveRule, Rule
 from newslint.suppression import directives
 
 INTERNAL_ERROR = ("NL000", "internal-error")
 UNUSED_SUPPRESSION = ("NL001", "unused-suppression")
-
-
-@dataclass(frozen=True)
-class ActiveRule:
-    """A rule as configured for one file: its severity and merged options."""
-
-    rule: Rule
-    severity: Severity
-    options: Mapping[str, Any]
+# The engine's own codes: it makes these findings itself; they are never run as checks.
+ENGINE_CODES = frozenset((INTERNAL_ERROR[0], UNUSED_SUPPRESSION[0]))
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def _stamp(document: Document, code: str, name: str, severity: Severity, violation: Violation) -> Finding:
@@ -68,16 +61,20 @@ def lint(
     document: Document,
     active: Sequence[ActiveRule],
     known: Sequence[Rule] = (),
-    report_unused: bool = True,
+    report_unused: bool | None = None,
     on_unavailable: Callable[[Rule, ServiceUnavailable], None] | None = None,
 ) -> list[Finding]:
     """Run ``active`` rules on ``document`` and return its sorted findings.
 
     ``known`` is every rule of the run, used to tell suppressions of rules that exist
-    but are not active from suppressions naming no rule at all. A rule that raises
-    ``ServiceUnavailable`` is passed to ``on_unavailable`` (the runner reports it once
-    per run); without that callback it becomes an internal-error finding.
+    but are not active from suppressions naming no rule at all. Unused suppressions are
+    reported when ``report_unused`` says so, or (None) when NL001 is among ``active``.
+    A rule that raises ``ServiceUnavailable`` is passed to ``on_unavailable`` (the
+    caller reports it once per run); without that callback it becomes an NL000 finding.
     """
+    if report_unused is None:
+        report_unused = any(item.rule.code == UNUSED_SUPPRESSION[0] for item in active)
+    active = [item for item in active if item.rule.code not in ENGINE_CODES]
     length = len(document.text)
     raw: list[tuple[ActiveRule, Violation]] = []
     crashes: list[Finding] = []
@@ -120,3 +117,12 @@ def lint(
 
     findings.sort(key=lambda f: (f.line, f.column, f.code, f.end_line, f.end_column))
     return findings
+
+
+def exit_status(findings: Sequence[Finding], fail_on: Severity) -> int:
+    """Return 2 when a rule crashed, 1 when a finding reaches ``fail_on``, else 0."""
+    if any(f.code == INTERNAL_ERROR[0] for f in findings):
+        return EXIT_ERROR
+    if any(f.severity.rank >= fail_on.rank for f in findings):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN

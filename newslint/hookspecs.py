@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
+    from newslint.formats import InputFormat
     from newslint.formatters.base import Formatter
     from newslint.rule import Rule
 
@@ -36,6 +37,18 @@ def newslint_formatters() -> dict[str, type[Formatter]]:
 
     Called once per run, when ``--format`` is resolved. The name is what ``--format``
     takes; a name already provided by another plugin is an error.
+    """
+
+
+@hookspec
+def newslint_formats() -> list[InputFormat]:
+    """Return input formats this plugin adds, as ``newslint.formats.InputFormat`` values.
+
+    Called once per run, when the plugin manager is built. Each format has a name, the file
+    extensions it claims (``(".rst",)``) and a parser: a function, or a ``"module:function"``
+    string imported on first use, that takes the decoded text and returns a
+    ``newslint.parsers.model.Parsed`` whose paragraphs map every character back to the file.
+    A name or extension that another format already has is an error.
     """
 
 

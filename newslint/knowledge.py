@@ -22,6 +22,7 @@ from typing import Any, Iterable, Mapping
 from newslint.document import as_date
 
 from newslint import shipped
+from newslint.errors import KnowledgeError
 
 # Honorifics and styles that stand between a title and a name and are not part of the name.
 HONORIFICS = frozenset(
@@ -33,10 +34,6 @@ HONORIFICS = frozenset(
 
 # Name particles that may stand lower-case inside a name (Ursula von der Leyen).
 PARTICLES = frozenset("al el bin bint ibn abu de da di du do dos das van von der den la le ter ten zu y wa".split())
-
-
-class KnowledgeError(ValueError):
-    """A knowledge file that does not follow the format; the message names the file."""
 
 
 @dataclass(frozen=True)

@@ -9,16 +9,16 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from dataclasses import dataclass
-from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 import pluggy
 
 from newslint import hookspecs
-from newslint.rule import CODE_PATTERN, NAME_PATTERN, Rule
+from newslint.errors import PluginError
+from newslint.rule import CODE_PATTERN, NAME_PATTERN, Registry, Rule
 
 if TYPE_CHECKING:
+    from newslint.formats import FormatTable
     from newslint.formatters.base import Formatter
 
 ENTRY_POINT_GROUP = "newslint"
@@ -45,30 +45,6 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "newslint.rules.grammar",
     "newslint.formatters",
 )
-
-
-class PluginError(Exception):
-    """A plugin failed to load or declared an invalid rule."""
-
-
-@dataclass(frozen=True)
-class Registry:
-    """Every rule known to this run, by code and by name."""
-
-    rules: tuple[Rule, ...]
-
-    @cached_property
-    def by_key(self) -> dict[str, Rule]:
-        """Return a map from code and from name to each rule."""
-        keys: dict[str, Rule] = {}
-        for rule in self.rules:
-            keys[rule.code] = rule
-            keys[rule.name] = rule
-        return keys
-
-    def get(self, key: str) -> Rule | None:
-        """Return the rule with this code or name (codes are case-insensitive)."""
-        return self.by_key.get(key) or self.by_key.get(key.upper())
 
 
 def _register_builtins(manager: pluggy.PluginManager) -> None:
@@ -149,11 +125,13 @@ def _validate(rules: list[Rule]) -> tuple[Rule, ...]:
     return tuple(sorted(rules, key=lambda r: r.code))
 
 
-def plugin_manager(*, entry_points: bool = True) -> pluggy.PluginManager:
-    """Build the plugin manager with the built-ins and, unless told not to, entry points."""
+def plugin_manager(*, entry_points: bool = True, extra: Sequence[object] = ()) -> pluggy.PluginManager:
+    """Build the plugin manager: the built-ins, ``extra`` plugin objects, then entry points."""
     manager = pluggy.PluginManager("newslint")
     manager.add_hookspecs(hookspecs)
     _register_builtins(manager)
+    for plugin in extra:
+        manager.register(plugin)
     if entry_points:
         _load_entry_points(manager)
     try:
@@ -178,3 +156,10 @@ def formatters(manager: pluggy.PluginManager) -> dict[str, type[Formatter]]:
                 raise PluginError(f"output format {name!r} is declared twice")
             found[name] = formatter
     return found
+
+
+def input_formats(manager: pluggy.PluginManager) -> FormatTable:
+    """Return the built-in input formats plus every plugin's."""
+    from newslint.formats import FormatTable
+
+    return FormatTable.build(item for batch in manager.hook.newslint_formats() for item in batch)

@@ -7,9 +7,11 @@ import re
 import sys
 import types
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from newslint.finding import Severity, Violation
+from newslint.options import Option, specs_of
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -34,6 +36,13 @@ class Rule:
     choices: Mapping[str, tuple[Any, ...]] = field(default_factory=dict, compare=False)
     default: bool = True
     plugin: str = ""
+    specs: Mapping[str, Option] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        # ``options`` may hold ``Option`` values: the rule reads defaults, the configuration specs.
+        specs = specs_of(dict(self.options), dict(self.choices))
+        object.__setattr__(self, "specs", specs)
+        object.__setattr__(self, "options", {name: spec.default for name, spec in specs.items()})
 
     @property
     def doc(self) -> str:
@@ -46,6 +55,35 @@ class Rule:
         return list(self.check(document, merged))
 
 
+@dataclass(frozen=True)
+class ActiveRule:
+    """A rule as configured for one file: its severity and merged options."""
+
+    rule: Rule
+    severity: Severity
+    options: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Every rule known to a run, by code and by name."""
+
+    rules: tuple[Rule, ...]
+
+    @cached_property
+    def by_key(self) -> dict[str, Rule]:
+        """Return a map from code and from name to each rule."""
+        keys: dict[str, Rule] = {}
+        for item in self.rules:
+            keys[item.code] = item
+            keys[item.name] = item
+        return keys
+
+    def get(self, key: str) -> Rule | None:
+        """Return the rule with this code or name (codes are case-insensitive)."""
+        return self.by_key.get(key) or self.by_key.get(key.upper())
+
+
 def rule(
     code: str,
     name: str,
@@ -56,7 +94,11 @@ def rule(
     choices: Mapping[str, tuple[Any, ...]] | None = None,
     default: bool = True,
 ) -> Callable[[Check], Rule]:
-    """Declare a check function as a rule; ``options`` maps option names to defaults."""
+    """Declare a check function as a rule.
+
+    ``options`` maps each option name to its default, or to an ``Option`` with its kind,
+    range and allowed values; ``choices`` (older form) gives allowed values by name.
+    """
 
     def decorate(check: Check) -> Rule:
         return Rule(

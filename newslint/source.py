@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass
 
 from newslint.document import Format
+from newslint.errors import InputError
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 ARTICLE_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES)
@@ -16,10 +17,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-
-
-class InputError(Exception):
-    """A file that cannot be linted; the message is one line that names the problem."""
 
 
 @dataclass(frozen=True)

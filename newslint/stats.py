@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from typing import Iterable, TextIO
+from typing import BinaryIO, Iterable, TextIO
 
-from newslint.discovery import STDIN, targets
-from newslint.document import Document
-from newslint.scoring import counts_of
-from newslint.source import InputError, Source, decode, format_for, read
-
-PROSE_KINDS = ("paragraph", "list-item", "quote")
-EXIT_OK, EXIT_ERROR = 0, 2
+from newslint.document import PROSE_KINDS, Document
+from newslint.engine import EXIT_CLEAN, EXIT_ERROR
+from newslint.counts import counts_of
 
 
 @dataclass(frozen=True)
@@ -72,32 +68,24 @@ def table(rows: list[ArticleStats]) -> str:
     return "\n".join(line(values) for values in [header, *cells]) + "\n"
 
 
-def _source(path: str, stdin: TextIO | None) -> Source:
-    if path == STDIN:
-        if stdin is None:
-            raise InputError("standard input is not available")
-        data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode()
-        return decode(data, STDIN)
-    return read(path)
-
-
-def run(paths: Iterable[str], output_format: str, out: TextIO, err: TextIO, stdin: TextIO | None = None) -> int:
+def run(paths: Iterable[str], output_format: str, out: TextIO, err: TextIO, stdin: BinaryIO | None = None) -> int:
     """Write the stats of every article under ``paths``; return 2 if a path failed, else 0."""
-    status = EXIT_OK
+    from newslint.errors import NewslintError
+    from newslint.linter import Linter
+
+    status = EXIT_CLEAN
     rows: list[ArticleStats] = []
-    for target in targets(list(paths), lambda _path: False):
-        if target.error:
-            err.write(f"newslint: {target.path}: {target.error}\n")
+    try:
+        linter = Linter()
+    except NewslintError as exc:
+        err.write(f"newslint: {exc}\n")
+        return EXIT_ERROR
+    for result in linter.read_paths(paths, stdin=stdin):
+        if result.error is not None or result.source is None:
+            err.write(f"newslint: {result.path}: {result.error}\n")
             status = EXIT_ERROR
             continue
-        try:
-            source = _source(target.path, stdin)
-        except InputError as exc:
-            err.write(f"newslint: {target.path}: {exc}\n")
-            status = EXIT_ERROR
-            continue
-        document = Document(source.text, target.path, format=format_for(target.path))
-        rows.append(article_stats(document))
+        rows.append(article_stats(linter.document(result.source.text, result.path)))
     if output_format == "json":
         out.write(json.dumps([asdict(r) for r in rows], indent=2) + "\n")
     elif rows:

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import datetime as _dt
+from functools import lru_cache
 from typing import Any, Mapping
 
-from newslint.document import Document, Format
-from newslint.engine import ActiveRule, lint
+from newslint.document import Format
 from newslint.finding import Finding
 from newslint.rule import Rule
+
+
+@lru_cache(maxsize=1)
+def _linter() -> Any:
+    from newslint.linter import Linter
+
+    # Built-ins only: a test's result must not depend on what else is installed.
+    return Linter(entry_points=False)
 
 
 def _resolve(rule: Rule | str) -> Rule:
     if isinstance(rule, Rule):
         return rule
-    from newslint import plugins
-
-    found = plugins.registry(plugins.plugin_manager(entry_points=False)).get(rule)
+    found = _linter().registry.get(rule)
     if found is None:
         raise KeyError(f"no rule {rule!r}")
     return found
@@ -31,11 +37,12 @@ def run_rule(
     date: _dt.date | None = None,
     path: str = "test.txt",
 ) -> list[Finding]:
-    """Lint ``text`` with one rule (a ``Rule`` or a built-in's name or code)."""
+    """Lint ``text`` with one rule (a ``Rule`` or a built-in's name or code) and its options."""
+    from newslint.rule import ActiveRule
+
     found = _resolve(rule)
-    document = Document(text, path, format=format, date=date)
     active = ActiveRule(found, found.severity, {**found.options, **(options or {})})
-    return [f for f in lint(document, [active], [found], report_unused=False)]
+    return _linter().lint_with(text, [active], path=path, format=format, date=date)
 
 
 def spans(findings: list[Finding], text: str) -> list[str]:

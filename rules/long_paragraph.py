@@ -7,8 +7,9 @@ from typing import Iterator
 
 from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
+from newslint.options import Option
 from newslint.rule import Rule, rule
-from newslint.scoring import chunk_word_count
+from newslint.counts import chunk_word_count
 
 _HAS_WORD = re.compile(r"[^\W_]")
 CHECKED_KINDS = ("paragraph", "quote")
@@ -19,7 +20,10 @@ CHECKED_KINDS = ("paragraph", "quote")
     "long-paragraph",
     severity="info",
     summary="A paragraph of more than 70 words or 4 sentences (by default).",
-    options={"max-words": 70, "max-sentences": 4},
+    options={
+        "max-words": Option(70, min=1, help="the most words a paragraph may have"),
+        "max-sentences": Option(4, min=1, help="the most sentences a paragraph may have"),
+    },
 )
 def long_paragraph(document, options) -> Iterator[Violation]:
     """What it does:

@@ -6,8 +6,9 @@ from typing import Iterator
 
 from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
+from newslint.options import Option
 from newslint.rule import Rule, rule
-from newslint.scoring import chunk_word_count, is_name_roll
+from newslint.counts import chunk_word_count, is_name_roll
 
 SKIPPED_KINDS = ("heading", "table-cell")
 
@@ -17,7 +18,7 @@ SKIPPED_KINDS = ("heading", "table-cell")
     "long-sentence",
     severity="info",
     summary="A sentence longer than the word limit (40 by default).",
-    options={"max-words": 40},
+    options={"max-words": Option(40, min=1, help="the longest sentence, in words, not reported")},
 )
 def long_sentence(document, options) -> Iterator[Violation]:
     """What it does:

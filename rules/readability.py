@@ -1,6 +1,6 @@
 """NL401 readability: paragraphs (and articles) that read above a school grade.
 
-Scores are computed in ``newslint.scoring`` from the document's sentences and textstat's
+Scores are computed in ``newslint.counts`` from the document's sentences and textstat's
 syllable count (Pyphen hyphenation, without textstat's NLTK download); Pyphen is imported
 on the first paragraph actually scored, never at start-up.
 """
@@ -11,8 +11,9 @@ from typing import Iterator
 
 from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
+from newslint.options import Option
 from newslint.rule import Rule, rule
-from newslint.scoring import Counts, counts_of, is_name_roll
+from newslint.counts import Counts, counts_of, is_name_roll
 
 SCORED_KINDS = ("paragraph", "list-item", "quote")
 
@@ -29,7 +30,11 @@ def _drivers(counts: Counts) -> str:
     "readability",
     severity="info",
     summary="A paragraph or article reads above Flesch-Kincaid grade 14 (by default).",
-    options={"max-grade": 14.0, "min-words": 25, "article": True},
+    options={
+        "max-grade": Option(14.0, min=0, help="the highest Flesch-Kincaid grade not reported"),
+        "min-words": Option(25, min=1, help="paragraphs shorter than this are not scored"),
+        "article": Option(True, help="also score the article as a whole"),
+    },
 )
 def readability(document, options) -> Iterator[Violation]:
     """What it does:

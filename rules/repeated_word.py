@@ -13,7 +13,7 @@ from newslint.rule import Rule, rule
 
 # A word, then white space (a line break inside a paragraph counts), then the same word,
 # case aside. Words are letter runs with inner apostrophes and hyphens, as in
-# newslint.text.WORD; numbers are not words.
+# newslint.words.WORD; numbers are not words.
 _REPEAT = re.compile(
     r"(?<![^\W_])(?<![^\W\d_][\-'’])((?>[^\W\d_]+(?:['’\-][^\W\d_]+)*))(\s+)(\1)(?![^\W_]|['’\-][^\W\d_])",
     re.IGNORECASE,

@@ -9,7 +9,7 @@ from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.quotation import Mark
 from newslint.rule import Rule, rule
-from newslint.text import WORD
+from newslint.words import WORD
 
 
 def _opening_of(mark: Mark) -> str:

@@ -86,7 +86,7 @@ def test_directory_without_articles(tmp_path, plugin_dir, good):
     write_bytes(tmp_path / "assets" / ".hidden.md", b"xyzzy")
     status, findings, errors = lint(tmp_path, plugin_dir, "assets", "good.txt")
     assert status == 2
-    assert errors == ["newslint: assets: no articles (.txt, .md, .markdown) found in this directory"]
+    assert errors == ["newslint: assets: no articles (.txt, .md, .markdown, .html, .htm) found in this directory"]
     assert [f["path"] for f in findings] == ["good.txt"]
 
 
@@ -131,7 +131,9 @@ def test_never_writes_to_the_files_it_lints(tmp_path, plugin_dir, good):
     assert status == 1 and errors == []
     text_run = run_newslint("--select", "ZZ101", ".", cwd=tmp_path, plugin=plugin_dir)
     assert text_run.returncode == 1 and text_run.stdout.count(b"ZZ101") == 3
-    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.rglob("*") if p.is_file()}
+    # The result cache (.newslint_cache beside the configuration) is the only thing written.
+    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.rglob("*")
+             if p.is_file() and ".newslint_cache" not in p.relative_to(tmp_path).parts}
     assert after == before
 
 

@@ -16,8 +16,7 @@ from hypothesis import strategies as st
 
 from newslint.cli import main
 from newslint.fixer import fix_text
-from newslint.runner import Options, Runner
-from newslint.source import Source
+from newslint.linter import Linter
 
 SLIPS = "The council met on Monday.It agreed the the plan , and members voted."
 FIXED = "The council met on Monday. It agreed the plan, and members voted."
@@ -116,8 +115,8 @@ _RUNNER = None
 def _lint(text: str):
     global _RUNNER
     if _RUNNER is None:
-        _RUNNER = Runner(Options())
-    return _RUNNER.lint_source(Source("draft.txt", text), "draft.txt").findings
+        _RUNNER = Linter()
+    return _RUNNER.lint_text(text, "draft.txt")
 
 
 # Fragments that trip the rules with safe fixes, joined at random.

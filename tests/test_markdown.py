@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newslint.document import Document
-from newslint.markdown import CODE_STAND_IN
+from newslint.parsers.markdown import CODE_STAND_IN
 
 
 def prose(text: str) -> list[tuple[str, str]]:

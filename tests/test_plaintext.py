@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint.document import Document
-from newslint.plaintext import WRAP_WIDTH
+from newslint.parsers.plaintext import WRAP_WIDTH
 
 
 def blocks(text: str) -> list[tuple[str, str]]:

@@ -116,7 +116,7 @@ def test_enable_naming_an_unknown_rule_is_reported(format):
 def test_unused_suppression_is_info_and_positioned_on_the_comment():
     text = "Text.\n\n  <!-- newslint-disable third-word -->\n"
     document = Document(text, format="markdown")
-    (finding,) = lint(document, [ActiveRule(r, r.severity, {}) for r in RULES], RULES)
+    (finding,) = lint(document, [ActiveRule(r, r.severity, {}) for r in RULES], RULES, report_unused=True)
     assert (finding.code, finding.rule, finding.severity.value) == ("NL001", "unused-suppression", "info")
     assert text[finding.start : finding.end] == "<!-- newslint-disable third-word -->"
     assert (finding.line, finding.column) == (3, 3)
@@ -124,7 +124,7 @@ def test_unused_suppression_is_info_and_positioned_on_the_comment():
 
 def test_a_suppression_of_a_known_but_inactive_rule_is_not_unknown():
     document = Document("<!-- newslint-disable-next-line second-word -->\napple.\n")
-    found = lint(document, [ActiveRule(APPLE, APPLE.severity, {})], RULES)
+    found = lint(document, [ActiveRule(APPLE, APPLE.severity, {})], RULES, report_unused=True)
     assert [f.message for f in found if f.code == "NL001"] == ["newslint-disable-next-line suppresses nothing here"]
 
 

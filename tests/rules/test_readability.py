@@ -1,4 +1,4 @@
-"""NL401 readability, and the counting in newslint.scoring it is built on."""
+"""NL401 readability, and the counting in newslint.counts it is built on."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from newslint.scoring import Counts, counts_of, hyphenation_counter, syllables, word_count
+from newslint.counts import Counts, counts_of, hyphenation_counter, syllables, word_count
 from newslint.testing import run_rule
 
 DENSE = (

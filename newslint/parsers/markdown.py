@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from newslint.document import LINE_BREAK, Comment, Paragraph, ParagraphKind, Parsed
+from newslint.parsers.model import LINE_BREAK, Comment, Paragraph, ParagraphKind, Parsed
 
 CODE_STAND_IN = "\ufffc"
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from newslint.document import LINE_BREAK, Comment, Paragraph, ParagraphKind, Parsed
+from newslint.parsers.model import LINE_BREAK, Comment, Paragraph, ParagraphKind, Parsed
 
 WRAP_WIDTH = 100
 # One comment alone on its line: its body may not hold "-->", or "<!-- a --> prose <!-- b -->"

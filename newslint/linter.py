@@ -1,0 +1,478 @@
+"""``Linter``: newslint as a library, one session of plugins, configuration and caches.
+
+Everything that lints goes through here: the command line, ``newslint stats``, the
+benchmarks, ``newslint.testing``, the language server and batch runs. A ``Linter`` is
+built once (plugins loaded, rules validated, configuration finder ready) and then lints
+any number of texts or files; it only reads its own state after construction, so one
+instance may serve many threads.
+
+    >>> from newslint import Linter
+    >>> linter = Linter(select=["missing-space"])
+    >>> [(f.code, f.line, f.column) for f in linter.lint_text("It rained.Then it stopped.")]
+    [('NL201', 1, 4)]
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+
+from newslint import plugins as _plugins
+from newslint.config import Config, Finder, with_cli
+from newslint.discovery import STDIN, Target, targets
+from newslint.document import Document
+from newslint.engine import EXIT_CLEAN, EXIT_ERROR, exit_status, lint
+from newslint.errors import InputError, NewslintError, ServiceUnavailable, UsageError
+from newslint.finding import Finding, Severity
+from newslint.formats import InputFormat
+from newslint.rule import ActiveRule, Rule
+from newslint.selection import unknown_tokens
+from newslint.source import Source, decode, read
+
+if TYPE_CHECKING:
+    from typing import BinaryIO
+
+    from newslint.formatters.base import Formatter
+    from newslint.result_cache import ResultCache
+
+# Texts whose findings are kept, per Linter: an editor re-lints the same few drafts.
+_MEMO_SIZE = 32
+# Fewer files than this per worker are linted in this process: starting workers costs more.
+_MIN_FILES_A_WORKER = 8
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What linting one file gave.
+
+    ``error`` is set (a one-line reason) when the file could not be read, linted or
+    written; ``findings`` is then empty. When fixing, ``fixed`` holds the fixed text and
+    ``findings`` what remains in it.
+    """
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    status: int = EXIT_CLEAN
+    source: Source | None = None
+    fixed: str | None = None
+    applied: int = 0
+    from_stdin: bool = False
+    # Set in a worker process: the (digest, key) the parent stores the findings under.
+    cache_entry: tuple[str, str] | None = field(default=None, repr=False, compare=False)
+    # Set in a worker process: what it recorded of unavailable services, for the parent.
+    unavailable: tuple[tuple[str, str], ...] = field(default=(), repr=False, compare=False)
+
+    @property
+    def changed(self) -> bool:
+        """Return whether fixing changed the text."""
+        return self.fixed is not None and self.source is not None and self.fixed != self.source.text
+
+
+class Linter:
+    """One newslint session: plugins, rules, configuration and caches, reused across texts."""
+
+    def __init__(
+        self,
+        *,
+        config: str | os.PathLike[str] | None = None,
+        select: Sequence[str] | None = None,
+        ignore: Sequence[str] = (),
+        fail_on: str | None = None,
+        date: _dt.date | None = None,
+        stdin_filename: str | None = None,
+        entry_points: bool = True,
+        plugins: Sequence[object] = (),
+        cache: bool = False,
+        cache_dir: str | os.PathLike[str] | None = None,
+    ) -> None:
+        """Load the plugins and prepare the configuration finder.
+
+        ``config`` names one configuration file for every path (else the nearest one
+        above each file applies); ``select``, ``ignore``, ``fail_on`` and ``date`` are
+        the command line's values, put over every configuration. ``plugins`` are extra
+        plugin objects (modules or instances with hook implementations) to register.
+        With ``cache``, ``lint_paths`` keeps each file's findings in ``.newslint_cache/``
+        beside its configuration (or in ``cache_dir``) and does not lint an unchanged
+        file again; a configuration's ``cache: false`` turns that off for its files.
+        Raises a ``NewslintError`` subclass with a one-line message on any mistake.
+        """
+        self._options = dict(config=config, select=select, ignore=ignore, fail_on=fail_on, date=date,
+                             stdin_filename=stdin_filename, entry_points=entry_points, plugins=plugins,
+                             cache=cache, cache_dir=cache_dir)
+        self.cache = cache
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else None
+        self._caches: dict[Path, ResultCache] = {}
+        self._cache_keys: dict[tuple[object, ...], str] = {}
+        self.select = None if select is None else list(select)
+        self.ignore = list(ignore)
+        self.stdin_filename = stdin_filename
+        self.manager = _plugins.plugin_manager(entry_points=entry_points, extra=plugins)
+        self.registry = _plugins.registry(self.manager)
+        self.formats = _plugins.input_formats(self.manager)
+        for tokens in (self.select or [], self.ignore):
+            for token in unknown_tokens(tokens, self.registry.rules):
+                raise UsageError(f"unknown rule {token!r} (see newslint --list-rules)")
+        if fail_on is not None and fail_on not in {s.value for s in Severity}:
+            raise UsageError(f"unknown severity {fail_on!r} for fail-on (info, warning or error)")
+
+        def adjust(found: Config) -> Config:
+            return with_cli(found, fail_on=fail_on, date=date)
+
+        self.configs = Finder(self.registry, Path(config) if config is not None else None, adjust)
+        # Rules whose backing service failed, by code: reported once per session.
+        self.unavailable: dict[str, str] = {}
+        self._lock = threading.Lock()
+        self._memo: OrderedDict[tuple[object, ...], list[Finding]] = OrderedDict()
+
+    # -- rules and configuration -----------------------------------------------------------
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        """Return every rule this session knows, sorted by code."""
+        return self.registry.rules
+
+    def rule(self, key: str) -> Rule:
+        """Return the rule with this code or name, or raise ``UsageError``."""
+        found = self.registry.get(key)
+        if found is None:
+            raise UsageError(f"unknown rule {key!r} (see newslint --list-rules)")
+        return found
+
+    def config_for(self, path: str) -> Config:
+        """Return the configuration that applies to ``path``, with the session's values over it."""
+        with self._lock:
+            return self.configs.for_path("." if path == STDIN else path)
+
+    def active_rules(self, path: str, config: Config | None = None) -> list[ActiveRule]:
+        """Return the rules that run on ``path``, with their severities and options."""
+        config = config or self.config_for(path)
+        return config.active_rules(self.registry, path, self.select, self.ignore)
+
+    def input_format(self, path: str | None, format: str | None = None) -> InputFormat:
+        """Return the input format named ``format``, else the one ``path``'s extension implies."""
+        if format is not None:
+            return self.formats.get(format)
+        return self.formats.for_path(path or "")
+
+    def formatter(self, name: str, stream: object, color: bool = False) -> Formatter:
+        """Return an output formatter by name, writing to ``stream``."""
+        found = _plugins.formatters(self.manager)
+        if name not in found:
+            raise UsageError(f"unknown format {name!r} (choose from {', '.join(sorted(found))})")
+        return found[name](stream, color)  # type: ignore[arg-type]
+
+    # -- texts ---------------------------------------------------------------------------
+
+    def document(
+        self,
+        text: str,
+        path: str | None = None,
+        format: str | None = None,
+        date: _dt.date | None = None,
+        config: Config | None = None,
+    ) -> Document:
+        """Return the ``Document`` newslint would lint for this text (parsed lazily)."""
+        display = path or STDIN
+        config = config or self.config_for(display)
+        return Document(
+            text,
+            display,
+            date=date or config.date,
+            input_format=self.input_format(path, format),
+        )
+
+    def lint_text(
+        self,
+        text: str,
+        path: str | None = None,
+        format: str | None = None,
+        date: _dt.date | None = None,
+    ) -> list[Finding]:
+        """Return the sorted findings for ``text``, as if it were the file at ``path``.
+
+        ``path`` chooses the configuration and (without ``format``) the input format;
+        ``date`` is the article date where its front matter gives none. The findings of
+        recent texts are kept, so linting an unchanged text again costs a lookup.
+        """
+        display = path or STDIN
+        config = self.config_for(display)
+        active = self.active_rules(display, config)
+        input_format = self.input_format(path, format)
+        key = (text, display, input_format.name, date, id(config))
+        with self._lock:
+            cached = self._memo.get(key)
+            if cached is not None:
+                self._memo.move_to_end(key)
+                return list(cached)
+        document = self.document(text, path, format, date, config)
+        findings = lint(document, active, self.registry.rules, on_unavailable=self._unavailable)
+        with self._lock:
+            self._memo[key] = findings
+            if len(self._memo) > _MEMO_SIZE:
+                self._memo.popitem(last=False)
+        return list(findings)
+
+    def lint_with(
+        self,
+        text: str,
+        active: Sequence[ActiveRule],
+        *,
+        path: str | None = None,
+        format: str | None = None,
+        date: _dt.date | None = None,
+        report_unused: bool = False,
+    ) -> list[Finding]:
+        """Lint ``text`` with exactly these rules, consulting no configuration file.
+
+        For tests and tools that choose the rules and options themselves; ``format``
+        defaults to the one ``path`` implies. A rule whose service is unavailable is
+        reported as an internal-error finding on the text, not kept for the session.
+        """
+        document = Document(text, path or STDIN, date=date, input_format=self.input_format(path, format))
+        return lint(document, active, self.registry.rules, report_unused)
+
+    def fix_text(
+        self,
+        text: str,
+        path: str | None = None,
+        format: str | None = None,
+        date: _dt.date | None = None,
+    ) -> tuple[str, list[Finding]]:
+        """Apply every safe fix until none is left; return the fixed text and what remains."""
+        fixed, remaining, _ = self._fix(text, path, format, date)
+        return fixed, remaining
+
+    def _fix(
+        self, text: str, path: str | None, format: str | None, date: _dt.date | None
+    ) -> tuple[str, list[Finding], int]:
+        from newslint import fixer  # only fixing needs it
+
+        last: dict[str, list[Finding]] = {}
+
+        def findings(current: str) -> list[Finding]:
+            last.clear()
+            last[current] = self.lint_text(current, path, format, date)
+            return last[current]
+
+        result = fixer.fix_text(text, findings)
+        remaining = last.get(result.text)
+        if remaining is None:
+            remaining = self.lint_text(result.text, path, format, date)
+        return result.text, remaining, result.applied
+
+    # -- files ---------------------------------------------------------------------------
+
+    def lint_paths(
+        self,
+        paths: Iterable[str],
+        *,
+        fix: bool = False,
+        write: bool = True,
+        stdin: BinaryIO | None = None,
+        jobs: int = 1,
+    ) -> Iterator[FileResult]:
+        """Lint every article under ``paths`` (``-`` is standard input), yielding one result a file.
+
+        Directories are walked for files of the known formats; a path that cannot be
+        read or listed yields a result with ``error`` set and the others go on. With
+        ``fix``, safe fixes are applied and, with ``write``, written back to the file
+        (never to standard input, whose fixed text is in ``fixed``). With ``jobs`` above
+        1, files are linted in that many worker processes; results still come in order.
+        """
+        try:
+            pending = list(targets(list(paths), self._excluded, self.formats.suffixes))
+            if jobs > 1 and len(pending) >= _MIN_FILES_A_WORKER * 2 and not any(t.path == STDIN for t in pending):
+                yield from self._in_workers(pending, fix, write, jobs)
+            else:
+                for target in pending:
+                    yield self._lint_target(target, fix, write, stdin)
+        finally:
+            self.save_cache()
+
+    def read_paths(self, paths: Iterable[str], *, stdin: BinaryIO | None = None) -> Iterator[FileResult]:
+        """Read every article under ``paths`` without linting: results with ``source`` or ``error``."""
+        for target in targets(list(paths), self._excluded, self.formats.suffixes):
+            yield self._read_target(target, stdin)
+
+    def _read_target(self, target: Target, stdin: BinaryIO | None) -> FileResult:
+        from_stdin = target.path == STDIN
+        display = (self.stdin_filename or STDIN) if from_stdin else target.path
+        if target.error:
+            return FileResult(display, error=target.error, status=EXIT_ERROR)
+        try:
+            source = self._read(target.path, display, stdin)
+        except NewslintError as exc:
+            return FileResult(display, error=str(exc), status=EXIT_ERROR, from_stdin=from_stdin)
+        return FileResult(display, source=source, from_stdin=from_stdin)
+
+    def _lint_target(self, target: Target, fix: bool, write: bool, stdin: BinaryIO | None) -> FileResult:
+        read = self._read_target(target, stdin)
+        if read.source is None:
+            return read
+        result = self._lint_source(read.source, read.path, target.path, fix=fix, write=write)
+        return replace(result, from_stdin=read.from_stdin)
+
+    def _in_workers(self, pending: list[Target], fix: bool, write: bool, jobs: int) -> Iterator[FileResult]:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # Fork where there is fork: the workers start with this Linter already built.
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        chunk = max(1, min(32, len(pending) // (jobs * 8)))
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
+                                 initargs=(self if context.get_start_method() == "fork" else self._options,)) as pool:
+            for result, entry in pool.map(_work, pending, [fix] * len(pending), [write] * len(pending),
+                                          chunksize=chunk):
+                if entry is not None:
+                    self._cache_for(result.path).put(result.path, *entry, result.findings)
+                for code, message in result.unavailable:
+                    self.unavailable.setdefault(code, message)
+                yield result
+
+    def _excluded(self, path: str) -> bool:
+        return self.config_for(path).is_excluded(path)
+
+    def _read(self, path: str, display: str, stdin: BinaryIO | None) -> Source:
+        if path == STDIN:
+            if stdin is None:
+                raise InputError("standard input is not available")
+            return decode(stdin.read(), display)
+        return read(path, self.config_for(path).max_file_size)
+
+    def _lint_source(self, source: Source, display: str, path: str, *, fix: bool, write: bool) -> FileResult:
+        config = self.config_for(display)
+        date = config.date
+        if not fix:
+            cached, entry = self._cached(source, display, config)
+            if cached is not None:
+                return FileResult(display, cached, status=exit_status(cached, config.fail_on), source=source)
+            before = len(self.unavailable)
+            findings = self.lint_text(source.text, display, None, date)
+            result = FileResult(display, findings, status=exit_status(findings, config.fail_on), source=source)
+            if entry is not None and len(self.unavailable) == before and result.status != EXIT_ERROR:
+                if _IN_WORKER:
+                    return replace(result, cache_entry=entry)
+                self._cache_for(display).put(display, *entry, findings)
+            return result
+        fixed, remaining, applied = self._fix(source.text, display, None, date)
+        status = exit_status(remaining, config.fail_on)
+        if write and path != STDIN and fixed != source.text:
+            from newslint.atomic import write_atomically
+
+            try:
+                write_atomically(path, source.encode(fixed))
+            except OSError as exc:
+                return FileResult(display, error=f"cannot write the fixed file: {exc.strerror or exc}",
+                                  status=EXIT_ERROR, source=source)
+        return FileResult(display, remaining, status=status, source=source, fixed=fixed, applied=applied)
+
+    # -- the result cache ----------------------------------------------------------------
+
+    def _cached(self, source: Source, display: str, config: Config) -> tuple[list[Finding] | None, tuple[str, str] | None]:
+        """Return the cached findings (or None) and the cache entry's (digest, key) to store, if caching."""
+        if not self.cache or not config.cache or display == STDIN:
+            return None, None
+        from newslint.result_cache import digest
+
+        entry = (digest(source.text), self._cache_key(display, config))
+        return self._cache_for(display).get(display, *entry), entry
+
+    def _cache_key(self, path: str, config: Config) -> str:
+        active = self.active_rules(path, config)
+        memo = (id(config), tuple(id(item) for item in active), self.input_format(path).name)
+        key = self._cache_keys.get(memo)
+        if key is None:
+            import hashlib
+
+            from newslint import __version__
+            from newslint.result_cache import data_digest
+
+            data_files = [*_shipped_data_files(), *(p for item in active for spec, value in _path_options(item)
+                                                    for p in value)]
+            parts = [__version__, repr(self.plugin_versions()), data_digest(data_files), memo[2], repr(config.date)]
+            parts += [f"{item.rule.code}|{item.rule.plugin}|{item.severity.value}|{sorted(item.options.items())!r}"
+                      for item in active]
+            key = hashlib.blake2b("\n".join(parts).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+            self._cache_keys[memo] = key
+        return key
+
+    def plugin_versions(self) -> list[tuple[str, str]]:
+        """Return (distribution, version) of every plugin loaded from an installed distribution."""
+        return sorted({(dist.project_name, dist.version) for _, dist in self.manager.list_plugin_distinfo()})
+
+    def _cache_for(self, path: str) -> ResultCache:
+        from newslint.result_cache import CACHE_FOLDER, ResultCache
+
+        folder = self.cache_dir or self.config_for(path).root / CACHE_FOLDER
+        with self._lock:
+            found = self._caches.get(folder)
+            if found is None:
+                found = self._caches[folder] = ResultCache(folder)
+        return found
+
+    def save_cache(self) -> None:
+        """Write every result cache this session changed."""
+        for found in list(self._caches.values()):
+            found.save()
+
+    # -- the session ---------------------------------------------------------------------
+
+    def _unavailable(self, rule: Rule, exc: ServiceUnavailable) -> None:
+        """Remember the first failure of each rule's backing service, to report once."""
+        with self._lock:
+            self.unavailable.setdefault(rule.code, f"rule {rule.name} ({rule.code}) did not run: {exc}")
+
+    def close(self) -> None:
+        """Let every plugin release what it held for the session (servers, caches)."""
+        self.manager.hook.newslint_finish()
+
+    def __enter__(self) -> Linter:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+# -- worker processes ------------------------------------------------------------------
+
+_WORKER: Linter | None = None
+_IN_WORKER = False
+
+
+def _start_worker(linter_or_options: Linter | dict[str, object]) -> None:
+    """Set up a worker process: the forked parent's Linter, or a new one from its options."""
+    global _WORKER, _IN_WORKER
+    _IN_WORKER = True
+    if isinstance(linter_or_options, Linter):
+        _WORKER = linter_or_options
+    else:
+        _WORKER = Linter(**linter_or_options)  # type: ignore[arg-type]
+    _WORKER.unavailable.clear()
+
+
+def _work(target: Target, fix: bool, write: bool) -> tuple[FileResult, tuple[str, str] | None]:
+    """Lint one target in a worker; return the result and the cache entry for the parent."""
+    assert _WORKER is not None
+    before = dict(_WORKER.unavailable)
+    result = _WORKER._lint_target(target, fix, write, None)
+    new = tuple((code, message) for code, message in _WORKER.unavailable.items() if code not in before)
+    return replace(result, cache_entry=None, unavailable=new), result.cache_entry
+
+
+def _shipped_data_files() -> list[str]:
+    from newslint import shipped
+
+    root = Path(str(shipped.data()))
+    return [str(p) for p in sorted(root.rglob("*")) if p.is_file()]
+
+
+def _path_options(item: ActiveRule) -> list[tuple[object, tuple[str, ...]]]:
+    return [(spec, tuple(item.options.get(name) or ())) for name, spec in item.rule.specs.items()
+            if spec.kind == "paths"]

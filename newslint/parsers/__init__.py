@@ -1,0 +1,1 @@
+"""Format parsers, one module each, and the value types they return (``model``)."""

@@ -1,0 +1,160 @@
+"""The result cache and worker processes of ``Linter.lint_paths``."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newslint import Linter, Violation, hookimpl, rule
+from newslint import result_cache
+
+CALLS: list[str] = []
+
+
+@rule("ZZ801", "counted-rule", summary="Flags 'xyzzy' and counts its own runs.")
+def counted(document, options):
+    """What it does: flags xyzzy."""
+    CALLS.append(document.path)
+    at = document.text.find("xyzzy")
+    if at >= 0:
+        yield Violation(at, at + 5, f"xyzzy seen (pid {os.getpid()})")
+
+
+class Counted:
+    @hookimpl
+    def newslint_rules(self):
+        return [counted]
+
+
+def _linter(tmp_path: Path, **kwargs) -> Linter:
+    config = tmp_path / ".newslint.yaml"
+    if not config.exists():
+        config.write_text("select: [counted-rule]\n")
+    return Linter(entry_points=False, plugins=[Counted()], **kwargs)
+
+
+def _tree(tmp_path: Path, count: int = 3) -> list[Path]:
+    files = []
+    for i in range(count):
+        path = tmp_path / f"a{i:03}.txt"
+        path.write_text(f"Story {i} has xyzzy in it.\n" if i % 2 == 0 else f"Story {i} is clean.\n")
+        files.append(path)
+    return files
+
+
+def _run(linter: Linter, tmp_path: Path, **kwargs) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    return [(Path(r.path).name, [(f.line, f.column, f.code) for f in r.findings])
+            for r in linter.lint_paths([str(tmp_path)], **kwargs)]
+
+
+def test_an_unchanged_file_is_not_linted_again(tmp_path):
+    _tree(tmp_path)
+    CALLS.clear()
+    first = _run(_linter(tmp_path, cache=True), tmp_path)
+    assert len(CALLS) == 3 and (tmp_path / ".newslint_cache" / "results-v1.json").is_file()
+    CALLS.clear()
+    assert _run(_linter(tmp_path, cache=True), tmp_path) == first
+    assert CALLS == []
+
+
+def test_a_changed_file_or_configuration_is_linted_again(tmp_path):
+    files = _tree(tmp_path)
+    _run(_linter(tmp_path, cache=True), tmp_path)
+    files[1].write_text("Story 1 now has xyzzy.\n")
+    CALLS.clear()
+    result = _run(_linter(tmp_path, cache=True), tmp_path)
+    assert [Path(p).name for p in CALLS] == ["a001.txt"]
+    assert result[1] == ("a001.txt", [(1, 17, "ZZ801")])
+    (tmp_path / ".newslint.yaml").write_text("select: [counted-rule]\nrules:\n  counted-rule: {severity: error}\n")
+    CALLS.clear()
+    _run(_linter(tmp_path, cache=True), tmp_path)
+    assert len(CALLS) == 3
+
+
+@pytest.mark.parametrize("garbage", [b"", b"{not json", b'{"version": 1, "entries": []}',
+                                     b'{"version": 1, "entries": {"x": 5}}', b"\xff\xfe\x00"])
+def test_a_corrupt_cache_file_is_ignored_never_trusted(tmp_path, garbage):
+    files = _tree(tmp_path)
+    expected = _run(_linter(tmp_path), tmp_path)
+    cache_file = tmp_path / ".newslint_cache" / "results-v1.json"
+    cache_file.parent.mkdir()
+    cache_file.write_bytes(garbage)
+    assert _run(_linter(tmp_path, cache=True), tmp_path) == expected
+    assert json.loads(cache_file.read_text())["version"] == 1  # rebuilt
+    # A well-formed entry with findings that do not fit the file is not trusted either.
+    data = json.loads(cache_file.read_text())
+    entry = data["entries"][str(files[0])]
+    entry["findings"][0]["code"] = None
+    del entry["findings"][0]["line"]
+    cache_file.write_text(json.dumps(data))
+    assert _run(_linter(tmp_path, cache=True), tmp_path) == expected
+
+
+def test_cache_false_in_the_configuration_keeps_nothing_on_disk(tmp_path):
+    _tree(tmp_path)
+    (tmp_path / ".newslint.yaml").write_text("select: [counted-rule]\ncache: false\n")
+    _run(_linter(tmp_path, cache=True), tmp_path)
+    assert not (tmp_path / ".newslint_cache").exists()
+
+
+def test_the_cache_is_bounded(tmp_path, monkeypatch):
+    monkeypatch.setattr(result_cache, "MAX_ENTRIES", 2)
+    _tree(tmp_path, 5)
+    _run(_linter(tmp_path, cache=True), tmp_path)
+    entries = json.loads((tmp_path / ".newslint_cache" / "results-v1.json").read_text())["entries"]
+    assert sorted(Path(p).name for p in entries) == ["a003.txt", "a004.txt"]
+
+
+def test_two_runs_at_once_leave_a_valid_cache(tmp_path):
+    _tree(tmp_path, 40)
+    (tmp_path / ".newslint.yaml").write_text("select: [missing-space]\n")
+    command = [sys.executable, "-m", "newslint", "-j", "1", str(tmp_path)]
+    runs = [subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(4)]
+    for run in runs:
+        assert run.wait(timeout=120) == 0, run.stderr.read()
+    data = json.loads((tmp_path / ".newslint_cache" / "results-v1.json").read_text())
+    assert len(data["entries"]) == 40
+
+
+def test_workers_give_the_serial_results_in_the_serial_order(tmp_path):
+    _tree(tmp_path, 40)
+    serial = _run(_linter(tmp_path), tmp_path)
+    CALLS.clear()
+    linter = _linter(tmp_path)
+    results = list(linter.lint_paths([str(tmp_path)], jobs=2))
+    assert [(Path(r.path).name, [(f.line, f.column, f.code) for f in r.findings]) for r in results] == serial
+    assert CALLS == []  # the rule ran in the workers, not here
+    pids = {f.message for r in results for f in r.findings}
+    assert f"xyzzy seen (pid {os.getpid()})" not in pids
+
+
+def test_a_handful_of_files_is_linted_without_starting_workers(tmp_path):
+    _tree(tmp_path, 5)
+    results = list(_linter(tmp_path).lint_paths([str(tmp_path)], jobs=2))
+    assert {f.message for r in results for f in r.findings} == {f"xyzzy seen (pid {os.getpid()})"}
+
+
+def test_workers_fill_the_cache_of_the_parent(tmp_path):
+    _tree(tmp_path, 40)
+    list(_linter(tmp_path, cache=True).lint_paths([str(tmp_path)], jobs=2))
+    CALLS.clear()
+    _run(_linter(tmp_path, cache=True), tmp_path)
+    assert CALLS == []
+
+
+def test_the_command_line_caches_beside_the_configuration_unless_told_not_to(tmp_path):
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / ".newslint.yaml").write_text("select: [missing-space]\n")
+    (tmp_path / "desk" / "a.txt").write_text("It rained.Then it stopped.\n")
+    base = [sys.executable, "-m", "newslint"]
+    subprocess.run([*base, "--no-cache", "desk"], cwd=tmp_path, capture_output=True, check=False)
+    assert not (tmp_path / "desk" / ".newslint_cache").exists()
+    first = subprocess.run([*base, "desk"], cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert (tmp_path / "desk" / ".newslint_cache" / "results-v1.json").is_file()
+    again = subprocess.run([*base, "desk"], cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert first.stdout == again.stdout and "NL201" in again.stdout and again.returncode == 1
