@@ -317,8 +317,11 @@ def find_phrases(knowledge: Knowledge, paragraph, titles=None) -> Iterator[Phras
             elif bare.lower() in COMPOUNDING or (word.endswith(APOSTROPHES) and codes is None):
                 continue  # "shadow chancellor", "the company's president"
             elif form is not None and bare in ("of", "and") and len(words) > used + 1 \
-                    and text[words[used + 1][0]].isupper():
-                continue  # "Republic of Congo", "Bank of America": a longer name we do not know
+                    and text[words[used + 1][0]].isupper() and (bare == "of" or knowledge.forms.get(
+                        text[slice(*words[used + 1])].rstrip(",").lstrip(OPENERS))):
+                # "Republic of Congo", "Bank of America": a longer name we do not know;
+                # "Antigua and Barbuda". ("Keir Starmer and Israeli President X" is a list.)
+                continue
             comma_before = form is not None and len(bare) > 1 and bare.endswith(",")
         trailing: list[Name] = []
         name_end_at = -1

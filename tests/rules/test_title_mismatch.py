@@ -184,6 +184,11 @@ BAD = [
      "German leader Ariel Sharon",
      "Ariel Sharon is Israel's prime minister, not Germany's leader: Israeli prime minister Ariel Sharon",
      "Israeli prime minister"),
+    # A list of people, not a longer country name
+    ("Tony Blair and Israeli President George W Bush met.", D(2004, 3, 1),
+     "Israeli President George W Bush",
+     "George W. Bush is the United States' president, not Israel's: US President George W Bush",
+     "US President"),
     # "former" dropped when the right office is held at the date
     ("Former Russian President Tony Blair spoke.", D(2005, 3, 1),
      "Former Russian President Tony Blair",
