@@ -118,6 +118,7 @@ def _form_of(knowledge, code: str, kind: str, rng: random.Random) -> str | None:
         forms = [f for f in country.forms if f.endswith("'s") and len(knowledge.forms.get(f, ())) == 1]
     elif kind == "demonym":
         forms = [attributive(knowledge, code, None)]
+        forms = [f for f in forms if f != country.name]  # Lesotho has no demonym before a title
     else:
         forms = [country.name]
     forms = [f for f in forms if f and not f.endswith("'s") or kind == "possessive"]

@@ -33,7 +33,7 @@ HONORIFICS = frozenset(
 )
 
 # Name particles that may stand lower-case inside a name (Ursula von der Leyen).
-PARTICLES = frozenset("al el bin bint ibn abu de da di du do dos das van von der den la le ter ten zu y wa".split())
+PARTICLES = frozenset("al el bin bint ibn abu de da di du do dos das van von der den la le ter ten zu y e wa".split())
 
 
 @dataclass(frozen=True)

@@ -111,7 +111,7 @@ class Article:
             text = self.document.joined.text
             spellings = [s for s in (person, *knowledge.people.get(person, ())) if " " in s]
             # The first word as a whole word is a cheap filter before the substring search.
-            self._named[person] = any(s.split()[0] in words and s in text for s in spellings)
+            self._named[person] = any(s.split()[0].rstrip(".") in words and s in text for s in spellings)
         return self._named[person]
 
 

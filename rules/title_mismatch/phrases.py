@@ -33,6 +33,19 @@ OPENERS = "\"'“‘(["
 APOSTROPHES = ("'s", "’s")
 # Endings of demonyms ("Ukrainian", "Chinese", "Iraqi"): a country form written so is attributive.
 DEMONYM_END = re.compile(r"(?:an|ese|ish|i|ch|sh|ic|ek|ss|ai|ot|sy)$")
+# How a country is written before a title, where the first demonym-like form is not it
+# ("Bishkek" is Kyrgyzstan's capital, "Kiwi" not for a prime minister).
+ATTRIBUTIVE = {
+    "US": "US", "GB": "British", "UN": "UN", "EU": "EU", "NATO": "NATO", "VA": "Vatican", "IMF": "IMF",
+    "WHO": "WHO", "WTO": "WTO", "ECB": "ECB", "KG": "Kyrgyz", "CF": "Central African", "CD": "DR Congo",
+    "CG": "Congo-Brazzaville", "NZ": "New Zealand", "KP": "North Korean", "KR": "South Korean",
+    "ZA": "South African", "SS": "South Sudanese", "LK": "Sri Lankan", "PG": "Papua New Guinean",
+    "SL": "Sierra Leonean", "SB": "Solomon Islands", "PH": "Philippine", "TJ": "Tajik", "TM": "Turkmen",
+    "NE": "Nigerien", "LS": "Lesotho", "ME": "Montenegrin", "VU": "Vanuatu", "CR": "Costa Rican",
+    "CV": "Cape Verdean", "DM": "Dominica", "LC": "St Lucian", "BF": "Burkinabe", "BW": "Botswana",
+    "LI": "Liechtenstein", "MC": "Monegasque", "SC": "Seychellois", "KZ": "Kazakh", "SK": "Slovak",
+    "AR": "Argentine", "LU": "Luxembourg",
+}
 
 
 # A name longer than this many words is not one the knowledge base holds; stopping there
@@ -192,6 +205,8 @@ def _name_before(text: str, pos: int) -> list[Name]:
     # The name starts after the last honorific ("Later Mr Blair": "Blair").
     last = max((i for i, t in enumerate(texts) if t in HONORIFICS), default=-1)
     readings = []
+    if last >= 0:
+        readings.append((words[0][0], words[-1][1], list(texts)))  # "D. M. Jayaratne": initials, not "M."
     if last >= 0 and last + 1 < len(texts):
         first = last  # "Later Sheikh Hasina": from the honorifics on, for names that hold them
         while first > 0 and texts[first - 1] in HONORIFICS:
@@ -199,8 +214,9 @@ def _name_before(text: str, pos: int) -> list[Name]:
         readings.append((words[first][0], words[-1][1], texts[first:]))
     del texts[: last + 1], words[: last + 1]
     if not texts or texts[0] in PARTICLES:
-        return readings[:0]
-    return [*readings, (words[0][0], words[-1][1], texts)]
+        return []
+    likeliest = (words[0][0], words[-1][1], texts)
+    return [*(r for r in readings if r != likeliest), likeliest]
 
 
 def _lookup(knowledge: Knowledge, readings: list[Name]) -> tuple[Name, frozenset[str]]:
@@ -249,7 +265,10 @@ def _is_place(knowledge: Knowledge, form: str) -> bool:
     """Return whether a country form is a name ("Iraq", "Britain") rather than a demonym or possessive."""
     if form.endswith(APOSTROPHES) or form.isupper():
         return False
-    return any(knowledge.forms.get(form + s) for s in APOSTROPHES) or not DEMONYM_END.search(form)
+    if any(knowledge.forms.get(form + s) for s in APOSTROPHES):
+        return True  # a name has a possessive
+    # Otherwise a demonym ("Kyrgyz", "Slovak") or a capital ("Bishkek", a place)
+    return not DEMONYM_END.search(form) and not any(ATTRIBUTIVE.get(c) == form for c in knowledge.forms.get(form, ()))
 
 
 def _modifier(word: str) -> str | None:

@@ -6,21 +6,8 @@ import re
 
 from newslint.knowledge import Knowledge
 
-from .phrases import APOSTROPHES, DEMONYM_END, Phrase
+from .phrases import APOSTROPHES, ATTRIBUTIVE, DEMONYM_END, Phrase
 
-# How a country is written before a title, where the first demonym-like form is not it
-# ("Bishkek" is Kyrgyzstan's capital, "Kiwi" not for a prime minister).
-ATTRIBUTIVE = {
-    "US": "US", "GB": "British", "UN": "UN", "EU": "EU", "NATO": "NATO", "VA": "Vatican", "IMF": "IMF",
-    "WHO": "WHO", "WTO": "WTO", "ECB": "ECB", "KG": "Kyrgyz", "CF": "Central African", "CD": "DR Congo",
-    "CG": "Congo-Brazzaville", "NZ": "New Zealand", "KP": "North Korean", "KR": "South Korean",
-    "ZA": "South African", "SS": "South Sudanese", "LK": "Sri Lankan", "PG": "Papua New Guinean",
-    "SL": "Sierra Leonean", "SB": "Solomon Islands", "PH": "Philippine", "TJ": "Tajik", "TM": "Turkmen",
-    "NE": "Nigerien", "LS": "Lesotho", "ME": "Montenegrin", "VU": "Vanuatu", "CR": "Costa Rican",
-    "CV": "Cape Verdean", "DM": "Dominica", "LC": "St Lucian", "BF": "Burkinabe", "BW": "Botswana",
-    "LI": "Liechtenstein", "MC": "Monegasque", "SC": "Seychellois", "KZ": "Kazakh", "SK": "Slovak",
-    "AR": "Argentine", "LU": "Luxembourg",
-}
 
 
 def attributive(knowledge: Knowledge, code: str, written_form: str | None, after_the: bool = False) -> str:

@@ -175,6 +175,15 @@ BAD = [
      "Moroccan king, Willem-Alexander",
      "Willem-Alexander is the Netherlands' king, not Morocco's: Dutch king, Willem-Alexander",
      "Dutch king"),
+    ("Talks began after D. M. Jayaratne, the Moroccan prime minister, arrived.", D(2012, 3, 1),
+     "D. M. Jayaratne, the Moroccan prime minister",  # initials, not "M." for Monsieur
+     "D. M. Jayaratne is Sri Lanka's prime minister, not Morocco's: D. M. Jayaratne, the Sri Lankan prime minister",
+     "Sri Lankan prime minister"),
+    ("The Japanese Prime Minister, Ulisses Correia e Silva, spoke.", D(2018, 5, 1),
+     "Japanese Prime Minister, Ulisses Correia e Silva",
+     "Ulisses Correia e Silva is Cabo Verde's prime minister, not Japan's: "
+     "Cape Verdean Prime Minister, Ulisses Correia e Silva",
+     "Cape Verdean Prime Minister"),
     # Titles of one country only, and "leader" with a country
     ("Japanese Taoiseach Bertie Ahern spoke.", D(2004, 3, 1),
      "Japanese Taoiseach Bertie Ahern",
