@@ -50,7 +50,8 @@ def _fail(message: str) -> None:
 def main() -> None:
     """newslint: an editorial linter for news copy.
 
-    Run `newslint PATHS...` to lint articles; `newslint explain RULE` documents a rule.
+    Run `newslint PATHS...` to lint articles; `newslint explain RULE` documents a rule;
+    `newslint server` is the language server for editors.
     """
     # A file name that is not valid UTF-8 (or a locale that cannot show a character)
     # must come out escaped, not end the run with a UnicodeEncodeError.
@@ -229,3 +230,13 @@ def stats(paths: tuple[str, ...], output_format: str) -> None:
     from newslint import stats as stats_module
 
     sys.exit(stats_module.run(paths, output_format, sys.stdout, sys.stderr, sys.stdin.buffer))
+
+
+@main.command("server")
+@click.option("--stdio", is_flag=True, help="Speak LSP on standard input and output (the default).")
+@click.option("--tcp", metavar="HOST:PORT", help="Listen on a TCP address instead, for debugging.")
+def server(stdio: bool, tcp: str | None) -> None:
+    """Run the language server for editors (needs `pip install 'newslint[lsp]'`)."""
+    from newslint.server import main as serve
+
+    sys.exit(serve(None if stdio else tcp))

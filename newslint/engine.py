@@ -96,11 +96,18 @@ def lint(
 
     suppressions = directives(document, list(known) or [item.rule for item in active])
     findings = list(crashes)
+    # House styles run their rules as one batch, whose violations name their own rule
+    # and severity (newslint.styles.rules.StyleViolation).
+    stamped = [
+        (getattr(violation, "rule", None) or item.rule, getattr(violation, "severity", None) or item.severity,
+         violation)
+        for item, violation in raw
+    ]
     # One sweep, not every finding against every directive (quadratic with many of both).
-    silenced = silence(suppressions, [(item.rule, violation.start) for item, violation in raw])
-    for (item, violation), quiet in zip(raw, silenced):
+    silenced = silence(suppressions, [(rule, violation.start) for rule, _, violation in stamped])
+    for (rule, severity, violation), quiet in zip(stamped, silenced):
         if not quiet:
-            findings.append(_stamp(document, item.rule.code, item.rule.name, item.severity, violation))
+            findings.append(_stamp(document, rule.code, rule.name, severity, violation))
 
     if report_unused:
         for directive in suppressions:
