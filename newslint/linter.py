@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 _MEMO_SIZE = 32
 # Fewer files than this per worker are linted in this process: starting workers costs more.
 _MIN_FILES_A_WORKER = 8
+# Paths whose configuration is kept (the finder itself caches per directory).
+_CONFIG_MEMO_SIZE = 1024
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,9 @@ class Linter:
         self.unavailable: dict[str, str] = {}
         self._lock = threading.Lock()
         self._memo: OrderedDict[tuple[object, ...], list[Finding]] = OrderedDict()
+        # Each file's configuration is asked for several times (reading, caching, linting):
+        # the finder's answer is kept per path, within a bound, not looked up each time.
+        self._config_of: dict[str, Config] = {}
 
     # -- rules and configuration -----------------------------------------------------------
 
@@ -147,7 +152,12 @@ class Linter:
     def config_for(self, path: str) -> Config:
         """Return the configuration that applies to ``path``, with the session's values over it."""
         with self._lock:
-            return self.configs.for_path("." if path == STDIN else path)
+            found = self._config_of.get(path)
+            if found is None:
+                if len(self._config_of) >= _CONFIG_MEMO_SIZE:
+                    self._config_of.clear()
+                found = self._config_of[path] = self.configs.for_path("." if path == STDIN else path)
+            return found
 
     def active_rules(self, path: str, config: Config | None = None) -> list[ActiveRule]:
         """Return the rules that run on ``path``, with their severities and options."""
