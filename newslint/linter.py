@@ -20,7 +20,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from newslint import plugins as _plugins
 from newslint.config import Config, Finder, with_cli
@@ -286,6 +286,7 @@ class Linter:
         write: bool = True,
         stdin: BinaryIO | None = None,
         jobs: int = 1,
+        on_total: Callable[[int], None] | None = None,
     ) -> Iterator[FileResult]:
         """Lint every article under ``paths`` (``-`` is standard input), yielding one result a file.
 
@@ -294,9 +295,12 @@ class Linter:
         ``fix``, safe fixes are applied and, with ``write``, written back to the file
         (never to standard input, whose fixed text is in ``fixed``). With ``jobs`` above
         1, files are linted in that many worker processes; results still come in order.
+        ``on_total`` is called with the number of files once they are found (for progress).
         """
         try:
             pending = list(targets(list(paths), self._excluded, self.formats.suffixes))
+            if on_total is not None:
+                on_total(len(pending))
             if jobs > 1 and len(pending) >= _MIN_FILES_A_WORKER * 2 and not any(t.path == STDIN for t in pending):
                 yield from self._in_workers(pending, fix, write, jobs)
             else:

@@ -79,13 +79,18 @@ class Runner:
                                           options.color)
         status = EXIT_CLEAN
         fixing = options.fix or options.diff
+        from newslint.progress import Progress
+
+        progress = Progress.for_run(out, err)
         formatter.start()
         try:
             results = self.linter.lint_paths(paths, fix=fixing, write=options.fix and not options.diff,
                                              stdin=sys.stdin.buffer if STDIN in paths else None,
-                                             jobs=options.jobs)
+                                             jobs=options.jobs, on_total=progress.set_total)
             for result in results:
+                progress.advance()
                 if result.error is not None:
+                    progress.clear()  # the message must not be written onto the bar's line
                     err.write(f"newslint: {result.path}: {result.error}\n")
                     status = EXIT_ERROR
                     continue
@@ -95,6 +100,7 @@ class Runner:
                 formatter.file(result.path, result.findings)
                 status = max(status, result.status)
         finally:
+            progress.close()
             formatter.finish()
             self.linter.close()
         for message in self.linter.unavailable.values():
