@@ -151,9 +151,8 @@ def _title_finder(knowledge: Knowledge) -> _TitleFinder:
     ("Jack Straw, the foreign secretary").
     """
     spellings: set[str] = set()
-    for office in knowledge.offices.values():
-        for title in office.titles:
-            spellings |= {title, title.lower(), title[:1].upper() + title[1:].lower()}
+    for title in knowledge.office_titles:  # at hand without loading the facts
+        spellings |= {title, title.lower(), title[:1].upper() + title[1:].lower()}
     capital_heads: dict[str, list[str]] = {}
     lower_heads: dict[str, list[str]] = {}
     for spelling in spellings:
@@ -854,7 +853,7 @@ def title_mismatch(document, options) -> Iterator[Violation]:
     never asserted: an open-ended term is assumed to go on.
     """
     knowledge = load(tuple(options.get("knowledge") or ()))
-    if not knowledge.offices:
+    if not knowledge.office_titles:
         return
     day, lo, hi = _window(document, int(options.get("undated-margin-days", 365)))
     phrases = []
