@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 _MEMO_SIZE = 32
 # Fewer files than this per worker are linted in this process: starting workers costs more.
 _MIN_FILES_A_WORKER = 8
+# Files a worker run looks up in the cache and hands out at a time, in order.
+_WINDOW = 256
 # Paths whose configuration is kept (the finder itself caches per directory).
 _CONFIG_MEMO_SIZE = 1024
 
@@ -339,16 +341,49 @@ class Linter:
         # Fork where there is fork: the workers start with this Linter already built.
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        chunk = max(1, min(32, len(pending) // (jobs * 8)))
-        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
-                                 initargs=(self if context.get_start_method() == "fork" else self._options,)) as pool:
-            for result, entry in pool.map(_work, pending, [fix] * len(pending), [write] * len(pending),
-                                          chunksize=chunk):
-                if entry is not None:
-                    self._cache_for(result.path).put(result.path, *entry, result.findings)
-                for code, message in result.unavailable:
-                    self.unavailable.setdefault(code, message)
-                yield result
+        pool: ProcessPoolExecutor | None = None
+        try:
+            # A window at a time, in order: memory holds one window's results, however long the run.
+            for at in range(0, len(pending), _WINDOW):
+                window = pending[at : at + _WINDOW]
+                # Unchanged files are answered from the result cache here: sending them to a
+                # worker to look up costs more than the look-up. Only the others are linted there.
+                ready = [None if fix else self._from_cache(target) for target in window]
+                todo = [target for target, result in zip(window, ready) if result is None]
+                if len(todo) < _MIN_FILES_A_WORKER * 2:
+                    done: Iterator[tuple[FileResult, tuple[str, str] | None]] = (
+                        (self._lint_target(target, fix, write, None), None) for target in todo)
+                else:
+                    if pool is None:
+                        initial = self if context.get_start_method() == "fork" else self._options
+                        pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
+                                                   initargs=(initial,))
+                    chunk = max(1, min(32, len(todo) // (jobs * 8)))
+                    done = pool.map(_work, todo, [fix] * len(todo), [write] * len(todo), chunksize=chunk)
+                for result in ready:
+                    if result is None:
+                        result, entry = next(done)
+                        if entry is not None:
+                            self._cache_for(result.path).put(result.path, *entry, result.findings)
+                        for code, message in result.unavailable:
+                            self.unavailable.setdefault(code, message)
+                    yield result
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+
+    def _from_cache(self, target: Target) -> FileResult | None:
+        """Return the result of an unchanged file (or of one that cannot be read) without linting; else None."""
+        if not self.cache or target.path == STDIN:
+            return None
+        read = self._read_target(target, None)
+        if read.source is None:
+            return read  # an error: nothing for a worker to do
+        config = self.config_for(read.path)
+        cached, _ = self._cached(read.source, read.path, config)
+        if cached is None:
+            return None
+        return FileResult(read.path, cached, status=exit_status(cached, config.fail_on), source=read.source)
 
     def _excluded(self, path: str) -> bool:
         return self.config_for(path).is_excluded(path)
