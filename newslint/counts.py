@@ -25,13 +25,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
 
+from newslint import patterns
+
 # A word for counting: a run of letters or digits, joined by inner apostrophes, hyphens,
 # full stops, commas or slashes ("U.S", "1,000", "3.5", "well-known", "24/7").
-TOKEN = re.compile(r"[^\W_]+(?:['’.,/\-][^\W_]+)*")
-_DIGITS = re.compile(r"\d")
-_LETTERS = re.compile(r"[^\W\d_]")
-_VOWEL = re.compile(r"[aeiouy]", re.IGNORECASE)
-_PARTS = re.compile(r"[-/.]")
+TOKEN = patterns.compile(r"[^\W_]+(?:['’.,/\-][^\W_]+)*")
+_DIGITS = patterns.compile(r"\d")
+_LETTERS = patterns.compile(r"[^\W\d_]")
+_VOWEL = patterns.compile(r"[aeiouy]", re.IGNORECASE)
+_PARTS = patterns.compile(r"[-/.]")
 
 
 @dataclass(frozen=True)
@@ -327,7 +329,7 @@ def chunk_word_count(chunks: list[str]) -> int:
     return sum(map(_WORDS.__getitem__, chunks))
 
 
-_CAPITALISED = re.compile(r"(?<![^\W_])[^\W\d_][^\W_]*")
+_CAPITALISED = patterns.compile(r"(?<![^\W_])[^\W\d_][^\W_]*")
 NAME_ROLL_SHARE = 0.6
 
 
