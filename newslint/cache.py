@@ -11,6 +11,7 @@ written is ignored: the data is built instead.
 from __future__ import annotations
 
 import hashlib
+import io
 import marshal
 import os
 import pickle
@@ -43,6 +44,21 @@ def file_key(*paths: str | os.PathLike[str]) -> str:
     return "|".join(parts)
 
 
+class _Unpickler(pickle.Unpickler):
+    """Pickle's loader, with the regular expressions in the data compiled through ``newslint.patterns``.
+
+    A pickled ``re.Pattern`` is only its source and flags, compiled again on loading; the
+    patterns module keeps compiled code between runs, so that costs nothing twice.
+    """
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) == ("re", "_compile"):
+            from newslint import patterns
+
+            return patterns.compile
+        return super().find_class(module, name)
+
+
 def load_or_build(name: str, key: str, build: Callable[[], Any], *, plain: bool = False) -> Any:
     """Return the cached value for ``name`` and ``key``, building and storing it if needed.
 
@@ -54,10 +70,10 @@ def load_or_build(name: str, key: str, build: Callable[[], Any], *, plain: bool 
     version = f"{__version__}|{sys.version}" if plain else __version__
     digest = hashlib.sha256(f"{version}|{key}".encode()).hexdigest()[:20]
     path = directory() / f"{name}-{digest}.{'marshal' if plain else 'pickle'}"
-    codec: Any = marshal if plain else pickle
     try:
         with open(path, "rb") as stream:
-            return codec.loads(stream.read())
+            data = stream.read()
+        return marshal.loads(data) if plain else _Unpickler(io.BytesIO(data)).load()
     except Exception:  # missing, truncated, or from another Python: build it again
         pass
     value = build()
