@@ -10,7 +10,6 @@ written is ignored: the data is built instead.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import marshal
 import os
@@ -21,6 +20,19 @@ from typing import Any, Callable
 
 from newslint import __version__
 from newslint.atomic import write_atomically
+
+
+def blake2b(data: bytes = b"", *, digest_size: int = 16) -> Any:
+    """Return a BLAKE2b hash object (for cache keys and digests).
+
+    ``hashlib`` loads OpenSSL when it is imported, a fiftieth of a short run; its
+    ``blake2b`` is the built-in ``_blake2`` module's, taken from there when it exists.
+    """
+    try:
+        from _blake2 import blake2b as make
+    except ImportError:  # another Python implementation
+        from hashlib import blake2b as make
+    return make(data, digest_size=digest_size)
 
 
 def directory() -> Path:
@@ -68,7 +80,7 @@ def load_or_build(name: str, key: str, build: Callable[[], Any], *, plain: bool 
     the running Python's, so the key names the Python version too.
     """
     version = f"{__version__}|{sys.version}" if plain else __version__
-    digest = hashlib.sha256(f"{version}|{key}".encode()).hexdigest()[:20]
+    digest = blake2b(f"{version}|{key}".encode(), digest_size=10).hexdigest()
     path = directory() / f"{name}-{digest}.{'marshal' if plain else 'pickle'}"
     try:
         with open(path, "rb") as stream:

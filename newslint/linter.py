@@ -438,9 +438,8 @@ class Linter:
         memo = (id(config), tuple(id(item) for item in active), self.input_format(path).name)
         key = self._cache_keys.get(memo)
         if key is None:
-            import hashlib
-
             from newslint import __version__
+            from newslint.cache import blake2b
             from newslint.result_cache import data_digest
 
             data_files = [*_shipped_data_files(), *(p for item in active for spec, value in _path_options(item)
@@ -448,7 +447,7 @@ class Linter:
             parts = [__version__, repr(self.plugin_versions()), data_digest(data_files), memo[2], repr(config.date)]
             parts += [f"{item.rule.code}|{item.rule.plugin}|{item.severity.value}|{sorted(item.options.items())!r}"
                       for item in active]
-            key = hashlib.blake2b("\n".join(parts).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+            key = blake2b("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
             self._cache_keys[memo] = key
         return key
 

@@ -45,13 +45,11 @@ _INTERNALS = _internals()
 
 
 def _path() -> Any:
-    import hashlib
-
     from newslint import cache
 
     assert _INTERNALS is not None
     build = f"{sys.version}|{sys.implementation.cache_tag}|{_INTERNALS[0].MAGIC}|{_INTERNALS[0].CODESIZE}"
-    return cache.directory() / f"regex-{hashlib.sha256(build.encode()).hexdigest()[:16]}.marshal"
+    return cache.directory() / f"regex-{cache.blake2b(build.encode(), digest_size=8).hexdigest()}.marshal"
 
 
 def _load() -> dict[_Key, _Entry]:

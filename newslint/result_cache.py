@@ -21,7 +21,6 @@ never trusted; a row whose findings do not read back is a miss. It keeps at most
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import threading
@@ -29,6 +28,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from newslint.cache import blake2b
 from newslint.finding import Finding, Fix, Severity
 
 CACHE_FOLDER = ".newslint_cache"
@@ -44,7 +44,7 @@ _SCHEMA = ("CREATE TABLE IF NOT EXISTS entries (path TEXT PRIMARY KEY, digest TE
 
 def digest(text: str) -> str:
     """Return the digest of an article's text, as the cache compares it."""
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return blake2b(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def finding_to_json(finding: Finding) -> dict[str, Any]:
@@ -225,7 +225,7 @@ def _discard(path: Path) -> bool:
 
 def data_digest(paths: list[str | os.PathLike[str]]) -> str:
     """Return one digest of the contents of data files (knowledge bases, word lists)."""
-    h = hashlib.blake2b(digest_size=16)
+    h = blake2b()
     for path in sorted(map(os.fspath, paths)):
         h.update(path.encode("utf-8", "surrogateescape"))
         try:
