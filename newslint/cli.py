@@ -45,7 +45,8 @@ def _fail(message: str) -> None:
 def main() -> None:
     """newslint: an editorial linter for news copy.
 
-    Run `newslint PATHS...` to lint articles; `newslint explain RULE` documents a rule.
+    Run `newslint PATHS...` to lint articles; `newslint explain RULE` documents a rule;
+    `newslint server` is the language server for editors.
     """
     # A file name that is not valid UTF-8 (or a locale that cannot show a character)
     # must come out escaped, not end the run with a UnicodeEncodeError.
@@ -260,3 +261,13 @@ def batch(input_path: str, output: str, input_format: str | None, output_format:
     click.echo(f"newslint batch: {summary.articles} articles in {summary.partitions} partitions{skipped}: "
                f"{summary.findings} findings, {summary.errors} rows not linted", err=True)
     sys.exit(1 if summary.errors else 0)
+
+
+@main.command("server")
+@click.option("--stdio", is_flag=True, help="Speak LSP on standard input and output (the default).")
+@click.option("--tcp", metavar="HOST:PORT", help="Listen on a TCP address instead, for debugging.")
+def server(stdio: bool, tcp: str | None) -> None:
+    """Run the language server for editors (needs `pip install 'newslint[lsp]'`)."""
+    from newslint.server import main as serve
+
+    sys.exit(serve(None if stdio else tcp))

@@ -34,7 +34,7 @@ HONORIFICS = frozenset(
 )
 
 # Name particles that may stand lower-case inside a name (Ursula von der Leyen).
-PARTICLES = frozenset("al el bin bint ibn abu de da di du do dos das van von der den la le ter ten zu y".split())
+PARTICLES = frozenset("al el bin bint ibn abu de da di du do dos das van von der den la le ter ten zu y e wa".split())
 
 
 @dataclass(frozen=True)
@@ -61,10 +61,36 @@ class Office:
     titles: tuple[str, ...]
     single: bool
     terms: tuple[Term, ...]
+    # Spans where the files know the holder list to be incomplete (a coup period, acting
+    # heads not listed): no date is asserted inside them. ``None`` ends at ``checked``.
+    incomplete: tuple[tuple[_dt.date, _dt.date | None], ...] = ()
 
     def holder_on(self, day: _dt.date) -> list[Term]:
         """Return the terms that cover ``day`` (open terms only up to their ``checked``)."""
         return [t for t in self.terms if t.start <= day <= t.last_certain()]
+
+    def listed_over(self, lo: _dt.date, hi: _dt.date, slack: _dt.timedelta = _dt.timedelta(0)) -> bool:
+        """Return whether the holder list is complete from ``lo`` to ``hi``.
+
+        Before the first listed term the files say nothing (earlier holders were left
+        out), inside a span marked ``incomplete`` a holder may be missing, and so may
+        one in a gap between two listed terms longer than ``slack`` (a vacancy, or an
+        acting holder nobody wrote down). After ``checked`` the list is taken to go on as
+        it stands (an open term runs on); who held the office then is not known.
+        """
+        first = self.covered_from
+        if first is None or lo < first:
+            return False
+        if any(start <= hi and (end is None or end >= lo) for start, end in self.incomplete):
+            return False
+        reached: _dt.date | None = None  # the latest end so far, in start order
+        for term in self.terms:
+            if reached is not None and term.start - reached > slack and term.start >= lo and reached <= hi:
+                return False
+            if term.end is None:
+                return True  # runs on: no gap after it
+            reached = term.end if reached is None else max(reached, term.end)
+        return True
 
     @property
     def covered_from(self) -> _dt.date | None:
@@ -252,6 +278,20 @@ def parse_file(data: Any, source: str) -> dict[str, Any]:
             single = office.get("single", True)
             if not isinstance(single, bool):
                 raise KnowledgeError(f"{owhere}.single: must be true or false")
+            extra = set(office) - {"titles", "single", "holders", "incomplete"}
+            if extra:
+                raise KnowledgeError(f"{owhere}: unknown key(s): {', '.join(sorted(map(str, extra)))}")
+            gaps = []
+            for i, gap in enumerate(office.get("incomplete") or []):
+                gwhere = f"{owhere}.incomplete[{i}]"
+                if not (isinstance(gap, list) and len(gap) in (2, 3)):
+                    raise KnowledgeError(f"{gwhere}: must be [from, to] or [from, to, note]")
+                start, end = _date(gap[0], gwhere), _date(gap[1], gwhere)
+                if start is None:
+                    raise KnowledgeError(f"{gwhere}: the start date is required")
+                if end is not None and end < start:
+                    raise KnowledgeError(f"{gwhere}: ends before it starts")
+                gaps.append((start, end))
             terms = []
             for i, holder in enumerate(office.get("holders") or []):
                 hwhere = f"{owhere}.holders[{i}]"
@@ -264,7 +304,7 @@ def parse_file(data: Any, source: str) -> dict[str, Any]:
                 if end is not None and end < start:
                     raise KnowledgeError(f"{hwhere}: ends before it starts")
                 terms.append(Term(holder[0], start, end, checked, source))
-            country["offices"][key] = {"titles": titles, "single": single, "terms": terms}
+            country["offices"][key] = {"titles": titles, "single": single, "terms": terms, "incomplete": gaps}
         parsed["countries"][str(code)] = country
     for person, variants in (data.get("people") or {}).items():
         parsed["people"][str(person)] = _strings(variants or [], f"{source}: people.{person}")
@@ -289,10 +329,14 @@ def _merge(draft: _Draft, parsed: Mapping[str, Any], source: str, override: bool
         for key, office in country["offices"].items():
             existing = draft.offices.get((code, key))
             if existing is None or override:
-                draft.offices[(code, key)] = {**office, "titles": list(office["titles"]), "terms": list(office["terms"])}
+                draft.offices[(code, key)] = {
+                    **office, "titles": list(office["titles"]), "terms": list(office["terms"]),
+                    "incomplete": list(office["incomplete"]),
+                }
             else:
                 existing["titles"] += [t for t in office["titles"] if t not in existing["titles"]]
                 existing["terms"] += office["terms"]
+                existing["incomplete"] += office["incomplete"]
                 existing["single"] = existing["single"] and office["single"]
     for person, variants in parsed["people"].items():
         if override or person not in draft.people:
@@ -320,6 +364,7 @@ def _build(draft: _Draft) -> Knowledge:
             tuple(office["titles"]),
             office["single"],
             tuple(sorted(office["terms"], key=lambda t: t.start)),
+            tuple(sorted(office["incomplete"], key=lambda gap: gap[0])),
         )
         for (code, key), office in draft.offices.items()
     }
@@ -386,8 +431,9 @@ def _load(extra_paths: tuple[str, ...]) -> Knowledge:
 
     def built() -> Knowledge:
         if not loaded:
-            # The name changes with the shape of the built value (v3: office_titles).
-            knowledge = cache.load_or_build("knowledge-v3", key, build)
+            # The name changes with the shape of the built value (v4: offices' incomplete
+            # spans and office_titles).
+            knowledge = cache.load_or_build("knowledge-v4", key, build)
             knowledge.cache_key = key  # lets rules cache what they derive from it the same way
             loaded.append(knowledge)
         return loaded[0]

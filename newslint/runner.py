@@ -100,7 +100,8 @@ class Runner:
 
     def list_rules(self, out: TextIO) -> None:
         """Write one line per rule: code, name, default severity, and summary."""
-        for rule in self.linter.rules:
+        house = self.linter.config_for(".").house  # house-style rules configured here
+        for rule in (*self.linter.rules, *(house.all_rules if house is not None else ())):
             state = "" if rule.default else " (opt-in)"
             out.write(f"{rule.code}  {rule.name:<22} {rule.severity.value:<8} {rule.summary}{state}\n")
 

@@ -175,3 +175,74 @@ def test_names_are_looked_up_without_case_accents_full_stops_or_apostrophe_style
     assert kb.lookup(["Hans", "Schröder"]) == set()  # another first name: someone else
 
 
+
+
+INCOMPLETE = """\
+checked: 2025-06-30
+countries:
+  XA:
+    name: Alphaland
+    forms: [Alphaland]
+    offices:
+      president:
+        titles: [President]
+        incomplete:
+          - [2004-01-01, 2006-01-01]
+          - [2020-01-01, null, "acting heads since 2020 are not listed"]
+        holders:
+          - [Ann Able, 2000-01-01, 2004-01-01]
+          - [Bea Best, 2006-01-01, null]
+"""
+
+
+def test_incomplete_spans_are_read_and_say_where_the_list_is_not_complete():
+    office = load_texts([("a.yaml", INCOMPLETE)]).offices[("XA", "president")]
+    assert office.incomplete == ((dt.date(2004, 1, 1), dt.date(2006, 1, 1)), (dt.date(2020, 1, 1), None))
+    assert office.listed_over(dt.date(2001, 1, 1), dt.date(2003, 12, 31))
+    assert office.listed_over(dt.date(2007, 1, 1), dt.date(2019, 12, 31))
+    assert not office.listed_over(dt.date(1999, 1, 1), dt.date(2001, 1, 1))  # before the first listed term
+    assert not office.listed_over(dt.date(2003, 6, 1), dt.date(2004, 6, 1))
+    assert not office.listed_over(dt.date(2024, 6, 1), dt.date(2024, 6, 2))  # open-ended span
+    assert office.listed_over(dt.date(2019, 1, 1), dt.date(2019, 12, 31))
+
+
+def test_an_office_listed_with_no_holders_is_kept_and_never_complete():
+    text = "checked: 2025-06-30\ncountries:\n  XA:\n    name: Alphaland\n    forms: [Alphaland]\n" \
+           "    offices:\n      prime-minister:\n        titles: [Prime Minister]\n        holders: []\n" \
+           "        incomplete:\n          - [1990-01-01, null]\n"
+    office = load_texts([("a.yaml", text)]).offices[("XA", "prime-minister")]
+    assert office.terms == () and not office.listed_over(dt.date(2005, 1, 1), dt.date(2005, 1, 2))
+
+
+@pytest.mark.parametrize(
+    "entry, message",
+    [
+        ("[2004-01-01]", r"\[from, to\]"),
+        ("[2006-01-01, 2004-01-01]", "ends before it starts"),
+        ("[null, 2004-01-01]", "start date is required"),
+        ("[2004-02-30, null]", "not a date"),
+    ],
+)
+def test_bad_incomplete_spans_are_reported_with_the_file(entry, message):
+    text = "checked: 2025-06-30\ncountries:\n  XA:\n    offices:\n      p:\n        titles: [P]\n" \
+           f"        incomplete:\n          - {entry}\n"
+    with pytest.raises(KnowledgeError, match=message):
+        load_texts([("bad.yaml", text)])
+
+
+def test_an_unknown_office_key_is_reported():
+    text = "checked: 2025-06-30\ncountries:\n  XA:\n    offices:\n      p:\n        titles: [P]\n        holder: []\n"
+    with pytest.raises(KnowledgeError, match=r"bad\.yaml: countries\.XA\.offices\.p: unknown key\(s\): holder"):
+        load_texts([("bad.yaml", text)])
+
+
+def test_a_gap_between_listed_terms_is_not_complete_beyond_the_slack():
+    text = BASE.replace("          - [Bea Best, 2010-01-01, null]\n",
+                        "          - [Bea Best, 2010-03-01, 2012-01-01]\n          - [Cy Cole, 2012-01-05, null]\n")
+    office = load_texts([("a.yaml", text)]).offices[("XA", "president")]
+    week = dt.timedelta(days=7)
+    assert not office.listed_over(dt.date(2010, 1, 15), dt.date(2010, 1, 20), week)  # two months: unknown
+    assert office.listed_over(dt.date(2012, 1, 2), dt.date(2012, 1, 3), week)  # four days: a handover
+    assert not office.listed_over(dt.date(2012, 1, 2), dt.date(2012, 1, 3))  # ... unless no slack
+    assert office.listed_over(dt.date(2005, 1, 1), dt.date(2009, 12, 31), week)
+    assert office.listed_over(dt.date(2030, 1, 1), dt.date(2030, 1, 2), week)  # an open term runs on
