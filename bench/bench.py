@@ -1,107 +1,151 @@
-"""Benchmark newslint: lint a directory in process, and time one short file with start-up.
+"""Benchmark newslint against proselint: one short file with start-up, and a corpus.
 
-    python bench/bench.py [DIRECTORY] [--select RULES] [--repeat N] [--startup-runs N]
-                          [--compare-proselint]
+    python bench/bench.py [CORPUS] [--runs N] [--repeat N] [--skip-proselint] [--in-process]
 
-DIRECTORY defaults to ../shared/corpus/bbc next to the repository. The in-process part
-reads every article once, then lints fresh documents ``--repeat`` times with the default
-rules (or ``--select``), so parsing and every rule are timed but disk reads are not.
-Not a test: the figures depend on the machine.
+Prints, in one run and measured side by side (interleaved, so load on a shared machine
+falls on both alike), the median wall-clock time and the median CPU time (user + system,
+less disturbed by other processes) of:
+
+* one short plain-text article (``bench/short-article.txt``) and one short Markdown file
+  with front matter (``examples/clean.md``), whole process, every default rule, for
+  newslint and ``proselint check``;
+* the corpus (default ../shared/corpus/bbc), every default rule (all but grammar), with
+  ``--jobs 1``, with ``--jobs 2``, and re-linted from a warm result cache, for newslint,
+  and ``proselint check`` on the same directory.
+
+Ratios are given against the same run's figures. Python modules are compiled to bytecode
+first (``compileall``): an environment with PYTHONDONTWRITEBYTECODE would otherwise
+recompile newslint on every start. ``--in-process`` adds the old in-process throughput
+(fresh documents, no start-up, no disk). Not a test: the figures depend on the machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
+import os
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO / ".." / "shared" / "corpus" / "bbc"
-SHORT_FILE = REPO / "examples" / "clean.md"
+SHORT_FILES = (REPO / "bench" / "short-article.txt", REPO / "examples" / "clean.md")
+NEWSLINT = [sys.executable, "-m", "newslint"]
 
 
-def lint_in_process(directory: Path, select: list[str] | None, repeat: int) -> None:
-    """Lint every article under ``directory`` ``repeat`` times and print the rates."""
+def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Run ``command`` (output discarded); return its wall-clock and CPU seconds."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=REPO)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def side_by_side(commands: dict[str, list[str]], runs: int, env: dict[str, str]) -> dict[str, tuple[float, float]]:
+    """Time each command ``runs`` times, interleaved; return the median (wall, cpu) of each."""
+    walls: dict[str, list[float]] = {name: [] for name in commands}
+    cpus: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            wall, cpu = timed(command, env)
+            walls[name].append(wall)
+            cpus[name].append(cpu)
+    return {name: (statistics.median(walls[name]), statistics.median(cpus[name])) for name in commands}
+
+
+def show(title: str, figures: dict[str, tuple[float, float]], against: str | None, unit: str) -> None:
+    """Print one table: each command's medians and its ratio to ``against``."""
+    scale = 1000 if unit == "ms" else 1
+    print(f"\n{title}")
+    print(f"  {'':34} {'wall (median)':>14} {'cpu (median)':>13}   ratio to {against or '-'} (wall, cpu)")
+    base = figures.get(against) if against else None
+    for name, (wall, cpu) in figures.items():
+        ratio = f"{wall / base[0]:.2f}x, {cpu / base[1]:.2f}x" if base and name != against else ""
+        print(f"  {name:34} {wall * scale:11.{0 if unit == 'ms' else 2}f} {unit} {cpu * scale:10.{0 if unit == 'ms' else 2}f} {unit}   {ratio}")
+
+
+def in_process(directory: Path) -> None:
+    """Lint every article three times in this process (fresh documents, no disk) and print the best."""
     from newslint import Linter
     from newslint.engine import ENGINE_CODES
 
-    linter = Linter(select=select)
-    sources = []
-    for result in linter.read_paths([str(directory)]):
-        if result.source is None:
-            print(f"skipped {result.path}: {result.error}", file=sys.stderr)
-        else:
-            sources.append(result.source)
-    if not sources:
-        sys.exit(f"no articles under {directory}")
-    size = sum(len(source.text.encode("utf-8")) for source in sources)
-    active = linter.active_rules(str(directory / "x.txt"))
-    runnable = [item for item in active if item.rule.code not in ENGINE_CODES]
-    print(f"{len(sources)} files, {size / 1e6:.2f} MB, {len(runnable)} rules: "
-          + ", ".join(item.rule.name for item in runnable))
-
-    times, findings = [], 0
-    for _ in range(repeat):
-        start = time.perf_counter()
-        findings = 0
-        for source in sources:
-            # lint_with: fresh documents every time, no memo of earlier runs.
-            findings += len(linter.lint_with(source.text, runnable, path=source.path))
-        times.append(time.perf_counter() - start)
-    linter.close()
-    best, median = min(times), statistics.median(times)
-    print(f"lint x{repeat}: best {best:.3f} s, median {median:.3f} s, total {sum(times):.3f} s")
-    print(f"  {len(sources) / best:,.0f} files/s, {size / 1e6 / best:.2f} MB/s (best run); {findings} findings")
-
-
-def startup(runs: int) -> None:
-    """Time ``python -m newslint`` on one short file, start-up included."""
+    linter = Linter()
+    sources = [r.source for r in linter.read_paths([str(directory)]) if r.source is not None]
+    active = [a for a in linter.active_rules(str(directory / "x.txt")) if a.rule.code not in ENGINE_CODES]
     times = []
-    for _ in range(runs):
+    for _ in range(3):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "newslint", str(SHORT_FILE)], cwd=REPO,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for source in sources:
+            linter.lint_with(source.text, active, path=source.path)
         times.append(time.perf_counter() - start)
-    print(f"one short file ({SHORT_FILE.name}) with start-up: median {statistics.median(times) * 1000:.0f} ms "
-          f"over {runs} runs (min {min(times) * 1000:.0f} ms)")
-
-
-def compare_proselint(directory: Path) -> None:
-    """Time proselint on the same files, when it is installed."""
-    command = shutil.which("proselint")
-    if command is None:
-        print("proselint is not installed (pip install proselint); comparison skipped")
-        return
-    files = [str(p) for p in sorted(directory.rglob("*")) if p.suffix.lower() in (".txt", ".md", ".markdown")]
-    start = time.perf_counter()
-    for chunk in range(0, len(files), 200):
-        subprocess.run([command, *files[chunk : chunk + 200]], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    elapsed = time.perf_counter() - start
-    print(f"proselint: {len(files)} files in {elapsed:.3f} s ({len(files) / elapsed:,.0f} files/s, start-up included)")
+    print(f"\nin process, {len(sources)} files, {len(active)} rules: best {min(times):.2f} s, "
+          f"median {statistics.median(times):.2f} s")
 
 
 def main() -> None:
-    """Parse arguments and run the benchmarks."""
+    """Parse arguments and print the benchmark tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("directory", nargs="?", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--select", help="comma-separated rules (default: every default rule)")
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--startup-runs", type=int, default=7)
-    parser.add_argument("--compare-proselint", action="store_true")
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--runs", type=int, default=15, help="runs of each short-file command")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each corpus command")
+    parser.add_argument("--skip-proselint", action="store_true")
+    parser.add_argument("--in-process", action="store_true")
     args = parser.parse_args()
-    directory = args.directory.resolve()
-    if not directory.is_dir():
-        sys.exit(f"no such directory: {directory}")
-    select = [s.strip() for s in args.select.split(",") if s.strip()] if args.select else None
-    lint_in_process(directory, select, args.repeat)
-    if args.startup_runs > 0:
-        startup(args.startup_runs)
-    if args.compare_proselint:
-        compare_proselint(directory)
+    corpus = args.corpus.resolve()
+    if not corpus.is_dir():
+        sys.exit(f"no such directory: {corpus}")
+    import newslint
+
+    compileall.compile_dir(str(Path(newslint.__file__).parent), quiet=2)
+    import newslint.rules
+
+    compileall.compile_dir(str(Path(newslint.rules.__file__).parent), quiet=2)
+    beside = Path(sys.executable).parent / "proselint"  # the same environment, when not on PATH
+    proselint = None if args.skip_proselint else shutil.which("proselint") or (str(beside) if beside.exists() else None)
+    if proselint is None and not args.skip_proselint:
+        print("proselint is not installed (pip install proselint): newslint only")
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    files = sum(1 for p in corpus.rglob("*") if p.suffix.lower() in (".txt", ".md", ".markdown"))
+    print(f"{sys.implementation.name} {sys.version.split()[0]}, {os.cpu_count()} CPUs, load "
+          f"{os.getloadavg()[0]:.1f}; corpus {corpus.name}: {files} files")
+
+    for short in SHORT_FILES:
+        commands = {f"newslint {short.name}": [*NEWSLINT, "--no-cache", str(short)]}
+        if proselint:
+            commands[f"proselint check {short.name}"] = [proselint, "check", str(short)]
+        figures = side_by_side(commands, args.runs, env)
+        show(f"One short file, whole process ({args.runs} runs each)", figures,
+             f"proselint check {short.name}" if proselint else None, "ms")
+
+    with tempfile.TemporaryDirectory() as cache:
+        lint = [*NEWSLINT, "--date", "2005-01-01", "--cache-dir", cache]
+        subprocess.run([*lint, str(corpus)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        commands = {
+            "newslint --jobs 1": [*lint, "--no-cache", "--jobs", "1", str(corpus)],
+            "newslint --jobs 2": [*lint, "--no-cache", "--jobs", "2", str(corpus)],
+            "newslint, cached (unchanged files)": [*lint, str(corpus)],
+        }
+        if proselint:
+            commands["proselint check"] = [proselint, "check", str(corpus)]
+        figures = side_by_side(commands, args.repeat, env)
+    show(f"The corpus, whole process ({args.repeat} runs each)", figures,
+         "proselint check" if proselint else None, "s")
+    serial = figures["newslint --jobs 1"]
+    print(f"  --jobs 2 / --jobs 1: {figures['newslint --jobs 2'][0] / serial[0]:.2f}x wall; "
+          f"cached / --jobs 1: {figures['newslint, cached (unchanged files)'][0] / serial[0]:.2f}x wall")
+    if proselint:
+        pro = figures["proselint check"]
+        print(f"  --jobs 1 is {pro[0] / serial[0]:.1f}x faster than proselint (wall), {pro[1] / serial[1]:.1f}x (cpu)")
+    if args.in_process:
+        in_process(corpus)
 
 
 if __name__ == "__main__":

@@ -10,14 +10,29 @@ written is ignored: the data is built instead.
 
 from __future__ import annotations
 
-import hashlib
-import pickle
+import io
+import marshal
 import os
+import pickle
+import sys
 from pathlib import Path
 from typing import Any, Callable
 
 from newslint import __version__
 from newslint.atomic import write_atomically
+
+
+def blake2b(data: bytes = b"", *, digest_size: int = 16) -> Any:
+    """Return a BLAKE2b hash object (for cache keys and digests).
+
+    ``hashlib`` loads OpenSSL when it is imported, a fiftieth of a short run; its
+    ``blake2b`` is the built-in ``_blake2`` module's, taken from there when it exists.
+    """
+    try:
+        from _blake2 import blake2b as make
+    except ImportError:  # another Python implementation
+        from hashlib import blake2b as make
+    return make(data, digest_size=digest_size)
 
 
 def directory() -> Path:
@@ -41,23 +56,43 @@ def file_key(*paths: str | os.PathLike[str]) -> str:
     return "|".join(parts)
 
 
-def load_or_build(name: str, key: str, build: Callable[[], Any]) -> Any:
+class _Unpickler(pickle.Unpickler):
+    """Pickle's loader, with the regular expressions in the data compiled through ``newslint.patterns``.
+
+    A pickled ``re.Pattern`` is only its source and flags, compiled again on loading; the
+    patterns module keeps compiled code between runs, so that costs nothing twice.
+    """
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) == ("re", "_compile"):
+            from newslint import patterns
+
+            return patterns.compile
+        return super().find_class(module, name)
+
+
+def load_or_build(name: str, key: str, build: Callable[[], Any], *, plain: bool = False) -> Any:
     """Return the cached value for ``name`` and ``key``, building and storing it if needed.
 
-    ``name`` should change whenever the shape of what ``build`` returns changes.
+    ``name`` should change whenever the shape of what ``build`` returns changes. With
+    ``plain``, the value is plain data (dicts, tuples, strings, numbers) kept with
+    ``marshal``, which loads such tables several times faster than pickle; its format is
+    the running Python's, so the key names the Python version too.
     """
-    digest = hashlib.sha256(f"{__version__}|{key}".encode()).hexdigest()[:20]
-    path = directory() / f"{name}-{digest}.pickle"
+    version = f"{__version__}|{sys.version}" if plain else __version__
+    digest = blake2b(f"{version}|{key}".encode(), digest_size=10).hexdigest()
+    path = directory() / f"{name}-{digest}.{'marshal' if plain else 'pickle'}"
     try:
         with open(path, "rb") as stream:
-            return pickle.loads(stream.read())
+            data = stream.read()
+        return marshal.loads(data) if plain else _Unpickler(io.BytesIO(data)).load()
     except Exception:  # missing, truncated, or from another Python: build it again
         pass
     value = build()
     try:
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        data = marshal.dumps(value) if plain else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, data)
-    except (OSError, pickle.PicklingError):
-        pass  # an unwritable cache only costs time
+    except (OSError, ValueError, pickle.PicklingError):
+        pass  # an unwritable cache (or a value marshal cannot keep) only costs time
     return value

@@ -232,6 +232,48 @@ def stats(paths: tuple[str, ...], output_format: str) -> None:
     sys.exit(stats_module.run(paths, output_format, sys.stdout, sys.stderr, sys.stdin.buffer))
 
 
+@main.command("batch")
+@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False))
+@click.option("--output", "-o", "output", required=True, type=click.Path(file_okay=False), help="Folder for the findings: one part file per partition, and the run's manifest.")
+@click.option("--input-format", type=click.Choice(["jsonl", "csv", "parquet"]), help="Format of INPUT [default: from its extension].")
+@click.option("--output-format", type=click.Choice(["jsonl", "parquet"]), default="jsonl", show_default=True, help="Format of the part files.")
+@click.option("--partition-size", type=click.IntRange(min=1), default=500, show_default=True, help="Articles a partition (a part file, a Dask task).")
+@click.option("--dask", "dask_mode", type=click.Choice(["local"]), help="Run on a local Dask cluster (one worker process a CPU).")
+@click.option("--scheduler", help="Run on the Dask cluster whose scheduler is at this address (tcp://host:8786).")
+@click.option("--workers", type=click.IntRange(min=1), help="Workers of the --dask local cluster [default: the CPUs].")
+@click.option("--select", multiple=True, help="Rules to run: codes, code prefixes or names (comma-separated).")
+@click.option("--ignore", multiple=True, help="Rules to skip: codes, code prefixes or names (comma-separated).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file [default: the one for the working directory].")
+@click.option("--date", type=click.DateTime(formats=["%Y-%m-%d"]), help="Date for articles whose row gives none (YYYY-MM-DD).")
+def batch(input_path: str, output: str, input_format: str | None, output_format: str, partition_size: int,
+          dask_mode: str | None, scheduler: str | None, workers: int | None, select: tuple[str, ...],
+          ignore: tuple[str, ...], config_path: str | None, date: _dt.datetime | None) -> None:
+    """Lint an archive export (JSON Lines, CSV or Parquet: id, text or body, date, format).
+
+    Findings go to OUTPUT as part files (JSON Lines or Parquet), one per partition of the
+    input; running the same command again resumes, skipping the parts already written.
+    Exit status: 0 when every row was linted, 1 when some rows could not be (each is
+    reported), 2 when the run could not start.
+    """
+    from newslint.batch import BatchOptions, run_batch
+    from newslint.batch.work import Settings
+
+    if dask_mode and scheduler:
+        _fail("give --dask local or --scheduler, not both")
+    settings = Settings(config=config_path, select=tuple(_split(select)) if select else None,
+                        ignore=tuple(_split(ignore)), date=date.date() if date else None)
+    options = BatchOptions(input_path, output, input_format, output_format, partition_size,
+                           "local" if dask_mode else scheduler, workers, settings)
+    try:
+        summary = run_batch(options, sys.stderr)
+    except RunError as exc:
+        _fail(str(exc))
+    skipped = f", {summary.skipped} already done" if summary.skipped else ""
+    click.echo(f"newslint batch: {summary.articles} articles in {summary.partitions} partitions{skipped}: "
+               f"{summary.findings} findings, {summary.errors} rows not linted", err=True)
+    sys.exit(1 if summary.errors else 0)
+
+
 @main.command("server")
 @click.option("--stdio", is_flag=True, help="Speak LSP on standard input and output (the default).")
 @click.option("--tcp", metavar="HOST:PORT", help="Listen on a TCP address instead, for debugging.")

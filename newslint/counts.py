@@ -25,13 +25,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
 
+from newslint import patterns
+
 # A word for counting: a run of letters or digits, joined by inner apostrophes, hyphens,
 # full stops, commas or slashes ("U.S", "1,000", "3.5", "well-known", "24/7").
-TOKEN = re.compile(r"[^\W_]+(?:['’.,/\-][^\W_]+)*")
-_DIGITS = re.compile(r"\d")
-_LETTERS = re.compile(r"[^\W\d_]")
-_VOWEL = re.compile(r"[aeiouy]", re.IGNORECASE)
-_PARTS = re.compile(r"[-/.]")
+TOKEN = patterns.compile(r"[^\W_]+(?:['’.,/\-][^\W_]+)*")
+_DIGITS = patterns.compile(r"\d")
+_LETTERS = patterns.compile(r"[^\W\d_]")
+_VOWEL = patterns.compile(r"[aeiouy]", re.IGNORECASE)
+_PARTS = patterns.compile(r"[-/.]")
 
 
 @dataclass(frozen=True)
@@ -95,20 +97,36 @@ def _pyphen_dictionary() -> str:
     return os.path.join(os.path.dirname(spec.origin), "dictionaries", "hyph_en_US.dic")
 
 
-Patterns = dict[str, tuple[int, tuple[int, ...]]]
+# Pyphen's patterns as one table: every prefix of a pattern -> the pattern's non-zero
+# points packed into an int, _POINT_BITS a point (offset from the piece's start in the low
+# _OFFSET_BITS, value above them); 0 for a prefix that is no pattern (or one whose points
+# are all zero, which changes nothing). A substring missing from it ends the search from
+# its start. Plain data: it loads from newslint's cache with marshal in a few milliseconds.
+Table = dict[str, int]
+_OFFSET_BITS, _POINT_BITS = 5, 9
+_OFFSET_MASK, _VALUE_MASK = (1 << _OFFSET_BITS) - 1, (1 << (_POINT_BITS - _OFFSET_BITS)) - 1
 
 
-def _pyphen_patterns() -> tuple[Patterns, frozenset[str], int, int]:
+def _pack(offset: int, values: Iterable[int]) -> int:
+    packed = shift = 0
+    for i, value in enumerate(values):
+        if value:
+            if offset + i > _OFFSET_MASK or value > _VALUE_MASK:
+                raise ValueError(f"a Pyphen point does not fit the packed table: {offset + i}, {value}")
+            packed |= (offset + i | value << _OFFSET_BITS) << shift
+            shift += _POINT_BITS
+    return packed
+
+
+def _pyphen_table() -> tuple[Table, int, int]:
     import pyphen
 
     hyphenator = pyphen.Pyphen(lang="en_US")  # what textstat's get_pyphen("en_US") makes
-    patterns = {
-        key: (offset, tuple(int(v) for v in values))
-        for key, (offset, values) in hyphenator.hd.patterns.items()
-    }
-    # Every prefix of a pattern: a substring that is none ends the search from its start.
-    prefixes = frozenset(key[:n] for key in patterns for n in range(1, len(key) + 1))
-    return patterns, prefixes, hyphenator.left, hyphenator.right
+    patterns = hyphenator.hd.patterns
+    table = {key[:n]: 0 for key in patterns for n in range(1, len(key) + 1)}
+    for key, (offset, values) in patterns.items():
+        table[key] = _pack(offset, (int(v) for v in values))
+    return table, hyphenator.left, hyphenator.right
 
 
 @lru_cache(maxsize=1)
@@ -117,15 +135,14 @@ def hyphenation_counter() -> Callable[[str], int]:
 
     This runs Liang's algorithm on Pyphen's own pattern table (the tests compare the
     counts with ``Pyphen.positions``), without Pyphen's per-call overhead. Loading the
-    dictionary costs more than a short file's whole lint, so the pattern table is kept
-    between runs in newslint's cache.
+    dictionary costs more than a short file's whole lint, so the table is kept between
+    runs in newslint's cache.
     """
     from newslint import cache
 
     path = _pyphen_dictionary()
-    patterns, prefixes, left, right = cache.load_or_build(
-        "pyphen-patterns-2", cache.file_key(path), _pyphen_patterns
-    )
+    table, left, right = cache.load_or_build("pyphen-table-3", cache.file_key(path), _pyphen_table, plain=True)
+    get = table.get
     words: dict[str, int] = {}
 
     def count(word: str) -> int:
@@ -140,17 +157,18 @@ def hyphenation_counter() -> Callable[[str], int]:
         points = [0] * (size + 1)
         for i in range(size - 1):
             for j in range(i + 1, size + 1):
-                piece = dotted[i:j]
-                if piece not in prefixes:
+                packed = get(dotted[i:j])
+                if packed is None:
                     break
-                pattern = patterns.get(piece)
-                if pattern is not None:
-                    k = i + pattern[0]
-                    for value in pattern[1]:
-                        if value > points[k]:
-                            points[k] = value
-                        k += 1
+                while packed:
+                    k = i + (packed & _OFFSET_MASK)
+                    value = packed >> _OFFSET_BITS & _VALUE_MASK
+                    if value > points[k]:
+                        points[k] = value
+                    packed >>= _POINT_BITS
         last = len(word) - right
+        if len(words) > 200_000:  # bound the cache on very long runs
+            words.clear()
         # points[i] odd means a break before dotted[i], i.e. at word position i - 1.
         found = words[word] = 1 + sum(1 for i in range(left + 1, last + 2) if points[i] & 1)
         return found
@@ -311,7 +329,7 @@ def chunk_word_count(chunks: list[str]) -> int:
     return sum(map(_WORDS.__getitem__, chunks))
 
 
-_CAPITALISED = re.compile(r"(?<![^\W_])[^\W\d_][^\W_]*")
+_CAPITALISED = patterns.compile(r"(?<![^\W_])[^\W\d_][^\W_]*")
 NAME_ROLL_SHARE = 0.6
 
 

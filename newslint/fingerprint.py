@@ -14,11 +14,11 @@ SARIF's ``partialFingerprints``, GitLab's ``fingerprint`` and baselines all use 
 from __future__ import annotations
 
 import hashlib
-import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import Sequence
 
+from newslint import patterns
 from newslint.finding import Finding
 from newslint.parsers.model import LINE_BREAK
 from newslint.parsers.plaintext import WRAP_WIDTH
@@ -33,7 +33,7 @@ _WINDOW = 100
 # and last ``_EDGE`` words, so an edit in the middle of a long paragraph keeps its finding.
 _LONG = 200
 _EDGE = 8
-_WORD = re.compile(r"\w+")
+_WORD = patterns.compile(r"\w+")
 
 
 def paragraph_breaks(text: str) -> list[int]:

@@ -7,15 +7,15 @@ file's own encoding, with its byte-order mark; fixes never touch line endings.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
+from newslint import patterns
 from newslint.finding import Finding, Fix
 
 MAX_PASSES = 10
 # Lines with their own endings; str.splitlines() would also break at U+2028 and form feeds.
-_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_LINES = patterns.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,12 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from newslint.document import as_date
 
@@ -136,6 +137,8 @@ class Knowledge:
         for office in self.offices.values():
             for term in office.terms:
                 self.terms_of.setdefault(term.person, []).append((office, term))
+        # Every office's titles, for finding titles in a text before any fact is needed.
+        self.office_titles: tuple[str, ...] = tuple(sorted({t for o in self.offices.values() for t in o.titles}))
         self.names: dict[str, set[str]] = {}  # name key -> canonical names
         self.surnames: dict[str, set[str]] = {}
         for person in self.all_people():
@@ -441,10 +444,51 @@ def _load(extra_paths: tuple[str, ...]) -> Knowledge:
     # Reading and indexing the files costs more than linting a short article: the built
     # knowledge base is kept between runs, keyed by every file's size and mtime.
     key = cache.file_key(*_shipped_paths(), *extra_paths)
-    # The name changes with the shape of the built value (v2: offices' incomplete spans).
-    knowledge = cache.load_or_build("knowledge-v2", key, build)
-    knowledge.cache_key = key  # lets rules cache what they derive from it the same way
-    return knowledge
+
+    loaded: list[Knowledge] = []
+
+    def built() -> Knowledge:
+        if not loaded:
+            # The name changes with the shape of the built value (v4: offices' incomplete
+            # spans and office_titles).
+            knowledge = cache.load_or_build("knowledge-v4", key, build)
+            knowledge.cache_key = key  # lets rules cache what they derive from it the same way
+            loaded.append(knowledge)
+        return loaded[0]
+
+    # Even unpickled, the facts cost more than most articles' linting, and most articles
+    # name no office: only the titles (to look for) are read now, the rest on first use.
+    titles = cache.load_or_build("knowledge-titles", key, lambda: built().office_titles)
+    return _Deferred(key, tuple(titles), built)  # type: ignore[return-value]
+
+
+class _Deferred(Knowledge):
+    """A knowledge base whose facts are loaded on first use; its titles and key are at hand.
+
+    It is a ``Knowledge``: any attribute but ``cache_key`` and ``office_titles`` loads the
+    real one (from newslint's cache, or the files) and takes over its attributes.
+    """
+
+    def __init__(self, key: str, titles: tuple[str, ...], loader: Callable[[], Knowledge]) -> None:
+        self.__dict__.update(cache_key=key, office_titles=titles, _loader=loader)
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for attributes not yet set: the first use of any fact.
+        if name.startswith("__"):
+            raise AttributeError(name)
+        with _LOADING:  # one thread loads; the others wait for the facts, not fail
+            loader = self.__dict__.get("_loader")
+            if loader is not None:
+                real = loader()
+                self.__dict__.update({k: v for k, v in vars(real).items() if k not in ("cache_key", "office_titles")})
+                del self.__dict__["_loader"]
+        try:
+            return self.__dict__[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+_LOADING = threading.RLock()
 
 
 def load(extra_paths: Iterable[str] = ()) -> Knowledge:

@@ -20,7 +20,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from newslint import plugins as _plugins
 from newslint.config import Config, Finder, with_cli
@@ -44,6 +44,10 @@ if TYPE_CHECKING:
 _MEMO_SIZE = 32
 # Fewer files than this per worker are linted in this process: starting workers costs more.
 _MIN_FILES_A_WORKER = 8
+# Files a worker run looks up in the cache and hands out at a time, in order.
+_WINDOW = 256
+# Paths whose configuration is kept (the finder itself caches per directory).
+_CONFIG_MEMO_SIZE = 1024
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,9 @@ class Linter:
         self.unavailable: dict[str, str] = {}
         self._lock = threading.Lock()
         self._memo: OrderedDict[tuple[object, ...], tuple[list[Finding], tuple[str, ...]]] = OrderedDict()
+        # Each file's configuration is asked for several times (reading, caching, linting):
+        # the finder's answer is kept per path, within a bound, not looked up each time.
+        self._config_of: dict[str, Config] = {}
 
     # -- rules and configuration -----------------------------------------------------------
 
@@ -160,7 +167,12 @@ class Linter:
     def config_for(self, path: str) -> Config:
         """Return the configuration that applies to ``path``, with the session's values over it."""
         with self._lock:
-            return self.configs.for_path("." if path == STDIN else path)
+            found = self._config_of.get(path)
+            if found is None:
+                if len(self._config_of) >= _CONFIG_MEMO_SIZE:
+                    self._config_of.clear()
+                found = self._config_of[path] = self.configs.for_path("." if path == STDIN else path)
+            return found
 
     def active_rules(self, path: str, config: Config | None = None) -> list[ActiveRule]:
         """Return the rules that run on ``path``, with their severities and options."""
@@ -301,6 +313,7 @@ class Linter:
         stdin: BinaryIO | None = None,
         jobs: int = 1,
         fix_readonly: bool = False,
+        on_total: Callable[[int], None] | None = None,
     ) -> Iterator[FileResult]:
         """Lint every article under ``paths`` (``-`` is standard input), yielding one result a file.
 
@@ -312,9 +325,12 @@ class Linter:
         read-only file only with ``fix_readonly`` (see ``newslint.atomic.rewrite``).
         With ``jobs`` above 1, files are linted in that many worker processes; results
         still come in order.
+        ``on_total`` is called with the number of files once they are found (for progress).
         """
         try:
             pending = list(targets(list(paths), self._excluded, self.formats.suffixes))
+            if on_total is not None:
+                on_total(len(pending))
             if jobs > 1 and len(pending) >= _MIN_FILES_A_WORKER * 2 and not any(t.path == STDIN for t in pending):
                 yield from self._in_workers(pending, fix, write, jobs, fix_readonly)
             else:
@@ -360,16 +376,50 @@ class Linter:
         # Fork where there is fork: the workers start with this Linter already built.
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        chunk = max(1, min(32, len(pending) // (jobs * 8)))
-        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
-                                 initargs=(self if context.get_start_method() == "fork" else self._options,)) as pool:
-            for result, entry in pool.map(_work, pending, [fix] * len(pending), [write] * len(pending),
-                                          [fix_readonly] * len(pending), chunksize=chunk):
-                if entry is not None:
-                    self._cache_for(result.path).put(result.path, *entry, result.findings)
-                for code, message in result.unavailable:
-                    self.unavailable.setdefault(code, message)
-                yield result
+        pool: ProcessPoolExecutor | None = None
+        try:
+            # A window at a time, in order: memory holds one window's results, however long the run.
+            for at in range(0, len(pending), _WINDOW):
+                window = pending[at : at + _WINDOW]
+                # Unchanged files are answered from the result cache here: sending them to a
+                # worker to look up costs more than the look-up. Only the others are linted there.
+                ready = [None if fix else self._from_cache(target) for target in window]
+                todo = [target for target, result in zip(window, ready) if result is None]
+                if len(todo) < _MIN_FILES_A_WORKER * 2:
+                    done: Iterator[tuple[FileResult, tuple[str, str] | None]] = (
+                        (self._lint_target(target, fix, write, None, fix_readonly), None) for target in todo)
+                else:
+                    if pool is None:
+                        initial = self if context.get_start_method() == "fork" else self._options
+                        pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
+                                                   initargs=(initial,))
+                    chunk = max(1, min(32, len(todo) // (jobs * 8)))
+                    done = pool.map(_work, todo, [fix] * len(todo), [write] * len(todo), [fix_readonly] * len(todo),
+                                    chunksize=chunk)
+                for result in ready:
+                    if result is None:
+                        result, entry = next(done)
+                        if entry is not None:
+                            self._cache_for(result.path).put(result.path, *entry, result.findings)
+                        for code, message in result.unavailable:
+                            self.unavailable.setdefault(code, message)
+                    yield result
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+
+    def _from_cache(self, target: Target) -> FileResult | None:
+        """Return the result of an unchanged file (or of one that cannot be read) without linting; else None."""
+        if not self.cache or target.path == STDIN:
+            return None
+        read = self._read_target(target, None)
+        if read.source is None:
+            return read  # an error: nothing for a worker to do
+        config = self.config_for(read.path)
+        cached, _ = self._cached(read.source, read.path, config)
+        if cached is None:
+            return None
+        return FileResult(read.path, cached, status=exit_status(cached, config.fail_on), source=read.source)
 
     def _excluded(self, path: str) -> bool:
         return self.config_for(path).is_excluded(path)
@@ -438,9 +488,8 @@ class Linter:
         memo = (id(config), tuple(id(item) for item in active), self.input_format(path).name)
         key = self._cache_keys.get(memo)
         if key is None:
-            import hashlib
-
             from newslint import __version__
+            from newslint.cache import blake2b
             from newslint.result_cache import data_digest
 
             data_files = [*_shipped_data_files(), *(p for item in active for spec, value in _path_options(item)
@@ -448,7 +497,7 @@ class Linter:
             parts = [__version__, repr(self.plugin_versions()), data_digest(data_files), memo[2], repr(config.date)]
             parts += [f"{item.rule.code}|{item.rule.plugin}|{item.severity.value}|{sorted(item.options.items())!r}"
                       for item in active]
-            key = hashlib.blake2b("\n".join(parts).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+            key = blake2b("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
             self._cache_keys[memo] = key
         return key
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+import types
 from typing import TYPE_CHECKING, Sequence
 
 import pluggy
@@ -58,7 +59,23 @@ def _register_builtins(manager: pluggy.PluginManager) -> None:
             module = importlib.import_module(name)
         except Exception as exc:  # a broken rule module: one line naming it, not a traceback
             raise PluginError(f"built-in plugin {name} failed to load: {type(exc).__name__}: {exc}") from exc
-        manager.register(module, name=name)
+        manager.register(_hooks_of(module), name=name)
+
+
+def _hooks_of(module: types.ModuleType) -> types.ModuleType:
+    """Return a module holding only ``module``'s hook implementations, for pluggy to register.
+
+    pluggy inspects every attribute of what it registers for hook markers; a rule module's
+    attributes are mostly its imports and patterns (dozens each, ~900 for the built-ins),
+    and only the marked functions matter. The functions are the module's own: a rule's
+    ``plugin`` name and every error still name the module.
+    """
+    marker = f"{ENTRY_POINT_GROUP}_impl"  # what HookimplMarker("newslint") sets on a function
+    hooks = types.ModuleType(module.__name__, module.__doc__)
+    for attribute, value in vars(module).items():
+        if callable(value) and getattr(value, marker, None) is not None:
+            setattr(hooks, attribute, value)
+    return hooks
 
 
 def _may_declare_entry_points(group: str) -> bool:

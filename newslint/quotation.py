@@ -36,6 +36,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Literal, NamedTuple, Sequence
 
+from newslint import patterns
+
 if TYPE_CHECKING:
     from newslint.document import Document, Paragraph
 
@@ -61,7 +63,7 @@ _BEFORE_SENTENCE = frozenset(" \t\r\n\u00a0)]\"'“”‘’")
 # and h-dropped words, and 't for "it"), in two classes:
 # - forms that are not words on their own, read as apostrophes wherever they stand
 #   ('em, 'tis, 'til, 'orrible, 'ello); a lone possessive 's; the n of rock 'n' roll;
-_CLIPPED = re.compile(
+_CLIPPED = patterns.compile(
     r"(?:em|t(?:is|was|were|would|will)|til|cos|coz|nuff|fraid|scuse|cept|twixt|tween|gainst|"
     r"mongst|neath|kay|sup|burbs|gator|copter|orrible|orribly|orrid|ello|ullo|appy|appen\w*|"
     r"ospital|usband|oliday|ungry|undred|istory|ouse|ome|ave|avin|alf|elp|ere|eaven|imself|"
@@ -71,23 +73,23 @@ _CLIPPED = re.compile(
 # - forms that are also words ('till, 'cause, 'round, 'bout, 'phone, 'plane, 'flu, 'bot
 #   nets), read as apostrophes only when no later mark in the paragraph could close a
 #   quotation opened there: a quotation may well open with "cause" or "round".
-_CLIPPED_WORDS = re.compile(
+_CLIPPED_WORDS = patterns.compile(
     r"(?:till|cause|round|bout|fore|bye|bots?|phones?|planes?|flu|net|roos?|possums?|coons?|cellos?)\b",
     re.I,
 )
 # Short words clipped at the end: o' (of), an' (and), th' (the), ol' (old), ma', pa'.
-_CLIPPED_END = re.compile(r"(?:^|(?<![^\W\d_]))(?:o|an|th|ol|lil|ma|pa|ya)$", re.I)
+_CLIPPED_END = patterns.compile(r"(?:^|(?<![^\W\d_]))(?:o|an|th|ol|lil|ma|pa|ya)$", re.I)
 # Words that cannot follow a possessive: after "rights'" they show a closing mark.
 _NOT_POSSESSED = frozenset(
     """have has had are were is was will would can could should may might must do does
     did said say says told that which who whom the a an to of in on at for with from by
     as than it its they them their he she we you not be been being""".split()
 )
-_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+_NEXT_WORD = patterns.compile(r"\s+([^\W\d_]+)")
 # A decade or a year cut short: '90s, ’05, the '90's.
-_SHORT_YEAR = re.compile(r"\d\d(?:'?s\b|(?!\w))")
+_SHORT_YEAR = patterns.compile(r"\d\d(?:'?s\b|(?!\w))")
 # The inches after a feet mark: 6'2", 5' 11", 5'10.5", 5' 11''. Both marks are primes.
-_INCHES = re.compile(r"[ \u00a0\u2009\u202f]?\d{1,2}(?:\.\d+)?(?:\"|'')")
+_INCHES = patterns.compile(r"[ \u00a0\u2009\u202f]?\d{1,2}(?:\.\d+)?(?:\"|'')")
 # What a single mark that a later one might close looks like, to look ahead in O(1).
 _OPEN, _CLOSE, _SKIP = 1, 2, 0
 

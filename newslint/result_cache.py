@@ -1,22 +1,26 @@
 """The result cache: each file's findings, kept so that an unchanged file is not linted again.
 
 Like ruff's, it lives in ``.newslint_cache/`` beside the configuration that applies (or in
-``--cache-dir``), one JSON file per configuration folder, mapping each linted path to
-the digest of its text, the key of everything else its findings depend on, and the
-findings. The key names newslint's version, every plugin's version, the knowledge and
-data files' contents and the file's effective rules, severities, options, format and
-date; anything else changed is a miss. What is kept: paths, rule codes, positions and
-messages (which quote a few words of the flagged text), never the article itself.
+``--cache-dir``): one SQLite database per configuration folder (the standard library's
+``sqlite3``), a row per linted path with the digest of its text, the key of everything
+else its findings depend on, and the findings as JSON. The key names newslint's version,
+every plugin's version, the knowledge and data files' contents and the file's effective
+rules, severities, options, format and date; anything else changed is a miss. What is
+kept: paths, rule codes, positions and messages (which quote a few words of the flagged
+text), never the article itself.
 
-It is JSON, not pickle: a cache file that someone commits or swaps is only data, and one
-that cannot be read (truncated, another version, hand-edited) is ignored and rebuilt.
-It is written once at the end of a run, atomically; two runs at once never leave a
-half-written file (the later one's entries win). It keeps at most ``MAX_ENTRIES`` paths.
+A run reads only the rows of the files it lints (one indexed look-up each), so a run on
+one file costs the same with ten entries or fifty thousand, and memory does not grow with
+the run: new rows are written in batches, each batch one transaction. SQLite's locking
+makes two runs at once safe (a run that cannot get the lock in time leaves the cache
+alone: a cache only saves time), and its transactions make every write whole. A file that
+is not such a database (truncated, hand-edited, another version) is ignored and replaced,
+never trusted; a row whose findings do not read back is a miss. It keeps at most
+``MAX_ENTRIES`` paths, the most recently linted.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import threading
@@ -24,18 +28,23 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from newslint.cache import blake2b
 from newslint.finding import Finding, Fix, Severity
 
 CACHE_FOLDER = ".newslint_cache"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MAX_ENTRIES = 50_000
-_FILE_NAME = "results-v1.json"
+_FILE_NAME = "results-v2.sqlite"
+_BATCH = 500  # rows kept in memory before they are written
+_TIMEOUT = 10.0  # seconds to wait for another run's lock
 _README = "This folder is newslint's result cache; it is safe to delete. See newslint's README.\n"
+_SCHEMA = ("CREATE TABLE IF NOT EXISTS entries (path TEXT PRIMARY KEY, digest TEXT NOT NULL, "
+           "key TEXT NOT NULL, findings TEXT NOT NULL, stamp INTEGER NOT NULL)")
 
 
 def digest(text: str) -> str:
     """Return the digest of an article's text, as the cache compares it."""
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return blake2b(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def finding_to_json(finding: Finding) -> dict[str, Any]:
@@ -69,12 +78,13 @@ def finding_from_json(path: str, data: dict[str, Any]) -> Finding:
 
 
 class ResultCache:
-    """The cached findings of one cache folder, loaded on first use and saved by ``save``."""
+    """The cached findings of one cache folder: looked up row by row, written in batches."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._entries: dict[str, dict[str, Any]] | None = None
-        self._changed = False
+        self._db: Any = None
+        self._broken = False  # the database could not be opened or used: do without it
+        self._pending: dict[str, tuple[str, str, str]] = {}
         self._lock = threading.Lock()
 
     @property
@@ -82,64 +92,140 @@ class ResultCache:
         """Return the cache file's path."""
         return self.folder / _FILE_NAME
 
-    def _load(self) -> dict[str, dict[str, Any]]:
-        if self._entries is None:
+    def _connect(self, create: bool) -> Any:
+        """Return the open database (None when there is none to read, or it is unusable)."""
+        if self._db is not None or self._broken:
+            return self._db
+        import sqlite3
+
+        if not create and not self.path.is_file():
+            return None
+        try:
+            if create:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                readme = self.folder / "README"
+                if not readme.exists():
+                    readme.write_text(_README, encoding="utf-8")
+            self._db = self._open(sqlite3)
+        except (OSError, sqlite3.Error):
+            self._broken = True
+        return self._db
+
+    def _open(self, sqlite3: Any) -> Any:
+        for attempt in (1, 2):
+            db = sqlite3.connect(self.path, timeout=_TIMEOUT, check_same_thread=False, isolation_level=None)
             try:
-                data = json.loads(self.path.read_text(encoding="utf-8"))
-                entries = data["entries"] if data.get("version") == FORMAT_VERSION else {}
-                self._entries = entries if isinstance(entries, dict) else {}
-            except (OSError, ValueError, TypeError, KeyError, AttributeError):
-                self._entries = {}  # missing or unreadable: start afresh, never trust it
-        return self._entries
+                db.execute(_SCHEMA)
+                columns = [row[1] for row in db.execute("PRAGMA table_info(entries)")]
+                if columns != ["path", "digest", "key", "findings", "stamp"]:
+                    raise sqlite3.DatabaseError("not newslint's result cache")
+                return db
+            except sqlite3.OperationalError:
+                db.close()  # locked by another run, or unreadable: leave it be
+                raise
+            except sqlite3.DatabaseError:
+                db.close()
+                # Not a database, or not this one: replace it, once.
+                if attempt == 2 or not _discard(self.path):
+                    raise
+        raise sqlite3.DatabaseError("cannot open the result cache")
 
     def get(self, path: str, text_digest: str, key: str) -> list[Finding] | None:
         """Return the cached findings of ``path`` if its text and key are unchanged, else None."""
+        import sqlite3
+
         with self._lock:
-            entry = self._load().get(path)
-        if not isinstance(entry, dict) or entry.get("digest") != text_digest or entry.get("key") != key:
+            row = self._pending.get(path)
+            if row is None:
+                db = self._connect(create=False)
+                if db is None:
+                    return None
+                try:
+                    found = db.execute("SELECT digest, key, findings FROM entries WHERE path = ?", (path,)).fetchone()
+                except sqlite3.Error:
+                    return None
+                if found is None:
+                    return None
+                row = found
+        if row[0] != text_digest or row[1] != key:
             return None
         try:
-            return [finding_from_json(path, item) for item in entry["findings"]]
-        except (KeyError, TypeError, ValueError):
+            return [finding_from_json(path, item) for item in json.loads(row[2])]
+        except (KeyError, TypeError, ValueError, AttributeError):
             return None
 
     def put(self, path: str, text_digest: str, key: str, findings: list[Finding]) -> None:
-        """Record the findings of ``path`` for its text and key."""
-        entry = {"digest": text_digest, "key": key, "findings": [finding_to_json(f) for f in findings]}
+        """Record the findings of ``path`` for its text and key (written with the next batch)."""
+        data = json.dumps([finding_to_json(f) for f in findings], ensure_ascii=True, separators=(",", ":"))
         with self._lock:
-            entries = self._load()
-            entries.pop(path, None)  # re-inserted last: the newest entries are kept when pruning
-            entries[path] = entry
-            self._changed = True
+            self._pending[path] = (text_digest, key, data)
+            if len(self._pending) >= _BATCH:
+                self._flush()
+
+    def _flush(self) -> None:
+        import sqlite3
+        import time
+
+        rows, self._pending = self._pending, {}
+        db = self._connect(create=True)
+        if db is None or not rows:
+            return
+        stamp = time.time_ns()
+        try:
+            with _transaction(db):
+                db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)",
+                               [(path, *row, stamp) for path, row in rows.items()])
+        except sqlite3.Error:
+            pass  # locked by another run for too long, or the disk is full: only time is lost
 
     def save(self) -> None:
-        """Write the cache file atomically if anything changed; a cache that cannot be written costs only time."""
-        from newslint.atomic import write_atomically
+        """Write what is pending, keep the newest ``MAX_ENTRIES`` rows, and close the database."""
+        import sqlite3
 
         with self._lock:
-            if not self._changed or self._entries is None:
+            self._flush()
+            db, self._db = self._db, None
+            if db is None:
                 return
-            entries = self._entries
-            if len(entries) > MAX_ENTRIES:
-                for stale in list(entries)[: len(entries) - MAX_ENTRIES]:
-                    del entries[stale]
-            # ASCII: a file name that is not UTF-8 (a lone surrogate) stays a \u escape.
-            data = json.dumps({"version": FORMAT_VERSION, "entries": entries}, ensure_ascii=True,
-                              separators=(",", ":"))
-            self._changed = False
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            readme = self.folder / "README"
-            if not readme.exists():
-                readme.write_text(_README, encoding="utf-8")
-            write_atomically(self.path, data.encode("utf-8"))
-        except OSError:
-            pass
+            try:
+                (count,) = db.execute("SELECT count(*) FROM entries").fetchone()
+                if count > MAX_ENTRIES:
+                    with _transaction(db):
+                        db.execute("DELETE FROM entries WHERE path IN (SELECT path FROM entries "
+                                   "ORDER BY stamp, path LIMIT ?)", (count - MAX_ENTRIES,))
+            except sqlite3.Error:
+                pass
+            finally:
+                db.close()
+
+
+class _transaction:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT`` (or ``ROLLBACK`` on an error) on an autocommit connection."""
+
+    def __init__(self, db: Any) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _discard(path: Path) -> bool:
+    """Remove a cache file that is not a usable database; return whether it is gone."""
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return False
+    return True
 
 
 def data_digest(paths: list[str | os.PathLike[str]]) -> str:
     """Return one digest of the contents of data files (knowledge bases, word lists)."""
-    h = hashlib.blake2b(digest_size=16)
+    h = blake2b()
     for path in sorted(map(os.fspath, paths)):
         h.update(path.encode("utf-8", "surrogateescape"))
         try:

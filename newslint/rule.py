@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import inspect
-import re
 import sys
 import types
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
+from newslint import patterns
 from newslint.finding import Severity, Violation
 from newslint.options import Option, specs_of
 
 if TYPE_CHECKING:
     from newslint.document import Document
 
-CODE_PATTERN = re.compile(r"[A-Z]{1,4}[0-9]{3}")
-NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+CODE_PATTERN = patterns.compile(r"[A-Z]{1,4}[0-9]{3}")
+NAME_PATTERN = patterns.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 # House-style rules (newslint/styles) keep Vale's names: code Style.Rule from the style's
 # folder and the rule file, name the file's stem. Plugin rules must still match CODE_PATTERN.
-STYLE_CODE_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*\.[A-Za-z0-9_][A-Za-z0-9_-]*")
+STYLE_CODE_PATTERN = patterns.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*\.[A-Za-z0-9_][A-Za-z0-9_-]*")
 DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Use instead", "Options")
 
 Check = Callable[["Document", Mapping[str, Any]], Iterable[Violation]]

@@ -140,13 +140,21 @@ class Runner:
         status = EXIT_CLEAN
         if streams.show_findings:
             call(formatter.start, rules=self.linter.rules)
+        from newslint.progress import Progress
+
+        progress = Progress.for_run(streams.findings if streams.show_findings else streams.notes, err,
+                                    quiet=options.quiet)
         try:
             results = self.linter.lint_paths(paths, fix=fixing, write=options.fix and not options.diff,
                                              stdin=getattr(sys.stdin, "buffer", None) if STDIN in paths else None,
-                                             jobs=options.jobs, fix_readonly=options.fix_readonly)
+                                             jobs=options.jobs, fix_readonly=options.fix_readonly,
+                                             on_total=progress.set_total)
             for result in results:
+                progress.advance()
                 # Names and reasons may hold ESC, CR or BEL: escaped, they cannot rewrite the terminal.
                 where = escape_controls(result.path)
+                if result.notice is not None or result.problems or result.error is not None:
+                    progress.clear()  # a message must not be written onto the bar's line
                 if result.notice is not None:
                     err.write(f"newslint: {where}: {result.notice}\n")
                     continue
@@ -173,6 +181,7 @@ class Runner:
                     continue
                 status = max(status, self._report(result, session))
         finally:
+            progress.close()
             if streams.show_findings:
                 formatter.finish()
             if output is not None:

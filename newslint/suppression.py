@@ -12,11 +12,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from newslint import patterns
 from newslint.document import Document
 from newslint.rule import Rule
 from newslint.selection import specificity
 
-_DIRECTIVE = re.compile(r"\s*newslint-(disable-next-line|disable|enable)\b(.*)", re.S)
+_DIRECTIVE = patterns.compile(r"\s*newslint-(disable-next-line|disable|enable)\b(.*)", re.S)
 
 
 @dataclass

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
+from newslint import patterns
 
 # A word: letters, with inner apostrophes (Iran's, don't, rock 'n') and hyphens joining
 # letter runs (well-known). Digits and underscores are not letters.
-WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+WORD = patterns.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",

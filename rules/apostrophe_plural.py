@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, Mapping
 
+from newslint import patterns
 from newslint.document import Document
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
@@ -12,14 +13,14 @@ from newslint.rule import Rule, rule
 
 _APOSTROPHE = "'’"
 # A decade with an apostrophe before its s: 1990's, 1800's, '90's, ’60’s.
-_DECADE = re.compile(r"(?<![\w'’])(?:(?:1[0-9]|20)\d0|['’]\d0)(['’])s(?![\w'’])")
+_DECADE = patterns.compile(r"(?<![\w'’])(?:(?:1[0-9]|20)\d0|['’]\d0)(['’])s(?![\w'’])")
 # What makes a four-digit decade plural: "the" (and "early", "mid", "late") before it,
 # or another decade and "and", "or", "to" before that. Without them, 1990's is the
 # possessive of the year 1990 (1990's World Cup), which is right.
-_DECADE_ARTICLE = re.compile(r"\b(?:the|The)\s+(?:(?:early|mid|late|mid-)\s*)?$")
-_DECADE_CHAIN = re.compile(r"(?:1[0-9]|20)\d0['’]?s\s*(?:,|and|or|to|-|–)\s*$")
+_DECADE_ARTICLE = patterns.compile(r"\b(?:the|The)\s+(?:(?:early|mid|late|mid-)\s*)?$")
+_DECADE_CHAIN = patterns.compile(r"(?:1[0-9]|20)\d0['’]?s\s*(?:,|and|or|to|-|–)\s*$")
 # An abbreviation in capitals (two or more, digits allowed after the first) with 's.
-_ABBREVIATION = re.compile(r"(?<![\w'’.])([A-Z][A-Z0-9]*[A-Z])(['’])s(?![\w'’])")
+_ABBREVIATION = patterns.compile(r"(?<![\w'’.])([A-Z][A-Z0-9]*[A-Z])(['’])s(?![\w'’])")
 # Words after which a plural, not a possessive, stands: a possessive is followed by what
 # is possessed ("the MP's office"), never by a verb, a preposition, a conjunction, a
 # determiner or a pronoun ("MP's were", "told MP's the", "PSP's it plans").
@@ -39,10 +40,10 @@ _QUANTIFIERS = frozenset(
     fifty hundred hundreds thousand thousands million millions dozens dozen many several
     few fewer various numerous""".split()
 )
-_WORD_AFTER = re.compile(r"\s*([A-Za-z]+|[.,;:!?)\]]|$)")
-_WORD_BEFORE = re.compile(r"([A-Za-z]+|\d+)\s+$")
+_WORD_AFTER = patterns.compile(r"\s*([A-Za-z]+|[.,;:!?)\]]|$)")
+_WORD_BEFORE = patterns.compile(r"([A-Za-z]+|\d+)\s+$")
 # The words before, back to the last punctuation mark.
-_WORDS_BEFORE = re.compile(r"[A-Za-z0-9' ]*$")
+_WORDS_BEFORE = patterns.compile(r"[A-Za-z0-9' ]*$")
 
 
 def _decades(text: str) -> Iterator[tuple[int, int, int, str, bool]]:

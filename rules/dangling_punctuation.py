@@ -5,32 +5,33 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, Mapping
 
+from newslint import patterns
 from newslint.document import Document
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
 
 # A sentence's end repeated after its closing quote or bracket: riskier.”.  ?”.  !".  .).
-_REPEATED_END = re.compile(r"([.!?])([\"'”’)\]]+)(\.)(?!\.)")
+_REPEATED_END = patterns.compile(r"([.!?])([\"'”’)\]]+)(\.)(?!\.)")
 # Two or more commas.
-_DOUBLED_COMMA = re.compile(r",{2,}")
+_DOUBLED_COMMA = patterns.compile(r",{2,}")
 # Exactly two full stops after a word (three or more make an ellipsis).
-_DOUBLED_STOP = re.compile(r"(?<=[^\W_])\.\.(?!\.)")
+_DOUBLED_STOP = patterns.compile(r"(?<=[^\W_])\.\.(?!\.)")
 # Spaces (ordinary, no-break U+00A0, thin U+2009 and narrow no-break U+202F) that stand
 # before punctuation which follows a word, a number or a closing mark.
 _SPACE_CHARS = " \t\u00a0\u2009\u202f"
 _MARKS = ",.;:?!"
-_SPACE_BEFORE = re.compile(r"(?:(?<=[^\W_])|(?<=[%\"'”’)\]]))[ \t\u00a0\u2009\u202f]+([,.;:?!])")
+_SPACE_BEFORE = patterns.compile(r"(?:(?<=[^\W_])|(?<=[%\"'”’)\]]))[ \t\u00a0\u2009\u202f]+([,.;:?!])")
 # The word before a full stop that may end an abbreviation: U.S. Inc. e.g.
-_ABBREVIATION_END = re.compile(r"(?:\b[^\W\d_]\.[^\W\d_]|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|etc|al|approx|No|Nos))$", re.I)
+_ABBREVIATION_END = patterns.compile(r"(?:\b[^\W\d_]\.[^\W\d_]|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|etc|al|approx|No|Nos))$", re.I)
 # Names that are written with a leading full stop and a capital: Microsoft's .Net.
 _DOTTED_NAMES = frozenset({"Net", "Mac", "Me", "Onion", "Xxx"})
 # How far back to look for the word before a mark: enough for a message and for URLs,
 # and a bound, so that a text with no spaces is not walked from each mark (quadratic).
 _TOKEN_WINDOW = 200
-_URL_TOKEN = re.compile(r"\S*(?:://|www\.|/)\S*$")
+_URL_TOKEN = patterns.compile(r"\S*(?:://|www\.|/)\S*$")
 # A URL or a web address before a mark (a bare slash is fine: 9/4 ., and/or ,).
-_WEB_TOKEN = re.compile(r"://|www\.")
+_WEB_TOKEN = patterns.compile(r"://|www\.")
 _CLOSERS = "\"'”’)]"
 _NAMES = {
     ".": "full stop",

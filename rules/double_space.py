@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, Mapping
 
+from newslint import patterns
 from newslint.document import Document
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
@@ -12,10 +13,10 @@ from newslint.rule import Rule, rule
 
 # Spaces (not tabs, not line breaks) with visible text on both sides: leading
 # indentation and trailing spaces (Markdown hard breaks, editor debris) never match.
-_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
+_RUN = patterns.compile(r"(?<=\S) {2,}(?=\S)")
 _CLOSERS = "\"'”’)]"
 # Sentence gaps: one space or several after sentence punctuation, before a capital.
-_GAP = re.compile(r"[.?!][\"'”’)\]]*( +)(?=[\"'“‘(]?[A-Z])")
+_GAP = patterns.compile(r"[.?!][\"'”’)\]]*( +)(?=[\"'“‘(]?[A-Z])")
 
 
 def _after_stop(text: str, start: int) -> bool:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterator, Mapping
 
+from newslint import patterns
 from newslint.document import Document, Paragraph, Sentence
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
@@ -12,7 +12,7 @@ from newslint.rule import Rule, rule
 
 # A link or image target pasted with its text (``![caption](https://...)`` in a plain
 # text file) is not part of what is said; neither is a bare address.
-_TARGET = re.compile(r"\]\([^)\s]*\)|https?://\S+|www\.\S+")
+_TARGET = patterns.compile(r"\]\([^)\s]*\)|https?://\S+|www\.\S+")
 
 MIN_PARAGRAPH_WORDS = 5
 MIN_SENTENCE_WORDS = 9  # 'a sentence of more than eight words'

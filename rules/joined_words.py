@@ -6,16 +6,17 @@ import re
 from collections import Counter
 from typing import Any, Iterator, Mapping
 
+from newslint import patterns
 from newslint.document import Document, Paragraph
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
 
 # A lower-case letter straight before an upper-case one: the only place to look.
-_BOUNDARY = re.compile(r"[a-z][A-Z]")
+_BOUNDARY = patterns.compile(r"[a-z][A-Z]")
 _NOT_BEFORE = "-_`.@#/\\"
 _NOT_AFTER = "-_`(@/\\"
-_SHAPE = re.compile(r"([A-Z]?[a-z]+)([A-Z][a-z]+|I)")
+_SHAPE = patterns.compile(r"([A-Z]?[a-z]+)([A-Z][a-z]+|I)")
 
 # Surname and name particles written solid with a capital after them (McDonald,
 # MacBook, DeSantis, DiCaprio, LeBron, LaShawn, VanDyke, FitzGerald, DuPont, StJohn).
@@ -66,11 +67,11 @@ _LOWER_FIRST_NAMES = frozenset(
 )
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS = patterns.compile(r"[^\W\d_]+")
 _LONGEST_NAME = 64  # no name written solid is longer; longer letter runs are not split
 # A letter run inside a sentence: after spaces that follow a letter, digit, comma, ; or &.
-_MID_SENTENCE = re.compile(r"(?:(?<=[^\W_])|(?<=[,;&])) +([^\W\d_]+)(?![^\W\d_])")
-_CAMEL_RUN = re.compile(r"(?<![^\W\d_])[^\W\d_]*[a-z][A-Z][^\W\d_]*")
+_MID_SENTENCE = patterns.compile(r"(?:(?<=[^\W_])|(?<=[,;&])) +([^\W\d_]+)(?![^\W\d_])")
+_CAMEL_RUN = patterns.compile(r"(?<![^\W\d_])[^\W\d_]*[a-z][A-Z][^\W\d_]*")
 
 
 class _Usage:
@@ -148,7 +149,7 @@ def _token_bounds(text: str, at: int) -> tuple[int, int]:
 # In a headline glued to its paragraph: the headline's last word, in lower case,
 # capitalised or an abbreviation's plural (MPs, PCs), then the body's first word, capitalised, all in capitals (US, BMW) or
 # the article 'A'; the body's word may go on with a hyphen (Fly-half, Trouble-hit).
-_GLUED_HEADING = re.compile(r"([A-Z]?[a-z]+|[A-Z]{2,}s)([A-Z][a-z]+|[A-Z]{2,}|A|I)(?=[\s,'’\-]|$)")
+_GLUED_HEADING = patterns.compile(r"([A-Z]?[a-z]+|[A-Z]{2,}s)([A-Z][a-z]+|[A-Z]{2,}|A|I)(?=[\s,'’\-]|$)")
 
 
 _HEADLINE_CHARS = 300

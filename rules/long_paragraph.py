@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from newslint import patterns
 from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.options import Option
 from newslint.rule import Rule, rule
 from newslint.counts import chunk_word_count
 
-_HAS_WORD = re.compile(r"[^\W_]")
+_HAS_WORD = patterns.compile(r"[^\W_]")
 CHECKED_KINDS = ("paragraph", "quote")
 
 

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
+from newslint import patterns
 from newslint.document import Document, Paragraph
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
@@ -16,9 +17,9 @@ if TYPE_CHECKING:
 
 # Candidates: sentence punctuation, closers, an opener, then an upper-case letter. Every
 # candidate is then vetted in Python; the regex only keeps the scan fast.
-_CANDIDATE = re.compile(r"[.?!]([\"'”’)\]]?)([\"'“‘(]?)(?=[^\W\d_])")
-_NEXT_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_TOKEN_END = re.compile(r"\S*")
+_CANDIDATE = patterns.compile(r"[.?!]([\"'”’)\]]?)([\"'“‘(]?)(?=[^\W\d_])")
+_NEXT_WORD = patterns.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_TOKEN_END = patterns.compile(r"\S*")
 _WORD_CHARS = "'’-"
 
 _CLOSERS = "\"'”’)]"
@@ -45,7 +46,7 @@ _NAME_SUFFIXES = frozenset(
     rb rs java cpp sh bat tar gz tgz bz2 iso img apk deb rpm msi webp tiff bmp ico mkv webm
     flac ogg aac epub odt ods wma wmv mpg mpeg m4a jar swf""".split()
 )
-_CALL = re.compile(r"\w\(")
+_CALL = patterns.compile(r"\w\(")
 # Domain endings that are English words too (country codes and newer endings): after
 # one of them a lower-case word is a run-on sentence only when the word before the
 # stop is one the article also writes on its own ('said.it was', not 'napster.no').

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
+from newslint import patterns
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.knowledge import option as knowledge_option
@@ -41,11 +42,11 @@ def _conflict(a: str, b: str) -> bool:
 
 
 # Where a spelling may start: a letter that no word character, apostrophe or hyphen precedes.
-_WORD_START = re.compile(r"(?<![\w’'\-])")
+_WORD_START = patterns.compile(r"(?<![\w’'\-])")
 # What may follow a spelling: not more of a word (a possessive 's is fine).
-_WORD_END = re.compile(r"(?![\w\-]|['’][^\Ws])")
+_WORD_END = patterns.compile(r"(?![\w\-]|['’][^\Ws])")
 # A spelling's head: its leading run of letters ("Al" in "Al-Assad", "Moshe" in "Moshe Ya'alon").
-_HEAD = re.compile(r"[^\W\d_]+")
+_HEAD = patterns.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def _build_index(knowledge: Knowledge) -> _Index:
     first = "".join(sorted({head[0] for head in by_head}))
     # A class of no letters would be a syntax error: with no spellings, match nothing.
     letters = f"[{re.escape(first)}]" if first else "(?!)"
-    heads = re.compile(letters + r"(?<![\w’'\-].)[^\W\d_]*")
+    heads = patterns.compile(letters + r"(?<![\w’'\-].)[^\W\d_]*")
     return _Index(owner, {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_head.items()}, heads)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, Mapping
 
+from newslint import patterns
 from newslint.document import Document, Paragraph
 from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
@@ -15,7 +16,7 @@ from newslint.words import MONTHS
 # [EDITOR'S NOTE: ...], [Image by ...], [Photo: ...], [Picture: ...], [Credit ...].
 # Notes about pictures need a marker after the keyword (by, :, credit, courtesy, the
 # closing bracket), so that an insertion such as [photos of the scene] is not one.
-_BRACKETED = re.compile(
+_BRACKETED = patterns.compile(
     r"[\[{]\s*(?:"
     r"(?:TK|TKTK|TBC|TBD|TBA|XX+|FIXME|TODO|HED|DEK|NB)\b"
     r"|(?:check|confirm|insert|fill|verify|add\s+(?:quote|link|name|figure|details?))\b"
@@ -28,22 +29,22 @@ _BRACKETED = re.compile(
 # TK (to come), TKTK, TK TK: capitals only, never inside a word (TKO, Atkins), in
 # quotation marks (a nickname: Tim 'TK' Kane) or before a hyphen or digit (TK-421).
 # Before a capitalised word it is judged in Python (said TK Mr Jones, but TK Maxx).
-_TK = re.compile(r"(?<![\w\[{\-'\"‘“])(?:TK(?:\s?TK)*|tktk)(?![\w\-\]}'\"’”])")
-_CAPITALISED_AFTER = re.compile(r"\s+([A-Z][a-z]+)")
-_CAPITALISED_BEFORE = re.compile(r"(?:^|\s)[A-Z][a-z]+\s+$")
+_TK = patterns.compile(r"(?<![\w\[{\-'\"‘“])(?:TK(?:\s?TK)*|tktk)(?![\w\-\]}'\"’”])")
+_CAPITALISED_AFTER = patterns.compile(r"\s+([A-Z][a-z]+)")
+_CAPITALISED_BEFORE = patterns.compile(r"(?:^|\s)[A-Z][a-z]+\s+$")
 # Names written with TK: shops and firms (TK Maxx, TK Elevator).
 _TK_NAMES = frozenset("Maxx Elevator".split())
 # Developers' and editors' markers, in capitals as a word of their own: TODO, FIXME,
 # TBC (to be confirmed). Not in quotation marks ('the "TODO" app') or compounds.
-_MARKER = re.compile(r"(?<![\w\-'\"‘“./])(?:TODO|FIXME|TBC)(?![\w\-'\"’”/])")
+_MARKER = patterns.compile(r"(?<![\w\-'\"‘“./])(?:TODO|FIXME|TBC)(?![\w\-'\"’”/])")
 # XX, XXX as a number: attached to a currency sign, a unit, a percentage or digits.
-_XX_NUMBER = re.compile(
+_XX_NUMBER = patterns.compile(
     r"(?<![\w\[{])(?:[£$€]\s?[Xx]{2,}(?:[.,][Xx]+)*(?:m|bn|k|p)?"
     r"|X{2,}(?:[.,:]X+)*(?:%|m\b|bn\b|k\b|p\b|\s?(?:per\s?cent|percent|million|billion|thousand)\b))"
 )
 # XX, XXX standalone between lower-case words: 'killed XX people', 'on XX March'.
-_XX_WORD = re.compile(r"(?<![\w\[{])X{2,}(?![\w\]}])")
-_LOREM = re.compile(r"\blorem\s+ipsum\b", re.IGNORECASE)
+_XX_WORD = patterns.compile(r"(?<![\w\[{])X{2,}(?![\w\]}])")
+_LOREM = patterns.compile(r"\blorem\s+ipsum\b", re.IGNORECASE)
 _MONTHS = frozenset(MONTHS)
 # A title or name takes XXX without being a placeholder: the film XXX, Super Bowl XXX.
 _TITLE_NOUNS = frozenset("film movie album song single track game show series novel book magazine band sequel".split())

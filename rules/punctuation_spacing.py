@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterator, Mapping
 
+from newslint import patterns
 from newslint.document import Document, Paragraph
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
@@ -12,20 +12,20 @@ from newslint.quotation import Mark, ParagraphQuotes
 from newslint.rule import Rule, rule
 
 _SPACES = " \u00a0"
-_BRACKET = re.compile(r"[()\[\]]")
+_BRACKET = patterns.compile(r"[()\[\]]")
 # A comma glued to the next word: after a word, a number, a full stop or a closing mark.
-_GLUED_COMMA = re.compile(r"(?<=[^\W_]|[.%)\]\"'”’]),(?=[^\W\d_])")
+_GLUED_COMMA = patterns.compile(r"(?<=[^\W_]|[.%)\]\"'”’]),(?=[^\W\d_])")
 # What shows that a token is code, a URL, an e-mail address or a path, not prose.
-_CODE_LIKE = re.compile(r"://|www\.|[@/\\=_{}<>|#~^*]|(?<![.])\.[a-z]{2,4}\b|\w\(")
+_CODE_LIKE = patterns.compile(r"://|www\.|[@/\\=_{}<>|#~^*]|(?<![.])\.[a-z]{2,4}\b|\w\(")
 # Commas glued to what follows: two or more in one token make a list or data (a,b,c).
-_GLUED_IN_TOKEN = re.compile(r",(?=\S)")
+_GLUED_IN_TOKEN = patterns.compile(r",(?=\S)")
 _TOKEN_WINDOW = 100
 
 
-_TOKEN_HEAD = re.compile(r"\S{0,%d}$" % _TOKEN_WINDOW)
-_TOKEN_TAIL = re.compile(r"\S{0,%d}" % _TOKEN_WINDOW)
-_WORD_AFTER = re.compile(r"\S{1,30}")
-_WORD_BEFORE = re.compile(r"\S{1,30}$")
+_TOKEN_HEAD = patterns.compile(r"\S{0,%d}$" % _TOKEN_WINDOW)
+_TOKEN_TAIL = patterns.compile(r"\S{0,%d}" % _TOKEN_WINDOW)
+_WORD_AFTER = patterns.compile(r"\S{1,30}")
+_WORD_BEFORE = patterns.compile(r"\S{1,30}$")
 
 
 def _token(text: str, start: int, end: int) -> str:

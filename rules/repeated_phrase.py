@@ -6,6 +6,7 @@ import operator
 import re
 from typing import Any, Iterator, Mapping
 
+from newslint import patterns
 from newslint.document import Document, Paragraph
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
@@ -13,7 +14,7 @@ from newslint.rule import Rule, rule
 from newslint.words import bare_words
 
 # A word or a number, with inner apostrophes and hyphens: 'in 2004 in 2004' doubles too.
-_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_TOKEN = patterns.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _SIZES = (4, 3, 2)
 # Chants, songs and calls that double a phrase on purpose: every word one of these.
 _REDUPLICATED = frozenset(

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import operator
-import re
 from dataclasses import dataclass
 from typing import Any, Iterator, Mapping, Sequence
 
+from newslint import patterns
 from newslint.document import Document, Paragraph
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
@@ -93,7 +93,7 @@ _BEFORE_SO_SO = frozenset("is was were are been be seemed seems looked looks fel
 # phrase: 'waiting for for years', 'placed in in the past'. Allowed when the second
 # one starts a time expression.
 _STRANDABLE = frozenset("for in on at from with about since until by over".split())
-_TIME_AFTER = re.compile(
+_TIME_AFTER = patterns.compile(
     r"\s+(?:\d|the (?:past|future|end|meantime|first|last|next)\b|years?\b|months?\b|weeks?\b|days?\b"
     r"|decades?\b|hours?\b|minutes?\b|seconds?\b|ages\b|time\b|recent\b|a while\b|(?:Jan|Febr)uary\b|March\b"
     r"|April\b|May\b|June\b|July\b|August\b|September\b|October\b|November\b|December\b"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-from newslint import shipped
+from newslint import patterns, shipped
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
@@ -23,7 +23,7 @@ CHECKED_KINDS = ("paragraph", "list-item", "quote", "table-cell")
 BRITISH, AMERICAN = "British", "American"
 
 # "nine-story", "10-story", "multi-story": story in the building sense, American.
-_BUILDING_PREFIX = re.compile(
+_BUILDING_PREFIX = patterns.compile(
     r"(?<![^\W\d_])(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
     r"sixty|hundred|multi|single|double|triple|several|many|high|low)-$",
@@ -31,10 +31,10 @@ _BUILDING_PREFIX = re.compile(
 )
 _BUILDING_STORY = {"story": "storey", "stories": "storeys", "storied": "storeyed"}
 # "labor" in lower case before these is the name of a department, party or holiday.
-_LABOR_NAME = re.compile(r"[ \t]+(?:department|dept|party|day|secretary)\b", re.IGNORECASE)
-_TOKEN_HEAD = re.compile(r"[^ \n]{0,200}$")
-_TOKEN_TAIL = re.compile(r"[^ \n]{0,200}")
-_URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|uk|html?)\b", re.IGNORECASE)
+_LABOR_NAME = patterns.compile(r"[ \t]+(?:department|dept|party|day|secretary)\b", re.IGNORECASE)
+_TOKEN_HEAD = patterns.compile(r"[^ \n]{0,200}$")
+_TOKEN_TAIL = patterns.compile(r"[^ \n]{0,200}")
+_URLISH = patterns.compile(r"://|www\.|@|\.(?:com|org|net|uk|html?)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ _ASCII_LOWER = str.maketrans(
 )
 # What may stand before a word that opens a sentence: the paragraph's start, or sentence
 # punctuation and a space, then opening quotes or brackets.
-_SENTENCE_START = re.compile(r"(?:^|[.!?…][\"'”’)\]]*\s+)[\"'“‘(\[]*$")
+_SENTENCE_START = patterns.compile(r"(?:^|[.!?…][\"'”’)\]]*\s+)[\"'“‘(\[]*$")
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterator
 
+from newslint import patterns
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.quotation import MASK, masker
@@ -93,7 +94,7 @@ FORWARD = frozenset(
     budgeted targeted set proposed called urged demanded warned threatened announced
     declared deemed named designated earmarked""".split()
 )
-_BARE_END = re.compile(r"\s*(?:[,.;]|that\b|$)")
+_BARE_END = patterns.compile(r"\s*(?:[,.;]|that\b|$)")
 
 WORDS_AFTER = 4  # words allowed between the participle and a following time phrase
 WORDS_BEFORE = 12  # words allowed between a sentence-opening time phrase and the verb
@@ -102,11 +103,11 @@ WORDS_BEFORE = 12  # words allowed between a sentence-opening time phrase and th
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # Case matters: "Saturday Night Takeaway" is a title, "Saturday night" a time.
-    perfect = re.compile(
+    perfect = patterns.compile(
         rf"(?P<aux>[Hh]as|[Hh]ave|[Hh]asn['’]t|[Hh]aven['’]t|['’]ve)"
         rf"(?P<adverbs>(?:\s+(?:{ADVERBS}))*)\s+(?P<participle>[a-z]+)(?![\w'’-])"
     )
-    time = re.compile(
+    time = patterns.compile(
         rf"""(?<![\w'’-])(?P<phrase>
             [Yy]esterday
           | [Ll]ast\s+(?:night|week|weekend|month|year|summer|winter|spring|autumn|season|{WEEKDAYS}|{MONTHS})
@@ -119,8 +120,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return perfect, time
 
 
-_WORD = re.compile(r"[\w'’-]+")
-_HARD_STOP = re.compile(rf"[;:()\[\]—–\"“”{MASK}]|\s-\s")
+_WORD = patterns.compile(r"[\w'’-]+")
+_HARD_STOP = patterns.compile(rf"[;:()\[\]—–\"“”{MASK}]|\s-\s")
 
 
 def _is_participle(word: str) -> bool:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Iterator, Mapping
 
+from newslint import patterns
 from newslint.document import Document, Paragraph
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
@@ -17,12 +17,12 @@ _CLOSER_OF = {"(": ")", "[": "]"}
 _NAMES = {"(": "bracket (", ")": "bracket )", "[": "square bracket [", "]": "square bracket ]"}
 # A list marker: a short label closed by a bracket, at the start of the paragraph or of a
 # line, or after a space: 1) 2) a) b) iv) A) 10). Not a bracket that needs an opener.
-_LIST_LABEL = re.compile(r"(?:^|(?<=\s))(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,5})$")
+_LIST_LABEL = patterns.compile(r"(?:^|(?<=\s))(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,5})$")
 # Emoticons: a colon, semicolon or equals sign (a nose between) before or after a bracket.
 # (A mouth may be written as an entity in scraped copy: :-&lt;( )
-_FACE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))[:;=][-'^o]?(?:\s?(?:[<>|]|&lt;|&gt;))?$")
-_FACE_AFTER = re.compile(r"[-'^o]?[:;=](?=$|[\s.,!?)])")
-_BRACKET = re.compile(r"[()\[\]]")
+_FACE_BEFORE = patterns.compile(r"(?:^|(?<=[\s(]))[:;=][-'^o]?(?:\s?(?:[<>|]|&lt;|&gt;))?$")
+_FACE_AFTER = patterns.compile(r"[-'^o]?[:;=](?=$|[\s.,!?)])")
+_BRACKET = patterns.compile(r"[()\[\]]")
 _WINDOW = 80  # how far to look for the words that show where a bracket is
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -56,7 +57,7 @@ def test_an_unchanged_file_is_not_linted_again(tmp_path):
     _tree(tmp_path)
     CALLS.clear()
     first = _run(_linter(tmp_path, cache=True), tmp_path)
-    assert len(CALLS) == 3 and (tmp_path / ".newslint_cache" / "results-v1.json").is_file()
+    assert len(CALLS) == 3 and (tmp_path / ".newslint_cache" / "results-v2.sqlite").is_file()
     CALLS.clear()
     assert _run(_linter(tmp_path, cache=True), tmp_path) == first
     assert CALLS == []
@@ -76,23 +77,43 @@ def test_a_changed_file_or_configuration_is_linted_again(tmp_path):
     assert len(CALLS) == 3
 
 
-@pytest.mark.parametrize("garbage", [b"", b"{not json", b'{"version": 1, "entries": []}',
-                                     b'{"version": 1, "entries": {"x": 5}}', b"\xff\xfe\x00"])
+def _rows(tmp_path: Path) -> dict[str, tuple[str, str, str]]:
+    """Return the cache database's rows: path -> (digest, key, findings JSON)."""
+    with sqlite3.connect(tmp_path / ".newslint_cache" / "results-v2.sqlite") as db:
+        return {path: rest for path, *rest in db.execute("SELECT path, digest, key, findings FROM entries")}
+
+
+def _other_table(path: Path) -> None:
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE entries (path TEXT, findings TEXT)")
+        db.execute("INSERT INTO entries VALUES ('x', '[]')")
+
+
+@pytest.mark.parametrize("garbage", [b"", b"{not json", b"SQLite format 3\x00" + b"\x07" * 200,
+                                     b"\xff\xfe\x00", _other_table])
 def test_a_corrupt_cache_file_is_ignored_never_trusted(tmp_path, garbage):
     files = _tree(tmp_path)
     expected = _run(_linter(tmp_path), tmp_path)
-    cache_file = tmp_path / ".newslint_cache" / "results-v1.json"
+    cache_file = tmp_path / ".newslint_cache" / "results-v2.sqlite"
     cache_file.parent.mkdir()
-    cache_file.write_bytes(garbage)
+    if callable(garbage):
+        garbage(cache_file)
+    else:
+        cache_file.write_bytes(garbage)
+    CALLS.clear()
     assert _run(_linter(tmp_path, cache=True), tmp_path) == expected
-    assert json.loads(cache_file.read_text())["version"] == 1  # rebuilt
-    # A well-formed entry with findings that do not fit the file is not trusted either.
-    data = json.loads(cache_file.read_text())
-    entry = data["entries"][str(files[0])]
-    entry["findings"][0]["code"] = None
-    del entry["findings"][0]["line"]
-    cache_file.write_text(json.dumps(data))
+    assert len(CALLS) == 3  # nothing was taken from it
+    assert len(_rows(tmp_path)) == 3  # rebuilt
+    # A well-formed row with findings that do not fit the file is not trusted either.
+    path = str(files[0])
+    findings = json.loads(_rows(tmp_path)[path][2])
+    findings[0]["code"] = None
+    del findings[0]["line"]
+    with sqlite3.connect(cache_file) as db:
+        db.execute("UPDATE entries SET findings = ? WHERE path = ?", (json.dumps(findings), path))
+    CALLS.clear()
     assert _run(_linter(tmp_path, cache=True), tmp_path) == expected
+    assert [Path(p).name for p in CALLS] == ["a000.txt"]
 
 
 def test_cache_false_in_the_configuration_keeps_nothing_on_disk(tmp_path):
@@ -106,8 +127,21 @@ def test_the_cache_is_bounded(tmp_path, monkeypatch):
     monkeypatch.setattr(result_cache, "MAX_ENTRIES", 2)
     _tree(tmp_path, 5)
     _run(_linter(tmp_path, cache=True), tmp_path)
-    entries = json.loads((tmp_path / ".newslint_cache" / "results-v1.json").read_text())["entries"]
-    assert sorted(Path(p).name for p in entries) == ["a003.txt", "a004.txt"]
+    assert sorted(Path(p).name for p in _rows(tmp_path)) == ["a003.txt", "a004.txt"]
+
+
+def test_a_run_on_one_file_reads_one_row_and_holds_no_more(tmp_path, monkeypatch):
+    # Rows are written in batches while the run goes on, not held until the end.
+    monkeypatch.setattr(result_cache, "_BATCH", 4)
+    _tree(tmp_path, 10)
+    linter = _linter(tmp_path, cache=True)
+    for result in linter.lint_paths([str(tmp_path)]):
+        held = [len(cache._pending) for cache in linter._caches.values()]
+        assert all(size < 4 for size in held)
+    assert len(_rows(tmp_path)) == 10
+    CALLS.clear()
+    one = _run(_linter(tmp_path, cache=True), tmp_path / "a004.txt")
+    assert one == [("a004.txt", [(1, 13, "ZZ801")])] and CALLS == []  # "Story 4 has " is 12 characters
 
 
 def test_two_runs_at_once_leave_a_valid_cache(tmp_path):
@@ -117,8 +151,8 @@ def test_two_runs_at_once_leave_a_valid_cache(tmp_path):
     runs = [subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(4)]
     for run in runs:
         assert run.wait(timeout=120) == 0, run.stderr.read()
-    data = json.loads((tmp_path / ".newslint_cache" / "results-v1.json").read_text())
-    assert len(data["entries"]) == 40
+    rows = _rows(tmp_path)
+    assert len(rows) == 40 and all(json.loads(findings) == [] for _, _, findings in rows.values())
 
 
 def test_workers_give_the_serial_results_in_the_serial_order(tmp_path):
@@ -155,6 +189,6 @@ def test_the_command_line_caches_beside_the_configuration_unless_told_not_to(tmp
     subprocess.run([*base, "--no-cache", "desk"], cwd=tmp_path, capture_output=True, check=False)
     assert not (tmp_path / "desk" / ".newslint_cache").exists()
     first = subprocess.run([*base, "desk"], cwd=tmp_path, capture_output=True, text=True, check=False)
-    assert (tmp_path / "desk" / ".newslint_cache" / "results-v1.json").is_file()
+    assert (tmp_path / "desk" / ".newslint_cache" / "results-v2.sqlite").is_file()
     again = subprocess.run([*base, "desk"], cwd=tmp_path, capture_output=True, text=True, check=False)
     assert first.stdout == again.stdout and "NL201" in again.stdout and again.returncode == 1

@@ -7,6 +7,7 @@ markdown_it only for Markdown.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -18,9 +19,16 @@ HEAVY = ("textstat", "language_tool_python")
 _LINE = re.compile(r"import time:\s+\d+ \|\s+\d+ \|( *)(\S+)")
 
 
+def warm(path: Path) -> None:
+    """Run newslint on ``path`` once: a first run builds the cached data (from YAML) that later runs load."""
+    subprocess.run([sys.executable, "-m", "newslint", path.name], cwd=path.parent, capture_output=True, timeout=120)
+
+
 def imports(path: Path) -> dict[str, str]:
     """Return every module the run imported, each with the chain of modules that imported it."""
-    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "newslint", path.name],
+    warm(path)
+    # No result cache: the run must parse and lint, not find the warm-up's findings.
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "newslint", "--no-cache", path.name],
                             cwd=path.parent, capture_output=True, text=True, timeout=120)
     assert result.returncode in (0, 1), result.stderr[-2000:]
     rows = [(len(m.group(1)), m.group(2)) for m in map(_LINE.match, result.stderr.splitlines()) if m]
@@ -64,3 +72,59 @@ def test_markdown_without_front_matter_imports_no_yaml(workdir):
     assert "markdown_it" in loaded
     for module in (*HEAVY, "yaml"):
         assert not top_level(module, loaded), f"imported {module}: {top_level(module, loaded)}"
+
+
+# Imported only by the commands and moments that need them: the progress bar after two
+# seconds on a terminal, the batch command and its optional extra, the JSON spool.
+LATER = ("tqdm", "dask", "distributed", "pyarrow", "pandas", "newslint.batch", "newslint.spool", "pyphen")
+_MODULES_AT_EXIT = (
+    "import atexit, json, sys\n"
+    "atexit.register(lambda: print('MODULES ' + json.dumps(sorted(sys.modules)), file=sys.stderr))\n"
+    "sys.argv = ['newslint', *sys.argv[1:]]\n"
+    "from newslint.cli import main\n"
+    "main()\n"
+)
+
+
+def modules_at_exit(path: Path, *args: str) -> set[str]:
+    """Return every module in sys.modules when a run on ``path`` ends (imports by importlib too)."""
+    warm(path)
+    result = subprocess.run([sys.executable, "-c", _MODULES_AT_EXIT, "--no-cache", *args, path.name], cwd=path.parent,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode in (0, 1), result.stderr[-2000:]
+    line = next(line for line in result.stderr.splitlines() if line.startswith("MODULES "))
+    return set(json.loads(line[len("MODULES "):]))
+
+
+def test_a_short_run_imports_no_progress_bar_batch_extra_or_hyphenation(workdir):
+    # Too short to be scored for readability: Pyphen's table is not needed either.
+    article = workdir / "short.txt"
+    article.write_text("Council backs budget\n\nThe council met on Monday and agreed the plan.\n")
+    for args in ((), ("--format", "json")):
+        loaded = modules_at_exit(article, *args)
+        assert "newslint.cli" in loaded
+        for module in LATER:
+            found = sorted(name for name in loaded if name == module or name.startswith(module + "."))
+            assert module == "newslint.spool" and args or not found, f"{args}: imported {found}"
+
+
+_FACTS_LOADED = (
+    "import sys\n"
+    "from newslint import Linter, knowledge\n"
+    "linter = Linter(entry_points=False)\n"
+    "linter.lint_text(sys.argv[1], path='article.txt')\n"
+    "print('loaded' if 'offices' in vars(knowledge.load()) else 'deferred')\n"
+)
+
+
+@pytest.mark.parametrize("text, state", [
+    # No office named: the titles are looked for, the facts about holders never read.
+    ("Council backs budget\n\nThe council met on Monday and agreed the plan for the new bridge.\n", "deferred"),
+    # An office and a name: the facts are read to judge them.
+    ("Visit to the port\n\nPrime Minister Tony Blair opened the new terminal on Monday.\n", "loaded"),
+])
+def test_the_knowledge_base_facts_load_only_when_a_title_is_found(workdir, text, state):
+    result = subprocess.run([sys.executable, "-c", _FACTS_LOADED, text], cwd=workdir, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == state

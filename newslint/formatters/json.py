@@ -1,5 +1,8 @@
 """The JSON contract for editors and CI: one array of findings, sorted by path, line, column.
 
+The findings of one file come from the engine sorted by line, column and code; the
+files are put in path order here.
+
 The shape is documented in the README and in ``newslint/schema/findings.schema.json``.
 """
 
@@ -40,18 +43,37 @@ def as_dict(f: Finding) -> dict[str, Any]:
 
 
 class JsonFormatter(Formatter):
-    """Collects every finding and writes one JSON array at the end."""
+    """Writes one JSON array of every finding, sorted by path, line and column.
+
+    Each file's findings are serialised as they come and kept on disk (``Spool``), not
+    in memory, so a run over any number of files holds only an index of the paths.
+    """
 
     def start(self) -> None:
         """Begin with no findings."""
-        self._findings: list[Finding] = []
+        from newslint.spool import Spool
+
+        self._spool = Spool()
 
     def file(self, path: str, findings: Sequence[Finding]) -> None:
-        """Keep the file's findings for the final array."""
-        self._findings.extend(findings)
+        """Serialise the file's findings (already sorted by line and column) for the array."""
+        if findings:
+            # Each element as json.dump(..., indent=2) writes it one level into the array.
+            items = (json.dumps(as_dict(f), ensure_ascii=False, indent=2) for f in findings)
+            self._spool.add(path, ",\n".join("  " + item.replace("\n", "\n  ") for item in items))
 
     def finish(self) -> None:
-        """Write the sorted array."""
-        self._findings.sort(key=lambda f: (f.path, f.line, f.column, f.code))
-        json.dump([as_dict(f) for f in self._findings], self.stream, ensure_ascii=False, indent=2)
-        self.stream.write("\n")
+        """Write the array: the files' parts in path order."""
+        spool = self._spool
+        try:
+            if not len(spool):
+                self.stream.write("[]\n")
+                return
+            self.stream.write("[\n")
+            for number, part in enumerate(spool.parts()):
+                if number:
+                    self.stream.write(",\n")
+                self.stream.write(part)
+            self.stream.write("\n]\n")
+        finally:
+            spool.close()

@@ -50,6 +50,7 @@ import re
 from html.entities import html5
 from html.parser import HTMLParser
 
+from newslint import patterns
 from newslint.parsers.model import Comment, Paragraph, ParagraphKind, Parsed
 
 STAND_IN = "\ufffc"
@@ -95,13 +96,13 @@ _VOID = frozenset((
 
 # A character reference as HTML5 reads it: numeric (any number of digits), or a name of
 # at most 32 characters (the longest in the table), whose longest known prefix is used.
-_REFERENCE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9A-Fa-f]+;?|[A-Za-z][A-Za-z0-9]{0,31};?)")
+_REFERENCE = patterns.compile(r"&(?:#[0-9]+;?|#[xX][0-9A-Fa-f]+;?|[A-Za-z][A-Za-z0-9]{0,31};?)")
 # One attribute of a start tag, after the tag name (HTML5's attribute syntax).
-_ATTRIBUTE = re.compile(r"""[\s/]*([^\s/>][^\s/=>]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
-_TAG_NAME = re.compile(r"<[^\s/>]*")
+_ATTRIBUTE = patterns.compile(r"""[\s/]*([^\s/>][^\s/=>]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
+_TAG_NAME = patterns.compile(r"<[^\s/>]*")
 # What opens markup after "<" (anything else is a literal "<").
-_MARKUP_OPEN = re.compile(r"<[A-Za-z/!?]")
-_NEUTRALISED = re.compile(r"&|(?<=<!)\[")
+_MARKUP_OPEN = patterns.compile(r"<[A-Za-z/!?]")
+_NEUTRALISED = patterns.compile(r"&|(?<=<!)\[")
 
 
 def _decode(text: str, match: re.Match[str], in_attribute: bool) -> tuple[str, int] | None:

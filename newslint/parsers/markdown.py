@@ -19,13 +19,14 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from newslint import patterns
 from newslint.parsers.model import LINE_BREAK, Comment, Paragraph, ParagraphKind, Parsed
 
 CODE_STAND_IN = "\ufffc"
-_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
-_FRONT_MATTER_FENCE = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
+_COMMENT = patterns.compile(r"<!--(.*?)-->", re.S)
+_FRONT_MATTER_FENCE = patterns.compile(r"---[ \t]*(?:\r\n|\r|\n)")
 # A closing fence is a whole line, whatever ends the lines (``$`` with re.M sees only LF).
-_FRONT_MATTER_END = re.compile(r"(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?=\r|\n|\Z)")
+_FRONT_MATTER_END = patterns.compile(r"(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?=\r|\n|\Z)")
 
 
 # markdown-it stops at 20 levels of nested blocks (block quotes, lists) and drops the

@@ -8,14 +8,15 @@ place where an offset becomes a 1-based line and column.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from newslint import patterns
+
 # Only CR, LF and CRLF end a line: str.splitlines() would also break on U+2028,
 # form feeds and other characters that editors show inside a line.
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
+LINE_BREAK = patterns.compile(r"\r\n|\r|\n")
 
 ParagraphKind = Literal["paragraph", "heading", "list-item", "quote", "table-cell", "caption"]
 # The kinds that hold running prose (headings, captions and table cells are not sentences

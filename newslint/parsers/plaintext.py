@@ -9,15 +9,14 @@ HTML comment (``<!-- newslint-disable ... -->``) is a directive, not prose.
 
 from __future__ import annotations
 
-import re
-
+from newslint import patterns
 from newslint.parsers.model import LINE_BREAK, Comment, Paragraph, ParagraphKind, Parsed
 
 WRAP_WIDTH = 100
 # One comment alone on its line: its body may not hold "-->", or "<!-- a --> prose <!-- b -->"
 # would be read as a single comment and the prose between lost.
-_COMMENT_LINE = re.compile(r"[ \t]*<!--((?:(?!-->).)*)-->[ \t]*")
-_TERMINAL_END = re.compile(r"[.!?…:;,\"'”’)\]»]\s*$")
+_COMMENT_LINE = patterns.compile(r"[ \t]*<!--((?:(?!-->).)*)-->[ \t]*")
+_TERMINAL_END = patterns.compile(r"[.!?…:;,\"'”’)\]»]\s*$")
 _HEADING_MAX_WORDS = 20
 
 

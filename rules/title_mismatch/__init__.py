@@ -77,7 +77,7 @@ def title_mismatch(document, options) -> Iterator[Violation]:
     checked against dates; courtesy titles (prince, sheikh) not at all.
     """
     knowledge = load(tuple(options.get("knowledge") or ()))
-    if not knowledge.offices:
+    if not knowledge.office_titles:  # at hand without loading the facts
         return
     phrases: list[Phrase] = []
     for paragraph, titles in zip(document.paragraphs, titles_by_paragraph(knowledge, document)):

@@ -6,11 +6,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newslint import patterns
 from newslint.knowledge import Knowledge, alternation
 
 from .titles import NEWSROOM_TITLES
 
-_LETTERS = re.compile(r"[^\W\d_]*")  # a run of letters (a title's leading word ends with one)
+_LETTERS = patterns.compile(r"[^\W\d_]*")  # a run of letters (a title's leading word ends with one)
 _MODIFIERS_BEFORE = r"(?P<mods>(?:former|then|late|acting|outgoing|incoming|interim|caretaker|ex)[\s-]+)"
 _TAIL_BLOCKERS = "_’'-"
 
@@ -70,7 +71,7 @@ def _title_finder(knowledge: Knowledge) -> _TitleFinder:
     ("Jack Straw, the foreign secretary").
     """
     spellings: set[str] = set()
-    for title in (*NEWSROOM_TITLES, *(t for office in knowledge.offices.values() for t in office.titles)):
+    for title in (*NEWSROOM_TITLES, *knowledge.office_titles):  # at hand without loading the facts
         spellings |= {title, title.lower(), title[:1].upper() + title[1:].lower()}
     capital_heads: dict[str, list[str]] = {}
     lower_heads: dict[str, list[str]] = {}
@@ -95,14 +96,14 @@ def _title_finder(knowledge: Knowledge) -> _TitleFinder:
         table(lower_heads),
         # The capital heads start with literal capitals, so the regex engine skips the
         # lower-case text between them.
-        re.compile(finder(capital_heads)),
+        patterns.compile(finder(capital_heads)),
         # A plain range of capitals keeps the scan fast; a form starting with another
         # letter is rare. A modifier counts only when a title's head follows it (else
         # the optional group backtracks). The word must start where no word character
         # stands before it: tried inside a long run of capitals or initials (A.B.C.D.),
         # the word would be read to its end from every letter, quadratic time.
-        re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w.’'\-].)[\w.’'\-]*+\s+" + _MODIFIERS_BEFORE + "?(?=" + lower + ")"),
-        re.compile(r"the(?<![\w’'\-]...)\s+" + _MODIFIERS_BEFORE + "?(?=" + lower + ")"),
+        patterns.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w.’'\-].)[\w.’'\-]*+\s+" + _MODIFIERS_BEFORE + "?(?=" + lower + ")"),
+        patterns.compile(r"the(?<![\w’'\-]...)\s+" + _MODIFIERS_BEFORE + "?(?=" + lower + ")"),
     )
 
 

@@ -10,11 +10,11 @@ offices of other countries.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newslint import patterns
 from newslint.knowledge import Knowledge, Office, Term, name_keys, title_key
 
 from .phrases import Phrase
@@ -26,8 +26,8 @@ from .wording import attributive, case_like, codes_text, country_name, possessiv
 HISTORICAL_CUES = frozenset({"under", "during", "when", "while", "until"})
 # A title given to someone who left office longer ago than this reads as history.
 HISTORY = _dt.timedelta(days=10 * 365)
-YEAR = re.compile(r"\b(1[89][0-9]{2}|20[0-9]{2})(s?)\b")
-SENTENCE_BREAK = re.compile(r"[.!?](?=[\s\"'”’)\]]|$)")
+YEAR = patterns.compile(r"\b(1[89][0-9]{2}|20[0-9]{2})(s?)\b")
+SENTENCE_BREAK = patterns.compile(r"[.!?](?=[\s\"'”’)\]]|$)")
 # At most this many of a name's candidates are spelt out in one message.
 MAX_CANDIDATES = 3
 

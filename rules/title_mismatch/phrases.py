@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any, Iterator
 
+from newslint import patterns
 from newslint.knowledge import HONORIFICS, PARTICLES, Knowledge
 
 from .finder import titles_in
@@ -26,13 +27,13 @@ CALENDAR = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
     "May June July August September October November December".split()
 )
-NAME_TOKEN = re.compile(r"[^\W\d_][\w’'\-]*\.?")
+NAME_TOKEN = patterns.compile(r"[^\W\d_][\w’'\-]*\.?")
 SENTENCE_END = ".!?:;"
 SPACES = " \u00a0\t\r\n"  # a hard-wrapped paragraph breaks lines inside a title phrase
 OPENERS = "\"'“‘(["
 APOSTROPHES = ("'s", "’s")
 # Endings of demonyms ("Ukrainian", "Chinese", "Iraqi"): a country form written so is attributive.
-DEMONYM_END = re.compile(r"(?:an|ese|ish|i|ch|sh|ic|ek|ss|ai|ot|sy)$")
+DEMONYM_END = patterns.compile(r"(?:an|ese|ish|i|ch|sh|ic|ek|ss|ai|ot|sy)$")
 # How a country is written before a title, where the first demonym-like form is not it
 # ("Bishkek" is Kyrgyzstan's capital, "Kiwi" not for a prime minister).
 ATTRIBUTIVE = {

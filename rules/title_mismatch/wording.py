@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import re
 
+from newslint import patterns
 from newslint.knowledge import Knowledge
 
 from .phrases import APOSTROPHES, ATTRIBUTIVE, DEMONYM_END, Phrase
@@ -33,7 +33,7 @@ def attributive(knowledge: Knowledge, code: str, written_form: str | None, after
     return name if after_the else f"{name}'s"
 
 
-_THE = re.compile(
+_THE = patterns.compile(
     r"^(?:United |Netherlands|Philippines|Bahamas|Gambia|Maldives|Holy See|Comoros|Seychelles|European |World |"
     r"International |North Atlantic )|Republic|Islands|Emirates"
 )
@@ -85,7 +85,7 @@ def rewrite(phrase: Phrase, *, form: str | None = None, title: str | None = None
     return result
 
 
-_MODIFIER_WORD = re.compile(
+_MODIFIER_WORD = patterns.compile(
     r"(?:(?<=^)|(?<=\s))(?:[Ff]ormer|[Ll]ate|[Tt]hen|[Oo]utgoing|[Ii]ncoming)\s+|(?:^|(?<=\s))(?:[Ee]x|[Tt]hen)-"
 )
 

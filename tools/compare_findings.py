@@ -1,0 +1,71 @@
+"""Check that a speed change left the findings exactly as they were.
+
+    python tools/compare_findings.py save BEFORE.json [PATHS...]
+    python tools/compare_findings.py check BEFORE.json [PATHS...]
+
+``save`` lints PATHS (default: the corpus and the seeds in ../shared) with every default
+rule, serially, without the result cache and with ``--date 2005-01-01``, and writes the
+JSON findings to BEFORE.json. ``check`` lints the same way and compares: it prints every
+finding that is only on one side and exits 1 if there is any, 0 if the findings are
+identical. Run ``save`` before a change and ``check`` after it.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO / ".." / "shared"
+DEFAULT_PATHS = [str(SHARED / "corpus" / "bbc"), str(SHARED / "seeds")]
+
+
+def findings(paths: list[str]) -> list[dict[str, object]]:
+    """Return newslint's JSON findings for ``paths``, linted serially with no cache."""
+    command = [sys.executable, "-m", "newslint", "--format", "json", "--date", "2005-01-01",
+               "--no-cache", "--jobs", "1", *paths]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
+    if result.returncode not in (0, 1):
+        sys.exit(f"newslint failed ({result.returncode}): {result.stderr[-2000:]}")
+    return json.loads(result.stdout)
+
+
+def _key(finding: dict[str, object]) -> str:
+    return json.dumps(finding, sort_keys=True, ensure_ascii=False)
+
+
+def compare(before: list[dict[str, object]], after: list[dict[str, object]]) -> list[str]:
+    """Return one line per finding present on only one side ('-' before only, '+' after only)."""
+    old, new = Counter(map(_key, before)), Counter(map(_key, after))
+    lines = [f"- {key}" for key in sorted((old - new).elements())]
+    lines += [f"+ {key}" for key in sorted((new - old).elements())]
+    if not lines and [_key(f) for f in before] != [_key(f) for f in after]:
+        lines.append("! the same findings in a different order")
+    return lines
+
+
+def main(argv: list[str]) -> int:
+    """Save or check a baseline of findings; see the module docstring."""
+    if len(argv) < 2 or argv[0] not in ("save", "check"):
+        print(__doc__, file=sys.stderr)
+        return 2
+    action, baseline, paths = argv[0], Path(argv[1]), argv[2:] or DEFAULT_PATHS
+    current = findings(paths)
+    if action == "save":
+        baseline.write_text(json.dumps(current, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"saved {len(current)} findings to {baseline}")
+        return 0
+    before = json.loads(baseline.read_text(encoding="utf-8"))
+    differences = compare(before, current)
+    for line in differences:
+        print(line)
+    print(f"{len(before)} findings before, {len(current)} after: "
+          + ("identical" if not differences else f"{len(differences)} differences"))
+    return 1 if differences else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
