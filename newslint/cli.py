@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -22,6 +23,14 @@ class _DefaultGroup(click.Group):
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Show the lint options with the commands: ``newslint PATHS`` is what people run."""
+        formatter.write_usage(ctx.command_path, "[OPTIONS] [PATHS]...  |  COMMAND [ARGS]...")
+        self.format_help_text(ctx, formatter)
+        lint = self.commands["check"]
+        lint.format_options(click.Context(lint, info_name=ctx.command_path, parent=ctx), formatter)
+        self.format_commands(ctx, formatter)
+
 
 def _split(values: Sequence[str]) -> list[str]:
     return [token.strip() for value in values for token in value.split(",") if token.strip()]
@@ -36,7 +45,8 @@ def _fail(message: str) -> None:
 def main() -> None:
     """newslint: an editorial linter for news copy.
 
-    Run `newslint PATHS...` to lint articles; `newslint explain RULE` documents a rule.
+    Run `newslint PATHS...` to lint articles; `newslint explain RULE` documents a rule;
+    `newslint server` is the language server for editors.
     """
     # A file name that is not valid UTF-8 (or a locale that cannot show a character)
     # must come out escaped, not end the run with a UnicodeEncodeError.
@@ -45,16 +55,51 @@ def main() -> None:
             stream.reconfigure(errors="backslashreplace")
 
 
+FORMAT_HELP = (
+    "Output format: concise (alias text; the default), full (with the source line), json, "
+    "sarif (GitHub code scanning), github (Actions annotations), gitlab (Code Quality), junit, "
+    "rdjson (reviewdog), or a plugin's."
+)
+
+
+def _color(flag: bool | None, stream: object) -> bool:
+    """Return whether to colour: the flag, else NO_COLOR, else FORCE_COLOR, else a terminal."""
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _output_format(name: str | None, show_source: bool) -> str:
+    if not show_source:
+        return name or "concise"
+    if name not in (None, "full", "concise", "text"):
+        _fail(f"--show-source shows the full text format; it cannot be combined with --format {name}")
+    return "full"
+
+
 @main.command("check")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", default="text", show_default=True, help="Output format: text or json.")
+@click.option("--output-format", "--format", "output_format", metavar="FORMAT", help=FORMAT_HELP)
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path), help="Write the findings to FILE (the summary still goes to the terminal).")
+@click.option("--show-source", is_flag=True, help="Show the source line under each finding (--format full).")
 @click.option("--select", multiple=True, help="Rules to run: codes, code prefixes or names (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rules to skip: codes, code prefixes or names (comma-separated).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Use this configuration file for every path.")
 @click.option("--stdin-filename", help="Name (and so format) of the text read from standard input.")
 @click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), help="Lowest severity that makes the exit status 1 [default: warning].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means an error).")
 @click.option("--date", type=click.DateTime(formats=["%Y-%m-%d"]), help="Article date (YYYY-MM-DD) where front matter gives none.")
-@click.option("--color/--no-color", default=None, help="Colour the text output [default: on a terminal].")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path), help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record every finding in this baseline file (keeping dismissals) and report none.")
+@click.option("--statistics", is_flag=True, help="Print a count per rule instead of the findings.")
+@click.option("--summary/--no-summary", default=None, help="End with a one-line summary [default: text output on a terminal].")
+@click.option("-q", "--quiet", is_flag=True, help="Print the findings only: no summary.")
+@click.option("--color/--no-color", default=None, help="Colour the text output [default: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it].")
 @click.option("--fix", is_flag=True, help="Apply every safe fix, then report what remains (stdin: fixed text to stdout).")
 @click.option("--diff", is_flag=True, help="Print a unified diff of the safe fixes instead of writing them.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes [default: the number of CPUs; 1 lints in this process].")
@@ -64,13 +109,21 @@ def main() -> None:
 @click.version_option(__version__, "--version", prog_name="newslint", message="%(prog)s %(version)s")
 def check(
     paths: tuple[str, ...],
-    output_format: str,
+    output_format: str | None,
+    output_file: Path | None,
+    show_source: bool,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     config_path: Path | None,
     stdin_filename: str | None,
     fail_on: str | None,
+    exit_zero: bool,
     date: _dt.datetime | None,
+    baseline_path: Path | None,
+    write_baseline: Path | None,
+    statistics: bool,
+    summary: bool | None,
+    quiet: bool,
     color: bool | None,
     fix: bool,
     diff: bool,
@@ -87,13 +140,20 @@ def check(
         stdin_filename=stdin_filename,
         fail_on=fail_on,
         date=date.date() if date else None,
-        output_format=output_format,
-        color=sys.stdout.isatty() if color is None else color,
+        output_format=_output_format(output_format, show_source),
+        color=_color(color, sys.stdout),
         fix=fix,
         diff=diff,
         jobs=jobs or os.cpu_count() or 1,
         cache=not no_cache,
         cache_dir=cache_dir,
+        output_file=output_file,
+        statistics=statistics,
+        exit_zero=exit_zero,
+        quiet=quiet,
+        summary=summary,
+        baseline=baseline_path,
+        write_baseline=write_baseline,
     )
     try:
         runner = Runner(options)
@@ -106,6 +166,37 @@ def check(
     except RunError as exc:
         _fail(str(exc))
     sys.exit(status)
+
+
+_LOCATION = re.compile(r"(.+?):(\d+)(?::(\d+))?:?")
+
+
+@main.command("dismiss")
+@click.argument("location", metavar="FILE:LINE[:COLUMN]")
+@click.argument("rule", required=False)
+@click.option("--reason", required=True, help="Why the finding is not a slip (kept in the baseline).")
+@click.option("--baseline", "baseline_path", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The baseline file to add it to (created if missing).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Use this configuration file.")
+@click.option("--date", type=click.DateTime(formats=["%Y-%m-%d"]), help="Article date (YYYY-MM-DD) where front matter gives none.")
+def dismiss(location: str, rule: str | None, reason: str, baseline_path: Path, config_path: Path | None,
+            date: _dt.datetime | None) -> None:
+    """Record the finding at FILE:LINE[:COLUMN] (of RULE, a code or name) as dismissed.
+
+    The article is not edited: the finding goes into the baseline file with the reason,
+    and runs with --baseline no longer report it.
+    """
+    match = _LOCATION.fullmatch(location)
+    if match is None:
+        _fail(f"{location!r} is not FILE:LINE or FILE:LINE:COLUMN")
+    path, line, column = match.group(1), int(match.group(2)), match.group(3)
+    if not reason.strip():
+        _fail("--reason must say why the finding is dismissed")
+    try:
+        runner = Runner(Options(config=config_path, date=date.date() if date else None))
+        message = runner.dismiss(path, line, int(column) if column else None, rule, reason.strip(), baseline_path)
+    except RunError as exc:
+        _fail(str(exc))
+    click.echo(f"newslint: {message}", err=True)
 
 
 @main.command("explain")
@@ -128,3 +219,13 @@ def stats(paths: tuple[str, ...], output_format: str) -> None:
     from newslint import stats as stats_module
 
     sys.exit(stats_module.run(paths, output_format, sys.stdout, sys.stderr, sys.stdin.buffer))
+
+
+@main.command("server")
+@click.option("--stdio", is_flag=True, help="Speak LSP on standard input and output (the default).")
+@click.option("--tcp", metavar="HOST:PORT", help="Listen on a TCP address instead, for debugging.")
+def server(stdio: bool, tcp: str | None) -> None:
+    """Run the language server for editors (needs `pip install 'newslint[lsp]'`)."""
+    from newslint.server import main as serve
+
+    sys.exit(serve(None if stdio else tcp))

@@ -97,12 +97,16 @@ def lint(
     suppressions = directives(document, list(known) or [item.rule for item in active])
     findings = list(crashes)
     for item, violation in raw:
+        # House styles run their rules as one batch, whose violations name their own rule
+        # and severity (newslint.styles.rules.StyleViolation).
+        rule = getattr(violation, "rule", None) or item.rule
+        severity = getattr(violation, "severity", None) or item.severity
         silenced = False
         for directive in suppressions:
-            if directive.covers(item.rule, violation.start):
+            if directive.covers(rule, violation.start):
                 directive.used = silenced = True
         if not silenced:
-            findings.append(_stamp(document, item.rule.code, item.rule.name, item.severity, violation))
+            findings.append(_stamp(document, rule.code, rule.name, severity, violation))
 
     if report_unused:
         for directive in suppressions:

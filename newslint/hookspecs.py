@@ -36,7 +36,10 @@ def newslint_formatters() -> dict[str, type[Formatter]]:
     """Return output formats this plugin provides, as ``{name: Formatter subclass}``.
 
     Called once per run, when ``--format`` is resolved. The name is what ``--format``
-    takes; a name already provided by another plugin is an error.
+    takes; a name already provided by another plugin is an error. The life cycle is in
+    ``newslint.formatters.base``: ``start(rules=...)``, ``file(path, findings, text=...)``
+    for each file, ``error(path, message)`` for a file that could not be linted, then
+    ``finish()``; a formatter's methods may leave out the keyword arguments they do not use.
     """
 
 

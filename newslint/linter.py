@@ -115,8 +115,12 @@ class Linter:
         self.manager = _plugins.plugin_manager(entry_points=entry_points, extra=plugins)
         self.registry = _plugins.registry(self.manager)
         self.formats = _plugins.input_formats(self.manager)
+        from newslint.styles import looks_like_style_token  # house styles: known per configuration
+
         for tokens in (self.select or [], self.ignore):
             for token in unknown_tokens(tokens, self.registry.rules):
+                if looks_like_style_token(token):
+                    continue
                 raise UsageError(f"unknown rule {token!r} (see newslint --list-rules)")
         if fail_on is not None and fail_on not in {s.value for s in Severity}:
             raise UsageError(f"unknown severity {fail_on!r} for fail-on (info, warning or error)")
@@ -140,6 +144,9 @@ class Linter:
     def rule(self, key: str) -> Rule:
         """Return the rule with this code or name, or raise ``UsageError``."""
         found = self.registry.get(key)
+        if found is None:  # a house-style rule of the configuration here (House.PerCent)
+            house = self.config_for(".").house
+            found = next((r for r in house.all_rules if key in (r.code, r.name)), None) if house else None
         if found is None:
             raise UsageError(f"unknown rule {key!r} (see newslint --list-rules)")
         return found
@@ -211,7 +218,11 @@ class Linter:
                 self._memo.move_to_end(key)
                 return list(cached)
         document = self.document(text, path, format, date, config)
-        findings = lint(document, active, self.registry.rules, on_unavailable=self._unavailable)
+        house = config.house_for(display)
+        known = self.registry.rules if house is None else (*self.registry.rules, *house.rules)
+        findings = lint(document, active, known, on_unavailable=self._unavailable)
+        if house is not None:  # an accepted vocabulary term is never reported, by any rule
+            findings = house.drop_accepted(document, findings)
         with self._lock:
             self._memo[key] = findings
             if len(self._memo) > _MEMO_SIZE:

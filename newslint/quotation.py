@@ -21,16 +21,23 @@ it is followed by one that opens again with a quotation mark. Such an unclosed m
 ``continued``. The same shape inside one paragraph (a quotation left open, then a new
 sentence that opens with a mark of the same kind: ``"One. "Two," she said.``) is what
 merged paragraphs look like, and is ``reopened``.
+
+Where quoted speech is follows from the pairing (``quoted_spans``, ``masker``):
+language rules skip quoted speech, which is verbatim. A paired opening mark quotes up
+to its partner; an opening mark left open (unclosed, continued into the next paragraph,
+or reopened) quotes to the end of the paragraph; a closing mark that nothing opened (a
+quotation carried over from the previous paragraph) quotes from the paragraph's start.
+When in doubt, more text counts as quoted: a missed finding is cheaper than a false one.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Callable, Literal, NamedTuple, Sequence
 
 if TYPE_CHECKING:
-    from newslint.document import Paragraph
+    from newslint.document import Document, Paragraph
 
 Role = Literal["open", "close", "apostrophe", "prime"]
 Status = Literal["paired", "mismatched", "unclosed", "unopened", "continued", "reopened", "none"]
@@ -38,6 +45,7 @@ Status = Literal["paired", "mismatched", "unclosed", "unopened", "continued", "r
 CURLY = "“”‘’"
 _ALL_MARKS = frozenset("\"'“”‘’")
 DOUBLE = "\"“”"
+MASK = "\u2063"  # INVISIBLE SEPARATOR: stands in for quoted characters in masked text
 
 # Characters after which a straight mark opens a quotation.
 _OPEN_BEFORE = frozenset(" \t\r\n\u00a0\u2009\u202f([{<—–-/“‘\"'«")
@@ -47,13 +55,41 @@ _CLOSE_AFTER = frozenset(" \t\r\n\u00a0\u2009\u202f.,;:!?)]}>…—–-/\"'”�
 _TERMINAL = frozenset(".!?…")
 # What may stand between that punctuation and the mark: spaces, brackets and marks.
 _BEFORE_SENTENCE = frozenset(" \t\r\n\u00a0)]\"'“”‘’")
-# Word-initial elisions: 'em, 'tis, 'twas, 'til, 'n' (rock 'n' roll), 'bot nets, a lone
-# possessive 's. Not 'cause: a quotation may well open with the word "Cause".
-_ELISION = re.compile(r"(?:em|tis|twas|til|n|s|bots?|phones?|planes?|flu|burbs)\b", re.I)
-# A decade or a year cut short: '90s, ’05.
-_SHORT_YEAR = re.compile(r"\d\d(?:s\b|(?!\w))")
-# The inches after a feet mark: 6'2", 5'10.5". Both marks are primes.
-_INCHES = re.compile(r"\d{1,2}(?:\.\d+)?\"")
+# Words cut at the front, written with an apostrophe that is not a quotation mark.
+# Whether a word lost its first letters cannot be told from its shape: ’orrible and
+# ‘urban (a scare quote) look alike. So these are the clipped forms of English (aphetic
+# and h-dropped words, and 't for "it"), in two classes:
+# - forms that are not words on their own, read as apostrophes wherever they stand
+#   ('em, 'tis, 'til, 'orrible, 'ello); a lone possessive 's; the n of rock 'n' roll;
+_CLIPPED = re.compile(
+    r"(?:em|t(?:is|was|were|would|will)|til|cos|coz|nuff|fraid|scuse|cept|twixt|tween|gainst|"
+    r"mongst|neath|kay|sup|burbs|gator|copter|orrible|orribly|orrid|ello|ullo|appy|appen\w*|"
+    r"ospital|usband|oliday|ungry|undred|istory|ouse|ome|ave|avin|alf|elp|ere|eaven|imself|"
+    r"erself|im|n|s)\b",
+    re.I,
+)
+# - forms that are also words ('till, 'cause, 'round, 'bout, 'phone, 'plane, 'flu, 'bot
+#   nets), read as apostrophes only when no later mark in the paragraph could close a
+#   quotation opened there: a quotation may well open with "cause" or "round".
+_CLIPPED_WORDS = re.compile(
+    r"(?:till|cause|round|bout|fore|bye|bots?|phones?|planes?|flu|net|roos?|possums?|coons?|cellos?)\b",
+    re.I,
+)
+# Short words clipped at the end: o' (of), an' (and), th' (the), ol' (old), ma', pa'.
+_CLIPPED_END = re.compile(r"(?:^|(?<![^\W\d_]))(?:o|an|th|ol|lil|ma|pa|ya)$", re.I)
+# Words that cannot follow a possessive: after "rights'" they show a closing mark.
+_NOT_POSSESSED = frozenset(
+    """have has had are were is was will would can could should may might must do does
+    did said say says told that which who whom the a an to of in on at for with from by
+    as than it its they them their he she we you not be been being""".split()
+)
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+# A decade or a year cut short: '90s, ’05, the '90's.
+_SHORT_YEAR = re.compile(r"\d\d(?:'?s\b|(?!\w))")
+# The inches after a feet mark: 6'2", 5' 11", 5'10.5", 5' 11''. Both marks are primes.
+_INCHES = re.compile(r"[ \u00a0\u2009\u202f]?\d{1,2}(?:\.\d+)?(?:\"|'')")
+# What a single mark that a later one might close looks like, to look ahead in O(1).
+_OPEN, _CLOSE, _SKIP = 1, 2, 0
 
 
 class Mark(NamedTuple):
@@ -122,7 +158,12 @@ def _positions(text: str) -> list[int]:
 
 
 class _Classifier:
-    """Walks one paragraph's marks left to right, keeping the pairing stacks."""
+    """Walks one paragraph's marks left to right, keeping the pairing stacks.
+
+    Everything a decision looks at is either next to the mark or precomputed in one
+    pass over the marks (runs of adjacent marks, what the next single or double mark
+    looks like), so that a paragraph of nothing but quotation marks is still linear.
+    """
 
     def __init__(self, text: str, positions: list[int]) -> None:
         self.text = text
@@ -135,6 +176,59 @@ class _Classifier:
         self.rows: list[list] = []
         self.stacks: dict[bool, list[int]] = {True: [], False: []}
         self.reopeners: set[int] = set()  # rows of marks that reopened a quotation
+        self._runs()
+        self._look_ahead()
+        # _reopens walks back over spaces and marks; it is asked in text order, so the
+        # last index before the scan point that is not one of those is kept as it goes.
+        self._scanned = 0
+        self._last_word = -1
+
+    def _runs(self) -> None:
+        """Record, per mark, where its run of adjacent marks starts and ends."""
+        positions = self.positions
+        first = [0] * len(positions)
+        last = [0] * len(positions)
+        begin = 0
+        for order in range(1, len(positions) + 1):
+            if order == len(positions) or positions[order] != positions[order - 1] + 1:
+                for k in range(begin, order):
+                    first[k], last[k] = positions[begin], positions[order - 1]
+                begin = order
+        self.run_first, self.run_last = first, last
+
+    def _look_ahead(self) -> None:
+        """Record, per mark, what the next single and the next double mark after it look like."""
+        text, positions = self.text, self.positions
+        n = len(positions)
+        self.next_single = [_SKIP] * (n + 1)
+        self.next_double = [_SKIP] * (n + 1)
+        for order in range(n - 1, -1, -1):
+            i = positions[order]
+            ch = text[i]
+            single, double = self.next_single[order + 1], self.next_double[order + 1]
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if ch in DOUBLE:
+                if ch == "“":
+                    double = _OPEN
+                elif ch == "”":
+                    double = _CLOSE
+                else:
+                    run_before = text[self.run_first[order] - 1] if self.run_first[order] else " "
+                    run_after = text[self.run_last[order] + 1] if self.run_last[order] + 1 < len(text) else " "
+                    if run_before not in _OPEN_BEFORE and run_after in _CLOSE_AFTER:
+                        double = _CLOSE
+                    elif run_before in _OPEN_BEFORE and run_after not in _CLOSE_AFTER:
+                        double = _OPEN
+                    else:
+                        double = _SKIP
+            elif ch != "‘":
+                if before in _OPEN_BEFORE:
+                    if after not in _CLOSE_AFTER:
+                        single = _OPEN  # a new single quotation opens first
+                elif not after.isalnum():
+                    single = _CLOSE  # not an inner apostrophe
+            self.next_single[order], self.next_double[order] = single, double
 
     def run(self) -> list[list]:
         text, rows, last = self.text, self.rows, len(self.text) - 1
@@ -147,24 +241,10 @@ class _Classifier:
         return rows
 
     def _later_single_closer(self, order: int) -> bool:
-        """Return True if a later mark could close the open single quotation instead."""
-        text = self.text
-        for j in self.positions[order + 1 :]:
-            ch = text[j]
-            if ch in DOUBLE or ch == "‘":
-                continue
-            before = text[j - 1] if j else " "
-            after = text[j + 1] if j + 1 < len(text) else " "
-            if before in _OPEN_BEFORE:
-                if after not in _CLOSE_AFTER:
-                    return False  # a new single quotation opens first
-                continue
-            if after.isalnum():
-                continue  # an inner apostrophe
-            return True
-        return False
+        """Return True if a later mark could close an open single quotation before another opens."""
+        return self.next_single[order + 1] == _CLOSE
 
-    def _neighbours(self, i: int, curly: bool) -> tuple[str, str]:
+    def _neighbours(self, order: int, i: int, curly: bool) -> tuple[str, str]:
         """Return the characters around the mark at ``i`` (a space at either end).
 
         For a straight mark, other marks next to it are looked past: in ``"'Oh`` both
@@ -173,10 +253,7 @@ class _Classifier:
         text = self.text
         j, k = i - 1, i + 1
         if not curly:
-            while j >= 0 and text[j] in _ALL_MARKS:
-                j -= 1
-            while k < len(text) and text[k] in _ALL_MARKS:
-                k += 1
+            j, k = self.run_first[order] - 1, self.run_last[order] + 1
         return (text[j] if j >= 0 else " "), (text[k] if k < len(text) else " ")
 
     def _one(self, order: int, i: int) -> None:
@@ -184,7 +261,7 @@ class _Classifier:
         ch = text[i]
         double = ch in DOUBLE
         curly = ch in CURLY
-        before, after = self._neighbours(i, curly)
+        before, after = self._neighbours(order, i, curly)
         role: Role
         certain = True
         if i in self.primes:
@@ -195,8 +272,10 @@ class _Classifier:
             role = "close"
         elif double:
             if after in _CLOSE_AFTER and before not in _OPEN_BEFORE:
-                if before.isdigit() and not self.stacks[True]:
-                    role = "prime"  # 6ft 2", a 45" screen
+                # A mark straight after a number is an inch or seconds mark (a 20" screen)
+                # unless it closes an open quotation that no later mark closes instead.
+                if before.isdigit() and (not self.stacks[True] or self.next_double[order + 1] == _CLOSE):
+                    role = "prime"
                 else:
                     role = "close"
             elif before in _OPEN_BEFORE and after not in _CLOSE_AFTER:
@@ -207,6 +286,28 @@ class _Classifier:
         else:
             role, certain = self._single(order, i, ch, before, after)
         self._push(i, ch, role, double, curly, certain)
+
+    def _clipped(self, order: int, i: int, ch: str) -> bool:
+        """Return True if the mark at ``i`` stands for letters cut from the word after it."""
+        text = self.text
+        year = _SHORT_YEAR.match(text, i + 1)
+        if year:
+            # ’90s; but '15s' (a quoted word that is a decade's shape) opens a quotation.
+            quoted = text[year.end() : year.end() + 1] in ("'", "’") and not self.stacks[False]
+            return not quoted
+        if _CLIPPED.match(text, i + 1):
+            return True  # 'em, 'tis
+        if self._later_single_closer(order):
+            return False  # a quotation that opens here can be closed
+        # Nothing could close a quotation opened here: a clipped word that is also a word
+        # ('till, 'cause), a number cut short or marked off (a drug code '771), or, in
+        # typeset copy, any word after a right single mark (’orrible).
+        following = text[i + 1 : i + 2]
+        return (
+            bool(_CLIPPED_WORDS.match(text, i + 1))
+            or following.isdigit()
+            or (ch == "’" and following.isalpha())
+        )
 
     def _single(self, order: int, i: int, ch: str, before: str, after: str) -> tuple[Role, bool]:
         text = self.text
@@ -224,20 +325,25 @@ class _Classifier:
         if ch == "'" and before.isdigit():
             inches = _INCHES.match(text, i + 1)
             if inches:
-                self.primes.add(inches.end() - 1)
-                return "prime", True  # 6'2"
+                end = inches.end()
+                self.primes.add(end - 1)
+                if text[end - 2 : end] == "''":
+                    self.primes.add(end - 2)
+                return "prime", True  # 6'2", 5' 11"
         if text[i + 1 : i + 2] in ("s", "S") and not text[i + 2 : i + 3].isalpha() and ch != "‘":
             return "apostrophe", True  # OutRage!'s, or a possessive whose noun was cut
         if before.isalnum() and after.isalnum():
             if before.isdigit() and after.isdigit():
                 return "prime", True  # 5'10
             return "apostrophe", True  # Iran’s, don't, o’clock, 1990's, word‘s
+        if after.isalpha() and i > 1 and text[i - 1] in "-\u2010" and text[i - 2].isalpha():
+            return "apostrophe", True  # inside a hyphenated word: al-'Aziz, el-‘Arish
         if ch == "‘":
-            if _SHORT_YEAR.match(text, i + 1) or _ELISION.match(text, i + 1):
+            if self._clipped(order, i, ch):
                 return "apostrophe", True
             return "open", True
         if before in _OPEN_BEFORE:
-            if _SHORT_YEAR.match(text, i + 1) or _ELISION.match(text, i + 1):
+            if after.isalnum() and self._clipped(order, i, ch):
                 return "apostrophe", True
             if after not in _CLOSE_AFTER:
                 return "open", True  # 'word   and a wrongly curled ’word
@@ -247,14 +353,44 @@ class _Classifier:
             # goin’, the Joneses’ house: an apostrophe, unless it closes a quotation.
             if pending and not (after == " " and self._later_single_closer(order)):
                 return "close", True
-            return "apostrophe", True
+            if self._word_final_apostrophe(i, after):
+                return "apostrophe", True
+            return "close", True  # 'sorry' that lost its opening mark: sorry'
         if before.isdigit():
-            if pending:
+            # 5' tall: a feet mark, unless it closes a quotation no later mark closes.
+            if pending and not self._later_single_closer(order):
                 return "close", True
-            return "prime", True  # 5' tall
+            if i >= 4 and text[i - 4 : i].isdigit():
+                return "close", True  # by 2010': a year, not a height in feet
+            return "prime", True
         if after in _CLOSE_AFTER:
             return "close", True  # ,' he said
         return ("close" if pending else "open"), False  # .'We
+
+    def _word_final_apostrophe(self, i: int, after: str) -> bool:
+        """Return True if a mark that ends a word, with no quotation open, is an apostrophe.
+
+        Only some words end in an apostrophe: a plural's possessive (the players' union,
+        the Joneses' car: after s, x or z, before a space), a dropped g (goin', nothin')
+        and a few short clipped words (o', an', th', ol', Lil'). After any other word, or
+        after s before punctuation, the mark closes a quotation: sorry', the end'.
+        """
+        text = self.text
+        last = text[i - 1].lower()
+        if text[max(0, i - 4) : i].lower().endswith(("ous", "less")):
+            return False  # useless', courageous': adjectives take no possessive
+        if last in "sxz":
+            # the Greens' £404,000, the Voters' "passion"; not at the paragraph's end,
+            # where a possessive would have nothing to possess.
+            if not (after.isspace() and text[i + 1 : i + 2].isspace() and text[i + 2 : i + 12].strip()):
+                return False
+            # A possessive is followed by what is possessed, never by a verb, a
+            # preposition or a determiner: human rights' have, one nation politics' that.
+            following = _NEXT_WORD.match(text, i + 1)
+            return following is None or following.group(1).lower() not in _NOT_POSSESSED
+        if text[i - 2 : i].lower() == "in":
+            return True
+        return bool(_CLIPPED_END.search(text, max(0, i - 4), i))
 
     def _push(self, i: int, ch: str, role: Role, double: bool, curly: bool, certain: bool) -> None:
         row = [i, ch, role, double, curly, certain, "none", None]
@@ -277,9 +413,10 @@ class _Classifier:
                 top = self.rows[stack.pop()]
                 top[6], top[7] = "paired", i
                 row[6], row[7] = "paired", top[0]
-            elif self.stacks[not double]:
+            elif self.stacks[not double] and not self._other_closer_follows(i, double):
                 # "Oh no.' : closed with the other kind of mark. Pair them as a mismatch,
-                # so that one slip makes one finding, not two.
+                # so that one slip makes one finding, not two. (Not in went'": there the
+                # other kind's own closing mark follows, and this one is a stray.)
                 top = self.rows[self.stacks[not double].pop()]
                 top[6], top[7] = "mismatched", i
                 row[6], row[7] = "mismatched", top[0]
@@ -287,12 +424,25 @@ class _Classifier:
                 row[6] = "unopened"
         self.rows.append(row)
 
+    def _other_closer_follows(self, i: int, double: bool) -> bool:
+        """Return True if a closing mark of the other kind follows the mark at ``i`` (went'")."""
+        others = "'’" if double else "\"”"
+        for ch in self.text[i + 1 : i + 3]:
+            if ch in others:
+                return True
+            if ch not in ".,;:!?":
+                return False
+        return False
+
     def _reopens(self, i: int) -> bool:
         """Return True if the mark at ``i`` starts a sentence: after . ! ? (and closers)."""
-        j = i - 1
-        while j >= 0 and self.text[j] in _BEFORE_SENTENCE:
-            j -= 1
-        return j >= 0 and self.text[j] in _TERMINAL
+        text = self.text
+        for j in range(self._scanned, i):
+            if text[j] not in _BEFORE_SENTENCE:
+                self._last_word = j
+        self._scanned = max(self._scanned, i)
+        j = self._last_word
+        return j >= 0 and text[j] in _TERMINAL
 
 
 def _opens_with(text: str, double: bool) -> bool:
@@ -323,3 +473,48 @@ def analyse(paragraphs: Sequence[Paragraph]) -> tuple[ParagraphQuotes, ...]:
                 row[6] = "continued"
         results.append(ParagraphQuotes(paragraph, tuple(Mark(*row) for row in rows)))
     return tuple(results)
+
+
+def quoted_spans(quotes: ParagraphQuotes) -> list[tuple[int, int]]:
+    """Return the local ``(start, end)`` spans of quoted text in one paragraph, marks included."""
+    spans: list[tuple[int, int]] = []
+    end_of_text = len(quotes.paragraph.text)
+    for mark in quotes.marks:
+        if mark.role == "open":
+            if mark.partner is not None and mark.partner > mark.index:
+                spans.append((mark.index, mark.partner + 1))
+            elif mark.status in ("unclosed", "continued", "reopened", "mismatched"):
+                spans.append((mark.index, end_of_text))
+        elif mark.role == "close" and mark.partner is None:
+            spans.append((0, mark.index + 1))  # unopened: carried over from before
+    return spans
+
+
+def masker(document: Document) -> Callable[[Paragraph], str]:
+    """Return a function giving a paragraph's text with quoted characters replaced by ``MASK``.
+
+    Each masked text has the same length as the paragraph's, so local offsets still hold.
+    Rules call it only on paragraphs that might hold a finding, so most are never masked.
+    """
+    by_paragraph = {id(quotes.paragraph): quotes for quotes in document.quote_marks}
+
+    def mask(paragraph: Paragraph) -> str:
+        text = paragraph.text
+        quotes = by_paragraph.get(id(paragraph))
+        spans = quoted_spans(quotes) if quotes is not None and quotes.marks else []
+        if not spans:
+            return text
+        # Spans nest and overlap (every unclosed mark quotes to the end): merge them
+        # first, so that each character is masked once and the work stays linear.
+        pieces, at = [], 0
+        for start, end in sorted(spans):
+            if end <= at:
+                continue
+            start = max(start, at)
+            pieces.append(text[at:start])
+            pieces.append(MASK * (end - start))
+            at = end
+        pieces.append(text[at:])
+        return "".join(pieces)
+
+    return mask

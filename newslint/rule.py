@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
 CODE_PATTERN = re.compile(r"[A-Z]{1,4}[0-9]{3}")
 NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+# House-style rules (newslint/styles) keep Vale's names: code Style.Rule from the style's
+# folder and the rule file, name the file's stem. Plugin rules must still match CODE_PATTERN.
+STYLE_CODE_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*\.[A-Za-z0-9_][A-Za-z0-9_-]*")
 DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Use instead", "Options")
 
 Check = Callable[["Document", Mapping[str, Any]], Iterable[Violation]]

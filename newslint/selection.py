@@ -15,11 +15,12 @@ _EXACT = 100
 
 def specificity(token: str, rule: Rule) -> int:
     """Return how specifically ``token`` names ``rule``, or -1 when it does not."""
-    if token == rule.name or token.upper() == rule.code:
+    code = rule.code.upper()  # style codes (House.PerCent) are mixed case
+    if token == rule.name or token.upper() == code:
         return _EXACT
     if token.upper() == "ALL":
         return 0
-    if rule.code.startswith(token.upper()) and token[:1].isalpha():
+    if code.startswith(token.upper()) and token[:1].isalpha():
         return len(token)
     return -1
 

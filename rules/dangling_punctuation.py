@@ -1,4 +1,4 @@
-"""NL102 dangling-punctuation: repeated or stranded commas and full stops."""
+"""NL102 dangling-punctuation: repeated punctuation, and spaces stranded before it."""
 
 from __future__ import annotations
 
@@ -16,26 +16,44 @@ _REPEATED_END = re.compile(r"([.!?])([\"'”’)\]]+)(\.)(?!\.)")
 _DOUBLED_COMMA = re.compile(r",{2,}")
 # Exactly two full stops after a word (three or more make an ellipsis).
 _DOUBLED_STOP = re.compile(r"(?<=[^\W_])\.\.(?!\.)")
-# Spaces before a comma or a full stop that follows a word, a number or a closer.
-_SPACE_BEFORE = re.compile(r"(?:(?<=[^\W_])|(?<=[%\"'”’)\]]))[ \t\u00a0]+([,.])")
+# Spaces (ordinary, no-break U+00A0, thin U+2009 and narrow no-break U+202F) that stand
+# before punctuation which follows a word, a number or a closing mark.
+_SPACE_CHARS = " \t\u00a0\u2009\u202f"
+_MARKS = ",.;:?!"
+_SPACE_BEFORE = re.compile(r"(?:(?<=[^\W_])|(?<=[%\"'”’)\]]))[ \t\u00a0\u2009\u202f]+([,.;:?!])")
 # The word before a full stop that may end an abbreviation: U.S. Inc. e.g.
 _ABBREVIATION_END = re.compile(r"(?:\b[^\W\d_]\.[^\W\d_]|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|etc|al|approx|No|Nos))$", re.I)
+# Names that are written with a leading full stop and a capital: Microsoft's .Net.
+_DOTTED_NAMES = frozenset({"Net", "Mac", "Me", "Onion", "Xxx"})
+# How far back to look for the word before a mark: enough for a message and for URLs,
+# and a bound, so that a text with no spaces is not walked from each mark (quadratic).
+_TOKEN_WINDOW = 200
 _URL_TOKEN = re.compile(r"\S*(?:://|www\.|/)\S*$")
+# A URL or a web address before a mark (a bare slash is fine: 9/4 ., and/or ,).
+_WEB_TOKEN = re.compile(r"://|www\.")
 _CLOSERS = "\"'”’)]"
-_NAMES = {".": "full stop", "!": "exclamation mark", "?": "question mark"}
+_NAMES = {
+    ".": "full stop",
+    "!": "exclamation mark",
+    "?": "question mark",
+    ",": "comma",
+    ";": "semicolon",
+    ":": "colon",
+}
 
 
 def _token_before(text: str, end: int) -> str:
     """Return the run of non-space characters that ends at ``end``."""
-    start = end
-    while start > 0 and not text[start - 1].isspace():
+    start, limit = end, max(0, end - _TOKEN_WINDOW)
+    while start > limit and not text[start - 1].isspace():
         start -= 1
     return text[start:end]
 
 
 def _token_after(text: str, start: int) -> str:
-    end = start
-    while end < len(text) and not text[end].isspace():
+    """Return the run of non-space characters that starts at ``start``."""
+    end, limit = start, min(len(text), start + _TOKEN_WINDOW)
+    while end < limit and not text[end].isspace():
         end += 1
     return text[start:end]
 
@@ -50,7 +68,9 @@ def _repeated_ends(text: str) -> Iterator[tuple[int, int, int, str, bool]]:
             continue  # the innocent (defined by whom?). : the sentence still needs its stop
         if mark == "." and (
             text[max(0, match.start() - 1) : match.start()] == "."  # an ellipsis...”.
-            or _ABBREVIATION_END.search(text, 0, match.start())  # “made in the U.S.”.
+            # “made in the U.S.”. (searched in a short window: from the start, every
+            # match would rescan the paragraph)
+            or _ABBREVIATION_END.search(text, max(0, match.start() - 12), match.start())
         ):
             continue
         shown = match.group()
@@ -76,34 +96,77 @@ def _doubled(text: str) -> Iterator[tuple[int, int, int, str, bool]]:
         yield match.start(), match.end(), match.start() + 1, f"doubled full stop: '{word}..'", safe
 
 
-def _spaces_before(text: str) -> Iterator[tuple[int, int, int, str, bool]]:
-    if not any(space + mark in text for space in " \t\u00a0" for mark in ",."):
-        return
+def _space_name(spaces: str) -> str:
+    """Return what a run of spaces is, for the message."""
+    kinds = []
+    if " " in spaces or "\t" in spaces:
+        kinds.append("space")
+    if "\u00a0" in spaces:
+        kinds.append("no-break space")
+    if "\u2009" in spaces or "\u202f" in spaces:
+        kinds.append("thin space")
+    return " and ".join(kinds) if len(kinds) < 3 else "spaces"
+
+
+def _spaces_before(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """Yield (start, end, message, replacement) for spaces stranded before punctuation.
+
+    The span is the spaces and the mark. The replacement drops the spaces; when the mark
+    is glued to the next word (``here ,then``, ``in .London``), it moves the space after
+    the mark instead (``here, then``): dropping it would leave ``here,then``.
+    """
     for match in _SPACE_BEFORE.finditer(text):
         mark = match.group(1)
-        after = text[match.end() : match.end() + 1]
-        if mark == ".":
-            # .com, .NET, .5, an ellipsis ... : the full stop belongs to what follows.
-            if after and not after.isspace() and after not in "\"'”’)]":
-                continue
-            # A lone full stop before a lower-case word stands for itself (press . to),
-            # and . . . is a spaced ellipsis.
-            following = text[match.end() + 1 : match.end() + 2]
-            if after.isspace() and (following.islower() or following == "."):
-                continue
-        elif after.isdigit():
-            continue  # ,5 a decimal comma
+        end = match.end()
+        after = text[end : end + 1]
+        # Glued to the next word: a letter or digit, or an opening quote or bracket.
+        glued = bool(after) and (
+            after.isalnum() or after in "“‘([" or (after in "\"'" and text[end + 1 : end + 2].isalnum())
+        )
         word = _token_before(text, match.start())
-        name = "full stop" if mark == "." else "comma"
-        yield match.start(), match.end(), match.start(), f"space before the {name}: '{word} {mark}'", True
-
-
-# Each finder, with the character pairs that must be in the text for it to find anything.
-_FINDERS = (
-    (_repeated_ends, tuple(closer + "." for closer in _CLOSERS)),
-    (_doubled, (",,", "..")),
-    (_spaces_before, tuple(space + mark for space in " \t\u00a0" for mark in ",.")),
-)
+        if mark == ".":
+            if glued:
+                # .com, .NET, .5: the full stop belongs to what follows. Only a
+                # capitalised word, not a name written with a dot, shows that the full
+                # stop was meant to end the sentence before it: in .London.
+                following = _token_after(text, end)
+                name = re.match(r"[^\W\d_]+", following)
+                if not (
+                    name
+                    and len(name.group()) > 1
+                    and name.group()[0].isupper()
+                    and name.group()[1:].islower()
+                    and name.group() not in _DOTTED_NAMES
+                    and "." not in following[name.end() :].rstrip(".,;:!?\"'”’)")
+                ):
+                    continue
+            elif after and not after.isspace() and after not in _CLOSERS:
+                continue  # an ellipsis ..., a path ../
+            elif after.isspace():
+                # A lone full stop before a lower-case word stands for itself (press .
+                # to), and . . . is a spaced ellipsis.
+                following = text[end + 1 : end + 2]
+                if following.islower() or following == ".":
+                    continue
+        elif mark == ",":
+            if after.isdigit():
+                continue  # ,5 a decimal comma
+        elif mark in ":;":
+            # A word, then the mark, then a space or a quotation: not a score (2 : 1),
+            # a time, an emoticon ( :-) ;) ) or code.
+            if not word[-1:].isalpha() or not (not after or after.isspace() or after in "\"'“‘"):
+                continue
+        else:  # ? !
+            if after and not after.isspace() and after not in _CLOSERS + "?!":
+                continue  # ?q=1 in a URL-like token, !important
+        if _WEB_TOKEN.search(word):
+            continue
+        spaces = text[match.start() : match.start(1)]
+        name = _NAMES[mark]
+        replacement = mark + " " if glued else mark
+        shown = f"{word} {mark}" + (_token_after(text, end)[:30] if glued else "")
+        message = f"{_space_name(spaces)} before the {name}: '{shown}'"
+        yield match.start(), end, message, replacement
 
 
 @rule(
@@ -116,40 +179,65 @@ def dangling_punctuation(document: Document, options: Mapping[str, Any]) -> Iter
     """What it does:
     Reports terminal punctuation repeated after a closing quotation mark or bracket
     (``riskier.”.``, ``?”.``, ``!".``, ``.).``), doubled commas and full stops
-    (``,,``, ``word..``), and a space before a comma or a full stop (``word ,``,
-    ``word .``). An ellipsis (``...``, ``…``), ``..`` in a path or URL, ``.com``,
-    ``.NET``, ``.5``, and an abbreviation's full stop before the closing mark
-    (``the U.S.”.``) are left alone.
+    (``,,``, ``word..``), and a space before a comma, full stop, semicolon, colon,
+    question or exclamation mark (``word ,``, ``word .``, ``said :``): an ordinary
+    space, a no-break space (U+00A0) or a thin space (U+2009, U+202F), or several. A
+    full stop separated from the word it ends and glued to the next sentence
+    (``in .London``) is reported too. An ellipsis (``...``, ``…``), ``..`` in a path or
+    URL, ``.com``, ``.NET``, ``.Net``, ``.5``, a score or time (``2 : 1``), an emoticon,
+    and an abbreviation's full stop before the closing mark (``the U.S.”.``) are left
+    alone.
 
     Why it matters:
     Stray marks are copy damage, usually left by an edit that moved or rewrote the end
-    of a sentence. Readers notice them.
+    of a sentence. Readers notice them. A no-break space before punctuation is French
+    typography (or a paste from a French source), not English.
 
     Example:
-    ``“It is even riskier.”.``  ``the budget,, he said``  ``the deal .``
+    ``“It is even riskier.”.``  ``the budget,, he said``  ``the deal .``  ``here ,then``
+    ``moved in .London``
 
     Use instead:
-    ``“It is even riskier.”``  ``the budget, he said``  ``the deal.``
+    ``“It is even riskier.”``  ``the budget, he said``  ``the deal.``  ``here, then``
+    ``moved in. London``
 
     Options:
-    None. The fix (drop the extra mark, or the space) is safe.
+    None. The fix is safe: it drops the extra mark or the spaces, and when the mark was
+    glued to the next word it moves the space after the mark (``here ,then`` becomes
+    ``here, then``, never ``here,then``).
+
+    Known problems:
+    A name written with a leading full stop and a capital that the rule does not know
+    (it knows ``.Net`` and ``.Mac``) after a space reads as a full stop glued to the next
+    sentence.
     """
-    finders = [finder for finder, needles in _FINDERS if any(n in document.text for n in needles)]
-    if not finders:
-        return  # the whole text has none of the marks' pairs: the common case
+    text_of_file = document.text
+    has_repeated = any(closer + "." in text_of_file for closer in _CLOSERS)
+    has_doubled = ",," in text_of_file or ".." in text_of_file
+    has_spaced = any(space + mark in text_of_file for space in _SPACE_CHARS for mark in _MARKS)
+    if not (has_repeated or has_doubled or has_spaced):
+        return  # the common case: none of the marks' pairs anywhere in the file
     for paragraph in document.paragraphs:
         text = paragraph.text
-        for finder in finders:
-            for start, end, cut, message, safe in finder(text):
-                # The fix drops one character (the extra mark) or the run of spaces.
-                cut_end = end - 1 if finder is _spaces_before else cut + 1
-                fix_start, fix_end = paragraph.span(cut, cut_end)
-                if document.text[fix_start:fix_end] != text[cut:cut_end]:
-                    fix = None  # markup in between (an escape, an entity): no safe edit
-                else:
-                    fix = Fix(fix_start, fix_end, "", safe=safe)
-                span_start, span_end = paragraph.span(start, end)
-                yield Violation(span_start, span_end, message, fix)
+        edits: list[tuple[int, int, int, int, str, str, bool]] = []
+        if has_repeated:
+            for start, end, cut, message, safe in _repeated_ends(text):
+                edits.append((start, end, cut, cut + 1, "", message, safe))
+        if has_doubled:
+            for start, end, cut, message, safe in _doubled(text):
+                edits.append((start, end, cut, cut + 1, "", message, safe))
+        if has_spaced:
+            for start, end, message, replacement in _spaces_before(text):
+                edits.append((start, end, start, end, replacement, message, True))
+        edits.sort()
+        for start, end, cut, cut_end, replacement, message, safe in edits:
+            fix_start, fix_end = paragraph.span(cut, cut_end)
+            if text_of_file[fix_start:fix_end] != text[cut:cut_end]:
+                fix = None  # markup in between (an escape, an entity): no safe edit
+            else:
+                fix = Fix(fix_start, fix_end, replacement, safe=safe)
+            span_start, span_end = paragraph.span(start, end)
+            yield Violation(span_start, span_end, message, fix)
 
 
 @hookimpl

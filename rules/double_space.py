@@ -13,9 +13,21 @@ from newslint.rule import Rule, rule
 # Spaces (not tabs, not line breaks) with visible text on both sides: leading
 # indentation and trailing spaces (Markdown hard breaks, editor debris) never match.
 _RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
-_AFTER_STOP = re.compile(r"[.?!][\"'”’)\]]*$")
+_CLOSERS = "\"'”’)]"
 # Sentence gaps: one space or several after sentence punctuation, before a capital.
 _GAP = re.compile(r"[.?!][\"'”’)\]]*( +)(?=[\"'“‘(]?[A-Z])")
+
+
+def _after_stop(text: str, start: int) -> bool:
+    """True when sentence punctuation (and closing marks) stands just before ``start``.
+
+    A walk back over closing marks only: it stops within the text since the previous run
+    of spaces, so the scan stays linear (a search from the paragraph's start did not).
+    """
+    j = start - 1
+    while j >= 0 and text[j] in _CLOSERS:
+        j -= 1
+    return j >= 0 and text[j] in ".?!"
 
 
 def _two_space_style(document: Document) -> bool:
@@ -95,7 +107,7 @@ def double_space(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
             continue
         for match in _RUN.finditer(text):
             start, end = match.start(), match.end()
-            after_stop = bool(_AFTER_STOP.search(text, 0, start))
+            after_stop = _after_stop(text, start)
             if after_stop and end - start == 2:
                 if two_space_style is None:
                     two_space_style = _two_space_style(document)

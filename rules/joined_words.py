@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any, Iterator, Mapping
 
-from newslint.document import Document
+from newslint.document import Document, Paragraph
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
@@ -58,35 +59,79 @@ _KNOWN_NAMES = frozenset(
 )
 
 
-def _count(text: str, word: str, before: str = "", after: str = "", mid: bool = False) -> int:
-    """Count ``word`` in ``text`` where the characters around it are not letters.
+# Names written solid with a lower-case first part of two letters or more.
+_LOWER_FIRST_NAMES = frozenset(
+    """easyJet easyGroup easyCar easyCinema easyMobile easyHotel easyInternetcafe easyBus
+    openDemocracy mySociety bioMérieux ePlanet""".split()
+)
 
-    ``before="lower"`` instead asks for a lower-case letter before it, ``after="upper"``
-    for a capital after it (the halves of other camel-case words). ``mid`` counts only
-    uses inside a sentence (after a word or a comma), where a capital marks a proper
-    noun, not a sentence start. str.find beats a regex compiled for every word.
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LONGEST_NAME = 64  # no name written solid is longer; longer letter runs are not split
+# A letter run inside a sentence: after spaces that follow a letter, digit, comma, ; or &.
+_MID_SENTENCE = re.compile(r"(?:(?<=[^\W_])|(?<=[,;&])) +([^\W\d_]+)(?![^\W\d_])")
+_CAMEL_RUN = re.compile(r"(?<![^\W\d_])[^\W\d_]*[a-z][A-Z][^\W\d_]*")
+
+
+class _Usage:
+    """How the article uses each letter run, counted in one pass over the file.
+
+    ``count(word)`` is how often ``word`` stands alone (no letter either side);
+    ``after="upper"`` counts it followed by a capital with no letter before (the first
+    half of other camel-case words), ``before="lower"`` preceded by a lower-case letter
+    with no letter after (a second half), ``mid=True`` alone inside a sentence (after a
+    word or a comma), where a capital marks a proper noun, not a sentence start.
     """
-    count, at, size = 0, text.find(word), len(word)
-    while at >= 0:
-        prev = text[at - 1] if at else " "
-        nxt = text[at + size] if at + size < len(text) else " "
-        ok_before = ("a" <= prev <= "z") if before == "lower" else not prev.isalpha()
-        ok_after = ("A" <= nxt <= "Z") if after == "upper" else not nxt.isalpha()
-        if ok_before and ok_after and (not mid or _inside_sentence(text, at)):
-            count += 1
-        at = text.find(word, at + 1)
-    return count
 
+    def __init__(self, text: str) -> None:
+        # Each table is one C-speed findall over the file, built on first need.
+        self.text = text
+        self._whole: Counter[str] | None = None
+        self._mid: Counter[str] | None = None
+        self._halves: tuple[Counter[str], Counter[str]] | None = None
 
-def _inside_sentence(text: str, at: int) -> bool:
-    """True when the word at ``at`` follows a word or a comma on the same line."""
-    back = at
-    while back > 0 and text[back - 1] == " ":
-        back -= 1
-    if back == at or back == 0:
-        return False
-    prev = text[back - 1]
-    return prev.isalnum() or prev in ",;&"
+    @property
+    def whole(self) -> Counter[str]:
+        """Letter runs standing alone."""
+        if self._whole is None:
+            self._whole = Counter(_LETTERS.findall(self.text))
+        return self._whole
+
+    @property
+    def mid(self) -> Counter[str]:
+        """Letter runs after spaces that follow a word, a comma, ; or &, on one line."""
+        if self._mid is None:
+            self._mid = Counter(_MID_SENTENCE.findall(self.text))
+        return self._mid
+
+    @property
+    def halves(self) -> tuple[Counter[str], Counter[str]]:
+        """First halves (before a capital) and second halves (after a lower-case letter)."""
+        if self._halves is None:
+            first: Counter[str] = Counter()
+            second: Counter[str] = Counter()
+            for run in _CAMEL_RUN.findall(self.text):
+                if len(run) > _LONGEST_NAME:
+                    continue
+                for at in range(1, len(run)):
+                    if "A" <= run[at] <= "Z":
+                        first[run[:at]] += 1
+                        if "a" <= run[at - 1] <= "z":
+                            second[run[at:]] += 1
+            self._halves = (first, second)
+        return self._halves
+
+    def count(self, word: str, before: str = "", after: str = "", mid: bool = False) -> int:
+        """Count the uses of ``word`` of the kind asked for (see the class)."""
+        if after == "upper":
+            return self.halves[0][word]
+        if before == "lower":
+            return self.halves[1][word]
+        return self.mid[word] if mid else self.whole[word]
+
+    def used(self, word: str) -> bool:
+        """True when the article uses ``word`` alone as written, or in lower case."""
+        return bool(self.whole[word] or self.whole[word.lower()])
 
 
 def _token_bounds(text: str, at: int) -> tuple[int, int]:
@@ -100,17 +145,75 @@ def _token_bounds(text: str, at: int) -> tuple[int, int]:
     return start, end
 
 
-def _split(document: Document, token: str) -> tuple[str, str] | None:
+# In a headline glued to its paragraph: the headline's last word, in lower case,
+# capitalised or an abbreviation's plural (MPs, PCs), then the body's first word, capitalised, all in capitals (US, BMW) or
+# the article 'A'; the body's word may go on with a hyphen (Fly-half, Trouble-hit).
+_GLUED_HEADING = re.compile(r"([A-Z]?[a-z]+|[A-Z]{2,}s)([A-Z][a-z]+|[A-Z]{2,}|A|I)(?=[\s,'’\-]|$)")
+
+
+_HEADLINE_CHARS = 300
+
+
+def _heading_position(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` ends what reads as a headline glued to its paragraph.
+
+    That is: one to fifteen words before it from the paragraph's start, none of them
+    ending a sentence or clause (no . ! ? ; and no line break), and a sentence going on
+    after it. A colon may stand in a headline (``Hailey: King of the bestsellers``).
+    """
+    if start > _HEADLINE_CHARS:
+        return False  # fifteen words do not run this long: no need to look (and stay linear)
+    prefix = text[:start]
+    if not prefix.strip() or any(mark in prefix for mark in ".!?;\n\r") or len(prefix.split()) > 15:
+        return False
+    return len(text[end : end + 200].split()) >= 3
+
+
+def _split_heading(usage: _Usage, text: str, start: int, first: bool) -> tuple[str, str, int] | None:
+    """Return (left, right, end) for a headline glued to its paragraph at ``start``, else None.
+
+    In lower case, the headline's last word is evidence enough: no name starts with a
+    lower-case word of two letters or more but those listed (easyJet). A capitalised
+    last word must be a proper noun the article uses inside sentences (Agassi, Madrid),
+    and the body's first word a word of the article, a sentence opener, or the start
+    of a name (``MadridJesper Gronkjaer``); in the article's first paragraph (``first``),
+    where the headline stands, any capitalised word will do (``JapanJapanese``).
+    """
+    match = _GLUED_HEADING.match(text, start)
+    if match is None:
+        return None
+    left, right = match.groups()
+    token = match.group()
+    if len(left) < 2 or left in _NAME_PREFIXES or token in _KNOWN_NAMES or token in _LOWER_FIRST_NAMES:
+        return None
+    if usage.count(token) > 1 or usage.count(left, after="upper") > 1:
+        return None
+    if right[1:].islower() and usage.count(right, before="lower") > 1:
+        return None  # a half shared with another camel-case word: a naming pattern
+    if left[0].islower():
+        return left, right, match.end()
+    name_follows = re.match(r" [A-Z][a-z]", text[match.end() : match.end() + 3]) is not None
+    right_is_word = right in _SENTENCE_STARTERS or usage.used(right) or name_follows
+    if first:
+        # Where the headline stands, either half used as a word will do.
+        if right_is_word or right.isupper() or usage.used(left):
+            return left, right, match.end()
+        return None
+    if right.isupper() or not usage.count(left, mid=True):
+        return None
+    return (left, right, match.end()) if right_is_word else None
+
+
+def _split(usage: _Usage, token: str) -> tuple[str, str] | None:
     """Return (left, right) when ``token`` reads as two words run together."""
     shape = _SHAPE.fullmatch(token)
     if not shape:
         return None
     left, right = shape.groups()
-    if len(left) < 2 or left in _NAME_PREFIXES or token in _KNOWN_NAMES:
+    if len(left) < 2 or left in _NAME_PREFIXES or token in _KNOWN_NAMES or token in _LOWER_FIRST_NAMES:
         return None
-    text = document.text
     # A name written that way on purpose comes back: TimeWarner, BitTorrent, iPod.
-    if _count(text, token) > 1:
+    if usage.count(token) > 1:
         return None
     if left in _FUNCTION_WORDS:
         return left, right
@@ -120,7 +223,7 @@ def _split(document: Document, token: str) -> tuple[str, str] | None:
         return left, right
     # A half shared with another camel-case word is a naming pattern: EverQuest and
     # its nickname EverCrack, PowerBook and PowerMac.
-    if _count(text, left, after="upper") > 1 or _count(text, right, before="lower") > 1:
+    if usage.count(left, after="upper") > 1 or usage.count(right, before="lower") > 1:
         return None
     # Otherwise the article itself must use both halves as words. A capitalised half
     # must appear inside a sentence, as a proper noun does: 'We' and 'Chat' opening
@@ -128,8 +231,8 @@ def _split(document: Document, token: str) -> tuple[str, str] | None:
     # After a lower-case first half, the second may also appear in lower case (a
     # paragraph opening 'Voters say' glued to a heading ending 'in the north').
     if left[0].isupper():
-        return (left, right) if _count(text, left, mid=True) and _count(text, right, mid=True) else None
-    if _count(text, left) and (_count(text, right, mid=True) or _count(text, right.lower())):
+        return (left, right) if usage.count(left, mid=True) and usage.count(right, mid=True) else None
+    if usage.count(left) and (usage.count(right, mid=True) or usage.count(right.lower())):
         return left, right
     return None
 
@@ -144,7 +247,21 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
     """What it does:
     Finds a word with a lower-case letter straight before a capital where both halves
     are words: ``civilians in UkraineRussia has maintained`` (a subheading glued to the
-    next paragraph), ``University ofTexas``, ``What happens nextThe work``. The evidence
+    next paragraph), ``University ofTexas``, ``What happens nextThe work``.
+
+    A headline or subheading glued to its paragraph, the commonest CMS accident, is
+    told by where it stands: one to fifteen words from the paragraph's start with no
+    sentence or clause punctuation before it, and a sentence going on after it
+    (``Broadband gathers paceOne person in the UK``, ``Minister backs the planThe
+    government said``). There a lower-case last word is evidence enough (only the
+    listed names, such as easyJet, start with a lower-case word), and the body's first
+    word may be capitalised, in capitals (``springUS shoppers``), the article ``A`` or
+    hyphenated (``finalFly-half``). A capitalised last word (``LeedsYorkshire``, an
+    abbreviation's plural ``MPsLabour``) needs one half to be a word of the article,
+    in the article's first paragraph (where a headline stands), and both halves
+    elsewhere.
+
+    Elsewhere in a paragraph the evidence
     that both halves are words comes from the article itself: each half is used alone
     elsewhere, a capitalised half inside a sentence (as a proper noun is, so that 'We'
     and 'Chat' opening sentences do not split 'WeChat'); or the first half is a short
@@ -176,6 +293,7 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
     """
     if not _BOUNDARY.search(document.text):
         return  # one scan of the file settles most articles
+    usage: _Usage | None = None  # counted on the first candidate, once per document
     for paragraph in document.paragraphs:
         text = paragraph.text
         seen_end = -1
@@ -184,26 +302,37 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
                 continue
             start, end = _token_bounds(text, boundary.start())
             seen_end = end
+            if (start == 0 or text[start - 1] not in _NOT_BEFORE) and _heading_position(text, start, end):
+                if usage is None:
+                    usage = _Usage(document.text)
+                glued = _split_heading(usage, text, start, paragraph is document.paragraphs[0])
+                if glued is not None:
+                    left, right, end = glued
+                    yield _violation(paragraph, text, start, end, left, right)
+                    continue
             # Hyphenated, digit-glued and code-like tokens (Israel-IranRussia, 3DMark,
             # `toString`, obj.getName(), @handles, paths) are not judged.
             if (start > 0 and (text[start - 1] in _NOT_BEFORE or text[start - 1].isdigit())) or (
                 end < len(text) and (text[end] in _NOT_AFTER or text[end].isdigit())
             ):
                 continue
-            token = text[start:end]
-            halves = _split(document, token)
-            if halves is None:
-                continue
-            left, right = halves
-            a, b = paragraph.span(start, end)
-            cut = paragraph.span(start, start + len(left))[1]
-            yield Violation(
-                a,
-                b,
-                f"words run together: '{token}' should probably be '{left} {right}' "
-                "(or a lost line break between them)",
-                Fix(cut, cut, " ", safe=False),
-            )
+            if usage is None:
+                usage = _Usage(document.text)
+            halves = _split(usage, text[start:end])
+            if halves is not None:
+                yield _violation(paragraph, text, start, end, *halves)
+
+
+def _violation(paragraph: Paragraph, text: str, start: int, end: int, left: str, right: str) -> Violation:
+    a, b = paragraph.span(start, end)
+    cut = paragraph.span(start, start + len(left))[1]
+    return Violation(
+        a,
+        b,
+        f"words run together: '{text[start:end]}' should probably be '{left} {right}' "
+        "(or a lost line break between them)",
+        Fix(cut, cut, " ", safe=False),
+    )
 
 
 @hookimpl

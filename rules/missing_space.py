@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator, Mapping
+from collections import Counter
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
 from newslint.document import Document, Paragraph
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
+
+if TYPE_CHECKING:
+    from newslint.quotation import Mark
 
 # Candidates: sentence punctuation, closers, an opener, then an upper-case letter. Every
 # candidate is then vetted in Python; the regex only keeps the scan fast.
@@ -37,20 +41,34 @@ _NAME_SUFFIXES = frozenset(
     """com org net edu gov mil int info biz io co uk eu tv fm ly ai de fr nl ie au nz ca
     ch se dk fi es pt ru jp cn kr za tel mobi name pro asia
     htm html php asp aspx jsp pdf doc docx xls xlsx ppt pptx txt rtf csv json xml jpg jpeg
-    png gif svg mp3 mp4 mov avi wav zip rar exe dmg""".split()
+    png gif svg mp3 mp4 mov avi wav zip rar exe dmg py js ts css yaml yml toml ini cfg log md
+    rb rs java cpp sh bat tar gz tgz bz2 iso img apk deb rpm msi webp tiff bmp ico mkv webm
+    flac ogg aac epub odt ods wma wmv mpg mpeg m4a jar swf""".split()
 )
+_CALL = re.compile(r"\w\(")
+# Domain endings that are English words too (country codes and newer endings): after
+# one of them a lower-case word is a run-on sentence only when the word before the
+# stop is one the article also writes on its own ('said.it was', not 'napster.no').
+_AMBIGUOUS_SUFFIXES = frozenset(
+    """it in is at me us am as be no so to do go my by tv fm me ai an la im pe re mu ms
+    life live news online site shop app blog media club world today tech store space zone
+    fun one best top win link click city page art bio biz now""".split()
+)
+_BARE = "\"'“”‘’()[]{}<>,;:!?."
+
+
+# Lower-case abbreviations that take a full stop inside a sentence ('etc.and', 'et al.').
+_LOWER_ABBREVIATIONS = frozenset("etc al approx cf viz vs pp incl esp dept est fig vol ch ed eds op cit ca".split())
 
 
 def _is_upper_word(word: str) -> bool:
     return len(word) >= 2 and word.isupper()
 
 
-# Lower-case words that start a run-on sentence ('years.perhaps the vote') and are
-# no domain or file-name ending ('it', 'in', 'at', 'me', 'is' and 'so' are country
-# codes, so they are not here).
-_LOWER_STARTERS = frozenset(
-    "the perhaps however but and then said says this there they she he we when what his her their our you".split()
-)
+# After the stop, a lower-case word opens a run-on sentence ('it works.now we wait')
+# when it is a whole word followed by a space or a comma; what could instead be a
+# domain, file name or code (below) is ruled out by the token around the stop.
+_LOWER_NEXT_END = frozenset(" ,;")
 
 
 def _next_word_ok(text: str, at: int) -> str | None:
@@ -63,7 +81,7 @@ def _next_word_ok(text: str, at: int) -> str | None:
         return word
     if word == "I" or word.startswith(("I'", "I’")):
         return word
-    if word in _LOWER_STARTERS and text.startswith(" ", match.end()):
+    if word.islower() and match.end() < len(text) and text[match.end()] in _LOWER_NEXT_END:
         return word
     return None
 
@@ -88,28 +106,72 @@ def _token(text: str, start: int, end: int) -> str:
 
 def _looks_like_name(token: str) -> bool:
     """True for URLs, e-mail addresses, domains, file names and dotted abbreviations."""
-    if "@" in token or "/" in token or "://" in token or token.lower().startswith("www."):
-        return True
+    if any(mark in token for mark in "@/\\_=<>#") or "://" in token or token.lower().startswith("www."):
+        return True  # addresses, paths and code (os.path_join)
+    if _CALL.search(token):
+        return True  # code: console.log(x)
     labels = token.split(".")
     if len(labels) > 2:
         # news.BBC.co.uk, Halo.Bungie.Org, U.S.A., said.Israel.The: the last one is a
         # real (double) slip, but rarer than names with several dots.
         return True
-    return len(labels) == 2 and labels[-1].lower() in _NAME_SUFFIXES
+    return len(labels) == 2 and re.sub(r"['’]s$", "", labels[-1]).lower() in _NAME_SUFFIXES
 
 
-def _quote_opens(paragraph: str, at: int) -> bool | None:
+def _quote_opens(marks: Callable[[], Mapping[int, Mark]], at: int) -> bool | None:
     """Tell whether the straight double quote at ``at`` opens a quotation.
 
-    By parity of the straight double quotes before it in the paragraph; None when the
-    paragraph's count is odd, so that parity cannot be trusted.
+    By the document's quotation analysis (``Document.quote_marks``): None when a double
+    quotation mark of the paragraph did not pair up, so that the direction of this one
+    cannot be trusted either.
     """
-    if paragraph.count('"') % 2:
+    found = marks()
+    mark = found.get(at)
+    if mark is None or not mark.is_quote:
         return None
-    return paragraph.count('"', 0, at) % 2 == 0
+    if any(other.double and other.is_quote and other.status != "paired" for other in found.values()):
+        return None
+    return mark.role == "open"
 
 
-def _vet(text: str, match: re.Match[str]) -> tuple[int, int, int, bool] | None:
+_AUXILIARIES = frozenset("is was has had will would could can may might were are the a an also".split())
+# What follows a domain named in a sentence: a web noun, or a word that goes on from a
+# noun ('visit news.it for more', 'napster.no site', 'Dot.life and').
+_AFTER_A_DOMAIN = frozenset(
+    """site website domain page address portal service blog and or for to on in at with from
+    which where whose""".split()
+)
+
+
+def _ordinary_word_before(
+    text: str, after: int, word: str, left: str, words_alone: Callable[[], Counter[str]]
+) -> bool:
+    """Tell 'wrong.it blamed' (a run-on) from 'napster.no site' or 'news.it or' (a domain).
+
+    After a capitalised word (Dot.life, Web.de) only an auxiliary or an article going on
+    makes a run-on; a site's name is used twice ('his napster.no site ... napster.no'), or followed by
+    a web noun or by a word that goes on from a noun (and, or, for, to ...); a run-on
+    sentence goes on with any other word or a number. With nothing after it, the word
+    before the stop must be one the article writes on its own.
+    """
+    if words_alone()[f"{left}.{word}"] > 1:
+        return False
+    following = re.match(r"\s+([^\W_]+)", text[after + len(word) : after + len(word) + 30])
+    if left[0].isupper():
+        # Names (Dot.life tries, Last.fm, Web.de) unless a verb or article follows at
+        # once, as in a sentence: 'said Ms Reid.it was busy'.
+        return following is not None and following.group(1) in _AUXILIARIES
+    if following is None:
+        return words_alone()[left] + words_alone()[left.lower()] > 0
+    return following.group(1).lower() not in _AFTER_A_DOMAIN
+
+
+def _vet(
+    text: str,
+    match: re.Match[str],
+    words_alone: Callable[[], Counter[str]],
+    marks: Callable[[], Mapping[int, Mark]],
+) -> tuple[int, int, int, bool] | None:
     """Return (span start, span end, insertion index, safe) for a real slip, else None."""
     mark = match.start()
     closer, opener = match.group(1), match.group(2)
@@ -151,8 +213,13 @@ def _vet(text: str, match: re.Match[str]) -> tuple[int, int, int, bool] | None:
     word = _next_word_ok(text, after)
     if word is None:
         return None
-    if word[0].islower() and (opener or not before.islower()):
-        return None
+    if word[0].islower():
+        # Between two lower-case words only: 'works.now', not 'BBC.co' or 'found".the'.
+        left = text[_word_start(text, mark) : mark]
+        if opener or closer or not left[1:].islower() or left in _LOWER_ABBREVIATIONS:
+            return None
+        if word in _AMBIGUOUS_SUFFIXES and not _ordinary_word_before(text, after, word, left, words_alone):
+            return None
     if _looks_like_name(_token(text, mark, after)):
         return None
     if re.match(r"[A-Z][a-z]+[A-Z]", word) and not opener:
@@ -164,7 +231,7 @@ def _vet(text: str, match: re.Match[str]) -> tuple[int, int, int, bool] | None:
     safe = True
     insert = mark + 1 + len(closer)
     if closer == '"' and not opener:
-        opens = _quote_opens(text, mark + 1)
+        opens = _quote_opens(marks, mark + 1)
         if opens is None:
             safe = False
         elif opens:
@@ -181,10 +248,12 @@ def _describe(mark: str) -> str:
     return {".": "full stop", "?": "question mark", "!": "exclamation mark"}[mark]
 
 
-def _paragraph_violations(paragraph: Paragraph) -> Iterator[Violation]:
+def _paragraph_violations(
+    paragraph: Paragraph, words_alone: Callable[[], Counter[str]], marks: Callable[[], Mapping[int, Mark]]
+) -> Iterator[Violation]:
     text = paragraph.text
     for match in _CANDIDATE.finditer(text):
-        vetted = _vet(text, match)
+        vetted = _vet(text, match, words_alone, marks)
         if vetted is None:
             continue
         start, end, insert, safe = vetted
@@ -209,10 +278,19 @@ def missing_space(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
     """What it does:
     Finds sentence punctuation (``.``, ``?``, ``!``, with any closing quotation mark or
     bracket) followed straight away by a capitalised word or an opening quotation mark:
-    ``concerns.Putin said``, ``could be found".The``, ``the US."We are``; also by a few
-    lower-case words that open run-on sentences and end no domain (the, perhaps, but,
-    said, they ...: ``in 25 years.perhaps the vote``). The span is the fused text, from
-    the start of the word before the punctuation to the end of the word after it.
+    ``concerns.Putin said``, ``could be found".The``, ``the US."We are``; also a run-on
+    sentence whose second half starts with a lower-case word, any word followed by a
+    space or comma, between two words (``it works.now we wait``, ``the pages.then he``,
+    ``in 25 years.perhaps the vote``). The span is the fused text, from the start of the
+    word before the punctuation to the end of the word after it.
+
+    A lower-case word after the stop could be the end of a domain or a file name
+    instead: those endings (com, uk, pdf, html, py ...) are never read as words. Endings
+    that are English words too (it, in, at, as, no, so, me, life, news ...) are a run-on
+    only after a lower-case word, when the dotted token is not used twice (a site's
+    name) and is followed by a word that goes on a sentence, not by a web noun or a word
+    that goes on from a noun (``his napster.no site``, ``visit news.it for more``).
+    Lower-case abbreviations (etc., et al., e.g., i.e., a.m.) are left alone.
 
     It leaves alone dotted abbreviations and initials (U.S., a.m., e.g., Ph.D., J.K.
     Rowling), titles and other abbreviations (Mr.Benn, St.Petersburg), decimals, times
@@ -231,17 +309,36 @@ def missing_space(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
     Use instead:
     ``Ministers met on Monday. The talks failed.`` The fix inserts one space. Where a
     straight double quotation mark sits between the stop and the next word, the space
-    goes after it when it closes a quotation and before it when it opens one, judged by
-    counting the paragraph's quotation marks; when that count is odd (an unclosed
-    quotation) the fix is only suggested (unsafe), as with a straight single quote and
-    a lower-case opener (which needs its capital too).
+    goes after it when it closes a quotation and before it when it opens one, as the
+    document's quotation analysis pairs the marks; when the mark does not pair up
+    cleanly (an unclosed quotation) the fix is only suggested (unsafe), as with a
+    straight single quote and a lower-case opener (which needs its capital too).
 
     Options:
     None.
+
+    Known problems:
+    Code written in prose without code formatting (``os.path``) reads as a run-on; a
+    domain with an English-word ending used once in a sentence (``told gazzetta.it
+    he``) too.
     """
-    for paragraph in document.paragraphs:
+    alone: list[Counter[str]] = []
+
+    def words_alone() -> Counter[str]:
+        # The words the article writes between spaces, counted, built on first need.
+        if not alone:
+            prose = document.joined.text.replace("\0", " ")
+            alone.append(Counter(token.strip(_BARE) for token in prose.split()))
+        return alone[0]
+
+    for number, paragraph in enumerate(document.paragraphs):
         if "." in paragraph.text or "?" in paragraph.text or "!" in paragraph.text:
-            yield from _paragraph_violations(paragraph)
+
+            def marks(number: int = number) -> Mapping[int, Mark]:
+                # The paragraph's quotation marks by index, from the shared analysis.
+                return {mark.index: mark for mark in document.quote_marks[number].marks}
+
+            yield from _paragraph_violations(paragraph, words_alone, marks)
 
 
 @hookimpl

@@ -9,6 +9,7 @@ from newslint.document import Document, Paragraph
 from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
+from newslint.words import MONTHS
 
 # A bracketed note: [TK], [CHECK], [INSERT quote], [CONFIRM], [TBC], [XX],
 # [EDITOR'S NOTE: ...], [Image by ...], [Photo: ...], [Picture: ...], [Credit ...].
@@ -25,9 +26,16 @@ _BRACKETED = re.compile(
     re.IGNORECASE,
 )
 # TK (to come), TKTK, TK TK: capitals only, never inside a word (TKO, Atkins), in
-# quotation marks (a nickname: Tim 'TK' Kane), before a capitalised word (TK Maxx) or
-# a hyphen or digit (TK-421).
-_TK = re.compile(r"(?<![\w\[{\-'\"‘“])(?:TK(?:\s?TK)*|tktk)(?![\w\-\]}'\"’”])(?!\s+[A-Z][a-z])")
+# quotation marks (a nickname: Tim 'TK' Kane) or before a hyphen or digit (TK-421).
+# Before a capitalised word it is judged in Python (said TK Mr Jones, but TK Maxx).
+_TK = re.compile(r"(?<![\w\[{\-'\"‘“])(?:TK(?:\s?TK)*|tktk)(?![\w\-\]}'\"’”])")
+_CAPITALISED_AFTER = re.compile(r"\s+([A-Z][a-z]+)")
+_CAPITALISED_BEFORE = re.compile(r"(?:^|\s)[A-Z][a-z]+\s+$")
+# Names written with TK: shops and firms (TK Maxx, TK Elevator).
+_TK_NAMES = frozenset("Maxx Elevator".split())
+# Developers' and editors' markers, in capitals as a word of their own: TODO, FIXME,
+# TBC (to be confirmed). Not in quotation marks ('the "TODO" app') or compounds.
+_MARKER = re.compile(r"(?<![\w\-'\"‘“./])(?:TODO|FIXME|TBC)(?![\w\-'\"’”/])")
 # XX, XXX as a number: attached to a currency sign, a unit, a percentage or digits.
 _XX_NUMBER = re.compile(
     r"(?<![\w\[{])(?:[£$€]\s?[Xx]{2,}(?:[.,][Xx]+)*(?:m|bn|k|p)?"
@@ -36,11 +44,16 @@ _XX_NUMBER = re.compile(
 # XX, XXX standalone between lower-case words: 'killed XX people', 'on XX March'.
 _XX_WORD = re.compile(r"(?<![\w\[{])X{2,}(?![\w\]}])")
 _LOREM = re.compile(r"\blorem\s+ipsum\b", re.IGNORECASE)
-_MONTHS = frozenset(
-    "January February March April May June July August September October November December".split()
-)
+_MONTHS = frozenset(MONTHS)
 # A title or name takes XXX without being a placeholder: the film XXX, Super Bowl XXX.
-_TITLE_NOUNS = frozenset("film movie album song single track game show series novel book magazine band the".split())
+_TITLE_NOUNS = frozenset("film movie album song single track game show series novel book magazine band sequel".split())
+# A capitalised word before XX that is only a sentence's first word, not a name:
+# 'About XX people', 'In XXX it rose'.
+_SENTENCE_OPENERS = frozenset(
+    """about in some since after before by until of for the a an only nearly almost around
+    over under more less at on from with all another just than up to some several between
+    almost""".split()
+)
 
 
 def _xx_is_placeholder(text: str, match: re.Match[str]) -> bool:
@@ -51,23 +64,48 @@ def _xx_is_placeholder(text: str, match: re.Match[str]) -> bool:
     following = after.group(1).strip(".,;:!?\"')") if after else ""
     if following.lower().startswith("chromosome") or following in ("and", "or") and "XY" in text:
         return False
-    if previous[:1].isupper() and previous.isalpha():
+    if previous in _MONTHS or following in _MONTHS:
+        return True  # in December XXX, 11 September XXX: a year to come; on XX March
+    name = re.sub(r"['’]s?$", "", previous)
+    if name[:1].isupper() and name.isalpha() and previous.lower() not in _SENTENCE_OPENERS:
         return False  # Super Bowl XXX, Pope Pius XX, Vin Diesel's XXX
-    if previous.lower() in _TITLE_NOUNS or previous.endswith((":", ",")):
-        return False  # the film XXX; 'They are: XXX, Hellboy'
-    if following in _MONTHS:
-        return True  # on XX March
-    return bool(following) and following[0].islower() and bool(previous) and previous[-1:].isalpha()
+    if previous.lower() in _TITLE_NOUNS or previous.endswith(":") or following[:1].isupper():
+        return False  # the film XXX; 'They are: XXX, Hellboy'; XXX: State of the Union
+    if previous.endswith(",") and after is not None and after.group(1).endswith(","):
+        return False  # a list of titles: 'Hellboy, XXX, Shrek'
+    # A number slot between words: 'killed XXX people', 'Burger, XXX was crowned',
+    # 'eight players - XXX players out'.
+    return following[:1].islower() and (previous[-1:].isalpha() or previous.endswith(",") or previous in "-–—")
+
+
+def _in_list(text: str, match: re.Match[str]) -> bool:
+    """True for an item of a comma-separated list of names (a team sheet: 'Horgan, TBC, Hickie')."""
+    return text[max(0, match.start() - 2) : match.start()] == ", " and text[match.end() : match.end() + 2] == ", "
+
+
+def _tk_is_placeholder(text: str, match: re.Match[str]) -> bool:
+    """Judge TK before a capitalised word: 'said TK Mr Jones', but not TK Maxx or Tim TK Kane."""
+    after = _CAPITALISED_AFTER.match(text, match.end())
+    if after is None:
+        return True
+    if after.group(1) in _TK_NAMES:
+        return False
+    # Inside a name (Tim TK Kane, a nickname between given name and surname); a
+    # sentence's first word is no name ('In TK London').
+    before = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    return before is None or before.group().strip().lower() in _SENTENCE_OPENERS
 
 
 def _paragraph_violations(paragraph: Paragraph) -> Iterator[Violation]:
     text = paragraph.text
-    taken: list[tuple[int, int]] = []
+    # Characters already inside a reported span, so that '[TK]' is not also 'TK'. A
+    # flag per character keeps thousands of placeholders linear.
+    taken = bytearray(len(text))
 
     def report(start: int, end: int, message: str) -> Iterator[Violation]:
-        if any(a <= start < b for a, b in taken):
+        if taken[start]:
             return
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
         a, b = paragraph.span(start, end)
         yield Violation(a, b, message)
 
@@ -80,6 +118,12 @@ def _paragraph_violations(paragraph: Paragraph) -> Iterator[Violation]:
             yield from report(match.start(), match.end(), f"filler text left in the copy: '{match.group()}'")
     if "TK" in text or "tktk" in text:
         for match in _TK.finditer(text):
+            if _tk_is_placeholder(text, match):
+                yield from report(match.start(), match.end(), f"placeholder left in the copy: '{match.group()}'")
+    if "TODO" in text or "FIXME" in text or "TBC" in text:
+        for match in _MARKER.finditer(text):
+            if match.group() == "TBC" and _in_list(text, match):
+                continue
             yield from report(match.start(), match.end(), f"placeholder left in the copy: '{match.group()}'")
     if "XX" in text or "xx" in text:
         for match in _XX_NUMBER.finditer(text):
@@ -98,31 +142,47 @@ def _paragraph_violations(paragraph: Paragraph) -> Iterator[Violation]:
 def placeholder(document: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
     """What it does:
     Finds what a newsroom leaves in a draft to fill in later, in the prose:
-    TK, TKTK and TK TK (to come); XX and XXX standing for a number (``killed XX
-    people``, ``£XXm``, ``XX%``, ``on XX March``); bracketed notes (``[TK]``,
-    ``[CHECK]``, ``[INSERT quote]``, ``[CONFIRM]``, ``[TBC]``, ``[XX]``,
-    ``[EDITOR'S NOTE: ...]``, ``[Note: ...]``); picture credits and production notes
-    pasted into the body (``[Image by ...]``, ``[Photo: ...]``, ``[Picture: ...]``,
-    ``[Credit ...]``); and ``lorem ipsum``.
+    TK, TKTK and TK TK (to come), also before a capitalised word (``said TK Mr
+    Jones``); the markers TODO, FIXME and TBC in capitals; XX and XXX standing for a
+    number (``killed XXX people``, ``£XXm``, ``XX%``, ``on XX March``, ``in December
+    XXX``); bracketed notes (``[TK]``, ``[CHECK]``, ``[INSERT quote]``,
+    ``[CONFIRM]``, ``[TBC]``, ``[XX]``, ``[EDITOR'S NOTE: ...]``, ``[Note: ...]``);
+    picture credits and production notes pasted into the body (``[Image by ...]``,
+    ``[Photo: ...]``, ``[Picture: ...]``, ``[Credit ...]``); and ``lorem ipsum``.
 
-    It leaves alone TK inside a word or name (TKO, Atkins, TK Maxx), XX as a Roman
-    numeral or a title (Super Bowl XXX, the film XXX, ``They are: XXX, Hellboy``), the
-    XX chromosome, and editorial insertions in quotations (``he [Putin] said``,
-    ``[the] decision``, ``[sic]``).
+    XXX is a placeholder only where a number or a word is missing from running text,
+    judged by its neighbours: a lower-case word (or a comma or dash, or a sentence's
+    first word such as In, About, Some) before it and a lower-case word after it
+    (``the XXX economy``, ``About XXX staff``), or a month beside it. It is a title,
+    a name or a numeral, and left alone, after a capitalised word (Super Bowl XXX,
+    Vin Diesel's XXX, Channel XXX), after a title noun (the film XXX, his band XXX),
+    before a capitalised word or a colon (XXX: State of the Union), in a list after a
+    colon or between commas (``They are: XXX, Hellboy``), before a hyphen (XXX-rated)
+    and at a sentence's end (``starred in XXX.``); and the XX chromosome.
+
+    It also leaves alone TK inside a word or name (TKO, Atkins, TK Maxx, Tim TK Kane),
+    TBC as an item of a comma-separated list (a team sheet: ``Horgan, TBC, Hickie``,
+    a deliberate "to be confirmed"), the markers in quotation marks or lower case
+    (``todo`` is a Spanish word), and editorial insertions in quotations (``he [Putin]
+    said``, ``[the] decision``, ``[sic]``).
 
     Why it matters:
     A placeholder that reaches readers is an embarrassment and a correction; a
     picture credit pasted into the text reads as part of the story.
 
     Example:
-    ``The fire killed XX people, police said [CHECK].``
+    ``The fire killed XX people, police said [CHECK]. TODO: add the toll.``
 
     Use instead:
     Fill in the fact, or cut the sentence, before publication; move credits to the
-    caption.
+    caption. There is no fix: only the writer knows the missing fact.
 
     Options:
     None.
+
+    Known problems:
+    XXX standing for a number inside a name (``Channel XXX``, ``Halo XXX``) reads as
+    a title and is missed; so is XXX at the end of a sentence.
     """
     for paragraph in document.paragraphs:
         yield from _paragraph_violations(paragraph)

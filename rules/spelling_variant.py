@@ -30,6 +30,10 @@ _BUILDING_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _BUILDING_STORY = {"story": "storey", "stories": "storeys", "storied": "storeyed"}
+# "labor" in lower case before these is the name of a department, party or holiday.
+_LABOR_NAME = re.compile(r"[ \t]+(?:department|dept|party|day|secretary)\b", re.IGNORECASE)
+_TOKEN_HEAD = re.compile(r"[^ \n]{0,200}$")
+_TOKEN_TAIL = re.compile(r"[^ \n]{0,200}")
 _URLISH = re.compile(r"://|www\.|@|\.(?:com|org|net|uk|html?)\b", re.IGNORECASE)
 
 
@@ -42,9 +46,15 @@ class Variant:
 
 
 @lru_cache(maxsize=1)
-def variants() -> dict[str, Variant]:
-    """Return every marker spelling (lower case), read once from the shipped data file."""
+def _tables() -> tuple[dict[str, Variant], dict[str, str]]:
+    """Read the shipped pairs once: the marker spellings, and the unmarked forms.
+
+    An unmarked form is the spelling of an ``a`` pair that both dialects use
+    (archaeology, axe): it never tells the dialect, but an article that writes it and
+    the pair's American form (archeology, ax) spells one word two ways.
+    """
     table: dict[str, Variant] = {}
+    unmarked: dict[str, str] = {}
     data = shipped.data().joinpath("spelling_variants.txt").read_text("utf-8")
     for line in data.splitlines():
         if not line or line.startswith("#"):
@@ -54,29 +64,49 @@ def variants() -> dict[str, Variant]:
             table[british] = Variant(BRITISH, american)
         if mark in "=a":
             table[american] = Variant(AMERICAN, british)
-    return table
+        if mark == "a":
+            unmarked[british] = american
+    return table, unmarked
+
+
+def variants() -> dict[str, Variant]:
+    """Return every marker spelling (lower case), read once from the shipped data file."""
+    return _tables()[0]
 
 
 @lru_cache(maxsize=1)
 def _keys() -> frozenset[str]:
-    """Return the marker spellings (lower case only: capitalised words may be names)."""
-    return frozenset(set(variants()) | {"storey", "storeys"})
+    """Return every spelling looked for (lower case), markers and unmarked forms."""
+    return frozenset(set(variants()) | set(_tables()[1]) | {"storey", "storeys"})
 
 
 @dataclass(frozen=True)
 class Hit:
-    """One marker spelling in the text: local span in a paragraph, its spelling, its dialect."""
+    """One spelling in the text: local span in a paragraph, its spelling, its dialect.
+
+    ``order`` is its place in the article; ``marker`` is False for an unmarked form
+    (archaeology), which counts for neither dialect.
+    """
 
     paragraph: object
     start: int
     end: int
     written: str
     variant: Variant
+    order: int
+    marker: bool = True
 
 
 # Bytes that are not ASCII letters become spaces: one C-level pass splits the text into
 # words (a regular expression over every article costs several times more).
 _LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
+# ASCII upper to lower case, keeping every other character (and so every offset) as it is.
+_ASCII_LOWER = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
+)
+# What may stand before a word that opens a sentence: the paragraph's start, or sentence
+# punctuation and a space, then opening quotes or brackets.
+_SENTENCE_START = re.compile(r"(?:^|[.!?…][\"'”’)\]]*\s+)[\"'“‘(\[]*$")
 
 
 @lru_cache(maxsize=1)
@@ -85,74 +115,106 @@ def _byte_keys() -> frozenset[bytes]:
 
 
 def _candidates(text: str) -> set[str]:
-    """Return the marker spellings (lower case) among the words of ``text``."""
-    words = set(text.encode("utf-8").translate(_LETTERS_ONLY).split())
+    """Return the spellings looked for (lower case) among the words of ``text``, in any case."""
+    words = set(text.encode("utf-8").translate(_LETTERS_ONLY).lower().split())
     found = {w.decode("ascii") for w in words & _byte_keys()}
-    if "-stor" in text:  # "nine-story", "multi-storey"
+    if "-stor" in text or "-Stor" in text:  # "nine-story", "multi-storey"
         found.update(w for w in ("story", "stories", "storied") if w.encode() in words)
     return found
 
 
-def _occurrences(text: str, forms: set[str]) -> list[tuple[int, int]]:
-    """Return the spans of ``forms`` (lower case) standing as whole words."""
+def _occurrences(lowered: str, forms: set[str]) -> list[tuple[int, int]]:
+    """Return the spans of ``forms`` (lower case) standing as whole words in ``lowered``."""
     spans = []
     for form in forms:
-        at = text.find(form)
+        at = lowered.find(form)
         while at >= 0:
             end = at + len(form)
-            if (at == 0 or not text[at - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+            if (at == 0 or not lowered[at - 1].isalpha()) and (end == len(lowered) or not lowered[end].isalpha()):
                 spans.append((at, end))
-            at = text.find(form, end)
+            at = lowered.find(form, end)
     spans.sort()
     return spans
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    """Return True if the word at ``start`` is the first of a sentence."""
+    return bool(_SENTENCE_START.search(text, max(0, start - 8), start))
+
+
 def _hits(document, forms: set[str]) -> Iterator[Hit]:
-    table = variants()
+    table, unmarked = _tables()
+    found: list[tuple[object, int, int, str, bool]] = []
+    names: set[str] = set()  # spellings the article writes with a capital mid-sentence
     for paragraph in document.paragraphs:
         if paragraph.kind not in CHECKED_KINDS:
             continue
         text = paragraph.text
-        for start, end in _occurrences(text, forms):
+        for start, end in _occurrences(text.translate(_ASCII_LOWER), forms):
             written = text[start:end]
             lower = written.lower()
-            if written != lower:
+            capital = written != lower
+            if capital:
                 # Capitalised, it may be a name, which keeps its own spelling ("Defense
-                # Department", "Pearl Harbor", and "Gray" or "Travelers" opening a sentence).
-                continue
-            chunk_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
-            chunk_end = len(text)
-            for stop in (" ", "\n"):
-                found = text.find(stop, end)
-                if found >= 0:
-                    chunk_end = min(chunk_end, found)
-            if _URLISH.search(text, chunk_start, chunk_end):
-                continue  # part of a URL or an e-mail address
-            if lower in _BUILDING_STORY:
-                prefix = _BUILDING_PREFIX.search(text, max(0, start - 12), start)
-                if prefix is None:
-                    continue  # "story" alone is a story in both dialects
-                # Report the whole compound: "nine-story" -> "nine-storey".
-                start = prefix.start()
-                variant = Variant(AMERICAN, text[start:prefix.end()] + _BUILDING_STORY[lower])
-                written = text[start:end]
-            elif lower in ("storey", "storeys"):
-                other = "story" if lower == "storey" else "stories"
-                prefix = _BUILDING_PREFIX.search(text, max(0, start - 12), start)
-                if prefix is not None:  # "multi-storey" -> "multi-story"
-                    start = prefix.start()
-                    other = text[start:prefix.end()] + other
-                    written = text[start:end]
-                variant = Variant(BRITISH, other)
-            else:
-                variant = table.get(lower)
-                if variant is None:
+                # Department", "Pearl Harbor", "Gray said"). It counts only as the first
+                # word of a sentence, not followed by another capitalised word, and when
+                # the article never writes it with a capital elsewhere (a name).
+                if not (written[0].isupper() and written[1:] == lower[1:]):
+                    continue  # COLOR, iColor
+                if not _opens_sentence(text, start):
+                    names.add(lower)
                     continue
-            yield Hit(paragraph, start, end, written, variant)
+                if re.match(r"[ \t]+[A-Z]", text[end : end + 3]):
+                    continue  # Labor Party, Defense Secretary
+            elif lower == "labor" and _LABOR_NAME.match(text, end):
+                continue  # the US labor department, Labor Day written in lower case
+            found.append((paragraph, start, end, written, capital))
+    order = 0
+    for paragraph, start, end, written, capital in found:
+        text = paragraph.text
+        lower = written.lower()
+        if capital and lower in names:
+            continue
+        marker = True
+        if lower in _BUILDING_STORY:
+            prefix = _BUILDING_PREFIX.search(text, max(0, start - 12), start)
+            if prefix is None:
+                continue  # "story" alone is a story in both dialects
+            # Report the whole compound: "nine-story" -> "nine-storey".
+            start = prefix.start()
+            variant = Variant(AMERICAN, text[start:prefix.end()] + _BUILDING_STORY[lower])
+            written = text[start:end]
+        elif lower in ("storey", "storeys"):
+            other = "story" if lower == "storey" else "stories"
+            prefix = _BUILDING_PREFIX.search(text, max(0, start - 12), start)
+            if prefix is not None:  # "multi-storey" -> "multi-story"
+                start = prefix.start()
+                other = text[start:prefix.end()] + other
+                written = text[start:end]
+            variant = Variant(BRITISH, other)
+        elif lower in table:
+            variant = table[lower]
+        elif lower in unmarked:
+            variant, marker = Variant(BRITISH, unmarked[lower]), False
+        else:
+            continue
+        # The token around the word, within a window: a search for the nearest space
+        # from the paragraph's start would make a long unspaced text quadratic.
+        head = _TOKEN_HEAD.search(text, max(0, start - 200), start)
+        tail = _TOKEN_TAIL.match(text, end)
+        if _URLISH.search(text, head.start() if head else start, tail.end() if tail else end):
+            continue  # part of a URL or an e-mail address
+        yield Hit(paragraph, start, end, written, variant, order, marker)
+        order += 1
 
 
 def _cased(model: str, word: str) -> str:
     return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+def _pair(hit: Hit) -> frozenset[str]:
+    """Return the two spellings of the hit's word, lower case (its pair in the table)."""
+    return frozenset((hit.written.lower(), hit.variant.other.lower()))
 
 
 @rule(
@@ -169,12 +231,17 @@ def spelling_variant(document, options) -> Iterator[Violation]:
     or "organization", "defence" or "defense", "travelled" or "traveled", "multi-storey"
     or "nine-story") and, with ``dialect: consistent`` (the default), reports each
     spelling of the minority dialect, suggesting the majority's (an unsafe fix). A tie
-    is not reported: nothing says which dialect the article means. With ``en-GB`` or
-    ``en-US`` it reports every spelling of the other dialect.
+    is inconsistent all the same: the dialect that comes in later is reported (one
+    "centre" then one "center": "center"). One word spelt both ways is reported too when
+    the dialect count does not settle it (the rarer spelling, or on a tie the later):
+    "archaeology" and "archeology", although both dialects write "archaeology". With
+    ``en-GB`` or ``en-US`` it reports every spelling of the other dialect.
 
-    Only lower-case words count: a capitalised word may be a name, which keeps its own
-    spelling ("US Defense Department", "Pearl Harbor", "Australian Labor Party", and
-    "Gray" or "Travelers" opening a sentence). Words in URLs and
+    A capitalised word may be a name, which keeps its own spelling ("US Defense
+    Department", "Pearl Harbor", "Australian Labor Party", "Gray said"). So a
+    capitalised spelling counts only as the first word of a sentence ("Color matters"),
+    not followed by another capitalised word ("Labor Party"), and only when the article
+    never writes it with a capital mid-sentence ("Mr Gray"). Words in URLs and
     e-mail addresses are skipped; quoted speech is checked, since house spelling applies
     to it. Pairs whose "American" form is also British in another sense never report
     that form: program (computing), license (verb), practice (noun), tire (verb), draft,
@@ -200,36 +267,79 @@ def spelling_variant(document, options) -> Iterator[Violation]:
     ``en-GB`` reports every American spelling; ``en-US`` every British spelling.
     """
     forms = _candidates(document.text)
+    if not forms:
+        return
     dialect = options["dialect"]
-    table = variants()
-    sides = {table[f].dialect if f in table else (BRITISH if f.startswith("storey") else AMERICAN) for f in forms}
+    table, unmarked = _tables()
+    sides = {
+        table[f].dialect if f in table else (BRITISH if f.startswith("storey") else AMERICAN)
+        for f in forms
+        if f not in unmarked
+    }
+    both_forms = any(
+        (table[f].other if f in table else unmarked.get(f, "")) in forms for f in forms
+    )
     # Nothing to scan for when the article's words hold only one dialect's spellings
-    # (most articles), or none of the dialect that an en-GB / en-US check reports.
-    if (dialect == "consistent" and len(sides) < 2) or (dialect == "en-GB" and AMERICAN not in sides) \
+    # and no word in both spellings (most articles), or none of the dialect that an
+    # en-GB / en-US check reports.
+    if (dialect == "consistent" and len(sides) < 2 and not both_forms) \
+            or (dialect == "en-GB" and AMERICAN not in sides) \
             or (dialect == "en-US" and BRITISH not in sides):
         return
     hits = list(_hits(document, forms))
-    if not hits:
-        return
-    british = sum(1 for h in hits if h.variant.dialect == BRITISH)
-    american = len(hits) - british
+    markers = [h for h in hits if h.marker]
+    british = sum(1 for h in markers if h.variant.dialect == BRITISH)
+    american = len(markers) - british
+    wrong: str | None = None
+    why = ""
     if dialect == "en-GB":
         wrong, why = AMERICAN, "(dialect en-GB)"
     elif dialect == "en-US":
         wrong, why = BRITISH, "(dialect en-US)"
-    elif british == american or not british or not american:
-        return
-    elif british > american:
-        wrong, why = AMERICAN, f"in an article otherwise British ({british} British spellings to {american})"
-    else:
-        wrong, why = BRITISH, f"in an article otherwise American ({american} American spellings to {british})"
-    for hit in hits:
+    elif british and american:
+        if british > american:
+            wrong, why = AMERICAN, f"in an article otherwise British ({british} British spellings to {american})"
+        elif american > british:
+            wrong, why = BRITISH, f"in an article otherwise American ({american} American spellings to {british})"
+        else:
+            # A tie is inconsistent all the same: the dialect that comes in later is
+            # taken for the slip (the first spelling sets the article's style).
+            first = {h.variant.dialect: h.order for h in reversed(markers)}
+            wrong = BRITISH if first[BRITISH] > first[AMERICAN] else AMERICAN
+            other = AMERICAN if wrong == BRITISH else BRITISH
+            why = f"after {other} spellings earlier in the article ({british} British, {american} American)"
+    reported: set[int] = set()
+    for hit in markers:
         if hit.variant.dialect != wrong:
             continue
-        start, end = hit.paragraph.span(hit.start, hit.end)
-        suggestion = _cased(hit.written, hit.variant.other)
-        message = f"{wrong} spelling '{hit.written}' {why}: use '{suggestion}'"
-        yield Violation(start, end, message, Fix(start, end, suggestion, safe=False))
+        reported.add(hit.order)
+        yield _violation(hit, f"{wrong} spelling '{hit.written}' {why}")
+    if dialect != "consistent":
+        return
+    # One word spelt both ways (centre and center, archaeology and archeology) that the
+    # dialect count did not settle: the rarer spelling of the word, or on a tie the later.
+    by_pair: dict[frozenset[str], list[Hit]] = {}
+    for hit in hits:
+        by_pair.setdefault(_pair(hit), []).append(hit)
+    for group in by_pair.values():
+        spellings = {h.written.lower() for h in group}
+        if len(spellings) < 2 or any(h.order in reported for h in group):
+            continue
+        counts = {w: sum(1 for h in group if h.written.lower() == w) for w in spellings}
+        first = {h.written.lower(): h.order for h in reversed(group)}
+        odd = min(spellings, key=lambda w: (counts[w], -first[w]))
+        usual = next(w for w in spellings if w != odd)
+        for hit in group:
+            if hit.written.lower() == odd:
+                tally = f"{counts[usual]} to {counts[odd]}" if counts[usual] != counts[odd] else "and this one later"
+                yield _violation(hit, f"'{hit.written}' and '{usual}' in one article ({tally})")
+
+
+def _violation(hit: Hit, message: str) -> Violation:
+    """Return the finding for one hit, suggesting the other spelling (an unsafe fix)."""
+    start, end = hit.paragraph.span(hit.start, hit.end)
+    suggestion = _cased(hit.written, hit.variant.other)
+    return Violation(start, end, f"{message}: use '{suggestion}'", Fix(start, end, suggestion, safe=False))
 
 
 @hookimpl

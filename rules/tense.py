@@ -8,7 +8,7 @@ from typing import Iterator
 
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
-from newslint.quoted import MASK, masker
+from newslint.quotation import MASK, masker
 from newslint.rule import Rule, rule
 
 CHECKED_KINDS = ("paragraph", "list-item", "quote")

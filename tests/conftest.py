@@ -145,6 +145,39 @@ def run_newslint(
     )
 
 
+def run_on_terminal(
+    *args: str, cwd: Path, plugin: Path | None = None, env: dict[str, str] | None = None
+) -> bytes:
+    """Run ``python -m newslint`` with standard output on a pseudo-terminal; return what it showed.
+
+    NO_COLOR and FORCE_COLOR are cleared unless ``env`` sets them. POSIX only.
+    """
+    import pty
+
+    leader, follower = pty.openpty()
+    environment = {**os.environ}
+    for name in ("NO_COLOR", "FORCE_COLOR"):
+        environment.pop(name, None)
+    if plugin is not None:
+        environment["PYTHONPATH"] = str(plugin)
+    environment.update(env or {})
+    process = subprocess.Popen([sys.executable, "-m", "newslint", *args], cwd=cwd, stdout=follower,
+                               stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=environment)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed when the process ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=120)
+    os.close(leader)
+    return b"".join(chunks)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache_dir(tmp_path_factory):
     """Keep newslint's on-disk cache (knowledge base, Pyphen table) out of the user's home."""
@@ -155,3 +188,49 @@ def _private_cache_dir(tmp_path_factory):
         os.environ.pop("NEWSLINT_CACHE_DIR", None)
     else:
         os.environ["NEWSLINT_CACHE_DIR"] = previous
+
+
+# Linear time: a ratio measured side by side (see the rule tests' test_linear_time).
+
+
+@pytest.fixture
+def growth():
+    """Return growth(rule, pattern): how much longer 400 KB of ``pattern`` takes than 100 KB.
+
+    A ratio measured side by side, never an absolute time: linear rules stay well
+    under 6 (the ratio the tests allow), quadratic ones go towards 16.
+    """
+
+    import gc
+    import time
+
+    from newslint.testing import run_rule
+
+    def seconds(rule: str, text: str) -> float:
+        # The collector's pauses and a busy machine are noise, not growth: collect
+        # first, time without it, interleave the sizes and keep the best of three.
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.perf_counter()
+            run_rule(rule, text)
+            return time.perf_counter() - start
+        finally:
+            gc.enable()
+
+    def ratio(rule: str, small: str, large: str) -> float:
+        best_small = best_large = float("inf")
+        for _ in range(3):
+            best_small = min(best_small, seconds(rule, small))
+            best_large = min(best_large, seconds(rule, large))
+        return best_large / best_small
+
+    def measure(rule: str, pattern: str) -> float:
+        small = pattern * (100_000 // len(pattern))
+        large = pattern * (400_000 // len(pattern))
+        found = ratio(rule, small, large)
+        # A shared machine can stall one run: measure once more before calling it
+        # growth. A quadratic rule gives ~16 both times.
+        return found if found < 6 else min(found, ratio(rule, small, large))
+
+    return measure

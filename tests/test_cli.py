@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from click.testing import CliRunner
 from newslint import __version__
 from newslint.cli import main
 
-from conftest import run_newslint
+from conftest import run_newslint, run_on_terminal
 
 ZZ = ["--select", "ZZ1,ZZ2"]
 
@@ -185,27 +184,8 @@ def test_subprocess_version_and_help(tmp_path):
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_subprocess_colour_on_a_terminal_only(articles, plugin_dir):
-    import pty
-
     def on_tty(*args: str) -> bytes:
-        leader, follower = pty.openpty()
-        env = {**os.environ, "PYTHONPATH": str(plugin_dir)}
-        env.pop("NO_COLOR", None)
-        process = subprocess.Popen([sys.executable, "-m", "newslint", *args], cwd=articles, stdout=follower,
-                                   stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env)
-        os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        process.wait(timeout=60)
-        os.close(leader)
-        return b"".join(chunks)
+        return run_on_terminal(*args, cwd=articles, plugin=plugin_dir)
 
     assert b"\x1b[33mZZ101\x1b[0m" in on_tty(*ZZ, "bad.txt")
     plain = on_tty(*ZZ, "--no-color", "bad.txt")

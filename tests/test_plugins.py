@@ -20,8 +20,9 @@ from conftest import REPO, install_plugin, run_newslint
 FAMILIES = {
     "core": 0,
     "unbalanced_quote": 1, "dangling_punctuation": 1,
+    "unbalanced_bracket": 1, "punctuation_spacing": 1, "apostrophe_plural": 1,
     "missing_space": 2, "joined_words": 2, "quote_style": 2, "repeated_word": 2, "placeholder": 2,
-    "double_space": 2,
+    "double_space": 2, "repeated_phrase": 2, "duplicate_paragraph": 2,
     "title_mismatch": 3, "name_variant": 3,
     "readability": 4, "long_sentence": 4, "long_paragraph": 4,
     "tense": 5, "spelling_variant": 5, "grammar": 5,

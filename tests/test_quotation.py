@@ -38,6 +38,15 @@ def statuses(text: str, format: str = "text") -> list[list[str]]:
         ("Give ’em a chance, ’tis the season.", "AA"),
         ("The 1990's were long.", "A"),
         ("Zombie 'bot nets send spam.", "A"),
+        # clipped words, transliterations
+        ("We sang 'til dawn, 'tis true, give 'em one, it's 'orrible.", "AAAAA"),
+        ("He stayed 'till dawn, 'cause it rained.", "AA"),
+        ("He said 'till death' twice.", "OC"),
+        ("Abd al-'Aziz and el-‘Arish.", "AA"),
+        # inch and feet marks, also inside a quotation
+        ('"A 20" screen," he said.', "OPC"),
+        ('"He is 5\' 11" tall."', "OPPC"),
+        ('He called it "Catch 22" and left.', "OC"),
         # primes are not quotation marks
         ('He is 6\'2" tall and 5\'10 in socks.', "PPP"),
         # curly quotations

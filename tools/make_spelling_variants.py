@@ -17,8 +17,11 @@ The list is filtered here, and the reasons are in the tables below:
   practice the noun, tire the verb, draft the document, jail, meter the device, ton).
   Such an American form never counts and is never reported.
 - AMERICAN_ONLY pairs keep only the American form as a marker: the "British" form is
-  common in American English too (axe, theatre in names, archaeology, aesthetic).
-- EXTRA pairs are added that the source lacks (kerb, cheque, storey).
+  common in American English too (axe, archaeology, aesthetic: the whole family;
+  cancellation, which American usage prefers to cancelation).
+  NL502 still reports an article that mixes the two forms of one such word.
+- EXTRA pairs are added that the source lacks (kerb, cheque, storey), and the missing
+  members of families the source has in part (fuelled, totalled, enrolment, skilful).
 
 Output: one pair a line, ``british american mark``, where mark is ``=`` (both forms
 are markers), ``b`` (British form only) or ``a`` (American form only); sorted.
@@ -50,9 +53,28 @@ BRITISH_ONLY = set(
     gaolers gaoling gaolbird gaolbirds gaolbreak gaolbreaks tyre tyres metre metres baulk
     baulked baulking baulks""".split()
 )
-AMERICAN_ONLY = set("axe battleaxe archaeology archaeologist archaeologists archaeological aesthetic aesthetics aesthetically amoeba amoebas".split())
+AMERICAN_ONLY = set(
+    """axe battleaxe archaeology archaeologist archaeologists archaeological archaeologically
+    aesthete aesthetes aesthetic aesthetics aesthetically amoeba amoebas cancellation
+    cancellations""".split()
+)
+# Pairs the source lacks. kerb, cheque and storey: the American forms are other British
+# words. The rest complete families the source has only in part: it has travelled,
+# modelled and signalled but not fuelled or totalled; instil and fulfil but not
+# enrolment or skilful; grey but not greying; the whole family is listed, so that an
+# article is judged by every form it uses.
 EXTRA = [("kerb", "curb", "b"), ("kerbs", "curbs", "b"), ("cheque", "check", "b"),
-         ("cheques", "checks", "b"), ("storey", "story", "b"), ("storeys", "stories", "b")]
+         ("cheques", "checks", "b"), ("storey", "story", "b"), ("storeys", "stories", "b"),
+         ("fuelled", "fueled", "="), ("fuelling", "fueling", "="), ("refuelled", "refueled", "="),
+         ("refuelling", "refueling", "="), ("totalled", "totaled", "="), ("totalling", "totaling", "="),
+         ("equalled", "equaled", "="), ("equalling", "equaling", "="),
+         ("barrelled", "barreled", "="), ("barrelling", "barreling", "="),
+         ("enrolment", "enrollment", "="), ("enrolments", "enrollments", "="),
+         ("skilful", "skillful", "="), ("skilfully", "skillfully", "="),
+         ("wilful", "willful", "="), ("wilfully", "willfully", "="), ("wilfulness", "willfulness", "="),
+         ("mollusc", "mollusk", "="), ("molluscs", "mollusks", "="),
+         ("greyer", "grayer", "="), ("greyest", "grayest", "="), ("greying", "graying", "="),
+         ("greyish", "grayish", "=")]
 
 
 def main() -> None:

@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
 from newslint.config.loading import load, load_pyproject, load_yaml
-from newslint.config.model import CONFIG_NAMES, Config
+from newslint.config.model import CONFIG_NAMES, Config, ConfigError
 from newslint.rule import Registry
+
+
+def vale_ini_in(directory: Path) -> Path | None:
+    """Return the folder's ``.vale.ini``, if it has one."""
+    candidate = directory / ".vale.ini"
+    return candidate if candidate.is_file() else None
+
+
+def _vale_house(path: Path) -> object:
+    from newslint.styles.errors import StyleError
+    from newslint.styles.house import HouseStyles
+
+    try:
+        return HouseStyles.from_vale_ini(path)
+    except StyleError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 class Finder:
@@ -46,11 +63,15 @@ class Finder:
                 break
         if config is None and (directory / "pyproject.toml").is_file():
             config = load_pyproject(directory / "pyproject.toml", self.registry)
+        vale = None if config is not None and config.house is not None else vale_ini_in(directory)
         if config is not None:
             config = self._adjust(config)
         elif directory.parent == directory:
             config = self._adjust(Config(root=Path.cwd()))
         else:
             config = self._for_directory(directory.parent)
+        if vale is not None:
+            # A .vale.ini where no newslint configuration names styles: lint as Vale would.
+            config = replace(config, house=_vale_house(vale))
         self._cache[directory] = config
         return config

@@ -39,6 +39,7 @@ class _Checker:
         self.line_of = line_of
         self.registry = registry
         self.root: Path | None = None
+        self.style_rules: tuple[Rule, ...] = ()  # house-style rules, which select/ignore may name
 
     def fail(self, path: tuple[Any, ...], message: str) -> ConfigError:
         return ConfigError(f"{self.source}:{self.line_of(path)}: {message}")
@@ -64,8 +65,9 @@ class _Checker:
 
     def rule_tokens(self, value: Any, path: tuple[Any, ...]) -> tuple[str, ...]:
         tokens = self.strings(value, path)
-        for token in unknown_tokens(tokens, self.registry.rules):
-            names = [r.name for r in self.registry.rules] + [r.code for r in self.registry.rules]
+        known = (*self.registry.rules, *self.style_rules)
+        for token in unknown_tokens(tokens, known):
+            names = [r.name for r in known] + [r.code for r in known]
             raise self.fail(path, f"{path[-1]}: unknown rule {token!r}{_suggest(token, names)}")
         return tokens
 
@@ -104,6 +106,8 @@ class _Checker:
         data = self.mapping({} if data is None else data, ())
         self.keys(data, TOP_KEYS, ())
         values: dict[str, Any] = {}
+        if "styles" in data or "vocab" in data:
+            values["house"] = self.house(data, root)
         if "select" in data:
             values["select"] = self.rule_tokens(data["select"], ("select",))
         if "ignore" in data:
@@ -128,6 +132,23 @@ class _Checker:
         if "overrides" in data:
             values["overrides"] = self.overrides(data["overrides"], ("overrides",))
         return Config(root=root, source=self.source, **values)
+
+    def house(self, data: Mapping[str, Any], root: Path) -> Any:
+        """Load the house styles and vocabularies (``styles:``, ``vocab:``) relative to ``root``."""
+        from newslint.styles.errors import StyleError
+        from newslint.styles.house import HouseStyles
+
+        styles = self.strings(data.get("styles", []), ("styles",))
+        vocab = self.strings(data.get("vocab", []), ("vocab",))
+        try:
+            house = HouseStyles.from_newslint(styles, vocab, root)
+        except StyleError as exc:
+            if exc.line is None:  # a folder that is not there: point at the configuration's line
+                key = "vocab" if "vocabulary" in exc.problem else "styles"
+                raise self.fail((key,), f"{key}: {exc}") from None
+            raise ConfigError(str(exc)) from None
+        self.style_rules = house.all_rules
+        return house
 
     def date(self, value: Any, path: tuple[Any, ...]) -> _dt.date:
         found = as_date(value)

@@ -12,12 +12,13 @@ from typing import Any, Callable, Mapping, Sequence
 
 from newslint.errors import ConfigError
 from newslint.finding import Severity
-from newslint.rule import ActiveRule, Registry
+from newslint.rule import ActiveRule, Registry, Rule
 from newslint.selection import is_selected
 from newslint.source import DEFAULT_MAX_BYTES
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
-TOP_KEYS = ("select", "ignore", "fail-on", "exclude", "date", "max-file-size", "cache", "rules", "overrides")
+TOP_KEYS = ("select", "ignore", "fail-on", "exclude", "date", "max-file-size", "cache", "rules", "overrides",
+            "styles", "vocab")  # house styles (newslint/styles)
 OVERRIDE_KEYS = ("files", "select", "ignore", "rules")
 RULE_KEYS = ("severity", "enabled")
 SEVERITIES = tuple(s.value for s in Severity)
@@ -65,6 +66,8 @@ class Config:
     cache: bool = True
     rules: Mapping[str, RuleSettings] = field(default_factory=dict)
     overrides: tuple[Override, ...] = ()
+    # House styles (newslint.styles.house.HouseStyles): Vale rule files and vocabularies.
+    house: Any = field(default=None, compare=False)
     # The active rules by (registry, overrides that match, command line): every file of a
     # directory usually gets the same answer, and working it out costs more than the globs.
     _active: dict[tuple[Any, ...], tuple[Registry, tuple[ActiveRule, ...]]] = field(
@@ -104,23 +107,32 @@ class Config:
         """Return whether the ``exclude`` globs leave ``path`` out."""
         return bool(self.exclude) and self.matches(self.exclude, path)
 
+    def house_for(self, path: str) -> Any:
+        """Return the house style (``newslint.styles.rules.HouseStyle``) for ``path``, or None."""
+        return None if self.house is None else self.house.for_path(path)
+
     def active_rules(self, registry: Registry, path: str, select: Sequence[str] | None = None,
                      ignore: Sequence[str] = ()) -> list[ActiveRule]:
         """Return the rules that run on ``path``, with severities and merged options.
 
         ``select`` and ``ignore`` from the command line replace the configuration's
-        ``select`` and extend its ``ignore``.
+        ``select`` and extend its ``ignore``. House-style rules come after the registry's.
         """
         matching = tuple(i for i, override in enumerate(self.overrides) if self.matches(override.files, path))
-        key = (id(registry), matching, None if select is None else tuple(select), tuple(ignore))
+        house = self.house_for(path)
+        extra = house.rules if house is not None else ()
+        key = (id(registry), matching, None if select is None else tuple(select), tuple(ignore), id(house))
         cached = self._active.get(key)
         if cached is None or cached[0] is not registry:
-            cached = (registry, tuple(self._active_rules(registry, matching, select, ignore)))
+            chosen = self._active_rules(registry, matching, select, ignore, extra)
+            if house is not None:  # a thousand style rules run as one batch, not one call each
+                chosen = house.grouped(chosen)
+            cached = (registry, tuple(chosen))
             self._active[key] = cached
         return list(cached[1])
 
     def _active_rules(self, registry: Registry, matching: tuple[int, ...], select: Sequence[str] | None,
-                      ignore: Sequence[str]) -> list[ActiveRule]:
+                      ignore: Sequence[str], extra: Sequence[Rule] = ()) -> list[ActiveRule]:
         chosen_select = self.select
         chosen_ignore = [*self.ignore]
         rules = dict(self.rules)
@@ -135,7 +147,7 @@ class Config:
         chosen_ignore.extend(ignore)
 
         active = []
-        for rule in registry.rules:
+        for rule in (*registry.rules, *extra):
             settings = rules.get(rule.name, RuleSettings())
             # `enabled: false` turns a rule off; any other entry counts as configuring it,
             # which is what switches on an opt-in rule such as grammar.

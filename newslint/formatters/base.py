@@ -1,10 +1,21 @@
-"""The formatter life cycle: ``start``, then ``file`` once per linted file, then ``finish``."""
+"""The formatter life cycle: ``start``, then ``file`` once per linted file, then ``finish``.
+
+Each step may take keyword arguments that older formatters do not know: ``start`` is
+given the run's ``rules``, ``file`` the file's ``text``, and ``error`` is called for a
+file that could not be linted. As with hooks, a formatter's method may accept fewer
+arguments than the runner offers; ``call`` passes each method only those it names, so
+a plugin formatter written as ``def file(self, path, findings)`` keeps working.
+"""
 
 from __future__ import annotations
 
-from typing import Sequence, TextIO
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Callable, Sequence, TextIO
 
 from newslint.finding import Finding
+
+if TYPE_CHECKING:
+    from newslint.rule import Rule
 
 
 class Formatter:
@@ -14,11 +25,51 @@ class Formatter:
         self.stream = stream
         self.color = color
 
-    def start(self) -> None:
-        """Called once before the first file."""
+    def start(self, rules: Sequence[Rule] = ()) -> None:
+        """Called once before the first file, with every rule the run knows (sorted by code)."""
 
-    def file(self, path: str, findings: Sequence[Finding]) -> None:
-        """Called once per linted file with its sorted findings."""
+    def file(self, path: str, findings: Sequence[Finding], text: str | None = None) -> None:
+        """Called once per linted file with its sorted findings and the text they were found in.
+
+        ``text`` is the file's text as linted (after ``--fix``, the fixed text); it is
+        None when the caller has none to give.
+        """
+
+    def error(self, path: str, message: str) -> None:
+        """Called for a file that could not be read or linted, with a one-line reason."""
 
     def finish(self) -> None:
         """Called once after the last file."""
+
+
+_VAR_KEYWORDS = 0x08  # inspect.CO_VARKEYWORDS
+
+
+@lru_cache(maxsize=None)
+def _accepted(function: Callable[..., Any]) -> tuple[frozenset[str], bool]:
+    """Return the keyword names ``function`` takes, and whether it takes ``**kwargs``."""
+    code = getattr(function, "__code__", None)
+    if code is not None:  # a plain function: read its code object (importing inspect costs ~5 ms)
+        count = code.co_argcount + code.co_kwonlyargcount
+        return frozenset(code.co_varnames[code.co_posonlyargcount : count]), bool(code.co_flags & _VAR_KEYWORDS)
+    import inspect
+
+    try:
+        parameters = inspect.signature(function).parameters.values()
+    except (TypeError, ValueError):  # no signature to read: offer it nothing extra
+        return frozenset(), False
+    names = frozenset(p.name for p in parameters if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY))
+    return names, any(p.kind is p.VAR_KEYWORD for p in parameters)
+
+
+def call(method: Callable[..., Any] | None, *args: Any, **optional: Any) -> Any:
+    """Call a formatter's ``method`` with ``args`` and those ``optional`` keywords it accepts.
+
+    A missing method (a formatter that is not a ``Formatter`` subclass and lacks a step)
+    is skipped.
+    """
+    if method is None:
+        return None
+    function = getattr(method, "__func__", method)
+    names, everything = _accepted(function)
+    return method(*args, **(optional if everything else {k: v for k, v in optional.items() if k in names}))

@@ -1,4 +1,8 @@
-"""``path:line:col: CODE [name] message``, one finding a line, coloured on a terminal."""
+"""``concise`` (alias ``text``): ``path:line:col: CODE [name] message``, one finding a line.
+
+Coloured on a terminal. The ``full`` format (``newslint.formatters.full``) writes the
+same line with the severity, followed by the source line and a caret under the span.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +11,25 @@ from typing import Sequence
 from newslint.finding import Finding, Severity
 from newslint.formatters.base import Formatter
 
-_COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
-_BOLD, _RESET = "\033[1m", "\033[0m"
+COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+BOLD, RESET = "\033[1m", "\033[0m"
 
 
 class TextFormatter(Formatter):
     """The default, human-readable format."""
 
-    def file(self, path: str, findings: Sequence[Finding]) -> None:
+    def paint(self, text: str, style: str) -> str:
+        """Return ``text`` in an ANSI ``style`` when colouring, else as it is."""
+        return f"{style}{text}{RESET}" if self.color else text
+
+    def header(self, f: Finding, severity: bool = False) -> str:
+        """Return the one-line form of a finding (with its severity, for ``full``)."""
+        where = self.paint(f.path, BOLD)
+        code = self.paint(f.code, COLORS[f.severity])
+        level = f"{self.paint(f.severity.value, COLORS[f.severity])} " if severity else ""
+        return f"{where}:{f.line}:{f.column}: {level}{code} [{f.rule}] {f.message}"
+
+    def file(self, path: str, findings: Sequence[Finding], text: str | None = None) -> None:
         """Write one line per finding."""
         for f in findings:
-            if self.color:
-                code = f"{_COLORS[f.severity]}{f.code}{_RESET}"
-                where = f"{_BOLD}{f.path}{_RESET}"
-            else:
-                code, where = f.code, f.path
-            self.stream.write(f"{where}:{f.line}:{f.column}: {code} [{f.rule}] {f.message}\n")
+            self.stream.write(self.header(f) + "\n")

@@ -36,6 +36,22 @@ BAD = [
     ("The deal ended . Then it began.", [" ."], "The deal ended. Then it began."),
     ("It cost 3.5% .", [" ."], "It cost 3.5%."),
     ('"It is over ." she said.', [" ."], '"It is over." she said.'),
+    # a mark glued to the next word: the space moves after it (issue 9, item 9)
+    ("It was here ,then there.", [" ,"], "It was here, then there."),
+    ('She said ,"No."', [" ,"], 'She said, "No."'),
+    ("The talks ended .London said no.", [" ."], "The talks ended. London said no."),
+    # no-break and thin spaces, alone or after an ordinary space
+    ("The deal ended\u00a0, he said.", ["\u00a0,"], "The deal ended, he said."),
+    ("The deal ended\u202f.", ["\u202f."], "The deal ended."),
+    ("The deal ended\u2009; we left.", ["\u2009;"], "The deal ended; we left."),
+    ("The deal ended \u00a0, he said.", [" \u00a0,"], "The deal ended, he said."),
+    # semicolons, colons, question and exclamation marks
+    ("It rained ; we left.", [" ;"], "It rained; we left."),
+    ('She said : "No."', [" :"], 'She said: "No."'),
+    ('She said :"No."', [" :"], 'She said: "No."'),
+    ("Is it over ?", [" ?"], "Is it over?"),
+    ("What a game ! We won.", [" !"], "What a game! We won."),
+    ("The odds were 9/4 .", [" ."], "The odds were 9/4."),
     # an emoji before the slip: offsets stay exact
     ("🎉 We won ,", [" ,"], "🎉 We won,"),
     # CRLF
@@ -91,6 +107,15 @@ GOOD = [
     "Its name is Acme Inc.).",
     "In Markdown `a ,b` and `x..` are code.\n",
     "Nine Inch Nails... and others.",
+    # a full stop glued to a name written with it, or to a lower-case word or a domain
+    "Microsoft's .Net platform, the .NET tools, the .com boom and the .london domain.",
+    # scores, times, emoticons, code
+    "Arsenal won 2 : 1 at home, at 10 : 30 on Sunday.",
+    "Nice ;) and :-) and :( all round.",
+    "See http://example.com/a ? or www.example.com ! for it.",
+    # the full stop after a decimal comma, and a no-break space between words
+    "It grew 3 ,5 per cent.",
+    "It cost 5\u00a0pounds, he said.",
 ]
 
 

@@ -48,8 +48,17 @@ BAD = [
     ("He said.“We are ready.”", ["said.“We"]),
     ("Two errors here.One and.Two", ["here.One", "and.Two"]),
     ("Prices fell.Économistes were surprised.", ["fell.Économistes"]),
-    # a few lower-case sentence openers, no domain endings among them
+    # a run-on whose second half starts with a lower-case word, whatever the word
     ("The best song in years.perhaps the vote was rigged.", ["years.perhaps"]),
+    ("It works.now we wait for the rest.", ["works.now"]),
+    ("He read all the pages.then he left.", ["pages.then"]),
+    ("The staff were tired.several of them left early.", ["tired.several"]),
+    # words that are also domain endings, where a sentence goes on after them
+    ("He said.it was over.", ["said.it"]),
+    ("Sales fell at the branches.in 2003 they rose.", ["branches.in"]),
+    ("We have to go.as a rule we leave at six.", ["go.as"]),
+    # a capitalised word before the stop
+    ("They lost to Arsenal.the players were tired.", ["Arsenal.the"]),
     # the word after the stop is reported whole, with its apostrophe
     ("It fell.Britain's economy grew.", ["fell.Britain's"]),
 ]
@@ -84,7 +93,14 @@ GOOD = [
     'She said "no." Then she left.',
     "www.Example.com is a site.",
     "Read gamesindustry.biz and Dot.life and news.it or file.the.zip today.",
-    "He said.it was over, and .the end.",
+    "There was, and .the end.",
+    # domains whose ending is an English word, named as sites
+    "Visit news.it for more, or his napster.no site, or Dot.life today.",
+    "He runs napster.no now. Later napster.no closed.",
+    # file names and lower-case abbreviations
+    "Open setup.py and notes.txt, or style.css and data.yaml here.",
+    "Bring pens, paper etc.and a map, as in Smith et al.their study.",
+    "Use a list, e.g.the plan, i.e.the one we chose, at 10 a.m.then.",
 ]
 
 
@@ -164,3 +180,8 @@ def test_seed_run_together_sentences() -> None:
         (3, 2523, "Ukraine.Asked"),
         (3, 2754, "factories.However"),
     ]
+
+
+@pytest.mark.parametrize("pattern", ["it works.now we wait ", "wrong.it blamed a.b.c "])
+def test_linear_time(pattern: str, growth) -> None:
+    assert growth("missing-space", pattern) < 6

@@ -23,6 +23,19 @@ BAD = [
     ("The mayor, TK, said the plan would work.", ["TK"]),
     ("The fire began at TKTK on Monday.", ["TKTK"]),
     ("The fire began at TK TK on Monday.", ["TK TK"]),
+    # TK before a capitalised word, outside a name
+    ("The deal was signed, said TK Mr Jones.", ["TK"]),
+    ("In TK London, the rain fell.", ["TK"]),
+    # editors' markers
+    ("The toll rose to TODO check figure on Monday.", ["TODO"]),
+    ("FIXME: the quote needs a source.", ["FIXME"]),
+    ("The match kicks off at TBC on Friday.", ["TBC"]),
+    ("The TBC date was set (TODO).", ["TBC", "TODO"]),
+    # XXX standing for a number or a word in running text
+    ("About XXX staff lost their jobs.", ["XXX"]),
+    ("The firm failed in December XXX after a loss.", ["XXX"]),
+    ("Prices in the XXX economy rose.", ["XXX"]),
+    ("Eight players - XXX players out of 31 - were hurt.", ["XXX"]),
     ("Police said tktk people were hurt.", ["tktk"]),
     ("The fire killed XX people.", ["XX"]),
     ("The fire killed XXX people on XX March.", ["XXX", "XX"]),
@@ -58,6 +71,11 @@ def test_bad(text: str, expected: list[str]) -> None:
 GOOD = [
     # TK inside words and names
     "He won by a TKO, Atkins said, at TK Maxx.",
+    "Tim TK Kane scored twice.",
+    "The team: Horgan, TBC, Hickie.",
+    'The "TODO" app and the todo list are names; so is TODOS.',
+    "The film XXX: State of the Union opened. He starred in XXX.",
+    "Vin Diesel's XXX was a hit, as was Channel XXX and his band XXX and the XXX-rated cut.",
     "The TK-421 unit and the Tk toolkit.",
     "Tim 'TK' Kane and Tom \"TK\" Kerr and Ted ‘TK’ Kay scored.",
     # XX as a Roman numeral, a title or biology
@@ -106,3 +124,8 @@ def test_seed_image_credit_twice() -> None:
         (1, 175, "[Image by the Wall Street Journal]"),
         (2, 173, "[Image by the Wall Street Journal]"),
     ]
+
+
+@pytest.mark.parametrize("pattern", ["the XXX economy ", "[TK] TK Mr Jones said "])
+def test_linear_time(pattern: str, growth) -> None:
+    assert growth("placeholder", pattern) < 6

@@ -37,6 +37,26 @@ BAD = [
     ("🎉 a a win", [(4, "a")]),
     ("The minister is is wrong, and of of course.", [(16, "is"), (33, "of")]),
     ("He waited for for a bus.", [(14, "for")]),
+    # before a full stop or a comma, after an opening quotation mark or bracket
+    ("They backed the plan plan.", [(21, "plan")]),
+    ("Not the the, but a.", [(8, "the")]),
+    ('He said "the the plan" was his.', [(13, "the")]),
+    ("It grew (the the figures show) fast.", [(13, "the")]),
+    ("“The the plan” was his.", [(5, "the")]),
+    # lookalikes of the good English below, in the wrong neighbourhood
+    ("She sat in her her car.", [(15, "her")]),
+    ("He explained her her injury.", [(17, "her")]),
+    ("The band shot up up the charts.", [(17, "up")]),
+    ("The ban comes in in, they said.", [(17, "in")]),
+    ("He met them in Beijing on on Monday.", [(26, "on")]),
+    ("The score at at 90 minutes was 1-1.", [(13, "at")]),
+    ("Even so so, he left.", [(8, "so")]),
+    ("It has been so far far.", [(19, "far")]),
+    ("There there are doubts.", [(6, "there")]),
+    ("It is is pretty low.", [(6, "is")]),
+    ("It was in those those, he said.", [(16, "those")]),
+    # a capitalised function word doubles by mistake
+    ("The The plan was sound.", [(4, "The")]),
     # a capitalised double, when the article uses the word alone inside sentences
     ("Shares in British firms fell. But British British Gas rose.", [(42, "British")]),
 ]
@@ -52,6 +72,21 @@ GOOD = [
     "He said that that was wrong.",
     "It was very very cold, and she said no no.",
     "Bye bye, said the ha ha man from far far away.",
+    # grammatical repeats
+    "The can can hold two litres, and his will will be read today.",
+    "She gave her her coat and told her her fortune.",
+    "You can log in in the morning, or carry on on the day.",
+    "What it is is a scandal, and all it was was a rumour.",
+    "He said that that was wrong, and she had had enough.",
+    # reduplications and interjections
+    "Hip hip hooray, said the fans. Bye bye, tsk tsk, yum yum.",
+    "Now now, calm down. Well well, look at that. There there.",
+    "It was so so, they said, in a land far far away.",
+    # letter-spaced text
+    "The sign read s p a c e d and b o o k s.",
+    # names that double, even where the word also stands alone
+    "In May May Win, a singer, said it was fine. May is warm there.",
+    "Will Will Smith come? Will said he might.",
     # names and titles
     "They saw Duran Duran on Bora Bora, and watched Soldier Soldier.",
     "Fans of Duran Duran said Duran Duran's tour was long.",
@@ -77,6 +112,24 @@ GOOD = [
 @pytest.mark.parametrize("text", GOOD)
 def test_good(text: str) -> None:
     assert found(text) == []
+
+
+def test_verdict_does_not_depend_on_the_rest_of_the_file() -> None:
+    # 'plan.' and 'plan' are different white-space tokens: the slip must not hinge on
+    # whether some other paragraph happens to hold a doubled word.
+    slip = "They backed the plan plan."
+    assert found(slip) == [(21, "plan")]
+    assert found(slip + "\n\nHe said the the end came.") == [(21, "plan"), (40, "the")]
+    assert found("Many firms are small.\n\n" + slip) == [(44, "plan")]
+    # at a paragraph's end and start, with paragraphs around it
+    assert found("Many firms are small.\n\n" + slip + "\n\nThe end.") == [(44, "plan")]
+    assert found("Many firms are small.\n\nThe the end.\n\nNo more.") == [(27, "the")]
+
+
+def test_a_long_run_of_one_word_is_one_deliberate_run() -> None:
+    # The 'TK ' input of issue 9: a run, not thousands of pairs (and linear time).
+    assert found("TK " * 30_000) == []
+    assert found("the " * 30_000) == []
 
 
 def test_allow_option_replaces_the_default_list() -> None:
@@ -110,3 +163,8 @@ def test_markdown_inline_code_breaks_the_pair_and_markup_blocks_the_fix() -> Non
     (finding,) = run_rule("repeated-word", text, format="markdown")
     assert text[finding.start : finding.end] == "the"
     assert finding.start == 12 and finding.fix is None
+
+
+@pytest.mark.parametrize("pattern", ["TK ", "the the. ", "Duran Duran said "])
+def test_linear_time(pattern: str, growth) -> None:
+    assert growth("repeated-word", pattern) < 6

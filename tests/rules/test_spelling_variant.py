@@ -42,6 +42,26 @@ BAD = [
      ["multi-storey"], "A multi-story car park in the center had color screens and a theater."),
     ("Its defence of the programme was \"realized\" late, the organisation said.",
      ["realized"], "Its defence of the programme was \"realised\" late, the organisation said."),
+
+    # a one-to-one mix is inconsistent all the same: the later spelling is reported
+    ("The centre opened, and the center closed.", ["center"], "The centre opened, and the centre closed."),
+    ("The colour faded at the center.", ["center"], "The colour faded at the centre."),
+    ("The color faded at the centre.", ["centre"], "The color faded at the center."),
+    # one word spelt two ways, although both dialects use the first (archaeology, axe)
+    ("The archaeological dig and the archeological team met.", ["archeological"],
+     "The archaeological dig and the archaeological team met."),
+    ("The archeologists color it; the archaeologists color it too.", ["archaeologists"],
+     "The archeologists color it; the archeologists color it too."),
+    # families the source list lacked: fuelled, totalled, enrolment, skilful
+    ("It fuelled the colour row and fueled it again, the organisation said.", ["fueled"],
+     "It fuelled the colour row and fuelled it again, the organisation said."),
+    ("Sales totaled £5m at the centre; the enrolment of the organisation grew.", ["totaled"],
+     "Sales totalled £5m at the centre; the enrolment of the organisation grew."),
+    # a capitalised spelling that opens a sentence counts; a name does not
+    ("The colour is grey. Color matters, the organisation said.", ["Color"],
+     "The colour is grey. Colour matters, the organisation said."),
+    ('The behaviour was odd. "Behavior like that," he said, "is rare in the centre."', ["Behavior"],
+     'The behaviour was odd. "Behaviour like that," he said, "is rare in the centre."'),
 ]
 
 
@@ -61,7 +81,6 @@ def test_message_gives_the_count_and_the_other_spelling():
 GOOD = [
     "The colour of the centre was grey.",  # one dialect only
     "The center was gray and its color faded.",
-    "The colour faded at the center.",  # a tie: no basis to choose
     # "American" forms that are British words too: never counted or reported.
     "The computer program crashed; the organisation and its programme team were in the centre.",
     "The council will license the pub; its practice was favoured by the organisation's centre.",
@@ -70,6 +89,13 @@ GOOD = [
     # Names keep their spelling: capitalised words do not count.
     "The US Defense Department and the World Trade Center sent a colour photo of the centre.",
     "Pearl Harbor was in the Labor Party's film, said the organisation's centre.",
+    # A capitalised spelling opening a sentence is a name when the article writes it
+    # with a capital mid-sentence, or when a capitalised word follows.
+    "Gray said the colour of the centre was fine. Mr Gray left the organisation.",
+    "The colour of the centre. Labor Party members met the organisation.",
+    "COLOR TV came to the colour-mad centre of the organisation.",
+    # one spelling each of two words of one dialect: nothing mixed
+    "The archaeology of the centre.",
     # URLs and e-mail addresses.
     "See www.example.com/color/center for the colour chart of the organisation.",
     "Write to color@example.org about the colour of the centre.",

@@ -46,6 +46,26 @@ BAD = [
     ("Run `say \"hi\"` now,” he said.\n", [(19, "”")]),
     # a straight mark between spaces, with nothing open
     ('The score was 3 " 2 at half time.', [(16, '"')]),
+    # a scare quote that lost its closing mark: lower case, not a clipped word
+    ("Ministers were 'furious about the leak.", [(15, "'")]),
+    ("The so-called 'urban myth was false.", [(14, "'")]),
+    # a clipped word that is also a word opens a quotation when a later mark could close
+    # it; here that later mark opens a quotation of its own, which is never closed
+    ("He said 'round the clock and 'not now.", [(29, "'")]),
+    # a mark after a number that closes the quotation: no later mark closes it
+    ('He called it "Catch 22" and left, "sadly.', [(34, '"')]),
+    ('"It was 1-0" he said, "and we won.', [(22, '"')]),
+    # a single quotation that lost its opening mark: the closing mark ends a word that
+    # takes no apostrophe, or a plural before a verb, or a year
+    ("Minister sorry' over the row", [(14, "'")]),
+    ("So-called human rights' have left us weak.", [(22, "'")]),
+    ("Quangos are useless' says report", [(19, "'")]),
+    ("Sales to double by 2010'", [(23, "'")]),
+    ("The rules tackle sham weddings'", [(30, "'")]),
+    # a stray closing mark before the closing mark of the quotation: one finding
+    ('"He said \'go\' and so he went\'", she said.', [(28, "'")]),
+    # an inch mark does not close the quotation around it
+    ('"We bought a 20" screen," he said, "and', [(35, '"')]),
 ]
 
 
@@ -84,6 +104,31 @@ GOOD = [
     # ellipses and dashes
     "“We will… we must,” she said. “Now—” she began, “go.”",
     "\"We will ... we must,\" she said.",
+    # clipped words (aphetic, h-dropped, 't for it): apostrophes, not opening marks
+    "\"We will fight 'til the end,\" he said. They stayed 'till dawn.",
+    "'Tis the season, and 'twas ever thus, she said.",
+    "\"Give 'em hell,\" he said. He left 'cause he was tired.",
+    "\"It was 'orrible,\" she said. It was 'orrible, she said.",
+    "‘Ello, they sang ’til dawn, ’cause it was ’orrible.",
+    "Pick 'n' mix, fish ’n’ chips, rock 'n' roll.",
+    "The '90s, the ’80s, back in '05, a drug known as '771 in trials.",
+    "'I loved the '90s,' she said.",
+    # apostrophes in transliterations
+    "He met Abd al-'Aziz in Ma'ale Adumim, and Shi'ite and Shi‘ite leaders.",
+    "\"He met al-'Aziz,\" she said. 'They met el-‘Arish,' he said.",
+    # inch, feet and seconds marks after a number, also inside a quotation
+    'He bought a 20" screen and a 14" one. He is 5\' 11" tall, or 5\' 11\'\' tall.',
+    '"We bought a 20" screen," he said.',
+    '"He is 5\' 11" tall," she said. \'He is 6\' 2" now,\' he said.',
+    'He said: "The 12" single sold well." The pitch was 100\' long.',
+    'He ran 100m in 9.58" flat.',
+    # possessives of plurals, dropped g's, clipped words at the end
+    "The players' union, the Greens' £4m, the Joneses' \"new\" car, Lil' Kim.",
+    "We were goin' home, a cup o' tea, rock an' roll.",
+    # a decade in quotation marks
+    "He plays for the England '15s' now, and loved the '90s.",
+    # a clipped word that is also a word, when a later mark closes it: a quotation
+    "He said 'round the clock' was the plan.",
 ]
 
 

@@ -1,0 +1,215 @@
+"""NL104 punctuation-spacing: a space inside brackets or quotation marks, none after a comma or a closing quote."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator, Mapping
+
+from newslint.document import Document, Paragraph
+from newslint.finding import Fix, Violation
+from newslint.hookspecs import hookimpl
+from newslint.quotation import Mark, ParagraphQuotes
+from newslint.rule import Rule, rule
+
+_SPACES = " \u00a0"
+_BRACKET = re.compile(r"[()\[\]]")
+# A comma glued to the next word: after a word, a number, a full stop or a closing mark.
+_GLUED_COMMA = re.compile(r"(?<=[^\W_]|[.%)\]\"'”’]),(?=[^\W\d_])")
+# What shows that a token is code, a URL, an e-mail address or a path, not prose.
+_CODE_LIKE = re.compile(r"://|www\.|[@/\\=_{}<>|#~^*]|(?<![.])\.[a-z]{2,4}\b|\w\(")
+# Commas glued to what follows: two or more in one token make a list or data (a,b,c).
+_GLUED_IN_TOKEN = re.compile(r",(?=\S)")
+_TOKEN_WINDOW = 100
+
+
+_TOKEN_HEAD = re.compile(r"\S{0,%d}$" % _TOKEN_WINDOW)
+_TOKEN_TAIL = re.compile(r"\S{0,%d}" % _TOKEN_WINDOW)
+_WORD_AFTER = re.compile(r"\S{1,30}")
+_WORD_BEFORE = re.compile(r"\S{1,30}$")
+
+
+def _token(text: str, start: int, end: int) -> str:
+    """Return the run of non-space characters around ``text[start:end]`` (bounded)."""
+    head = _TOKEN_HEAD.search(text, max(0, start - _TOKEN_WINDOW), start)
+    tail = _TOKEN_TAIL.match(text, end)
+    return (head.group() if head else "") + text[start:end] + (tail.group() if tail else "")
+
+
+def _word_after(text: str, at: int) -> str:
+    """Return the word (or mark) starting at ``at``, for the message."""
+    match = _WORD_AFTER.match(text, at)
+    return match.group() if match else ""
+
+
+def _word_before(text: str, at: int) -> str:
+    """Return the word (or mark) ending at ``at``, for the message."""
+    match = _WORD_BEFORE.search(text, max(0, at - 30), at)
+    return match.group() if match else ""
+
+
+def _bracket_pairs(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the local indices (opening, closing) of the brackets of a paragraph that pair."""
+    stack: list[int] = []
+    for match in _BRACKET.finditer(text):
+        i, ch = match.start(), match.group()
+        if ch in "([":
+            stack.append(i)
+        elif stack and text[stack[-1]] == ("(" if ch == ")" else "["):
+            yield stack.pop(), i
+        else:
+            stack.clear()  # unpaired or mismatched: unbalanced-bracket's business
+
+
+def _brackets(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """Yield (start, end, message, replacement) for spaces just inside a pair of brackets."""
+    for opening, closing in _bracket_pairs(text):
+        if opening and not (text[opening - 1].isspace() or text[opening - 1] in "\"'“‘—–-"):
+            continue  # glued to a word, as in code: f( x ), or a (s) suffix
+        inner = text[opening + 1 : closing]
+        if not inner.strip(_SPACES):
+            continue  # ( ) an empty pair, a blank to fill in
+        after = _match_spaces(text, opening + 1, forward=True)
+        if after and (text[opening + 1 + after].isalnum() or text[opening + 1 + after] in "\"'“‘£$€"):
+            bracket, spaces = text[opening], text[opening + 1 : opening + 1 + after]
+            word = _word_after(text, opening + 1 + after)
+            yield opening, opening + 1 + after, f"space after the opening {bracket}: '{bracket}{spaces}{word}'", bracket
+        before = _match_spaces(text, closing, forward=False)
+        if before and (text[closing - before - 1].isalnum() or text[closing - before - 1] in ".,!?%\"'”’"):
+            bracket, spaces = text[closing], text[closing - before : closing]
+            word = _word_before(text, closing - before)
+            yield closing - before, closing + 1, f"space before the closing {bracket}: '{word}{spaces}{bracket}'", bracket
+
+
+def _match_spaces(text: str, at: int, forward: bool) -> int:
+    """Return how many (one or two) spaces stand after (or before) ``at``; 0 for none or more."""
+    count = 0
+    if forward:
+        while at + count < len(text) and text[at + count] in _SPACES and count < 3:
+            count += 1
+    else:
+        while at - count - 1 >= 0 and text[at - count - 1] in _SPACES and count < 3:
+            count += 1
+    return count if count <= 2 else 0  # three or more: layout, not a slip
+
+
+def _commas(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """Yield (start, end, message, replacement) for a comma with no space after it."""
+    for match in _GLUED_COMMA.finditer(text):
+        at = match.start()
+        token = _token(text, at, at + 1)
+        if _CODE_LIKE.search(token) or len(_GLUED_IN_TOKEN.findall(token)) > 1:
+            continue  # a URL, code, or a list written without spaces (tags: a,b,c)
+        shown = f"{_word_before(text, at)},{_word_after(text, at + 1)}"
+        yield at, at + 1, f"no space after the comma: '{shown}'", ", "
+
+
+def _quotes(text: str, quotes: ParagraphQuotes) -> Iterator[tuple[int, int, str, str, bool]]:
+    """Yield (start, end, message, replacement, safe) for spacing around quotation marks."""
+    marks = {mark.index: mark for mark in quotes.marks}
+    for mark in quotes.marks:
+        i = mark.index
+        if mark.role == "open" and _clearly_paired(mark, marks, opening=True):
+            end = i + 1
+            while end < len(text) and end - i <= 2 and text[end] in _SPACES:
+                end += 1
+            if end > i + 1 and end < len(text) and (text[end].isalnum() or text[end] in "£$€"):
+                word = _word_after(text, end)
+                message = f"space after the opening {mark.char}: '{text[i:end]}{word}'"
+                yield i, end, message, mark.char, True
+        elif mark.role == "close" and _clearly_paired(mark, marks, opening=False):
+            start = i
+            while start > 0 and i - start < 2 and text[start - 1] in _SPACES:
+                start -= 1
+            if start < i and start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,!?%"):
+                word = _word_before(text, start)
+                message = f"space before the closing {mark.char}: '{word}{text[start:i + 1]}'"
+                yield start, i + 1, message, mark.char, True
+            elif (
+                i + 1 < len(text)
+                and text[i + 1].isalpha()
+                and i > 0
+                and text[i - 1] not in ".!?"  # a run-on sentence: missing-space says so
+            ):
+                word = _word_after(text, i + 1)
+                message = f"no space after the closing {mark.char}: '{mark.char}{word}'"
+                yield i, i + 1, message, mark.char + " ", mark.curly or marks[mark.partner].certain
+
+
+def _clearly_paired(mark: Mark, marks: dict[int, Mark], opening: bool) -> bool:
+    """Return True if the mark's direction is not in doubt: curly, or paired with a mark whose is."""
+    if mark.partner is None or mark.status != "paired":
+        return False
+    if (mark.partner > mark.index) != opening:
+        return False
+    partner = marks[mark.partner]
+    if mark.curly and mark.char in "“”":
+        return True
+    # A straight mark (or a single curly one, which may be an apostrophe): its partner
+    # must have told its own direction from its neighbours.
+    return partner.certain
+
+
+@rule(
+    "NL104",
+    "punctuation-spacing",
+    severity="warning",
+    summary="A space inside brackets or quotation marks, or none after a comma or a closing quotation mark.",
+)
+def punctuation_spacing(document: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """What it does:
+    Reports a space just inside brackets (``( the plan )``, ``[ sic ]``) or quotation
+    marks (``" the plan"``, ``“the plan ”``), a comma with no space before the next word
+    (``plan,which``), and a closing quotation mark glued to the next word (``”said
+    Smith``). A straight quotation mark is judged only when its direction is not in
+    doubt: it pairs with a mark that tells its own direction from its neighbours.
+
+    Left alone: numbers (``1,000``, ``3,5``), URLs, e-mail addresses, paths and code-like
+    tokens, lists written without spaces (``a,b,c``), brackets glued to a word as in
+    code (``f( x )``), and a closing mark after a full stop glued to the next sentence
+    (``said."The``), which missing-space (NL201) reports.
+
+    Why it matters:
+    Spacing slips are copy damage from editing and pasting; they look careless, and a
+    space after an opening mark lets a line break strand the mark.
+
+    Example:
+    ``The plan ( agreed on Monday ) was,he said, “ a start”which few believed.``
+
+    Use instead:
+    ``The plan (agreed on Monday) was, he said, “a start” which few believed.``
+
+    Options:
+    None. The fixes (drop the space inside the marks, add one after the comma or the
+    closing mark) are safe, except after a straight closing mark whose direction was
+    inferred from its partner.
+    """
+    text_of_file = document.text
+    if not any(c in text_of_file for c in "([,\"'“”‘’"):
+        return
+    quotes_of = {id(q.paragraph): q for q in document.quote_marks}
+    for paragraph in document.paragraphs:
+        text = paragraph.text
+        edits: list[tuple[int, int, str, str, bool]] = []
+        if "(" in text or "[" in text:
+            edits.extend((*item, True) for item in _brackets(text))
+        if "," in text:
+            edits.extend((*item, True) for item in _commas(text))
+        quotes = quotes_of.get(id(paragraph))
+        if quotes is not None and quotes.marks:
+            edits.extend(_quotes(text, quotes))
+        for start, end, message, replacement, safe in sorted(edits):
+            yield _violation(document, paragraph, start, end, message, replacement, safe)
+
+
+def _violation(document: Document, paragraph: Paragraph, start: int, end: int, message: str,
+               replacement: str, safe: bool) -> Violation:
+    """Return the finding, with its fix when the span stands in the file as written."""
+    a, b = paragraph.span(start, end)
+    fix = Fix(a, b, replacement, safe=safe) if document.text[a:b] == paragraph.text[start:end] else None
+    return Violation(a, b, message, fix)
+
+
+@hookimpl
+def newslint_rules() -> list[Rule]:
+    """Return this module's rules."""
+    return [punctuation_spacing]

@@ -1,0 +1,122 @@
+"""NL208 duplicate-paragraph: a paragraph or a long sentence pasted twice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.testing import run_rule
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SEED = SHARED / "seeds" / "000_66e5290f122a3e84.txt"
+
+PARA = "The council met on Monday to discuss plans for a new bridge over the river."
+LONG = "Work on the bridge is due to start next spring, and it should open two years later."
+SHORT = "Residents say the traffic is bad."
+
+
+def found(text: str, **kwargs) -> list[tuple[int, str]]:
+    """Return (offset, flagged text) of each finding, checking code and severity."""
+    findings = run_rule("duplicate-paragraph", text, **kwargs)
+    assert all(f.code == "NL208" and f.severity.value == "warning" for f in findings)
+    return [(f.start, text[f.start : f.end]) for f in findings]
+
+
+def apply(text: str) -> str:
+    """Apply every safe fix of the rule to ``text``."""
+    findings = run_rule("duplicate-paragraph", text)
+    for f in sorted((f for f in findings if f.fix), key=lambda f: f.fix.start, reverse=True):
+        assert f.fix.safe
+        text = text[: f.fix.start] + f.fix.text + text[f.fix.end :]
+    return text
+
+
+def test_a_paragraph_pasted_twice() -> None:
+    text = f"Bridge plan\n\n{PARA}\n\n{PARA}\n\n{SHORT}\n"
+    assert found(text) == [(len("Bridge plan\n\n") + len(PARA) + 2, PARA)]
+    (finding,) = run_rule("duplicate-paragraph", text)
+    assert finding.message == "paragraph repeated from line 3"
+    assert (finding.line, finding.column) == (5, 1)
+    assert apply(text) == f"Bridge plan\n\n{PARA}\n\n{SHORT}\n"
+
+
+def test_a_short_paragraph_of_five_words_or_more() -> None:
+    text = f"{SHORT}\n\n{SHORT}"
+    assert found(text) == [(len(SHORT) + 2, SHORT)]
+
+
+def test_a_paragraph_pasted_far_away_with_crlf_and_emoji() -> None:
+    text = f"🎉 Intro.\r\n\r\n{PARA}\r\n\r\n{SHORT}\r\n\r\n{LONG}\r\n\r\n{PARA}"
+    (finding,) = run_rule("duplicate-paragraph", text)
+    assert text[finding.start : finding.end] == PARA and finding.line == 9
+    assert apply(text) == f"🎉 Intro.\r\n\r\n{PARA}\r\n\r\n{SHORT}\r\n\r\n{LONG}"
+
+
+def test_a_caption_pasted_as_alt_text_and_as_a_paragraph() -> None:
+    text = f"![{PARA}](https://example.com/pic.jpg)\n{PARA}\n{LONG}\n"
+    assert found(text) == [(text.index("\n") + 1, PARA)]
+    assert run_rule("duplicate-paragraph", text)[0].fix is None  # not a verbatim copy
+
+
+def test_a_long_sentence_twice_in_a_row_and_near() -> None:
+    text = f"{SHORT} {LONG} {LONG} {SHORT}"
+    second = len(SHORT) + 1 + len(LONG) + 1
+    assert found(text) == [(second, LONG)]
+    assert apply(text) == f"{SHORT} {LONG} {SHORT}"
+    near = f"{LONG}\n\n{SHORT}\n\n{PARA} {LONG}"
+    assert found(near) == [(near.rindex(LONG), LONG)]
+    assert run_rule("duplicate-paragraph", near)[0].fix is None
+
+
+GOOD = [
+    # short paragraphs repeat by design
+    "Nobody came at all.\n\nNobody came at all.\n\nHe added:\n\nHe added:",
+    # a sentence of eight words or fewer
+    "It was a cold day in the town. It was a cold day in the town.",
+    # a medium sentence echoed far away: a deliberate parallel
+    "\n\n".join(
+        ["The first laptop has no card. A Wi-Fi card and a DVD burner can be added at extra cost.",
+         SHORT, PARA, LONG,
+         "The second has none either. A Wi-Fi card and a DVD burner can be added at extra cost."]
+    ),
+]
+
+
+@pytest.mark.parametrize("text", GOOD)
+def test_good(text: str) -> None:
+    assert found(text) == []
+
+
+def test_markdown_headings_contents_and_pull_quotes() -> None:
+    text = (
+        "# Bridge plans\n\n"
+        "- [Work on the new bridge over the river](#work)\n"
+        "- [Costs](#costs)\n\n"
+        "## Work on the new bridge over the river\n\n"
+        f"{LONG}\n\n"
+        f"> {LONG}\n\n"
+        "## Costs\n\nThe bridge will cost a great deal of money.\n"
+    )
+    assert found(text, format="markdown") == []
+    pasted = text + f"\n{LONG}\n"
+    assert found(pasted, format="markdown") == [(pasted.rindex(LONG), LONG)]
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="../shared seeds not available")
+def test_seed_caption_pasted_twice() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    findings = run_rule("duplicate-paragraph", text)
+    assert [(f.line, f.column, f.message) for f in findings] == [(2, 1, "paragraph repeated from line 1")]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        # every paragraph a copy of the first; every sentence a copy of the first
+        "Work on the pier starts next spring and ends two years later.\n\n",
+        "The council met on Monday to discuss plans for a new bridge. ",
+    ],
+)
+def test_linear_time(pattern: str, growth) -> None:
+    assert growth("duplicate-paragraph", pattern) < 6

@@ -1,0 +1,96 @@
+"""NL104 punctuation-spacing: spaces inside brackets and quotes, none after commas and closing quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.testing import run_rule
+
+
+def apply_fixes(text: str, findings) -> str:
+    """Apply every safe fix, from the end of the text backwards."""
+    for finding in sorted(findings, key=lambda f: f.fix.start, reverse=True):
+        if finding.fix.safe:
+            text = text[: finding.fix.start] + finding.fix.text + text[finding.fix.end :]
+    return text
+
+
+BAD = [
+    # (text, flagged substrings, fixed text)
+    ("The plan ( agreed on Monday ) was new.", ["( ", " )"], "The plan (agreed on Monday) was new."),
+    ("The word [ sic] was his.", ["[ "], "The word [sic] was his."),
+    ("The plan (agreed on Monday ) was new.", [" )"], "The plan (agreed on Monday) was new."),
+    # quotation marks whose direction is clear
+    ("He called it “ a start” and left.", ["“ "], "He called it “a start” and left."),
+    ("He called it “a start ” and left.", [" ”"], "He called it “a start” and left."),
+    ('He called it " a start" and left.', ['" '], 'He called it "a start" and left.'),
+    ('He called it "a start " and left.', [' "'], 'He called it "a start" and left.'),
+    ("He called it ‘ a start’ and left.", ["‘ "], "He called it ‘a start’ and left."),
+    # a comma glued to the next word
+    ("The plan,which he backed, failed.", [","], "The plan, which he backed, failed."),
+    ("The U.S.,which agreed, and Acme (the firm),which did not.", [",", ","],
+     "The U.S., which agreed, and Acme (the firm), which did not."),
+    ("In 2004,sales rose.", [","], "In 2004, sales rose."),
+    # a closing quotation mark glued to the next word
+    ("“We will win,”said Smith.", ["”"], "“We will win,” said Smith."),
+    ('"We will win,"said Smith.', ['"'], '"We will win," said Smith.'),
+    ("He called it “a start”which few believed.", ["”"], "He called it “a start” which few believed."),
+    # a no-break space inside the marks
+    ("The plan (\u00a0agreed) was new.", ["(\u00a0"], "The plan (agreed) was new."),
+    # an emoji before the slip, CRLF
+    ("🎉 The plan,which failed.\r\n", [","], "🎉 The plan, which failed.\r\n"),
+]
+
+
+@pytest.mark.parametrize("text, flagged, fixed", BAD)
+def test_reports_and_fixes(text: str, flagged: list[str], fixed: str) -> None:
+    findings = run_rule("punctuation-spacing", text)
+    assert [f.code for f in findings] == ["NL104"] * len(flagged)
+    assert [text[f.start : f.end] for f in findings] == flagged
+    assert apply_fixes(text, findings) == fixed
+
+
+GOOD = [
+    "The plan (agreed on Monday) was new, he said.",
+    "“We will win,” said Smith. 'Yes,' she said.",
+    # numbers, times, URLs, e-mail addresses, code and tag lists
+    "It cost £1,000, or 3,5 euros, at 10:30 on 1,2-dichloroethane.",
+    "See http://example.com/a,b or www.example.com/x,y or mail a,b@example.com.",
+    "Call f( x ) or g(a,b) in the code, and tag it red,white,blue.",
+    "In Markdown `plan,which` is code.\n",
+    # an empty pair, and a run of spaces used for layout
+    "Fill in ( ) the blank, or (     ) that one.",
+    # apostrophes are not closing quotation marks
+    "The players'union, rock 'n'roll and the '90s.",
+    # a full stop glued to the next sentence after a closing mark: missing-space's
+    'It was found".The next one came.',
+    # a straight mark whose direction is in doubt
+    'The score was 3 " 2 at half time.',
+    # a quotation that opens after a space and a dash
+    'It was - " he paused - over.',
+]
+
+
+@pytest.mark.parametrize("text", GOOD)
+def test_accepts(text: str) -> None:
+    fmt = "markdown" if text.endswith("\n") else "text"
+    assert run_rule("punctuation-spacing", text, format=fmt) == []
+
+
+def test_messages() -> None:
+    text = "The plan ( agreed ) was,he said, “ a start”which few believed."
+    messages = [f.message for f in run_rule("punctuation-spacing", text)]
+    assert messages == [
+        "space after the opening (: '( agreed'",
+        "space before the closing ): 'agreed )'",
+        "no space after the comma: 'was,he'",
+        "space after the opening “: '“ a'",
+        "no space after the closing ”: '”which'",
+    ]
+
+
+def test_markdown_offsets() -> None:
+    text = "Some **bold** plan,which failed.\n"
+    (finding,) = run_rule("punctuation-spacing", text, format="markdown")
+    assert (finding.start, finding.column) == (18, 19)
+    assert apply_fixes(text, [finding]) == "Some **bold** plan, which failed.\n"
