@@ -15,11 +15,11 @@ import os
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from newslint import shipped
 from newslint.document import as_date
@@ -424,7 +424,10 @@ def option() -> Any:
     from newslint.options import Option
 
     return Option(
-        [], kind="paths", must_exist=True, loader="newslint.knowledge:load",
+        [],
+        kind="paths",
+        must_exist=True,
+        loader="newslint.knowledge:load",
         help="extra knowledge files (YAML, the shipped files' format)",
     )
 
@@ -460,7 +463,7 @@ def _load(extra_paths: tuple[str, ...]) -> Knowledge:
     # Even unpickled, the facts cost more than most articles' linting, and most articles
     # name no office: only the titles (to look for) are read now, the rest on first use.
     titles = cache.load_or_build("knowledge-titles", key, lambda: built().office_titles)
-    return _Deferred(key, tuple(titles), built)  # type: ignore[return-value]
+    return _Deferred(key, tuple(titles), built)
 
 
 class _Deferred(Knowledge):

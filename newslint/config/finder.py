@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
 
 from newslint.config.loading import load, load_pyproject, load_yaml
-from newslint.config.model import CONFIG_NAMES, Config, ConfigError
+from newslint.config.model import CONFIG_NAMES, Config
+from newslint.errors import ConfigError
 from newslint.rule import Registry
 
 

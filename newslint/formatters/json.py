@@ -9,7 +9,8 @@ The shape is documented in the README and in ``newslint/schema/findings.schema.j
 from __future__ import annotations
 
 import json
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from newslint.finding import Finding
 from newslint.formatters.base import Formatter

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from newslint import patterns
 from newslint.knowledge import Knowledge
 
