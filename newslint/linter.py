@@ -518,6 +518,7 @@ class Linter:
                 *(p for item in active for spec, value in _path_options(item) for p in value),
             ]
             parts = [__version__, repr(self.plugin_versions()), data_digest(data_files), memo[2], repr(config.date)]
+            parts.append(_code_stamp(item.rule for item in active))
             parts += [
                 f"{item.rule.code}|{item.rule.plugin}|{item.severity.value}|{sorted(item.options.items())!r}"
                 for item in active
@@ -589,6 +590,30 @@ def _work(
     result = _WORKER._lint_target(target, fix, write, None, fix_readonly)
     new = tuple((code, message) for code, message in _WORKER.unavailable.items() if code not in before)
     return replace(result, cache_entry=None, unavailable=new), result.cache_entry
+
+
+def _code_stamp(rules: Iterable[Rule]) -> str:
+    """Return the size and modification time of newslint's own modules and the rules' modules.
+
+    An editable install (a checkout being worked on) keeps its version number while its
+    code changes; a finding cached by yesterday's rule must not be served by today's.
+    """
+    import sys
+
+    package = Path(__file__).parent
+    files = {str(p) for p in package.rglob("*.py")}
+    for item in rules:
+        origin = getattr(sys.modules.get(item.check.__module__), "__file__", None)
+        if origin:
+            files.add(origin)
+    stamps = []
+    for name in sorted(files):
+        try:
+            info = os.stat(name)
+        except OSError:
+            continue
+        stamps.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
+    return "|".join(stamps)
 
 
 def _shipped_data_files() -> list[str]:

@@ -44,6 +44,11 @@ _SCHEMA = (
 )
 
 
+def _column(path: str) -> str:
+    """Return ``path`` as SQLite can store it: a name that is not UTF-8 keeps its bytes escaped."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def digest(text: str) -> str:
     """Return the digest of an article's text, as the cache compares it."""
     return blake2b(text.encode("utf-8", "surrogatepass")).hexdigest()
@@ -144,7 +149,9 @@ class ResultCache:
                 if db is None:
                     return None
                 try:
-                    found = db.execute("SELECT digest, key, findings FROM entries WHERE path = ?", (path,)).fetchone()
+                    found = db.execute(
+                        "SELECT digest, key, findings FROM entries WHERE path = ?", (_column(path),)
+                    ).fetchone()
                 except sqlite3.Error:
                     return None
                 if found is None:
@@ -178,7 +185,7 @@ class ResultCache:
             with _transaction(db):
                 db.executemany(
                     "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)",
-                    [(path, *row, stamp) for path, row in rows.items()],
+                    [(_column(path), *row, stamp) for path, row in rows.items()],
                 )
         except sqlite3.Error:
             pass  # locked by another run for too long, or the disk is full: only time is lost

@@ -194,3 +194,18 @@ def test_the_command_line_caches_beside_the_configuration_unless_told_not_to(tmp
     assert (tmp_path / "desk" / ".newslint_cache" / "results-v2.sqlite").is_file()
     again = subprocess.run([*base, "desk"], cwd=tmp_path, capture_output=True, text=True, check=False)
     assert first.stdout == again.stdout and "NL201" in again.stdout and again.returncode == 1
+
+
+def test_a_changed_rule_module_is_a_miss(tmp_path):
+    # An editable install keeps its version while its code changes: the rule's own file counts.
+    _tree(tmp_path)
+    _run(_linter(tmp_path, cache=True), tmp_path)
+    module = Path(__file__)
+    before = module.stat()
+    try:
+        os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+        CALLS.clear()
+        _run(_linter(tmp_path, cache=True), tmp_path)
+        assert len(CALLS) == 3
+    finally:
+        os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns))

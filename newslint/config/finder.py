@@ -16,7 +16,7 @@ from newslint.rule import Registry
 def vale_ini_in(directory: Path) -> Path | None:
     """Return the folder's ``.vale.ini``, if it has one."""
     candidate = directory / ".vale.ini"
-    return candidate if candidate.is_file() else None
+    return candidate if _is(candidate, "file") else None
 
 
 def _vale_house(path: Path) -> object:
