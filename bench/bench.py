@@ -69,7 +69,9 @@ def show(title: str, figures: dict[str, tuple[float, float]], against: str | Non
     base = figures.get(against) if against else None
     for name, (wall, cpu) in figures.items():
         ratio = f"{wall / base[0]:.2f}x, {cpu / base[1]:.2f}x" if base and name != against else ""
-        print(f"  {name:34} {wall * scale:11.{0 if unit == 'ms' else 2}f} {unit} {cpu * scale:10.{0 if unit == 'ms' else 2}f} {unit}   {ratio}")
+        print(
+            f"  {name:34} {wall * scale:11.{0 if unit == 'ms' else 2}f} {unit} {cpu * scale:10.{0 if unit == 'ms' else 2}f} {unit}   {ratio}"
+        )
 
 
 def in_process(directory: Path) -> None:
@@ -86,8 +88,10 @@ def in_process(directory: Path) -> None:
         for source in sources:
             linter.lint_with(source.text, active, path=source.path)
         times.append(time.perf_counter() - start)
-    print(f"\nin process, {len(sources)} files, {len(active)} rules: best {min(times):.2f} s, "
-          f"median {statistics.median(times):.2f} s")
+    print(
+        f"\nin process, {len(sources)} files, {len(active)} rules: best {min(times):.2f} s, "
+        f"median {statistics.median(times):.2f} s"
+    )
 
 
 def main() -> None:
@@ -114,16 +118,22 @@ def main() -> None:
         print("proselint is not installed (pip install proselint): newslint only")
     env = {k: v for k, v in os.environ.items() if k != "CI"}
     files = sum(1 for p in corpus.rglob("*") if p.suffix.lower() in (".txt", ".md", ".markdown"))
-    print(f"{sys.implementation.name} {sys.version.split()[0]}, {os.cpu_count()} CPUs, load "
-          f"{os.getloadavg()[0]:.1f}; corpus {corpus.name}: {files} files")
+    print(
+        f"{sys.implementation.name} {sys.version.split()[0]}, {os.cpu_count()} CPUs, load "
+        f"{os.getloadavg()[0]:.1f}; corpus {corpus.name}: {files} files"
+    )
 
     for short in SHORT_FILES:
         commands = {f"newslint {short.name}": [*NEWSLINT, "--no-cache", str(short)]}
         if proselint:
             commands[f"proselint check {short.name}"] = [proselint, "check", str(short)]
         figures = side_by_side(commands, args.runs, env)
-        show(f"One short file, whole process ({args.runs} runs each)", figures,
-             f"proselint check {short.name}" if proselint else None, "ms")
+        show(
+            f"One short file, whole process ({args.runs} runs each)",
+            figures,
+            f"proselint check {short.name}" if proselint else None,
+            "ms",
+        )
 
     with tempfile.TemporaryDirectory() as cache:
         lint = [*NEWSLINT, "--date", "2005-01-01", "--cache-dir", cache]
@@ -136,11 +146,12 @@ def main() -> None:
         if proselint:
             commands["proselint check"] = [proselint, "check", str(corpus)]
         figures = side_by_side(commands, args.repeat, env)
-    show(f"The corpus, whole process ({args.repeat} runs each)", figures,
-         "proselint check" if proselint else None, "s")
+    show(f"The corpus, whole process ({args.repeat} runs each)", figures, "proselint check" if proselint else None, "s")
     serial = figures["newslint --jobs 1"]
-    print(f"  --jobs 2 / --jobs 1: {figures['newslint --jobs 2'][0] / serial[0]:.2f}x wall; "
-          f"cached / --jobs 1: {figures['newslint, cached (unchanged files)'][0] / serial[0]:.2f}x wall")
+    print(
+        f"  --jobs 2 / --jobs 1: {figures['newslint --jobs 2'][0] / serial[0]:.2f}x wall; "
+        f"cached / --jobs 1: {figures['newslint, cached (unchanged files)'][0] / serial[0]:.2f}x wall"
+    )
     if proselint:
         pro = figures["proselint check"]
         print(f"  --jobs 1 is {pro[0] / serial[0]:.1f}x faster than proselint (wall), {pro[1] / serial[1]:.1f}x (cpu)")

@@ -15,8 +15,9 @@ import marshal
 import os
 import pickle
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from newslint import __version__
 from newslint.atomic import write_atomically

@@ -441,7 +441,7 @@ def _load(extra_paths: tuple[str, ...]) -> Knowledge:
     # Even unpickled, the facts cost more than most articles' linting, and most articles
     # name no office: only the titles (to look for) are read now, the rest on first use.
     titles = cache.load_or_build("knowledge-titles", key, lambda: built().office_titles)
-    return _Deferred(key, tuple(titles), built)  # type: ignore[return-value]
+    return _Deferred(key, tuple(titles), built)
 
 
 class _Deferred(Knowledge):

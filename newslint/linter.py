@@ -106,7 +106,7 @@ class Linter:
         file again; a configuration's ``cache: false`` turns that off for its files.
         Raises a ``NewslintError`` subclass with a one-line message on any mistake.
         """
-        self._options = dict(config=config, select=select, ignore=ignore, fail_on=fail_on, date=date,
+        self._options: dict[str, object] = dict(config=config, select=select, ignore=ignore, fail_on=fail_on, date=date,
                              stdin_filename=stdin_filename, entry_points=entry_points, plugins=plugins,
                              cache=cache, cache_dir=cache_dir)
         self.cache = cache
@@ -366,7 +366,9 @@ class Linter:
                         (self._lint_target(target, fix, write, None), None) for target in todo)
                 else:
                     if pool is None:
-                        initial = self if context.get_start_method() == "fork" else self._options
+                        initial: Linter | dict[str, object] = (
+                            self if context.get_start_method() == "fork" else self._options
+                        )
                         pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
                                                    initargs=(initial,))
                     chunk = max(1, min(32, len(todo) // (jobs * 8)))

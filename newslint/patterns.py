@@ -35,8 +35,9 @@ def _internals() -> tuple[Any, Any, Any] | None:
         from re import _compiler, _parser  # type: ignore[attr-defined]  # Python 3.11+
     except ImportError:
         return None
-    if not all(hasattr(m, a) for m, a in ((_sre, "compile"), (_sre, "MAGIC"), (_parser, "parse"),
-                                          (_compiler, "_code"))):
+    if not all(
+        hasattr(m, a) for m, a in ((_sre, "compile"), (_sre, "MAGIC"), (_parser, "parse"), (_compiler, "_code"))
+    ):
         return None
     return _sre, _compiler, _parser
 
@@ -77,7 +78,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
         entry = _load().get(key) or _new.get(key)
     if entry is not None:
         try:
-            return _INTERNALS[0].compile(pattern, *entry)  # type: ignore[no-any-return]
+            return _INTERNALS[0].compile(pattern, *entry)
         except Exception:  # not code this engine accepts: compile it again
             pass
     made = _compiled(pattern, flags)
@@ -100,8 +101,13 @@ def _compiled(pattern: str, flags: int) -> tuple[_Entry, re.Pattern[str]] | None
         for name, index in state.groupdict.items():
             indexgroup[index] = name
         # Plain ints: the opcodes are int subclasses, which marshal does not keep.
-        entry = (int(flags | state.flags), [int(c) for c in code], int(state.groups - 1),
-                 {str(k): int(v) for k, v in state.groupdict.items()}, tuple(indexgroup))
+        entry = (
+            int(flags | state.flags),
+            [int(c) for c in code],
+            int(state.groups - 1),
+            {str(k): int(v) for k, v in state.groupdict.items()},
+            tuple(indexgroup),
+        )
         return entry, _sre.compile(pattern, *entry)
     except Exception:
         return None

@@ -66,8 +66,15 @@ class Progress:
         elif self.enabled and time.monotonic() - self._start >= self._delay:
             from tqdm import tqdm
 
-            self._bar = tqdm(total=self.total, initial=self.done, file=self.err, unit="file",
-                             leave=False, dynamic_ncols=True, mininterval=0.2)
+            self._bar = tqdm(
+                total=self.total,
+                initial=self.done,
+                file=self.err,
+                unit="file",
+                leave=False,
+                dynamic_ncols=True,
+                mininterval=0.2,
+            )
 
     def clear(self) -> None:
         """Clear the bar's line before a message is written to standard error (it is redrawn on the next file)."""

@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -38,8 +39,10 @@ _FILE_NAME = "results-v2.sqlite"
 _BATCH = 500  # rows kept in memory before they are written
 _TIMEOUT = 10.0  # seconds to wait for another run's lock
 _README = "This folder is newslint's result cache; it is safe to delete. See newslint's README.\n"
-_SCHEMA = ("CREATE TABLE IF NOT EXISTS entries (path TEXT PRIMARY KEY, digest TEXT NOT NULL, "
-           "key TEXT NOT NULL, findings TEXT NOT NULL, stamp INTEGER NOT NULL)")
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS entries (path TEXT PRIMARY KEY, digest TEXT NOT NULL, "
+    "key TEXT NOT NULL, findings TEXT NOT NULL, stamp INTEGER NOT NULL)"
+)
 
 
 def digest(text: str) -> str:
@@ -72,8 +75,9 @@ def finding_from_json(path: str, data: dict[str, Any]) -> Finding:
         end_line=int(data["end_line"]),
         end_column=int(data["end_column"]),
         fix=None if fix is None else Fix(int(fix["start"]), int(fix["end"]), str(fix["text"]), bool(fix["safe"])),
-        fix_position=None if position is None else (int(position[0]), int(position[1]), int(position[2]),
-                                                    int(position[3])),
+        fix_position=None
+        if position is None
+        else (int(position[0]), int(position[1]), int(position[2]), int(position[3])),
     )
 
 
@@ -173,8 +177,10 @@ class ResultCache:
         stamp = time.time_ns()
         try:
             with _transaction(db):
-                db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)",
-                               [(path, *row, stamp) for path, row in rows.items()])
+                db.executemany(
+                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)",
+                    [(path, *row, stamp) for path, row in rows.items()],
+                )
         except sqlite3.Error:
             pass  # locked by another run for too long, or the disk is full: only time is lost
 
@@ -191,8 +197,10 @@ class ResultCache:
                 (count,) = db.execute("SELECT count(*) FROM entries").fetchone()
                 if count > MAX_ENTRIES:
                     with _transaction(db):
-                        db.execute("DELETE FROM entries WHERE path IN (SELECT path FROM entries "
-                                   "ORDER BY stamp, path LIMIT ?)", (count - MAX_ENTRIES,))
+                        db.execute(
+                            "DELETE FROM entries WHERE path IN (SELECT path FROM entries ORDER BY stamp, path LIMIT ?)",
+                            (count - MAX_ENTRIES,),
+                        )
             except sqlite3.Error:
                 pass
             finally:
@@ -223,10 +231,10 @@ def _discard(path: Path) -> bool:
     return True
 
 
-def data_digest(paths: list[str | os.PathLike[str]]) -> str:
+def data_digest(paths: Sequence[str | os.PathLike[str]]) -> str:
     """Return one digest of the contents of data files (knowledge bases, word lists)."""
     h = blake2b()
-    for path in sorted(map(os.fspath, paths)):
+    for path in sorted(os.fspath(p) for p in paths):
         h.update(path.encode("utf-8", "surrogateescape"))
         try:
             with open(path, "rb") as stream:

@@ -11,7 +11,7 @@ already, and then the parts are read back in one sequential pass.
 from __future__ import annotations
 
 import tempfile
-from typing import Iterator
+from collections.abc import Iterator
 
 
 class Spool:

@@ -10,14 +10,21 @@ import pytest
 
 # Patterns of the shapes the rules use: groups by name, lookbehinds, classes, flags.
 CASES = [
-    (r"(?P<aux>[Hh]as|[Hh]ave)(?P<adverbs>(?:\s+(?:just|now))*)\s+(?P<participle>[a-z]+)(?![\w'’-])", 0,
-     "She has just resigned, and they have now left; he has gone."),
+    (
+        r"(?P<aux>[Hh]as|[Hh]ave)(?P<adverbs>(?:\s+(?:just|now))*)\s+(?P<participle>[a-z]+)(?![\w'’-])",
+        0,
+        "She has just resigned, and they have now left; he has gone.",
+    ),
     (r"(?<![^\W\d_])(?:\d+|one|two|multi)-$", re.IGNORECASE, "a Multi-"),
     (r"[ABCÁÇÉŠŽ](?<![\w’'\-].)[^\W\d_]*", 0, "Ádám met Šefčovič and Bill in Zagreb; xAb"),
-    (r"""(?P<phrase>
+    (
+        r"""(?P<phrase>
             [Yy]esterday
           | [Ll]ast\s+(?:night|week)
-         )""", re.VERBOSE, "Yesterday it rained; last  week too."),
+         )""",
+        re.VERBOSE,
+        "Yesterday it rained; last  week too.",
+    ),
     (r"(?s)<!--(.*?)-->", 0, "a <!-- one\ntwo --> b <!--x-->"),
     (r"\bcolour\b", re.IGNORECASE | re.ASCII, "Colour, colours, COLOUR"),
 ]
@@ -37,7 +44,11 @@ def fresh(tmp_path, monkeypatch):
 def same(compiled: re.Pattern[str], pattern: str, flags: int, sample: str) -> None:
     expected = re.compile(pattern, flags)
     assert (compiled.pattern, compiled.flags, compiled.groups, compiled.groupindex) == (
-        expected.pattern, expected.flags, expected.groups, expected.groupindex)
+        expected.pattern,
+        expected.flags,
+        expected.groups,
+        expected.groupindex,
+    )
     assert [m.span() for m in compiled.finditer(sample)] == [m.span() for m in expected.finditer(sample)]
     assert [m.groupdict() for m in compiled.finditer(sample)] == [m.groupdict() for m in expected.finditer(sample)]
     assert any(True for _ in expected.finditer(sample)), "a sample that matches nothing proves nothing"
@@ -76,8 +87,10 @@ def test_a_bad_pattern_raises_as_re_does(fresh):
 
 def test_a_second_run_compiles_from_the_store(tmp_path):
     # Two real processes: the first keeps the code at exit, the second finds it.
-    script = ("import sys\nfrom newslint import patterns\npatterns.compile(r'(?P<w>\\w+)-(?P=w)')\n"
-              "print(len(patterns._store), len(patterns._new))\n")
+    script = (
+        "import sys\nfrom newslint import patterns\npatterns.compile(r'(?P<w>\\w+)-(?P=w)')\n"
+        "print(len(patterns._store), len(patterns._new))\n"
+    )
     env = {"NEWSLINT_CACHE_DIR": str(tmp_path), "PATH": ""}
     first = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
     second = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)

@@ -92,8 +92,13 @@ def test_a_ci_run_writes_nothing_but_findings(tmp_path):
     # CI=true as CI services set it: standard error stays free of any bar, stdout is plain JSON.
     for number in range(3):
         (tmp_path / f"a{number}.txt").write_text("Council meets\n\nIt rained.Then it stopped.\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "newslint", "--format", "json", "--no-cache", str(tmp_path)],
-                            capture_output=True, text=True, timeout=120, env={**os.environ, "CI": "true"})
+    result = subprocess.run(
+        [sys.executable, "-m", "newslint", "--format", "json", "--no-cache", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "CI": "true"},
+    )
     assert result.returncode == 1
     assert result.stderr == ""
     assert [f["code"] for f in json.loads(result.stdout)] == ["NL201"] * 3

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint import Linter, Violation, hookimpl, rule
-from newslint import result_cache
+from newslint import Linter, Violation, hookimpl, result_cache, rule
 
 CALLS: list[str] = []
 
@@ -49,8 +48,10 @@ def _tree(tmp_path: Path, count: int = 3) -> list[Path]:
 
 
 def _run(linter: Linter, tmp_path: Path, **kwargs) -> list[tuple[str, list[tuple[int, int, str]]]]:
-    return [(Path(r.path).name, [(f.line, f.column, f.code) for f in r.findings])
-            for r in linter.lint_paths([str(tmp_path)], **kwargs)]
+    return [
+        (Path(r.path).name, [(f.line, f.column, f.code) for f in r.findings])
+        for r in linter.lint_paths([str(tmp_path)], **kwargs)
+    ]
 
 
 def test_an_unchanged_file_is_not_linted_again(tmp_path):
@@ -89,8 +90,9 @@ def _other_table(path: Path) -> None:
         db.execute("INSERT INTO entries VALUES ('x', '[]')")
 
 
-@pytest.mark.parametrize("garbage", [b"", b"{not json", b"SQLite format 3\x00" + b"\x07" * 200,
-                                     b"\xff\xfe\x00", _other_table])
+@pytest.mark.parametrize(
+    "garbage", [b"", b"{not json", b"SQLite format 3\x00" + b"\x07" * 200, b"\xff\xfe\x00", _other_table]
+)
 def test_a_corrupt_cache_file_is_ignored_never_trusted(tmp_path, garbage):
     files = _tree(tmp_path)
     expected = _run(_linter(tmp_path), tmp_path)
@@ -135,7 +137,7 @@ def test_a_run_on_one_file_reads_one_row_and_holds_no_more(tmp_path, monkeypatch
     monkeypatch.setattr(result_cache, "_BATCH", 4)
     _tree(tmp_path, 10)
     linter = _linter(tmp_path, cache=True)
-    for result in linter.lint_paths([str(tmp_path)]):
+    for _ in linter.lint_paths([str(tmp_path)]):
         held = [len(cache._pending) for cache in linter._caches.values()]
         assert all(size < 4 for size in held)
     assert len(_rows(tmp_path)) == 10

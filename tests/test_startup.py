@@ -28,8 +28,13 @@ def imports(path: Path) -> dict[str, str]:
     """Return every module the run imported, each with the chain of modules that imported it."""
     warm(path)
     # No result cache: the run must parse and lint, not find the warm-up's findings.
-    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "newslint", "--no-cache", path.name],
-                            cwd=path.parent, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "newslint", "--no-cache", path.name],
+        cwd=path.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode in (0, 1), result.stderr[-2000:]
     rows = [(len(m.group(1)), m.group(2)) for m in map(_LINE.match, result.stderr.splitlines()) if m]
     chains: dict[str, str] = {}
@@ -89,11 +94,16 @@ _MODULES_AT_EXIT = (
 def modules_at_exit(path: Path, *args: str) -> set[str]:
     """Return every module in sys.modules when a run on ``path`` ends (imports by importlib too)."""
     warm(path)
-    result = subprocess.run([sys.executable, "-c", _MODULES_AT_EXIT, "--no-cache", *args, path.name], cwd=path.parent,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", _MODULES_AT_EXIT, "--no-cache", *args, path.name],
+        cwd=path.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode in (0, 1), result.stderr[-2000:]
     line = next(line for line in result.stderr.splitlines() if line.startswith("MODULES "))
-    return set(json.loads(line[len("MODULES "):]))
+    return set(json.loads(line[len("MODULES ") :]))
 
 
 def test_a_short_run_imports_no_progress_bar_batch_extra_or_hyphenation(workdir):
@@ -117,14 +127,18 @@ _FACTS_LOADED = (
 )
 
 
-@pytest.mark.parametrize("text, state", [
-    # No office named: the titles are looked for, the facts about holders never read.
-    ("Council backs budget\n\nThe council met on Monday and agreed the plan for the new bridge.\n", "deferred"),
-    # An office and a name: the facts are read to judge them.
-    ("Visit to the port\n\nPrime Minister Tony Blair opened the new terminal on Monday.\n", "loaded"),
-])
+@pytest.mark.parametrize(
+    "text, state",
+    [
+        # No office named: the titles are looked for, the facts about holders never read.
+        ("Council backs budget\n\nThe council met on Monday and agreed the plan for the new bridge.\n", "deferred"),
+        # An office and a name: the facts are read to judge them.
+        ("Visit to the port\n\nPrime Minister Tony Blair opened the new terminal on Monday.\n", "loaded"),
+    ],
+)
 def test_the_knowledge_base_facts_load_only_when_a_title_is_found(workdir, text, state):
-    result = subprocess.run([sys.executable, "-c", _FACTS_LOADED, text], cwd=workdir, capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", _FACTS_LOADED, text], cwd=workdir, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == state

@@ -25,8 +25,19 @@ DEFAULT_PATHS = [str(SHARED / "corpus" / "bbc"), str(SHARED / "seeds")]
 
 def findings(paths: list[str]) -> list[dict[str, object]]:
     """Return newslint's JSON findings for ``paths``, linted serially with no cache."""
-    command = [sys.executable, "-m", "newslint", "--format", "json", "--date", "2005-01-01",
-               "--no-cache", "--jobs", "1", *paths]
+    command = [
+        sys.executable,
+        "-m",
+        "newslint",
+        "--format",
+        "json",
+        "--date",
+        "2005-01-01",
+        "--no-cache",
+        "--jobs",
+        "1",
+        *paths,
+    ]
     result = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
     if result.returncode not in (0, 1):
         sys.exit(f"newslint failed ({result.returncode}): {result.stderr[-2000:]}")
@@ -62,8 +73,10 @@ def main(argv: list[str]) -> int:
     differences = compare(before, current)
     for line in differences:
         print(line)
-    print(f"{len(before)} findings before, {len(current)} after: "
-          + ("identical" if not differences else f"{len(differences)} differences"))
+    print(
+        f"{len(before)} findings before, {len(current)} after: "
+        + ("identical" if not differences else f"{len(differences)} differences")
+    )
     return 1 if differences else 0
 
 

@@ -19,9 +19,10 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, TextIO
+from typing import Any, TextIO
 
 from newslint.batch.io import MissingExtra, Row, input_format, part_name, partitions, require, write_part
 from newslint.batch.work import PartResult, Settings, lint_partition
@@ -82,8 +83,9 @@ def run_batch(options: BatchOptions, err: TextIO = sys.stderr) -> BatchSummary:
     settings = options.settings
     settings.linter()  # a configuration mistake stops the run here, not in every partition
     done = {int(p.name[5:10]) for p in folder.glob(f"part-[0-9][0-9][0-9][0-9][0-9].{options.output_format}")}
-    todo = ((n, rows) for n, rows in enumerate(partitions(options.input, form, options.partition_size))
-            if n not in done)
+    todo = (
+        (n, rows) for n, rows in enumerate(partitions(options.input, form, options.partition_size)) if n not in done
+    )
     totals = {"partitions": 0, "articles": 0, "findings": 0, "errors": 0}
 
     def finished(result: PartResult) -> None:
@@ -104,14 +106,22 @@ def run_batch(options: BatchOptions, err: TextIO = sys.stderr) -> BatchSummary:
     return BatchSummary(totals["partitions"], len(done), totals["articles"], totals["findings"], totals["errors"])
 
 
-def _on_dask(options: BatchOptions, settings: Settings, todo: Iterator[tuple[int, list[Row]]],
-             finished: Callable[[PartResult], None]) -> None:
+def _on_dask(
+    options: BatchOptions,
+    settings: Settings,
+    todo: Iterator[tuple[int, list[Row]]],
+    finished: Callable[[PartResult], None],
+) -> None:
     """Lint the partitions as Dask futures, a bounded number in flight, writing each as it completes."""
     distributed = require("distributed")
     cluster = None
     if options.scheduler == "local":
-        cluster = distributed.LocalCluster(n_workers=options.workers or os.cpu_count() or 1,
-                                           threads_per_worker=1, processes=True, dashboard_address=None)
+        cluster = distributed.LocalCluster(
+            n_workers=options.workers or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+        )
         client = distributed.Client(cluster)
     else:
         try:
@@ -124,8 +134,11 @@ def _on_dask(options: BatchOptions, settings: Settings, todo: Iterator[tuple[int
         pending = distributed.as_completed()
         in_flight = 0
         for number, rows in todo:
-            pending.add(client.submit(lint_partition, settings, number, rows, pure=False,
-                                      key=f"newslint-part-{number}-{os.getpid()}"))
+            pending.add(
+                client.submit(
+                    lint_partition, settings, number, rows, pure=False, key=f"newslint-part-{number}-{os.getpid()}"
+                )
+            )
             in_flight += 1
             if in_flight >= window:
                 finished(next(pending).result())
@@ -171,8 +184,10 @@ def _claim(folder: Path, manifest: dict[str, Any]) -> None:
                 raise UsageError(f"{path}: cannot read the run's manifest: {exc}") from exc
             if existing != manifest:
                 changed = sorted(k for k in manifest if existing.get(k) != manifest[k])
-                raise UsageError(f"{folder} holds a run with another {', '.join(changed)}: "
-                                 "give a new --output folder, or delete this one to start again")
+                raise UsageError(
+                    f"{folder} holds a run with another {', '.join(changed)}: "
+                    "give a new --output folder, or delete this one to start again"
+                )
             return
         if any(folder.iterdir()):
             raise UsageError(f"{folder} is not empty and holds no newslint batch run: give a new --output folder")

@@ -16,9 +16,10 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from newslint.errors import UsageError
 
@@ -43,8 +44,9 @@ def input_format(path: str, given: str | None = None) -> str:
         return given
     suffix = Path(path).suffix.lower()
     if suffix not in INPUT_FORMATS:
-        raise UsageError(f"cannot tell the format of {path} from its extension: give --input-format "
-                         "(jsonl, csv or parquet)")
+        raise UsageError(
+            f"cannot tell the format of {path} from its extension: give --input-format (jsonl, csv or parquet)"
+        )
     return INPUT_FORMATS[suffix]
 
 
@@ -142,9 +144,16 @@ def write_part(folder: Path, number: int, form: str, rows: list[dict[str, Any]],
 
 
 def _schema(pyarrow: Any) -> Any:
-    fix = pyarrow.struct([("text", pyarrow.string()), ("line", pyarrow.int64()), ("column", pyarrow.int64()),
-                          ("end_line", pyarrow.int64()), ("end_column", pyarrow.int64()),
-                          ("safe", pyarrow.bool_())])
+    fix = pyarrow.struct(
+        [
+            ("text", pyarrow.string()),
+            ("line", pyarrow.int64()),
+            ("column", pyarrow.int64()),
+            ("end_line", pyarrow.int64()),
+            ("end_column", pyarrow.int64()),
+            ("safe", pyarrow.bool_()),
+        ]
+    )
     fields = [("id", pyarrow.string())]
     fields += [(name, pyarrow.int64()) for name in ("line", "column", "end_line", "end_column", "start", "end")]
     fields += [(name, pyarrow.string()) for name in ("code", "rule", "severity", "message")]
@@ -170,8 +179,11 @@ def as_date(value: Any) -> _dt.date | None:
     if isinstance(value, str):
         text = value.strip()
         try:
-            return _dt.date.fromisoformat(text[:10]) if len(text) >= 10 and text[10:11] in ("", "T", " ") \
+            return (
+                _dt.date.fromisoformat(text[:10])
+                if len(text) >= 10 and text[10:11] in ("", "T", " ")
                 else _dt.date.fromisoformat(text)
+            )
         except ValueError:
             raise ValueError(f"impossible date {value!r} (YYYY-MM-DD)") from None
     raise ValueError(f"a date must be YYYY-MM-DD, not {type(value).__name__} {value!r}")

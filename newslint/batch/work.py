@@ -29,8 +29,7 @@ class Settings:
         if found is None:
             from newslint.linter import Linter
 
-            found = _LINTERS[key] = Linter(config=self.config, select=self.select, ignore=self.ignore,
-                                           date=self.date)
+            found = _LINTERS[key] = Linter(config=self.config, select=self.select, ignore=self.ignore, date=self.date)
         return found
 
 

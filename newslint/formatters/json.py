@@ -9,10 +9,13 @@ The shape is documented in the README and in ``newslint/schema/findings.schema.j
 from __future__ import annotations
 
 import json
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from newslint.finding import Finding
 from newslint.formatters.base import Formatter
+
+if TYPE_CHECKING:
+    from newslint.rule import Rule
 
 
 def as_dict(f: Finding) -> dict[str, Any]:
@@ -49,13 +52,13 @@ class JsonFormatter(Formatter):
     in memory, so a run over any number of files holds only an index of the paths.
     """
 
-    def start(self) -> None:
+    def start(self, rules: Sequence[Rule] = ()) -> None:
         """Begin with no findings."""
         from newslint.spool import Spool
 
         self._spool = Spool()
 
-    def file(self, path: str, findings: Sequence[Finding]) -> None:
+    def file(self, path: str, findings: Sequence[Finding], text: str | None = None) -> None:
         """Serialise the file's findings (already sorted by line and column) for the array."""
         if findings:
             # Each element as json.dump(..., indent=2) writes it one level into the array.

@@ -5,18 +5,35 @@ from __future__ import annotations
 import datetime as _dt
 import random
 
-_SUBJECTS = ["The council", "A spokeswoman for the trust", "The harbour board", "Local traders",
-             "The school's head teacher", "Residents of the estate", "The county's planning officer"]
-_VERBS = ["said the plan would go ahead", "asked for more time to study the figures",
-          "welcomed the decision on Tuesday", "warned that the repairs would cost more than expected",
-          "agreed to meet again next month", "published a report on the state of the roads"]
-_ENDINGS = ["after a long debate.", "despite objections from the opposition.", "in a statement.",
-            "at a packed meeting in the town hall.", "before the summer recess."]
+_SUBJECTS = [
+    "The council",
+    "A spokeswoman for the trust",
+    "The harbour board",
+    "Local traders",
+    "The school's head teacher",
+    "Residents of the estate",
+    "The county's planning officer",
+]
+_VERBS = [
+    "said the plan would go ahead",
+    "asked for more time to study the figures",
+    "welcomed the decision on Tuesday",
+    "warned that the repairs would cost more than expected",
+    "agreed to meet again next month",
+    "published a report on the state of the roads",
+]
+_ENDINGS = [
+    "after a long debate.",
+    "despite objections from the opposition.",
+    "in a statement.",
+    "at a packed meeting in the town hall.",
+    "before the summer recess.",
+]
 _SLIPS = [
-    lambda s: s.replace(" the ", " the the ", 1),                         # repeated word
-    lambda s: s.replace(". ", ".", 1) if ". " in s else s + " TK",        # missing space, or a TK
-    lambda s: s + " [CHECK FIGURES]",                                     # placeholder
-    lambda s: s.replace("said", "said  ", 1),                             # double space
+    lambda s: s.replace(" the ", " the the ", 1),  # repeated word
+    lambda s: s.replace(". ", ".", 1) if ". " in s else s + " TK",  # missing space, or a TK
+    lambda s: s + " [CHECK FIGURES]",  # placeholder
+    lambda s: s.replace("said", "said  ", 1),  # double space
 ]
 
 

@@ -74,14 +74,16 @@ def test_the_generated_articles_have_findings_to_compare():
     assert {"NL204", "NL205"} <= {row["code"] for row in expected}
 
 
-@pytest.mark.parametrize("writer, name", [(write_jsonl, "in.jsonl"), (write_csv, "in.csv"),
-                                          (write_parquet, "in.parquet")])
+@pytest.mark.parametrize(
+    "writer, name", [(write_jsonl, "in.jsonl"), (write_csv, "in.csv"), (write_parquet, "in.parquet")]
+)
 @pytest.mark.parametrize("output_format", ["jsonl", "parquet"])
 def test_each_input_and_output_format_gives_the_linter_findings(tmp_path, writer, name, output_format):
     source = writer(tmp_path / name, ROWS)
     out = tmp_path / "out"
-    summary = run_batch(BatchOptions(str(source), str(out), output_format=output_format, partition_size=7,
-                                     settings=SETTINGS))
+    summary = run_batch(
+        BatchOptions(str(source), str(out), output_format=output_format, partition_size=7, settings=SETTINGS)
+    )
     assert summary.articles == 60 and summary.partitions == 9 and summary.errors == 0
     assert len(list(out.glob(f"part-*.{output_format}"))) == 9
     assert findings_of(out) == serial_expectation(ROWS)
@@ -105,19 +107,22 @@ def test_each_article_is_checked_at_its_own_date(tmp_path):
 
 def test_bad_rows_are_reported_one_by_one_and_the_others_are_linted(tmp_path):
     good = ROWS[:4]
-    lines = [json.dumps(good[0]),
-             json.dumps({"id": "no-text", "date": "2004-01-02"}),
-             json.dumps({**good[1], "id": "bad-date", "date": "2005-02-30"}),
-             "{not json",
-             json.dumps({**good[2], "id": "bad-format", "format": "docx"}),
-             json.dumps({"text": "A text without an id."}),
-             json.dumps(good[3])]
+    lines = [
+        json.dumps(good[0]),
+        json.dumps({"id": "no-text", "date": "2004-01-02"}),
+        json.dumps({**good[1], "id": "bad-date", "date": "2005-02-30"}),
+        "{not json",
+        json.dumps({**good[2], "id": "bad-format", "format": "docx"}),
+        json.dumps({"text": "A text without an id."}),
+        json.dumps(good[3]),
+    ]
     source = tmp_path / "in.jsonl"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     err = tmp_path / "err.txt"
     with open(err, "w", encoding="utf-8") as stream:
-        summary = run_batch(BatchOptions(str(source), str(tmp_path / "out"), partition_size=3, settings=SETTINGS),
-                            stream)
+        summary = run_batch(
+            BatchOptions(str(source), str(tmp_path / "out"), partition_size=3, settings=SETTINGS), stream
+        )
     assert summary.errors == 5 and summary.articles == 7
     messages = err.read_text(encoding="utf-8").splitlines()
     assert len(messages) == 5
@@ -126,10 +131,18 @@ def test_bad_rows_are_reported_one_by_one_and_the_others_are_linted(tmp_path):
     assert "row 4: not valid JSON" in messages[2]
     assert "row 5 (id bad-format): unknown input format 'docx'" in messages[3]
     assert "row 6: no id" in messages[4]
-    recorded = [json.loads(line) for p in sorted((tmp_path / "out").glob("*.errors.jsonl"))
-                for line in p.read_text(encoding="utf-8").splitlines()]
-    assert [(e["row"], e["id"]) for e in recorded] == [(2, "no-text"), (3, "bad-date"), (4, None),
-                                                        (5, "bad-format"), (6, None)]
+    recorded = [
+        json.loads(line)
+        for p in sorted((tmp_path / "out").glob("*.errors.jsonl"))
+        for line in p.read_text(encoding="utf-8").splitlines()
+    ]
+    assert [(e["row"], e["id"]) for e in recorded] == [
+        (2, "no-text"),
+        (3, "bad-date"),
+        (4, None),
+        (5, "bad-format"),
+        (6, None),
+    ]
     assert findings_of(tmp_path / "out") == serial_expectation([good[0], good[3]])
 
 
@@ -161,14 +174,33 @@ def test_a_folder_of_another_run_is_refused(tmp_path):
 
 def test_the_command_line(tmp_path):
     source = write_jsonl(tmp_path / "in.jsonl", ROWS[:12])
-    result = subprocess.run([sys.executable, "-m", "newslint", "batch", str(source), "--output", str(tmp_path / "out"),
-                             "--partition-size", "5", "--date", "2005-01-01"],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newslint",
+            "batch",
+            str(source),
+            "--output",
+            str(tmp_path / "out"),
+            "--partition-size",
+            "5",
+            "--date",
+            "2005-01-01",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "12 articles in 3 partitions" in result.stderr
     assert findings_of(tmp_path / "out") == serial_expectation(ROWS[:12])
-    missing = subprocess.run([sys.executable, "-m", "newslint", "batch", str(tmp_path / "none.jsonl"), "-o",
-                              str(tmp_path / "o2")], capture_output=True, text=True, timeout=120)
+    missing = subprocess.run(
+        [sys.executable, "-m", "newslint", "batch", str(tmp_path / "none.jsonl"), "-o", str(tmp_path / "o2")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert missing.returncode == 2 and "no such file" in missing.stderr
 
 
@@ -182,9 +214,13 @@ def test_without_the_extra_the_command_says_how_to_install_it(tmp_path):
     source = write_jsonl(tmp_path / "in.jsonl", ROWS[:3])
     env = {"PYTHONPATH": str(blocker)}
     for extra in (["--output-format", "parquet"], ["--dask", "local"]):
-        result = subprocess.run([sys.executable, "-m", "newslint", "batch", str(source), "-o", str(tmp_path / "o"),
-                                 *extra], capture_output=True, text=True, timeout=120,
-                                env={**__import__("os").environ, **env})
+        result = subprocess.run(
+            [sys.executable, "-m", "newslint", "batch", str(source), "-o", str(tmp_path / "o"), *extra],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**__import__("os").environ, **env},
+        )
         assert result.returncode == 2, result.stderr
         assert "pip install 'newslint[batch]'" in result.stderr
         assert "Traceback" not in result.stderr
@@ -197,11 +233,18 @@ def test_a_local_dask_cluster_gives_the_serial_findings(tmp_path):
     serial = tmp_path / "serial"
     run_batch(BatchOptions(str(source), str(serial), partition_size=25, settings=SETTINGS))
     # Two worker processes, as a real cluster has: each builds its own Linter.
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         out = tmp_path / "dask"
-        summary = run_batch(BatchOptions(str(source), str(out), output_format="parquet", partition_size=25,
-                                         scheduler=cluster.scheduler_address, settings=SETTINGS))
+        summary = run_batch(
+            BatchOptions(
+                str(source),
+                str(out),
+                output_format="parquet",
+                partition_size=25,
+                scheduler=cluster.scheduler_address,
+                settings=SETTINGS,
+            )
+        )
         with distributed.Client(cluster) as client:
             workers = client.run(lambda: "newslint.batch.work" in sys.modules)
     assert summary.partitions == 12 and summary.articles == 300
