@@ -36,6 +36,11 @@ def _split(values: Sequence[str]) -> list[str]:
     return [token.strip() for value in values for token in value.split(",") if token.strip()]
 
 
+def _terminal(stream: object) -> bool:
+    """Return whether ``stream`` is a terminal (a closed standard input is None: not one)."""
+    return stream is not None and stream.isatty()  # type: ignore[attr-defined]
+
+
 def _fail(message: str) -> None:
     click.echo(f"newslint: {message}", err=True)
     sys.exit(2)
@@ -83,7 +88,9 @@ def _output_format(name: str | None, show_source: bool) -> str:
 
 
 @main.command("check")
-@click.argument("paths", nargs=-1, type=click.Path())
+# readable=False: an unreadable file is reported when it is read, one line, and the others
+# are linted; click's own check would end the run with a usage error before any.
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option("--output-format", "--format", "output_format", metavar="FORMAT", help=FORMAT_HELP)
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path), help="Write the findings to FILE (the summary still goes to the terminal).")
 @click.option("--show-source", is_flag=True, help="Show the source line under each finding (--format full).")
@@ -102,6 +109,7 @@ def _output_format(name: str | None, show_source: bool) -> str:
 @click.option("--color/--no-color", default=None, help="Colour the text output [default: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it].")
 @click.option("--fix", is_flag=True, help="Apply every safe fix, then report what remains (stdin: fixed text to stdout).")
 @click.option("--diff", is_flag=True, help="Print a unified diff of the safe fixes instead of writing them.")
+@click.option("--fix-readonly", is_flag=True, help="With --fix, also rewrite read-only files (keeping their mode).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes [default: the number of CPUs; 1 lints in this process].")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), help="Keep the result cache here [default: .newslint_cache beside the configuration].")
@@ -127,6 +135,7 @@ def check(
     color: bool | None,
     fix: bool,
     diff: bool,
+    fix_readonly: bool,
     jobs: int | None,
     no_cache: bool,
     cache_dir: Path | None,
@@ -144,6 +153,8 @@ def check(
         color=_color(color, sys.stdout),
         fix=fix,
         diff=diff,
+        fix_readonly=fix_readonly,
+        stdin_implicit=not paths and not _terminal(sys.stdin),
         jobs=jobs or os.cpu_count() or 1,
         cache=not no_cache,
         cache_dir=cache_dir,
@@ -161,7 +172,7 @@ def check(
             runner.list_rules(sys.stdout)
             sys.exit(0)
         if not paths:
-            paths = ("-",) if not sys.stdin.isatty() else (".",)
+            paths = ("-",) if not _terminal(sys.stdin) else (".",)
         status = runner.run(list(paths), sys.stdout, sys.stderr)
     except RunError as exc:
         _fail(str(exc))

@@ -88,6 +88,15 @@ class Document:
         return self.parsed.front_matter
 
     @cached_property
+    def problems(self) -> tuple[str, ...]:
+        """Return what could not be read as meant (one line each); the run reports them."""
+        problems = list(self.parsed.problems)
+        value = self.front_matter.get("date")
+        if value is not None and as_date(value) is None:
+            problems.append(f"front matter date {str(value)!r} is not a date (YYYY-MM-DD); the run's date is used")
+        return tuple(problems)
+
+    @cached_property
     def date(self) -> _dt.date:
         """Return the article's date: front matter ``date``, else the run's date, else today."""
         return as_date(self.front_matter.get("date")) or self._date or _dt.date.today()

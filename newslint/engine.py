@@ -13,7 +13,7 @@ from newslint.document import Document
 from newslint.errors import ServiceUnavailable
 from newslint.finding import Finding, Fix, Severity, Violation
 from newslint.rule import ActiveRule, Rule
-from newslint.suppression import directives
+from newslint.suppression import directives, silence
 
 INTERNAL_ERROR = ("NL000", "internal-error")
 UNUSED_SUPPRESSION = ("NL001", "unused-suppression")
@@ -96,16 +96,17 @@ def lint(
 
     suppressions = directives(document, list(known) or [item.rule for item in active])
     findings = list(crashes)
-    for item, violation in raw:
-        # House styles run their rules as one batch, whose violations name their own rule
-        # and severity (newslint.styles.rules.StyleViolation).
-        rule = getattr(violation, "rule", None) or item.rule
-        severity = getattr(violation, "severity", None) or item.severity
-        silenced = False
-        for directive in suppressions:
-            if directive.covers(rule, violation.start):
-                directive.used = silenced = True
-        if not silenced:
+    # House styles run their rules as one batch, whose violations name their own rule
+    # and severity (newslint.styles.rules.StyleViolation).
+    stamped = [
+        (getattr(violation, "rule", None) or item.rule, getattr(violation, "severity", None) or item.severity,
+         violation)
+        for item, violation in raw
+    ]
+    # One sweep, not every finding against every directive (quadratic with many of both).
+    silenced = silence(suppressions, [(rule, violation.start) for rule, _, violation in stamped])
+    for (rule, severity, violation), quiet in zip(stamped, silenced):
+        if not quiet:
             findings.append(_stamp(document, rule.code, rule.name, severity, violation))
 
     if report_unused:

@@ -391,7 +391,11 @@ def read_yaml(text: str, source: str) -> Any:
     try:
         return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
-        raise KnowledgeError(f"{source}: not valid YAML: {exc}") from exc
+        # One line: PyYAML's own message spans several, with the snippet and a caret.
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise KnowledgeError(f"{source}{where}: not valid YAML: {problem}") from exc
     except ValueError as exc:  # a date such as 2005-13-01
         raise KnowledgeError(f"{source}: not a date (YYYY-MM-DD): {exc}") from exc
 
@@ -408,6 +412,20 @@ def load_texts(texts: Iterable[tuple[str, str]], extras: Iterable[tuple[str, str
 def _shipped_paths() -> list[Path]:
     folder = shipped.data().joinpath("world")
     return sorted(Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith((".yaml", ".yml")))
+
+
+def option() -> Any:
+    """Return the ``knowledge`` rule option: extra knowledge files, checked when the configuration loads.
+
+    A file that is missing or malformed is then one configuration error (file and line)
+    at start-up, not an internal error of the rule on every article.
+    """
+    from newslint.options import Option
+
+    return Option(
+        [], kind="paths", must_exist=True, loader="newslint.knowledge:load",
+        help="extra knowledge files (YAML, the shipped files' format)",
+    )
 
 
 @lru_cache(maxsize=8)

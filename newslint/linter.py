@@ -32,7 +32,7 @@ from newslint.finding import Finding, Severity
 from newslint.formats import InputFormat
 from newslint.rule import ActiveRule, Rule
 from newslint.selection import unknown_tokens
-from newslint.source import Source, decode, read
+from newslint.source import Source, read, read_stream
 
 if TYPE_CHECKING:
     from typing import BinaryIO
@@ -55,13 +55,19 @@ class FileResult:
     """What linting one file gave.
 
     ``error`` is set (a one-line reason) when the file could not be read, linted or
-    written; ``findings`` is then empty. When fixing, ``fixed`` holds the fixed text and
-    ``findings`` what remains in it.
+    written; ``findings`` is then empty, except when ``--fix`` declined to write (the
+    file changed, is a link, read-only...): they are then the file's findings as it is.
+    When fixing, ``fixed`` holds the fixed text and ``findings`` what remains in it.
+    ``problems`` are parts of the file that could not be read as meant (front matter that
+    is not YAML, a date that does not exist): the file is linted, and the status is 2.
+    ``notice`` is set, with nothing else, for a named path the configuration excludes.
     """
 
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
+    problems: tuple[str, ...] = ()
+    notice: str | None = None
     status: int = EXIT_CLEAN
     source: Source | None = None
     fixed: str | None = None
@@ -136,7 +142,7 @@ class Linter:
         # Rules whose backing service failed, by code: reported once per session.
         self.unavailable: dict[str, str] = {}
         self._lock = threading.Lock()
-        self._memo: OrderedDict[tuple[object, ...], list[Finding]] = OrderedDict()
+        self._memo: OrderedDict[tuple[object, ...], tuple[list[Finding], tuple[str, ...]]] = OrderedDict()
         # Each file's configuration is asked for several times (reading, caching, linting):
         # the finder's answer is kept per path, within a bound, not looked up each time.
         self._config_of: dict[str, Config] = {}
@@ -219,6 +225,12 @@ class Linter:
         ``date`` is the article date where its front matter gives none. The findings of
         recent texts are kept, so linting an unchanged text again costs a lookup.
         """
+        return list(self._lint(text, path, format, date)[0])
+
+    def _lint(
+        self, text: str, path: str | None, format: str | None, date: _dt.date | None
+    ) -> tuple[list[Finding], tuple[str, ...]]:
+        """Return the findings and the document's problems (kept for recent texts)."""
         display = path or STDIN
         config = self.config_for(display)
         active = self.active_rules(display, config)
@@ -228,18 +240,19 @@ class Linter:
             cached = self._memo.get(key)
             if cached is not None:
                 self._memo.move_to_end(key)
-                return list(cached)
+                return cached
         document = self.document(text, path, format, date, config)
         house = config.house_for(display)
         known = self.registry.rules if house is None else (*self.registry.rules, *house.rules)
         findings = lint(document, active, known, on_unavailable=self._unavailable)
         if house is not None:  # an accepted vocabulary term is never reported, by any rule
             findings = house.drop_accepted(document, findings)
+        result = (findings, document.problems)
         with self._lock:
-            self._memo[key] = findings
+            self._memo[key] = result
             if len(self._memo) > _MEMO_SIZE:
                 self._memo.popitem(last=False)
-        return list(findings)
+        return result
 
     def lint_with(
         self,
@@ -299,6 +312,7 @@ class Linter:
         write: bool = True,
         stdin: BinaryIO | None = None,
         jobs: int = 1,
+        fix_readonly: bool = False,
         on_total: Callable[[int], None] | None = None,
     ) -> Iterator[FileResult]:
         """Lint every article under ``paths`` (``-`` is standard input), yielding one result a file.
@@ -306,8 +320,11 @@ class Linter:
         Directories are walked for files of the known formats; a path that cannot be
         read or listed yields a result with ``error`` set and the others go on. With
         ``fix``, safe fixes are applied and, with ``write``, written back to the file
-        (never to standard input, whose fixed text is in ``fixed``). With ``jobs`` above
-        1, files are linted in that many worker processes; results still come in order.
+        (never to standard input, whose fixed text is in ``fixed``) when it is still the
+        file that was read, is no symbolic link, has one link and is writable; a
+        read-only file only with ``fix_readonly`` (see ``newslint.atomic.rewrite``).
+        With ``jobs`` above 1, files are linted in that many worker processes; results
+        still come in order.
         ``on_total`` is called with the number of files once they are found (for progress).
         """
         try:
@@ -315,10 +332,10 @@ class Linter:
             if on_total is not None:
                 on_total(len(pending))
             if jobs > 1 and len(pending) >= _MIN_FILES_A_WORKER * 2 and not any(t.path == STDIN for t in pending):
-                yield from self._in_workers(pending, fix, write, jobs)
+                yield from self._in_workers(pending, fix, write, jobs, fix_readonly)
             else:
                 for target in pending:
-                    yield self._lint_target(target, fix, write, stdin)
+                    yield self._lint_target(target, fix, write, stdin, fix_readonly)
         finally:
             self.save_cache()
 
@@ -332,20 +349,27 @@ class Linter:
         display = (self.stdin_filename or STDIN) if from_stdin else target.path
         if target.error:
             return FileResult(display, error=target.error, status=EXIT_ERROR)
+        if target.notice:
+            return FileResult(display, notice=target.notice)
         try:
             source = self._read(target.path, display, stdin)
         except NewslintError as exc:
             return FileResult(display, error=str(exc), status=EXIT_ERROR, from_stdin=from_stdin)
         return FileResult(display, source=source, from_stdin=from_stdin)
 
-    def _lint_target(self, target: Target, fix: bool, write: bool, stdin: BinaryIO | None) -> FileResult:
+    def _lint_target(
+        self, target: Target, fix: bool, write: bool, stdin: BinaryIO | None, fix_readonly: bool = False
+    ) -> FileResult:
         read = self._read_target(target, stdin)
         if read.source is None:
             return read
-        result = self._lint_source(read.source, read.path, target.path, fix=fix, write=write)
+        result = self._lint_source(read.source, read.path, target.path, fix=fix, write=write,
+                                   fix_readonly=fix_readonly)
         return replace(result, from_stdin=read.from_stdin)
 
-    def _in_workers(self, pending: list[Target], fix: bool, write: bool, jobs: int) -> Iterator[FileResult]:
+    def _in_workers(
+        self, pending: list[Target], fix: bool, write: bool, jobs: int, fix_readonly: bool = False
+    ) -> Iterator[FileResult]:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
@@ -363,7 +387,7 @@ class Linter:
                 todo = [target for target, result in zip(window, ready) if result is None]
                 if len(todo) < _MIN_FILES_A_WORKER * 2:
                     done: Iterator[tuple[FileResult, tuple[str, str] | None]] = (
-                        (self._lint_target(target, fix, write, None), None) for target in todo)
+                        (self._lint_target(target, fix, write, None, fix_readonly), None) for target in todo)
                 else:
                     if pool is None:
                         initial: Linter | dict[str, object] = (
@@ -372,7 +396,8 @@ class Linter:
                         pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
                                                    initargs=(initial,))
                     chunk = max(1, min(32, len(todo) // (jobs * 8)))
-                    done = pool.map(_work, todo, [fix] * len(todo), [write] * len(todo), chunksize=chunk)
+                    done = pool.map(_work, todo, [fix] * len(todo), [write] * len(todo), [fix_readonly] * len(todo),
+                                    chunksize=chunk)
                 for result in ready:
                     if result is None:
                         result, entry = next(done)
@@ -405,35 +430,49 @@ class Linter:
         if path == STDIN:
             if stdin is None:
                 raise InputError("standard input is not available")
-            return decode(stdin.read(), display)
+            # Bounded like a file: 50 MB piped in must not be read whole before it is refused.
+            return read_stream(stdin, display, self.config_for(STDIN).max_file_size)
         return read(path, self.config_for(path).max_file_size)
 
-    def _lint_source(self, source: Source, display: str, path: str, *, fix: bool, write: bool) -> FileResult:
+    def _lint_source(
+        self, source: Source, display: str, path: str, *, fix: bool, write: bool, fix_readonly: bool = False
+    ) -> FileResult:
         config = self.config_for(display)
         date = config.date
         if not fix:
             cached, entry = self._cached(source, display, config)
             if cached is not None:
+                # Only results without problems are cached (their status is not 2).
                 return FileResult(display, cached, status=exit_status(cached, config.fail_on), source=source)
             before = len(self.unavailable)
-            findings = self.lint_text(source.text, display, None, date)
-            result = FileResult(display, findings, status=exit_status(findings, config.fail_on), source=source)
+            findings, problems = self._lint(source.text, display, None, date)
+            status = max(EXIT_ERROR if problems else EXIT_CLEAN, exit_status(findings, config.fail_on))
+            result = FileResult(display, list(findings), status=status, source=source, problems=problems)
             if entry is not None and len(self.unavailable) == before and result.status != EXIT_ERROR:
                 if _IN_WORKER:
                     return replace(result, cache_entry=entry)
                 self._cache_for(display).put(display, *entry, findings)
             return result
+        findings, problems = self._lint(source.text, display, None, date)
+        # A part of the file that could not be read as meant is said, and fails the run.
         fixed, remaining, applied = self._fix(source.text, display, None, date)
-        status = exit_status(remaining, config.fail_on)
+        status = max(EXIT_ERROR if problems else EXIT_CLEAN, exit_status(remaining, config.fail_on))
         if write and path != STDIN and fixed != source.text:
-            from newslint.atomic import write_atomically
+            from newslint.atomic import WriteRefused, rewrite
 
             try:
-                write_atomically(path, source.encode(fixed))
+                if source.state is None:
+                    raise WriteRefused("was not read from a file; not fixed")
+                rewrite(path, source.encode(fixed), source.state, allow_readonly=fix_readonly)
+            except WriteRefused as exc:
+                # Nothing was written: what the file holds is what was read.
+                return FileResult(display, list(findings), error=str(exc), status=EXIT_ERROR, source=source,
+                                  problems=problems)
             except OSError as exc:
                 return FileResult(display, error=f"cannot write the fixed file: {exc.strerror or exc}",
-                                  status=EXIT_ERROR, source=source)
-        return FileResult(display, remaining, status=status, source=source, fixed=fixed, applied=applied)
+                                  status=EXIT_ERROR, source=source, problems=problems)
+        return FileResult(display, remaining, status=status, source=source, fixed=fixed, applied=applied,
+                          problems=problems)
 
     # -- the result cache ----------------------------------------------------------------
 
@@ -518,11 +557,13 @@ def _start_worker(linter_or_options: Linter | dict[str, object]) -> None:
     _WORKER.unavailable.clear()
 
 
-def _work(target: Target, fix: bool, write: bool) -> tuple[FileResult, tuple[str, str] | None]:
+def _work(
+    target: Target, fix: bool, write: bool, fix_readonly: bool = False
+) -> tuple[FileResult, tuple[str, str] | None]:
     """Lint one target in a worker; return the result and the cache entry for the parent."""
     assert _WORKER is not None
     before = dict(_WORKER.unavailable)
-    result = _WORKER._lint_target(target, fix, write, None)
+    result = _WORKER._lint_target(target, fix, write, None, fix_readonly)
     new = tuple((code, message) for code, message in _WORKER.unavailable.items() if code not in before)
     return replace(result, cache_entry=None, unavailable=new), result.cache_entry
 

@@ -30,7 +30,10 @@ class Option:
     ``kind`` is inferred from the default when not given: ``bool``, ``int``, ``float``,
     ``str``, ``list`` (a list or tuple default), or ``any`` (a ``None`` default, not
     checked). ``paths`` is a list of file names, resolved against the folder of the
-    configuration file that names them; with ``must_exist`` each must be a file.
+    configuration file that names them; with ``must_exist`` each must be a file. ``loader``
+    (``"module:function"``) is called with the resolved paths when the configuration is
+    loaded, so that a file that cannot be used is one configuration error at start-up,
+    not a crash of the rule on every file; the ``ValueError`` it raises says why.
     """
 
     default: Any
@@ -40,6 +43,7 @@ class Option:
     choices: tuple[Any, ...] = ()
     must_exist: bool = False
     help: str = ""
+    loader: str = ""
 
     def __post_init__(self) -> None:
         if not self.kind:
@@ -59,7 +63,16 @@ class Option:
         if self.max is not None and value > self.max:
             raise ValueError(f"must be at most {self.max:g}, not {value!r}")
         if kind == "paths":
-            return tuple(self._path(item, root) for item in value)
+            paths = tuple(self._path(item, root) for item in value)
+            if self.loader and paths:
+                import importlib
+
+                module, _, name = self.loader.partition(":")
+                try:
+                    getattr(importlib.import_module(module), name)(paths)
+                except OSError as exc:
+                    raise ValueError(f"cannot be read: {exc}") from None
+            return paths
         if kind == "float":
             return float(value)
         if kind == "list" and isinstance(self.default, tuple):
@@ -125,6 +138,7 @@ def specs_of(options: dict[str, Any], choices: dict[str, tuple[Any, ...]]) -> di
     for name, value in options.items():
         spec = value if isinstance(value, Option) else Option(value)
         if name in choices and not spec.choices:
-            spec = Option(spec.default, spec.kind, spec.min, spec.max, tuple(choices[name]), spec.must_exist, spec.help)
+            spec = Option(spec.default, spec.kind, spec.min, spec.max, tuple(choices[name]), spec.must_exist, spec.help,
+                          spec.loader)
         specs[name] = spec
     return specs

@@ -19,6 +19,7 @@ from newslint.errors import NewslintError, UsageError
 from newslint.finding import Finding
 from newslint.formatters import TEXT_FORMATS
 from newslint.formatters.base import call
+from newslint.formatters.text import escape_controls
 from newslint.linter import FileResult, Linter
 from newslint.rule import ActiveRule, Rule
 from newslint.summary import Tally, count, write_statistics
@@ -47,6 +48,10 @@ class Options:
     color: bool = False
     fix: bool = False
     diff: bool = False
+    fix_readonly: bool = False
+    # No path was named and standard input is not a terminal: it is read, but an empty
+    # one (cron, CI, `< /dev/null`) is an error, not a clean pass over nothing.
+    stdin_implicit: bool = False
     jobs: int = 1
     cache: bool = False
     cache_dir: Path | None = None
@@ -87,6 +92,15 @@ class Runner:
 
     def __init__(self, options: Options) -> None:
         self.options = options
+        if options.select is not None and not options.select:
+            raise UsageError('--select names no rule (--select "" would check nothing)')
+        if options.fix and options.diff:
+            raise UsageError("--fix and --diff cannot be used together: --diff shows the fixes without writing them")
+        if options.diff and options.output_file is None and options.output_format not in TEXT_FORMATS:
+            raise UsageError(f"--diff prints a unified diff; --format {options.output_format} does not apply to it "
+                             "(add --output-file to keep the findings in that format)")
+        if options.fix_readonly and not options.fix:
+            raise UsageError("--fix-readonly only applies with --fix")
         self.linter = Linter(
             config=options.config,
             select=options.select,
@@ -132,19 +146,38 @@ class Runner:
                                     quiet=options.quiet)
         try:
             results = self.linter.lint_paths(paths, fix=fixing, write=options.fix and not options.diff,
-                                             stdin=sys.stdin.buffer if STDIN in paths else None,
-                                             jobs=options.jobs, on_total=progress.set_total)
+                                             stdin=getattr(sys.stdin, "buffer", None) if STDIN in paths else None,
+                                             jobs=options.jobs, fix_readonly=options.fix_readonly,
+                                             on_total=progress.set_total)
             for result in results:
                 progress.advance()
+                # Names and reasons may hold ESC, CR or BEL: escaped, they cannot rewrite the terminal.
+                where = escape_controls(result.path)
+                if result.notice is not None or result.problems or result.error is not None:
+                    progress.clear()  # a message must not be written onto the bar's line
+                if result.notice is not None:
+                    err.write(f"newslint: {where}: {result.notice}\n")
+                    continue
+                if options.stdin_implicit and result.from_stdin and result.source is not None and not (
+                    result.source.text or result.source.bom
+                ):
+                    err.write("newslint: no paths given and standard input is empty; nothing was linted "
+                              "(name files or directories, or - to read standard input)\n")
+                    status = EXIT_ERROR
+                    continue
+                for problem in result.problems:
+                    err.write(f"newslint: {where}: {escape_controls(problem)}\n")
                 if result.error is not None:
-                    progress.clear()  # the message must not be written onto the bar's line
-                    err.write(f"newslint: {result.path}: {result.error}\n")
+                    err.write(f"newslint: {where}: {escape_controls(result.error)}\n")
                     if streams.show_findings:
                         call(getattr(formatter, "error", None), result.path, result.error)
+                    if result.findings:  # --fix declined to write: the file's findings as it is
+                        self._report(result, session)
                     status = EXIT_ERROR
                     continue
                 if fixing and self._show_fixed(result, out):
-                    status = max(status, EXIT_FINDINGS if result.changed else EXIT_CLEAN)
+                    status = max(status, EXIT_FINDINGS if result.changed else EXIT_CLEAN,
+                                 EXIT_ERROR if result.problems else EXIT_CLEAN)
                     continue
                 status = max(status, self._report(result, session))
         finally:

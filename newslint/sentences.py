@@ -1,7 +1,15 @@
-"""Sentence splitting with sentencex, returned as spans of the input text."""
+"""Sentence splitting with sentencex, returned as spans of the input text.
+
+sentencex takes time quadratic in the length of its input when quotation marks or
+backticks are left open (each one looks for its partner to the end), so a long
+paragraph is split a window at a time: the sentences that end well before the
+window's end are kept, and the next window starts where the first one not kept
+began. Paragraphs up to ``WINDOW`` code points (all of real copy) are split in one call.
+"""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 
@@ -13,13 +21,50 @@ def _segmenter():
     return segment
 
 
-def split(text: str) -> list[tuple[int, int]]:
-    """Return ``(start, end)`` spans of the sentences of ``text``, without outer white space."""
+WINDOW = 6000
+# Sentences that end within this many code points of a window's end are split again in
+# the next window, which sees what follows them.
+MARGIN = 2000
+
+
+# sentencex 1.0 panics (a Rust panic, raised as a BaseException, its message printed on
+# stderr) when a space that is not ASCII (no-break, thin, ideographic, U+2028...) stands
+# just before a full stop after a capital: "A\u00a0.". Such spaces before a full stop are
+# given to it as ASCII ones, the same length, so its spans still hold; elsewhere they are
+# left alone, for sentencex reads them its own way.
+_ODD_SPACE = re.compile(r"[^\S \t\n\r\f\v]")
+_GAP_BEFORE_STOP = re.compile(r"\s*[^\S \t\n\r\f\v]\s*(?=\.)")
+
+
+def _without_panics(text: str) -> str:
+    if not _ODD_SPACE.search(text):
+        return text
+    return _GAP_BEFORE_STOP.sub(lambda m: _ODD_SPACE.sub(" ", m.group()), text)
+
+
+def _pieces(text: str) -> list[str] | None:
+    """Return sentencex's pieces of ``text`` (None if it still panics): they join to ``text``."""
+    given = _without_panics(text)
+    try:
+        pieces = list(_segmenter()("en", given))
+    except BaseException as exc:  # noqa: B036 - pyo3's PanicException is a BaseException
+        if type(exc).__name__ != "PanicException":
+            raise
+        return None
+    if given is text:
+        return pieces
+    result, at = [], 0
+    for piece in pieces:
+        result.append(text[at : at + len(piece)])
+        at += len(piece)
+    return result if at == len(text) else None
+
+
+def _segment(text: str) -> list[tuple[int, int]]:
+    """Return sentencex's spans of ``text``, with the white space between them trimmed."""
     spans: list[tuple[int, int]] = []
-    if not text.strip():
-        return spans
-    pieces = list(_segmenter()("en", text))
-    if "".join(pieces) != text:
+    pieces = _pieces(text)
+    if pieces is None or "".join(pieces) != text:
         # sentencex keeps every character; if that ever changes, one sentence is safe.
         pieces = [text]
     at = 0
@@ -32,4 +77,28 @@ def split(text: str) -> list[tuple[int, int]]:
             end -= 1
         if start < end:
             spans.append((start, end))
+    return spans
+
+
+def split(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` spans of the sentences of ``text``, without outer white space."""
+    if not text.strip():
+        return []
+    if len(text) <= WINDOW:
+        return _segment(text)
+    spans: list[tuple[int, int]] = []
+    at = 0
+    while at < len(text):
+        window = text[at : at + WINDOW]
+        found = _segment(window)
+        if at + WINDOW >= len(text):
+            spans.extend((at + s, at + e) for s, e in found)
+            break
+        kept = [(s, e) for s, e in found if e <= len(window) - MARGIN] or found[:1]
+        spans.extend((at + s, at + e) for s, e in kept)
+        # The next window starts at the first sentence not kept (or after the last kept one
+        # when sentencex saw one long sentence: a sentence over WINDOW - MARGIN is cut).
+        rest = found[len(kept)] if len(found) > len(kept) else None
+        nxt = at + (rest[0] if rest is not None else kept[-1][1] if kept else len(window))
+        at = max(nxt, at + 1)
     return spans

@@ -81,11 +81,18 @@ def run(paths: Iterable[str], output_format: str, out: TextIO, err: TextIO, stdi
         err.write(f"newslint: {exc}\n")
         return EXIT_ERROR
     for result in linter.read_paths(paths, stdin=stdin):
+        if result.notice is not None:
+            err.write(f"newslint: {result.path}: {result.notice}\n")
+            continue
         if result.error is not None or result.source is None:
             err.write(f"newslint: {result.path}: {result.error}\n")
             status = EXIT_ERROR
             continue
-        rows.append(article_stats(linter.document(result.source.text, result.path)))
+        document = linter.document(result.source.text, result.path)
+        for problem in document.problems:
+            err.write(f"newslint: {result.path}: {problem}\n")
+            status = EXIT_ERROR
+        rows.append(article_stats(document))
     if output_format == "json":
         out.write(json.dumps([asdict(r) for r in rows], indent=2) + "\n")
     elif rows:

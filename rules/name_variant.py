@@ -10,6 +10,7 @@ from typing import Iterator
 from newslint import patterns
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
+from newslint.knowledge import option as knowledge_option
 from newslint.knowledge import Knowledge, load
 from newslint.rule import Rule, rule
 
@@ -174,7 +175,7 @@ def _suggestion(written: str, majority: list[str]) -> str:
     "NL302",
     "name-variant",
     summary="One person's name spelt two ways in the same article (Zelensky and Zelenskyy).",
-    options={"knowledge": []},
+    options={"knowledge": knowledge_option()},
 )
 def name_variant(document, options) -> Iterator[Violation]:
     """What it does:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterator
 
@@ -230,8 +231,10 @@ def tense(document, options) -> Iterator[Violation]:
         if not verbs or not _maybe_time(text):
             continue
         plain = None
+        verb_starts = [v.start() for v in verbs]
         for sentence in document.sentences_of(paragraph):
-            inside = [v for v in verbs if sentence.start <= v.start() < sentence.end]
+            # By bisection: a scan of every verb per sentence is quadratic in one long paragraph.
+            inside = verbs[bisect_left(verb_starts, sentence.start) : bisect_left(verb_starts, sentence.end)]
             if not inside:
                 continue
             raw = text[sentence.start : sentence.end]
@@ -248,11 +251,12 @@ def tense(document, options) -> Iterator[Violation]:
             times = [m for m in times if chunk[m.start()] != MASK and _time_ok(chunk, m, year)]
             if not times:
                 continue
+            clause = _Clause(chunk, times)
             for verb in inside:
                 local = perfect.match(chunk, verb.start() - sentence.start)
                 if local is None:  # the verb is quoted (masked)
                     continue
-                found = _belongs(chunk, local, times)
+                found = _belongs(clause, local)
                 if found is not None:
                     yield _violation(paragraph, sentence.start, chunk, local, found)
 
@@ -286,28 +290,80 @@ def _modal_before(chunk: str, verb: re.Match[str]) -> bool:
     }
 
 
-def _belongs(chunk: str, verb: re.Match[str], times: list[re.Match[str]]) -> re.Match[str] | None:
+_HARD_CHAR = re.compile(rf"[;:()\[\]—–\"“”{MASK}]")
+_SPACED_DASH = re.compile(r"(?<=\s)-(?=\s)")
+
+
+class _Clause:
+    """One sentence's text with the positions that decide whether two spans share a clause.
+
+    ``_clean_between`` on every (verb, time) pair would rescan the text between them: in
+    a long sentence with many of both, time quadratic or worse. The positions of words,
+    hard stops and commas, found once, answer the monotone questions (too many words, a
+    stop in between) by bisection, and the text between is read only when they pass.
+    """
+
+    def __init__(self, chunk: str, times: list[re.Match[str]]) -> None:
+        self.chunk = chunk
+        self.times = times
+        self.time_starts = [m.start() for m in times]
+        self.words = [m.start() for m in _WORD.finditer(chunk)]
+        self.hard = [m.start() for m in _HARD_CHAR.finditer(chunk)]
+        self.dashes = [m.start() for m in _SPACED_DASH.finditer(chunk)]
+        self.commas = [m.start() for m in re.finditer(",", chunk)]
+        # A time before the verb counts only when it opens the sentence (after "![(" and
+        # white space): only the first time phrase can.
+        lead = len(chunk) - len(chunk.lstrip(" \t\r\n![("))
+        self.opening = times[0] if times[0].start() == lead else None
+
+    @staticmethod
+    def _any(positions: list[int], start: int, end: int) -> bool:
+        return start < end and bisect_left(positions, end) > bisect_left(positions, start)
+
+    def blocked(self, start: int, end: int, commas: bool) -> bool:
+        """Return whether ``chunk[start:end]`` holds a hard stop (or a comma, unless allowed)."""
+        # A spaced dash needs its white space inside the span, as _HARD_STOP sees it there.
+        return (
+            self._any(self.hard, start, end)
+            or self._any(self.dashes, start + 1, end - 1)
+            or (not commas and self._any(self.commas, start, end))
+        )
+
+    def word_count(self, start: int, end: int) -> int:
+        """Return how many words ``chunk[start:end]`` holds (no word runs into ``start``)."""
+        return max(0, bisect_left(self.words, end) - bisect_left(self.words, start))
+
+
+def _belongs(clause: _Clause, verb: re.Match[str]) -> re.Match[str] | None:
     """Return the time phrase that belongs to ``verb``'s clause, if any."""
+    chunk = clause.chunk
     aux = verb.group("aux").lower()
     if aux.startswith("have") and _modal_before(chunk, verb):
         return None
     if aux in ("'ve", "’ve") and _modal_before(chunk, verb):  # would've, could've
         return None
-    forward = verb.group("participle").lower() in FORWARD
-    for found in times:
-        if found.start() >= verb.end():
-            between = chunk[verb.end() : found.start()]
-            if forward or not _clean_between(between, STOPS_AFTER, WORDS_AFTER, commas=False):
-                continue
-            if _bare_weekday(found) and not (between.strip() == "" and _BARE_END.match(chunk, found.end())):
-                continue  # "has deemed Tuesday a day of action"; only "has said Tuesday that"
-            return found
-        elif found.end() <= verb.start() and not _bare_weekday(found):
-            # A time before the verb counts only when it opens the sentence.
-            if chunk[: found.start()].strip(" \t\r\n![(") == "":
-                between = chunk[found.end() : verb.start()]
-                if _clean_between(between, STOPS_BEFORE, WORDS_BEFORE, commas=True):
-                    return found
+    opening = clause.opening
+    if opening is not None and opening.end() <= verb.start() and not _bare_weekday(opening):
+        start, end = opening.end(), verb.start()
+        if (
+            not clause.blocked(start, end, commas=True)
+            and clause.word_count(start, end) <= WORDS_BEFORE
+            and _clean_between(chunk[start:end], STOPS_BEFORE, WORDS_BEFORE, commas=True)
+        ):
+            return opening
+    if verb.group("participle").lower() in FORWARD:
+        return None
+    for found in clause.times[bisect_left(clause.time_starts, verb.end()) :]:
+        start, end = verb.end(), found.start()
+        # Both tests only get worse for later times: stop looking.
+        if clause.blocked(start, end, commas=False) or clause.word_count(start, end) > WORDS_AFTER:
+            break
+        between = chunk[start:end]
+        if not _clean_between(between, STOPS_AFTER, WORDS_AFTER, commas=False):
+            continue
+        if _bare_weekday(found) and not (between.strip() == "" and _BARE_END.match(chunk, found.end())):
+            continue  # "has deemed Tuesday a day of action"; only "has said Tuesday that"
+        return found
     return None
 
 

@@ -234,3 +234,7 @@ def growth():
         return found if found < 6 else min(found, ratio(rule, small, large))
 
     return measure
+
+
+# A tree any user may read, and newslint run in it as an unprivileged user (tests/hostile.py).
+from hostile import unprivileged  # noqa: E402, F401 - a fixture

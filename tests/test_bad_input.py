@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import resource
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import run_newslint
+from hostile import newslint_run, public_file
 
 ZZ = ["--select", "ZZ101", "--format", "json"]
 
@@ -141,18 +144,17 @@ def test_permission_error_in_process(tmp_path, with_plugin, monkeypatch, good):
     """Where chmod cannot stop reading (root), make the open fail the way it would."""
     from click.testing import CliRunner
 
-    from newslint import source
     from newslint.cli import main
 
     write_bytes(tmp_path / "locked.txt", b"xyzzy\n")
-    real_open = open
+    real_open = os.open
 
     def guarded_open(path, *args, **kwargs):
         if str(path).endswith("locked.txt"):
             raise PermissionError(13, "Permission denied", str(path))
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(source, "open", guarded_open, raising=False)
+    monkeypatch.setattr(os, "open", guarded_open)
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, [*ZZ, "locked.txt", "good.txt"])
     assert result.exit_code == 2
@@ -197,3 +199,201 @@ def test_unlistable_directory_is_reported(tmp_path, with_plugin, monkeypatch, go
     assert result.exit_code == 2
     assert result.stderr == f"newslint: {os.path.join('tree', 'locked')}: cannot list this directory: permission denied\n"
     assert [f["path"] for f in json.loads(result.stdout)] == ["good.txt", os.path.join("tree", "open", "seen.txt")]
+
+
+# -- issue 9: hostile input -------------------------------------------------------------
+
+SLIP = b"It rained.Then it stopped.\n"  # missing-space (NL201) at 1:4, built in
+BUILTIN = ["--select", "missing-space", "--format", "json"]
+
+
+def _memory_capped() -> None:
+    # On a newslint that reads a device to the end, fail with MemoryError instead of
+    # taking the machine's memory with it.
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+
+def _paths(result) -> list[str]:
+    return [f["path"] for f in json.loads(result.stdout or b"[]")]
+
+
+def _stderr(result) -> list[str]:
+    text = result.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in text, text
+    return text.splitlines()
+
+
+def test_impossible_front_matter_date_is_reported_and_the_rest_linted(tmp_path):
+    write_bytes(tmp_path / "a.md", b"---\ndate: 2025-02-30\n---\n\n" + SLIP)
+    write_bytes(tmp_path / "b.txt", SLIP)
+    result = newslint_run(*BUILTIN, "a.md", "b.txt", cwd=tmp_path)
+    assert _stderr(result) == [
+        "newslint: a.md: front matter date '2025-02-30' is not a date (YYYY-MM-DD); the run's date is used"
+    ]
+    assert result.returncode == 2
+    # a.md is still linted (line 5, after the front matter), and so is the next file
+    assert [(f["path"], f["line"], f["column"]) for f in json.loads(result.stdout)] == [
+        ("a.md", 5, 4), ("b.txt", 1, 4),
+    ]
+    stats = newslint_run("stats", "--format", "json", "a.md", "b.txt", cwd=tmp_path)
+    assert _stderr(stats) == [
+        "newslint: a.md: front matter date '2025-02-30' is not a date (YYYY-MM-DD); the run's date is used"
+    ]
+    assert stats.returncode == 2
+    assert [row["path"] for row in json.loads(stats.stdout)] == ["a.md", "b.txt"]
+
+
+@pytest.mark.parametrize(
+    "front, problem",
+    [
+        (b"date: 2024-13-01\n", "front matter date '2024-13-01' is not a date (YYYY-MM-DD); the run's date is used"),
+        (b"date: next Tuesday\n", "front matter date 'next Tuesday' is not a date (YYYY-MM-DD); the run's date is used"),
+        (b"title: [unclosed\n", "front matter is not valid YAML (line 3): expected ',' or ']', but got '<stream end>'; its fields are ignored"),
+    ],
+)
+def test_front_matter_that_cannot_be_used_is_said(tmp_path, front, problem):
+    write_bytes(tmp_path / "a.md", b"---\n" + front + b"---\n\n" + SLIP)
+    result = newslint_run(*BUILTIN, "a.md", cwd=tmp_path)
+    assert (_stderr(result), result.returncode) == ([f"newslint: a.md: {problem}"], 2)
+    assert [(f["line"], f["column"]) for f in json.loads(result.stdout)] == [(5, 4)]
+
+
+def test_a_rule_between_two_rules_is_markdown_not_front_matter(tmp_path):
+    # Not a mapping, so not front matter: the line between the rules is prose.
+    write_bytes(tmp_path / "a.md", b"---\n" + SLIP + b"---\n")
+    result = newslint_run(*BUILTIN, "a.md", cwd=tmp_path)
+    assert (_stderr(result), result.returncode) == ([], 1)
+    assert [(f["line"], f["column"]) for f in json.loads(result.stdout)] == [(2, 4)]
+
+
+def test_impossible_date_in_the_configuration_is_a_configuration_error(tmp_path):
+    write_bytes(tmp_path / ".newslint.yaml", b"select: [missing-space]\ndate: 2025-13-45\n")
+    write_bytes(tmp_path / "b.txt", SLIP)
+    result = newslint_run("b.txt", cwd=tmp_path)
+    config = tmp_path / ".newslint.yaml"
+    assert _stderr(result) == [f"newslint: {config}:2: date must be a date like 2025-06-19, not '2025-13-45'"]
+    assert result.returncode == 2
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_not_read(tmp_path):
+    write_bytes(tmp_path / "folder" / "b.txt", SLIP)
+    os.mkfifo(tmp_path / "folder" / "a.txt")
+    result = newslint_run(*BUILTIN, "folder", cwd=tmp_path, timeout=60)
+    assert _stderr(result) == [f"newslint: {os.path.join('folder', 'a.txt')}: not a regular file (a named pipe); not linted"]
+    assert result.returncode == 2
+    assert _paths(result) == [os.path.join("folder", "b.txt")]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
+def test_a_link_to_a_device_is_not_read(tmp_path):
+    write_bytes(tmp_path / "b.txt", SLIP)
+    os.symlink("/dev/zero", tmp_path / "zero.txt")
+    result = newslint_run(*BUILTIN, ".", cwd=tmp_path, preexec=_memory_capped)
+    assert _stderr(result) == [f"newslint: {os.path.join('.', 'zero.txt')}: not a regular file (a character device); not linted"]
+    assert result.returncode == 2
+    assert _paths(result) == [os.path.join(".", "b.txt")]
+
+
+def test_standard_input_is_read_only_up_to_the_limit(tmp_path):
+    write_bytes(tmp_path / ".newslint.yaml", b"max-file-size: 1000\n")
+    big = subprocess.run([sys.executable, "-m", "newslint", *BUILTIN, "-"], cwd=tmp_path, input=SLIP * 200,
+                         capture_output=True, timeout=60)
+    assert _stderr(big) == ["newslint: -: more than 1,000 bytes on standard input is over the limit (max-file-size); not linted"]
+    assert big.returncode == 2
+    small = subprocess.run([sys.executable, "-m", "newslint", *BUILTIN, "-"], cwd=tmp_path, input=SLIP * 30,
+                           capture_output=True, timeout=60)
+    assert (_stderr(small), small.returncode, len(_paths(small))) == ([], 1, 30)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
+def test_an_endless_standard_input_stops_at_the_limit(tmp_path):
+    with open("/dev/zero", "rb") as zero:
+        result = newslint_run(*BUILTIN, "-", cwd=tmp_path, stdin=zero, preexec=_memory_capped)
+    assert _stderr(result) == [
+        "newslint: -: more than 10,000,000 bytes on standard input is over the limit (max-file-size); not linted"
+    ]
+    assert result.returncode == 2
+
+
+def test_empty_standard_input_without_paths_is_not_a_pass(tmp_path):
+    write_bytes(tmp_path / "b.txt", SLIP)
+    implicit = newslint_run(*BUILTIN, cwd=tmp_path)  # stdin is /dev/null, as under cron
+    assert _stderr(implicit) == [
+        "newslint: no paths given and standard input is empty; nothing was linted "
+        "(name files or directories, or - to read standard input)"
+    ]
+    assert implicit.returncode == 2
+    explicit = newslint_run(*BUILTIN, "-", cwd=tmp_path)  # asked for: an empty article is clean
+    assert (_stderr(explicit), explicit.returncode) == ([], 0)
+    piped = subprocess.run([sys.executable, "-m", "newslint", *BUILTIN], cwd=tmp_path, input=SLIP,
+                           capture_output=True, timeout=60)
+    assert (_stderr(piped), piped.returncode, _paths(piped)) == ([], 1, ["-"])
+
+
+# Markdown nested deeper than markdown-it's limit (20 levels): the rest is still prose.
+SLIP_LINE = "It rained.Then it stopped.\n"
+NESTED = {
+    "list-markers": ("- - - - - - - - - - - x\n\n" + SLIP_LINE + "\n# A heading.With a slip\n",
+                     [(3, 4, "rained.Then"), (5, 5, "heading.With")]),
+    "quote-lines": ("> " * 21 + "deep\n" + "> " * 21 + SLIP_LINE + "\nAfter.Slip\n",
+                    [(2, 46, "rained.Then"), (4, 1, "After.Slip")]),
+    "lazy-continuation": ("> " * 20 + "deep\n" + SLIP_LINE + "\nAfter.Slip\n",
+                          [(2, 4, "rained.Then"), (4, 1, "After.Slip")]),
+    "indented-lists": ("".join("  " * i + "- item\n" for i in range(30)) + "\n" + SLIP_LINE,
+                       [(32, 4, "rained.Then")]),
+}
+
+
+@pytest.mark.parametrize("name", NESTED)
+def test_markdown_nested_past_the_limit_loses_no_prose(name):
+    from newslint import Linter
+
+    text, expected = NESTED[name]
+    findings = Linter(entry_points=False, select=["missing-space"]).lint_text(text, "a.md")
+    assert [(f.line, f.column, text[f.start : f.end]) for f in findings] == expected
+
+
+def test_text_nested_past_the_limit_is_read_with_its_markers():
+    from newslint import Linter
+
+    text = "> " * 25 + "It rained.Then it stopped.\n"
+    [finding] = Linter(entry_points=False, select=["missing-space"]).lint_text(text, "a.md")
+    assert (finding.line, finding.column, text[finding.start : finding.end]) == (1, 54, "rained.Then")
+
+
+# -- as an unprivileged user ------------------------------------------------------------
+
+
+def test_unreadable_files_and_directories_as_a_normal_user(unprivileged):
+    root, run = unprivileged
+    public_file(root / "good.txt", SLIP)
+    public_file(root / "locked.txt", SLIP).chmod(0)
+    public_file(root / "closed" / "inside.txt", SLIP)
+    (root / "closed").chmod(0)
+    public_file(root / "tree" / "ok.txt", SLIP)
+    public_file(root / "tree" / "unlistable" / "hidden.txt", SLIP)
+    (root / "tree" / "unlistable").chmod(0o311)  # may be entered, not listed
+    public_file(root / "tree" / "unsearchable" / "seen.txt", SLIP)
+    (root / "tree" / "unsearchable").chmod(0o744)  # may be listed, not entered
+    result = run(*BUILTIN, "locked.txt", os.path.join("closed", "inside.txt"), "tree", "good.txt")
+    unlistable = os.path.join("tree", "unlistable")
+    assert sorted(_stderr(result)) == sorted([
+        "newslint: locked.txt: permission denied",
+        f"newslint: {os.path.join('closed', 'inside.txt')}: permission denied",
+        f"newslint: {unlistable}: cannot list this directory: permission denied",
+        f"newslint: {os.path.join('tree', 'unsearchable', 'seen.txt')}: permission denied",
+    ])
+    assert result.returncode == 2
+    assert sorted(_paths(result)) == ["good.txt", os.path.join("tree", "ok.txt")]
+
+
+@pytest.mark.parametrize("text", ["A\u00a0.", "He met J\u2009. Smith.", "U.S.A  \u2028.", "..B\x85.\"\u3000\x85."])
+def test_a_space_sentencex_cannot_take_is_no_crash(tmp_path, text):
+    # sentencex 1.0 panics in Rust on these (found by the fuzzer): never a traceback.
+    write_bytes(tmp_path / "a.txt", text.encode() + b"\n")
+    result = newslint_run("--format", "json", "a.txt", cwd=tmp_path)
+    stderr = result.stderr.decode()
+    assert "Traceback" not in stderr and "panicked" not in stderr, stderr
+    assert result.returncode in (0, 1)
+    assert "NL000" not in result.stdout.decode()

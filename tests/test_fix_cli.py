@@ -132,3 +132,169 @@ FRAGMENTS = [
 def test_fixing_twice_changes_nothing_the_second_time(text):
     once = fix_text(text, _lint).text
     assert fix_text(once, _lint).text == once
+
+
+# -- issue 9: --fix never loses a file ----------------------------------------------------
+
+SLIPPED = b"It rained.Then it stopped.\n"
+MENDED = b"It rained. Then it stopped.\n"
+
+# Rules that change the file they lint, as an editor saving or a second newslint would
+# between this run's read and its write: real code in the run, no mock of the writer.
+EDITING_PLUGIN = '''
+import os
+from pathlib import Path
+
+from newslint import hookimpl, rule
+
+
+@rule("ZZ801", "append-behind-the-back", summary="Appends a line to the file it lints, once.")
+def append(document, options):
+    """Appends to the linted file when it holds APPEND-ME (a test of --fix)."""
+    path = Path(document.path)
+    if "APPEND-ME" in document.text and path.is_file():
+        data = path.read_bytes()
+        if b"appended" not in data:
+            path.write_bytes(data + b"A line appended by someone else.\\n")
+    return iter(())
+
+
+@rule("ZZ802", "same-size-behind-the-back", summary="Changes one byte of the file it lints, keeping its mtime.")
+def same_size(document, options):
+    """Rewrites SAME-SIZE as SAME-SIZF in place and puts the modification time back."""
+    path = Path(document.path)
+    if "SAME-SIZE" in document.text and path.is_file():
+        info = path.stat()
+        data = path.read_bytes()
+        if b"SAME-SIZE" in data:
+            with open(path, "r+b") as handle:
+                handle.write(data.replace(b"SAME-SIZE", b"SAME-SIZF"))
+            os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    return iter(())
+
+
+@hookimpl
+def newslint_rules():
+    return [append, same_size]
+'''
+
+
+@pytest.fixture(scope="module")
+def editing_plugin(tmp_path_factory) -> Path:
+    from conftest import install_plugin
+
+    return install_plugin(tmp_path_factory.mktemp("editing"), "nleditingplugin", EDITING_PLUGIN)
+
+
+def _fix(cwd: Path, *args: str, plugin: Path | None = None):
+    from conftest import run_newslint
+
+    result = run_newslint("--fix", *args, cwd=cwd, plugin=plugin)
+    assert b"Traceback" not in result.stderr, result.stderr.decode()
+    return result.returncode, result.stdout.decode(), result.stderr.decode().splitlines()
+
+
+CHANGED = "changed after it was read; not fixed, the other change is kept (run newslint --fix again)"
+
+
+def test_a_change_made_after_the_read_is_kept_not_overwritten(tmp_path, editing_plugin):
+    article = tmp_path / "a.txt"
+    article.write_bytes(b"It rained.Then it stopped. APPEND-ME\n")
+    status, out, errors = _fix(tmp_path, "--select", "missing-space,ZZ801", "a.txt", plugin=editing_plugin)
+    assert (status, errors) == (2, [f"newslint: a.txt: {CHANGED}"])
+    assert out == "a.txt:1:4: NL201 [missing-space] missing space after the full stop: 'rained.Then'\n"
+    assert article.read_bytes() == b"It rained.Then it stopped. APPEND-ME\nA line appended by someone else.\n"
+    # Run again: now the fix goes in, on top of the other change.
+    status, out, errors = _fix(tmp_path, "--select", "missing-space,ZZ801", "a.txt", plugin=editing_plugin)
+    assert (status, out, errors) == (0, "", [])
+    assert article.read_bytes() == b"It rained. Then it stopped. APPEND-ME\nA line appended by someone else.\n"
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".newslint_cache")) == ["a.txt"]
+
+
+def test_a_change_of_the_same_size_and_time_is_caught_by_the_hash(tmp_path, editing_plugin):
+    article = tmp_path / "a.txt"
+    article.write_bytes(b"It rained.Then it stopped. SAME-SIZE\n")
+    status, _, errors = _fix(tmp_path, "--select", "missing-space,ZZ802", "a.txt", plugin=editing_plugin)
+    assert (status, errors) == (2, [f"newslint: a.txt: {CHANGED}"])
+    assert article.read_bytes() == b"It rained.Then it stopped. SAME-SIZF\n"
+
+
+def test_fix_never_writes_through_a_symbolic_link(tmp_path):
+    outside = tmp_path / "outside" / "real.txt"
+    outside.parent.mkdir()
+    outside.write_bytes(SLIPPED)
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "own.txt").write_bytes(SLIPPED)
+    (tree / "link.txt").symlink_to(os.path.join("..", "outside", "real.txt"))
+    (tree / "alias.txt").symlink_to("own.txt")
+    status, out, errors = _fix(tmp_path, "--select", "missing-space", "tree")
+    link_refused = "is a symbolic link; --fix does not write through links (name the file it points to)"
+    assert status == 2
+    assert errors == [
+        f"newslint: {os.path.join('tree', 'alias.txt')}: {link_refused}",
+        f"newslint: {os.path.join('tree', 'link.txt')}: {link_refused}",
+    ]
+    assert outside.read_bytes() == SLIPPED  # outside the named tree: untouched
+    assert (tree / "own.txt").read_bytes() == MENDED  # fixed by its own name
+    assert (tree / "link.txt").is_symlink() and (tree / "alias.txt").is_symlink()
+    # Named on the command line, a link is still not written through.
+    status, _, errors = _fix(tmp_path, "--select", "missing-space", os.path.join("tree", "link.txt"))
+    assert (status, errors) == (2, [f"newslint: {os.path.join('tree', 'link.txt')}: {link_refused}"])
+    assert outside.read_bytes() == SLIPPED
+
+
+def test_fix_leaves_files_with_several_hard_links(tmp_path):
+    first = tmp_path / "a.txt"
+    first.write_bytes(SLIPPED)
+    os.link(first, tmp_path / "b.txt")
+    status, out, errors = _fix(tmp_path, "--select", "missing-space", "a.txt")
+    assert (status, errors) == (2, ["newslint: a.txt: has 2 hard links, which a rewrite would break; not fixed"])
+    assert "a.txt:1:4: NL201" in out
+    assert first.read_bytes() == SLIPPED and os.path.samefile(first, tmp_path / "b.txt")
+
+
+def test_fix_leaves_read_only_files_unless_asked(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_bytes(SLIPPED)
+    article.chmod(0o444)
+    status, _, errors = _fix(tmp_path, "--select", "missing-space", "a.txt")
+    assert (status, errors) == (2, [
+        "newslint: a.txt: is read-only; not fixed (--fix-readonly rewrites read-only files, keeping their mode)"
+    ])
+    assert article.read_bytes() == SLIPPED
+    status, _, errors = _fix(tmp_path, "--fix-readonly", "--select", "missing-space", "a.txt")
+    assert (status, errors) == (0, [])
+    assert article.read_bytes() == MENDED and stat.S_IMODE(article.stat().st_mode) == 0o444
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file to another user")
+def test_fix_keeps_the_owner_and_group(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_bytes(SLIPPED)
+    os.chown(article, 65534, 65534)
+    article.chmod(0o664)
+    status, _, errors = _fix(tmp_path, "--select", "missing-space", "a.txt")
+    assert (status, errors) == (0, [])
+    info = article.stat()
+    assert article.read_bytes() == MENDED
+    assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (65534, 65534, 0o664)
+
+
+def test_fix_refuses_a_file_it_would_take_from_its_owner(unprivileged):
+    from hostile import public_file
+
+    root, run = unprivileged
+    if os.geteuid() != 0:
+        pytest.skip("needs a file owned by another user: run as root")
+    article = public_file(root / "shared" / "a.txt", SLIPPED)
+    article.chmod(0o666)  # anyone may write it, but only root may give it back to root
+    (root / "shared").chmod(0o777)
+    result = run("--fix", "--select", "missing-space", os.path.join("shared", "a.txt"))
+    assert result.stderr.decode().splitlines() == [
+        f"newslint: {os.path.join('shared', 'a.txt')}: belongs to another user or group, "
+        "which a rewrite by you would change; not fixed"
+    ]
+    assert result.returncode == 2
+    assert article.read_bytes() == SLIPPED and article.stat().st_uid == 0
+    assert sorted(p.name for p in (root / "shared").iterdir()) == ["a.txt"]  # no temporary file left

@@ -49,7 +49,7 @@ class Finder:
         if self._explicit is not None:
             return self._explicit
         start = Path(os.path.abspath(path))
-        directory = start if start.is_dir() else start.parent
+        directory = start if _is(start, "dir") else start.parent
         return self._for_directory(directory)
 
     def _for_directory(self, directory: Path) -> Config:
@@ -58,10 +58,10 @@ class Finder:
         config = None
         for name in CONFIG_NAMES:
             candidate = directory / name
-            if candidate.is_file():
+            if _is(candidate, "file"):
                 config = load_yaml(candidate, self.registry)
                 break
-        if config is None and (directory / "pyproject.toml").is_file():
+        if config is None and _is(directory / "pyproject.toml", "file"):
             config = load_pyproject(directory / "pyproject.toml", self.registry)
         vale = None if config is not None and config.house is not None else vale_ini_in(directory)
         if config is not None:
@@ -75,3 +75,15 @@ class Finder:
             config = replace(config, house=_vale_house(vale))
         self._cache[directory] = config
         return config
+
+
+def _is(path: Path, kind: str) -> bool:
+    """Return ``path.is_dir()`` or ``path.is_file()``, False where it cannot be looked at.
+
+    A directory that may not be searched hides its files from the run too: reading them
+    reports "permission denied" for each, so the search must not end the run first.
+    """
+    try:
+        return path.is_dir() if kind == "dir" else path.is_file()
+    except OSError:
+        return False

@@ -205,11 +205,14 @@ def load_yaml(path: Path, registry: Registry) -> Config:
     """Load and validate a ``.newslint.yaml`` file."""
     import yaml
 
+    from newslint import yamlfile
+
     source = str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        # An impossible date (2025-13-45) stays text, for the date check to report.
+        node = yamlfile.compose(text)
+        data = yamlfile.load(text)
     except OSError as exc:
         raise ConfigError(f"{source}: cannot read: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
@@ -233,7 +236,8 @@ def _toml_module() -> Any:
     return tomllib
 
 
-def _pyproject_section(path: Path) -> tuple[str, Any] | None:
+def _pyproject_section(path: Path, whole: bool = False) -> tuple[str, Any] | None:
+    """Return the text and the ``[tool.newslint]`` table (the whole document with ``whole``)."""
     tomllib = _toml_module()
     try:
         text = path.read_text(encoding="utf-8")
@@ -243,17 +247,23 @@ def _pyproject_section(path: Path) -> tuple[str, Any] | None:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     section = data.get("tool", {}).get("newslint")
+    if section is None and whole:
+        section = data
     return None if section is None else (text, section)
 
 
-def load_pyproject(path: Path, registry: Registry) -> Config | None:
-    """Load ``[tool.newslint]`` from a ``pyproject.toml``, or None when it has none."""
-    found = _pyproject_section(path)
+def load_pyproject(path: Path, registry: Registry, whole: bool = False) -> Config | None:
+    """Load ``[tool.newslint]`` from a ``pyproject.toml``, or None when it has none.
+
+    With ``whole`` (a ``newslint.toml`` named by ``--config``), the file's top level is the
+    configuration when it has no ``[tool.newslint]`` table.
+    """
+    found = _pyproject_section(path, whole)
     if found is None:
         return None
     text, section = found
     lines = text.splitlines()
-    header = next((i for i, l in enumerate(lines) if l.strip().startswith("[tool.newslint")), 0)
+    header = next((i for i, line in enumerate(lines) if line.strip().startswith("[tool.newslint")), 0)
 
     def line_of(keypath: tuple[Any, ...]) -> int:
         # tomllib keeps no positions: find the last key of the path after the section header.
@@ -269,9 +279,14 @@ def load_pyproject(path: Path, registry: Registry) -> Config | None:
 
 
 def load(path: Path, registry: Registry) -> Config:
-    """Load a configuration file named on the command line (YAML or pyproject.toml)."""
+    """Load a configuration file named on the command line, by its extension.
+
+    ``pyproject.toml``: its ``[tool.newslint]`` table; any other ``.toml`` file: that table
+    or else the whole file; anything else (``.yaml``, ``.yml``) is YAML.
+    """
     if not path.is_file():
         raise ConfigError(f"{path}: configuration file not found")
-    if path.name == "pyproject.toml":
-        return load_pyproject(path, registry) or Config(root=path.parent, source=str(path))
+    if path.suffix.lower() == ".toml":
+        whole = path.name != "pyproject.toml"
+        return load_pyproject(path, registry, whole) or Config(root=path.parent, source=str(path))
     return load_yaml(path, registry)

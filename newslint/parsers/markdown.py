@@ -29,29 +29,81 @@ _FRONT_MATTER_FENCE = patterns.compile(r"---[ \t]*(?:\r\n|\r|\n)")
 _FRONT_MATTER_END = patterns.compile(r"(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?=\r|\n|\Z)")
 
 
+# markdown-it stops at 20 levels of nested blocks (block quotes, lists) and drops the
+# rest of the innermost block, which for "- - - - ... x" is the rest of the file.
+BLOCK_DEPTH = 20
+
+
 @lru_cache(maxsize=1)
 def _parser():
     from markdown_it import MarkdownIt
 
     # text_join would merge escapes and entities into plain text and hide their source form.
-    return MarkdownIt("commonmark").enable("table").enable("strikethrough").disable("text_join")
+    md = MarkdownIt("commonmark").enable("table").enable("strikethrough").disable("text_join")
+    blocks = _block_parser(md)
+
+    def block(state: Any) -> None:
+        # The core "block" rule, run by the parser below; inline parsing keeps md's limit.
+        blocks.block.parse(state.src, blocks, state.env, state.tokens)
+
+    md.core.ruler.at("block", block)
+    return md
 
 
-def _front_matter(text: str) -> tuple[int, dict[str, Any]]:
-    """Return the length of a leading YAML front-matter block and its parsed mapping."""
+def _block_parser(md: Any) -> Any:
+    """Return a copy of ``md`` for the block phase that reads past the nesting limit.
+
+    Below ``BLOCK_DEPTH`` levels it parses as ``md`` does. Deeper, block quotes and lists
+    no longer open (their markers stay as text), but every line is still read as
+    paragraphs, headings, code or HTML, so no prose is lost and Python's recursion stays
+    bounded. Its own ``maxNesting`` is raised so that markdown-it never skips a tail.
+    """
+    from markdown_it import MarkdownIt
+    from markdown_it.parser_block import ParserBlock
+
+    blocks = MarkdownIt("commonmark").enable("table").enable("strikethrough").disable("text_join")
+    blocks.options["maxNesting"] = 1 << 30
+    flat = ParserBlock()
+    flat.ruler.enableOnly([n for n in blocks.block.ruler.get_active_rules() if n not in ("blockquote", "list")])
+    nested = blocks.block.tokenize
+
+    def tokenize(state: Any, start: int, end: int) -> None:
+        (nested if state.level < BLOCK_DEPTH else flat.tokenize)(state, start, end)
+
+    # An instance attribute: nested blocks call state.md.block.tokenize, so they reach it.
+    blocks.block.tokenize = tokenize  # type: ignore[method-assign,assignment]
+    return blocks
+
+
+def _front_matter(text: str) -> tuple[int, dict[str, Any], tuple[str, ...]]:
+    """Return the length of a leading YAML front-matter block, its mapping and any problem.
+
+    A block between ``---`` lines that is YAML but not a mapping (a line of prose between
+    two rules) is Markdown, not front matter. One that is not valid YAML is still front
+    matter, left out of the prose, but said so: its date is not used.
+    """
     fence = _FRONT_MATTER_FENCE.match(text)
     if not fence:
-        return 0, {}
+        return 0, {}, ()
     close = _FRONT_MATTER_END.search(text, fence.end())
     if not close:
-        return 0, {}
+        return 0, {}, ()
     import yaml
 
+    from newslint import yamlfile
+
     try:
-        data = yaml.safe_load(text[fence.end() : close.start()])
-    except yaml.YAMLError:
-        data = None
-    return close.end(), data if isinstance(data, dict) else {}
+        data = yamlfile.load(text[fence.end() : close.start()])
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        return close.end(), {}, (f"front matter is not valid YAML{where}: {problem}; its fields are ignored",)
+    if data is None:
+        return close.end(), {}, ()
+    if not isinstance(data, dict):
+        return 0, {}, ()
+    return close.end(), data, ()
 
 
 class _Builder:
@@ -257,7 +309,7 @@ class _Inline:
 
 def parse(text: str) -> Parsed:
     """Parse Markdown into prose paragraphs, HTML comments and front matter."""
-    front_length, front_matter = _front_matter(text)
+    front_length, front_matter, problems = _front_matter(text)
     # Blank the front matter out, keeping its line breaks, so that line numbers hold.
     source = LINE_BREAK.sub("\n", text[:front_length])
     source = re.sub(r"[^\n]", " ", source) + text[front_length:]
@@ -302,4 +354,4 @@ def parse(text: str) -> Parsed:
             paragraph = builder.paragraph(kinds[-1] if kinds else "paragraph")
             if paragraph is not None:
                 paragraphs.append(paragraph)
-    return Parsed(tuple(paragraphs), tuple(comments), front_matter)
+    return Parsed(tuple(paragraphs), tuple(comments), front_matter, problems)

@@ -172,3 +172,6 @@ class Parsed:
     paragraphs: tuple[Paragraph, ...]
     comments: tuple[Comment, ...] = ()
     front_matter: dict[str, Any] = field(default_factory=dict)
+    # What the parser could not read as the author meant it, one line each ("front matter
+    # is not valid YAML ..."): reported on stderr, and the run exits 2.
+    problems: tuple[str, ...] = ()

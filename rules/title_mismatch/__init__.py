@@ -13,6 +13,7 @@ from typing import Iterator
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.knowledge import load
+from newslint.knowledge import option as knowledge_option
 from newslint.options import Option
 from newslint.rule import Rule, rule
 
@@ -29,7 +30,7 @@ from .wording import message
     severity="error",
     summary="A person given a title they did not hold: another country's, or not at the article's date.",
     options={
-        "knowledge": [],
+        "knowledge": knowledge_option(),
         "undated-margin-days": Option(365, min=0, help="days around --date a term counts as current, undated"),
         "handover-days": Option(14, min=0, help="days around a handover with no former or not-yet finding"),
     },

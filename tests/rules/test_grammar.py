@@ -1,4 +1,4 @@
-"""NL503 grammar, against a real HTTP server on loopback that answers like LanguageTool.
+"""NL503 grammar's LanguageTool engine, against a real HTTP server on loopback that answers like LanguageTool.
 
 ``FakeLanguageTool`` is an ``http.server`` in a thread (port 0) speaking LanguageTool's
 ``/v2/languages`` and ``/v2/check`` protocol: it finds a few slips we wrote in the text
@@ -24,11 +24,11 @@ from typing import Any, Iterator
 
 import pytest
 
-from newslint import languagetool
 from newslint.document import Document
 from newslint.engine import ActiveRule, lint
 from newslint.errors import ServiceUnavailable
 from newslint.rules import grammar as grammar_module
+from newslint.rules.grammar import languagetool
 from newslint.testing import run_rule, spans
 
 REPO = Path(__file__).resolve().parents[2]

@@ -1,4 +1,4 @@
-"""The LanguageTool client behind NL503 grammar (``rules/grammar.py``), imported on its first check.
+"""The LanguageTool engine of NL503 grammar (``rules/grammar/``), imported on its first check.
 
 How it talks to LanguageTool, and why:
 
@@ -36,16 +36,19 @@ import json
 import os
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from newslint.atomic import write_atomically
 from newslint.errors import ServiceUnavailable
-from newslint.finding import Fix, Violation
+
+from .matches import Match, checked_paragraphs, violation
 
 if TYPE_CHECKING:
-    from newslint.document import Document, Paragraph
+    from newslint.document import Document
+    from newslint.finding import Violation
 
 CACHE_DIR = ".newslint-cache"
 CACHE_VERSION = 1
@@ -54,28 +57,8 @@ SEPARATOR = "\n\n"
 # Keep each request well under the 20,000-character limit of LanguageTool's public API
 # (self-hosted servers accept more, but small requests fail and time out more gracefully).
 MAX_REQUEST_CHARS = 15_000
-# Table cells are fragments: LanguageTool would flag their missing capitals and verbs.
-SKIPPED_KINDS = frozenset({"table-cell"})
-# Markdown puts U+FFFC where inline code or an autolink stood: nothing to correct there.
-STAND_IN = "\ufffc"
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-_LETTER = re.compile(r"[^\W\d_]")
 _LOOPBACK = re.compile(r"localhost|127(?:\.\d{1,3}){3}|\[?::1\]?", re.I)
-
-
-@dataclass(frozen=True)
-class Match:
-    """One LanguageTool match, in code points local to the text that was checked."""
-
-    start: int
-    end: int
-    rule_id: str
-    message: str
-    replacement: str | None = None
-
-    def shifted(self, by: int) -> Match:
-        """Return the match moved ``by`` code points to the left."""
-        return Match(self.start - by, self.end - by, self.rule_id, self.message, self.replacement)
 
 
 @dataclass(frozen=True)
@@ -186,7 +169,6 @@ class Server:
     def _request(self, path: str, form: Mapping[str, str] | None = None) -> Any:
         """Send one request and return its decoded JSON, or raise ServiceUnavailable."""
         import http.client
-        import socket
         import urllib.error
         import urllib.parse
         import urllib.request
@@ -206,7 +188,7 @@ class Server:
             raise ServiceUnavailable(
                 f"LanguageTool at {self.url} answered HTTP {exc.code}" + (f": {detail}" if detail else "")
             ) from None
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             raise self._fail(f"LanguageTool at {self.url} did not answer within {self.timeout:g} s") from None
         except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
             reason = getattr(exc, "reason", exc)
@@ -409,27 +391,15 @@ def check_texts(server: Server, texts: Sequence[str], settings: Settings) -> lis
     return results
 
 
-def _violation(document: Document, paragraph: Paragraph, match: Match) -> Violation | None:
-    if STAND_IN in paragraph.text[match.start : match.end]:
-        return None
-    start, end = paragraph.span(match.start, match.end)
-    fix = None
-    # Offer the replacement only where the span is the prose itself: across Markdown
-    # markup (`*`, `[`...) replacing the file's text would delete the markup too.
-    if match.replacement is not None and document.text[start:end] == paragraph.text[match.start : match.end]:
-        fix = Fix(start, end, match.replacement, safe=False)
-    return Violation(start, end, f"[{match.rule_id}] {match.message}", fix)
-
-
 def check(document: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
-    """Yield the grammar rule's violations for one document (see ``rules/grammar.py``)."""
-    paragraphs = [p for p in document.paragraphs if p.kind not in SKIPPED_KINDS and _LETTER.search(p.text)]
+    """Yield the grammar rule's violations for one document, checked by LanguageTool."""
+    paragraphs = checked_paragraphs(document)
     if not paragraphs:
         return
     settings = Settings.from_options(options)
     cache = cache_for(options, settings) if options["cache"] else None
     found: list[list[Match] | None] = [cache.get(p.text) if cache else None for p in paragraphs]
-    missing = [i for i, matches in enumerate(found) if matches is None]
+    missing = [i for i, cached in enumerate(found) if cached is None]
     if missing:
         server = server_for(options)
         texts = [paragraphs[i].text for i in missing]
@@ -437,11 +407,11 @@ def check(document: Document, options: Mapping[str, Any]) -> Iterator[Violation]
             found[index] = matches
             if cache is not None:
                 cache.put(text, matches)
-    for paragraph, matches in zip(paragraphs, found):
-        for match in matches or ():
-            violation = _violation(document, paragraph, match)
-            if violation is not None:
-                yield violation
+    for paragraph, answer in zip(paragraphs, found):
+        for match in answer or ():
+            finding = violation(document, paragraph, match)
+            if finding is not None:
+                yield finding
 
 
 def finish() -> None:
