@@ -145,7 +145,9 @@ class ResultCache:
                 if db is None:
                     return None
                 try:
-                    found = db.execute("SELECT digest, key, findings FROM entries WHERE path = ?", (path,)).fetchone()
+                    found = db.execute(
+                        "SELECT digest, key, findings FROM entries WHERE path = ?", (_row_key(path),)
+                    ).fetchone()
                 except sqlite3.Error:
                     return None
                 if found is None:
@@ -179,7 +181,7 @@ class ResultCache:
             with _transaction(db):
                 db.executemany(
                     "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)",
-                    [(path, *row, stamp) for path, row in rows.items()],
+                    [(_row_key(path), *row, stamp) for path, row in rows.items()],
                 )
         except sqlite3.Error:
             pass  # locked by another run for too long, or the disk is full: only time is lost
@@ -205,6 +207,11 @@ class ResultCache:
                 pass
             finally:
                 db.close()
+
+
+def _row_key(path: str) -> str:
+    """Return the key a path is stored under: its JSON form, ASCII, so a file name that is not UTF-8 is kept too."""
+    return json.dumps(path)
 
 
 class _transaction:

@@ -81,7 +81,7 @@ def test_a_changed_file_or_configuration_is_linted_again(tmp_path):
 def _rows(tmp_path: Path) -> dict[str, tuple[str, str, str]]:
     """Return the cache database's rows: path -> (digest, key, findings JSON)."""
     with sqlite3.connect(tmp_path / ".newslint_cache" / "results-v2.sqlite") as db:
-        return {path: rest for path, *rest in db.execute("SELECT path, digest, key, findings FROM entries")}
+        return {json.loads(path): rest for path, *rest in db.execute("SELECT path, digest, key, findings FROM entries")}
 
 
 def _other_table(path: Path) -> None:
@@ -112,7 +112,7 @@ def test_a_corrupt_cache_file_is_ignored_never_trusted(tmp_path, garbage):
     findings[0]["code"] = None
     del findings[0]["line"]
     with sqlite3.connect(cache_file) as db:
-        db.execute("UPDATE entries SET findings = ? WHERE path = ?", (json.dumps(findings), path))
+        db.execute("UPDATE entries SET findings = ? WHERE path = ?", (json.dumps(findings), json.dumps(path)))
     CALLS.clear()
     assert _run(_linter(tmp_path, cache=True), tmp_path) == expected
     assert [Path(p).name for p in CALLS] == ["a000.txt"]
