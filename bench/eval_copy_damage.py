@@ -23,9 +23,9 @@ import random
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO / ".." / "shared" / "corpus" / "bbc"
@@ -95,7 +95,7 @@ def _glue_subheading(text: str, rng: random.Random) -> Slip | None:
         gap = _SENTENCE_GAP.search(block)
         if not gap or not 20 <= gap.start() <= 80:
             continue
-        words = block[: gap.start() - 1].split()[:rng.randint(2, 5)]
+        words = block[: gap.start() - 1].split()[: rng.randint(2, 5)]
         heading = " ".join(words).rstrip(",;:")
         # A subheading ends in a word of some length (not 'a' or 'the') and holds no
         # quotation marks.
@@ -172,11 +172,16 @@ def _double_word(position: str) -> Injector:
                 candidates.append(m)
             elif position == "middle" and before[-1:] == " " and after == " " and word.islower():
                 candidates.append(m)
-            elif position == "before-stop" and text[m.end() : m.end() + 2] in (".", ". ", ".\n") and word.islower() and before[-1:] == " ":
+            elif (
+                position == "before-stop"
+                and text[m.end() : m.end() + 2] in (".", ". ", ".\n")
+                and word.islower()
+                and before[-1:] == " "
+            ):
                 candidates.append(m)
             elif position == "before-comma" and after == "," and word.islower() and before[-1:] == " ":
                 candidates.append(m)
-            elif position == "after-opener" and before[-1:] in "(\"" and word.islower() and after == " ":
+            elif position == "after-opener" and before[-1:] in '("' and word.islower() and after == " ":
                 candidates.append(m)
         if not candidates:
             return None
@@ -196,9 +201,12 @@ def _double_phrase(text: str, rng: random.Random) -> Slip | None:
     for i in range(len(words) - size):
         run = words[i : i + size]
         # Whole white-space words only: not part of 'state-owned', 'a.m.' or 'no-one'.
-        if all(w.group().islower() for w in run) and all(
-            text[a.end() : b.start()] == " " for a, b in zip(run, run[1:])
-        ) and text[run[-1].end()] == " " and text[run[0].start() - 1] in " \n":
+        if (
+            all(w.group().islower() for w in run)
+            and all(text[a.end() : b.start()] == " " for a, b in zip(run, run[1:]))
+            and text[run[-1].end()] == " "
+            and text[run[0].start() - 1] in " \n"
+        ):
             runs.append(run)
     if not runs:
         return None
@@ -302,7 +310,9 @@ def _linter(names: tuple[str, ...]) -> Callable[..., list]:
     missing = [name for name in names if linter.registry.get(name) is None]
     if missing:
         sys.exit(f"rules not registered: {', '.join(missing)}")
-    active = {name: ActiveRule(rule, rule.severity, dict(rule.options)) for name in names for rule in [linter.rule(name)]}
+    active = {
+        name: ActiveRule(rule, rule.severity, dict(rule.options)) for name in names for rule in [linter.rule(name)]
+    }
     date = datetime.date(2005, 1, 1)
 
     def run(text: str, path: str, only: str | None = None) -> list:
@@ -312,7 +322,9 @@ def _linter(names: tuple[str, ...]) -> Callable[..., list]:
     return run
 
 
-def _copies(articles: list[tuple[str, str]], inject: Injector, rng: random.Random, wanted: int) -> Iterator[tuple[str, Slip]]:
+def _copies(
+    articles: list[tuple[str, str]], inject: Injector, rng: random.Random, wanted: int
+) -> Iterator[tuple[str, Slip]]:
     order = list(range(len(articles)))
     rng.shuffle(order)
     made = 0

@@ -22,9 +22,9 @@ import argparse
 import random
 import re
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO / ".." / "shared" / "corpus" / "bbc"
@@ -96,12 +96,14 @@ def _pick(rng: random.Random, items: list):
 
 # --- the injectors: each yields at most one slip for an article -----------------------
 
+
 def drop_opening(double: bool) -> Injector:
     def inject(text: str, analysis: Analysis, rng: random.Random) -> Iterator[Slip]:
         pair = _pick(rng, analysis.paired_quotes(double))
         if pair:
             a, b, _ = pair
             yield Slip(text[:a] + text[a + 1 :], "unbalanced-quote", b - 1)
+
     return inject
 
 
@@ -111,6 +113,7 @@ def drop_closing(double: bool) -> Injector:
         if pair:
             a, b, _ = pair
             yield Slip(text[:b] + text[b + 1 :], "unbalanced-quote", a)
+
     return inject
 
 
@@ -123,16 +126,19 @@ def repeated_stop(text: str, analysis: Analysis, rng: random.Random) -> Iterator
 
 def space_before(mark: str, space: str) -> Injector:
     """``word, next`` -> ``word{space}, next``."""
+
     def inject(text: str, analysis: Analysis, rng: random.Random) -> Iterator[Slip]:
         site = _pick(rng, _sites(r"(?<=[a-z])" + re.escape(mark) + r"(?= [a-zA-Z])", text))
         if site:
             at = site.start()
             yield Slip(text[:at] + space + text[at:], "dangling-punctuation", at, restores=True)
+
     return inject
 
 
 def glued_after_space(mark: str, capital: bool) -> Injector:
     """``here, then`` -> ``here ,then``; ``ended. London`` -> ``ended .London``."""
+
     def inject(text: str, analysis: Analysis, rng: random.Random) -> Iterator[Slip]:
         nxt = "[A-Z][a-z]" if capital else "[a-z]"
         site = _pick(rng, _sites(r"(?<=[a-z])" + re.escape(mark) + r" (?=" + nxt + ")", text))
@@ -140,6 +146,7 @@ def glued_after_space(mark: str, capital: bool) -> Injector:
             at = site.start()
             changed = text[:at] + " " + mark + text[at + 2 :]
             yield Slip(changed, "dangling-punctuation", at, restores=True)
+
     return inject
 
 
@@ -163,6 +170,7 @@ def bracket(kind: str) -> Injector:
             yield Slip(text[:a] + text[a + 1 :], "unbalanced-bracket", b - 1)
         else:
             yield Slip(text[:b] + "]" + text[b + 1 :], "unbalanced-bracket", b)
+
     return inject
 
 
@@ -178,6 +186,7 @@ def bracket_space(side: str) -> Injector:
             if site:
                 at = site.end()
                 yield Slip(text[:at] + " " + text[at:], "punctuation-spacing", at, restores=True)
+
     return inject
 
 
@@ -224,6 +233,7 @@ def abbreviation_plural(text: str, analysis: Analysis, rng: random.Random) -> It
 
 def spelling_mix(kind: str) -> Injector:
     """Turn one British spelling American: the later of exactly two, or a minority."""
+
     def inject(text: str, analysis: Analysis, rng: random.Random) -> Iterator[Slip]:
         from rules.spelling_variant import BRITISH, _candidates, _hits, variants
 
@@ -245,6 +255,7 @@ def spelling_mix(kind: str) -> Injector:
             return  # programme -> program: the American form is British too, never a marker
         a, b = hit.paragraph.span(hit.start, hit.end)
         yield Slip(text[:a] + hit.variant.other + text[b:], "spelling-variant", a)
+
     return inject
 
 
@@ -326,7 +337,8 @@ def main() -> None:
             for slip in inject(text, Analysis(text), rng):
                 tried += 1
                 hits = [
-                    f for f in _lint(slip.text, registry, [slip.rule])
+                    f
+                    for f in _lint(slip.text, registry, [slip.rule])
                     if f.start - 2 <= slip.at <= max(f.end, f.start + 2)
                 ]
                 if hits:

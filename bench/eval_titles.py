@@ -31,8 +31,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO / ".." / "shared" / "corpus" / "bbc"
 HEAD_KEYS = ("president", "prime-minister", "premier", "chancellor", "monarch")
-SWAP_TITLES = {"president": "Prime Minister", "prime minister": "President", "premier": "President",
-               "chancellor": "President", "king": "President", "queen": "President"}
+SWAP_TITLES = {
+    "president": "Prime Minister",
+    "prime minister": "President",
+    "premier": "President",
+    "chancellor": "President",
+    "king": "President",
+    "queen": "President",
+}
 
 
 @dataclass(frozen=True)
@@ -60,11 +66,12 @@ def _lint(text: str, day: dt.date, fmt: str = "text"):
 
 def _targets(knowledge, path: str, text: str, day: dt.date) -> list[Target]:
     """Return the phrases with a country form the rule recognises and judges right."""
-    from newslint.document import Document
-    from newslint.knowledge import title_key
     from newslint.rules.title_mismatch.finder import titles_by_paragraph
     from newslint.rules.title_mismatch.judge import Article, judge, window
     from newslint.rules.title_mismatch.phrases import find_phrases
+
+    from newslint.document import Document
+    from newslint.knowledge import title_key
 
     document = Document(text, path, date=day)
     article = Article(document)
@@ -79,8 +86,12 @@ def _targets(knowledge, path: str, text: str, day: dt.date) -> list[Target]:
             people = phrase.people
             if phrase.surname_only:
                 people = frozenset(p for p in people if article.names_in_full(knowledge, p))
-            national = {o.country for p in people for o, _ in knowledge.terms_of.get(p, [])
-                        if not knowledge.is_organisation(o.country)}
+            national = {
+                o.country
+                for p in people
+                for o, _ in knowledge.terms_of.get(p, [])
+                if not knowledge.is_organisation(o.country)
+            }
             if not people or not national or judge(knowledge, phrase, w, article) is not None:
                 continue
             if title_key(phrase.title) not in knowledge.titles:
@@ -143,8 +154,9 @@ def evaluate_corpus(knowledge, corpus: Path, day: dt.date, rng: random.Random, s
     for path in files:
         text = path.read_text(encoding="utf-8-sig")
         for finding in _lint(text, day):
-            alarms.append(f"{path.relative_to(corpus)}:{finding.line}: {text[finding.start:finding.end]!r}: "
-                          f"{finding.message}")
+            alarms.append(
+                f"{path.relative_to(corpus)}:{finding.line}: {text[finding.start : finding.end]!r}: {finding.message}"
+            )
         targets += [(text, t) for t in _targets(knowledge, str(path), text, day)]
     print(f"BBC corpus: {len(files)} articles, {len(alarms)} findings on the untouched copy (target 0)")
     for line in alarms[:show]:
@@ -178,8 +190,9 @@ def _swap_demonym(text: str, target: Target, form: str, day: dt.date, demonym: d
     demonym["swaps"] += 1
     hits = _hit(_lint(swapped, day), target.start, target.end + shift)
     if not hits:
-        demonym["misses"].append(f"{Path(target.path).name}: {form} for {target.form!r} in "
-                                 f"{swapped[target.start:target.end + shift]!r}")
+        demonym["misses"].append(
+            f"{Path(target.path).name}: {form} for {target.form!r} in {swapped[target.start : target.end + shift]!r}"
+        )
         return
     demonym["found"] += 1
     fix = hits[0].fix
@@ -197,8 +210,13 @@ def _swap_title(knowledge, text: str, target: Target, day: dt.date, title: dict)
         return
     new_title = SWAP_TITLES[key]
     new_title = new_title if target.title[:1].isupper() else new_title.lower()
-    held = {t.lower() for p in target.people for o, _ in knowledge.terms_of.get(p, [])
-            if o.country in target.codes for t in o.titles}
+    held = {
+        t.lower()
+        for p in target.people
+        for o, _ in knowledge.terms_of.get(p, [])
+        if o.country in target.codes
+        for t in o.titles
+    }
     if new_title.lower() in held:
         return  # the person held that title too
     swapped = text[: target.title_start] + new_title + text[target.title_end :]
@@ -207,8 +225,10 @@ def _swap_title(knowledge, text: str, target: Target, day: dt.date, title: dict)
     if _hit(_lint(swapped, day), target.start, target.end + shift):
         title["found"] += 1
     else:
-        title["misses"].append(f"{Path(target.path).name}: {new_title} for {target.title!r} in "
-                               f"{swapped[target.start:target.end + shift]!r}")
+        title["misses"].append(
+            f"{Path(target.path).name}: {new_title} for {target.title!r} in "
+            f"{swapped[target.start : target.end + shift]!r}"
+        )
 
 
 def _report(label: str, tally: dict, show: int) -> None:
@@ -227,14 +247,17 @@ def evaluate_invented(knowledge, count: int, rng: random.Random, show: int) -> N
     for (code, key), office in sorted(knowledge.offices.items()):
         if key not in HEAD_KEYS or knowledge.countries[code].organisation or not office.single:
             continue
-        title = next((t for t in office.titles if t[:1].isupper() and " " not in t.strip() or t in
-                      ("Prime Minister",)), None)
+        title = next(
+            (t for t in office.titles if t[:1].isupper() and " " not in t.strip() or t in ("Prime Minister",)), None
+        )
         for term in office.terms:
             if (term.last_certain() - term.start).days > 120 and term.start.year >= 1990:
                 pool.append((code, office, title, term))
-    patterns = ["{form} {title} {name} said on Tuesday that the talks would go on.",
-                "Talks began after {name}, the {form} {ltitle}, arrived.",
-                "The {form} {title}, {name}, said on Tuesday that the talks would go on."]
+    patterns = [
+        "{form} {title} {name} said on Tuesday that the talks would go on.",
+        "Talks began after {name}, the {form} {ltitle}, arrived.",
+        "The {form} {title}, {name}, said on Tuesday that the talks would go on.",
+    ]
     tally = {"clean": 0, "alarms": [], "swaps": 0, "found": 0, "misses": []}
     for _ in range(count):
         code, office, title, term = rng.choice(pool)
@@ -262,8 +285,10 @@ def evaluate_invented(knowledge, count: int, rng: random.Random, show: int) -> N
             tally["found"] += 1
         else:
             tally["misses"].append(f"{day}: {swapped.split(chr(10))[-2]!r}")
-    print(f"Invented copy: {tally['clean']} articles from {len(pool)} terms of "
-          f"{len({p[0] for p in pool})} countries, {len(tally['alarms'])} findings on the right titles (target 0)")
+    print(
+        f"Invented copy: {tally['clean']} articles from {len(pool)} terms of "
+        f"{len({p[0] for p in pool})} countries, {len(tally['alarms'])} findings on the right titles (target 0)"
+    )
     for line in tally["alarms"][:show]:
         print("  false alarm:", line)
     _report("  demonym swapped", tally, show)
@@ -281,8 +306,10 @@ def _former(knowledge, pool: list, count: int, rng: random.Random, show: int) ->
             continue
         day = term.end + dt.timedelta(days=rng.randrange(60, 2000))
         held = [t for t in office.terms if t.person == term.person]
-        if day > term.checked or any(t.start <= day + dt.timedelta(days=60) and
-                                     (t.end is None or t.end >= day - dt.timedelta(days=60)) for t in held):
+        if day > term.checked or any(
+            t.start <= day + dt.timedelta(days=60) and (t.end is None or t.end >= day - dt.timedelta(days=60))
+            for t in held
+        ):
             continue  # back in office then, or too near a term
         form = attributive(knowledge, code, None)
         if len(knowledge.forms.get(form, ())) != 1:
@@ -298,8 +325,10 @@ def _former(knowledge, pool: list, count: int, rng: random.Random, show: int) ->
             tally["found"] += 1
         else:
             tally["misses"].append(f"{day}: {body.replace('former ', '', 1)!r}")
-    print(f"Invented copy after the term: {tally['clean']} articles, {len(tally['alarms'])} findings on "
-          f"'former' (target 0)")
+    print(
+        f"Invented copy after the term: {tally['clean']} articles, {len(tally['alarms'])} findings on "
+        f"'former' (target 0)"
+    )
     for line in tally["alarms"][:show]:
         print("  false alarm:", line)
     _report("  'former' left out", tally, show)

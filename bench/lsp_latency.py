@@ -31,10 +31,10 @@ SENTENCES = (
     "The county council voted on Tuesday to close the old river bridge for eight months of repairs.",
     "Engineers found cracks in two of the supporting piers during an inspection in the spring.",
     "Drivers will be sent on a diversion of about four miles through the town centre.",
-    "\"We know this will be hard for people who cross the river every day,\" said the council leader, Janet Morrow.",
+    '"We know this will be hard for people who cross the river every day," said the council leader, Janet Morrow.',
     "She said the work could not wait another winter.",
     "Local shopkeepers said the diversion would cost them trade in the weeks before Christmas.",
-    "\"Half of my customers come over that bridge,\" said Tom Adeyemi, who runs a bakery on the high street.",
+    '"Half of my customers come over that bridge," said Tom Adeyemi, who runs a bakery on the high street.',
     "The council said a temporary footbridge would open next to the old one by the end of the month.",
     "Buses will keep their usual timetables, although journeys may take up to ten minutes longer.",
     "The bridge was built in 1894 and carries about 12,000 vehicles a day.",
@@ -52,7 +52,7 @@ SENTENCES = (
     "The chamber of commerce asked the council to offer free parking in the town centre during the works.",
     "A spokesperson said that request would be considered at the next meeting of the cabinet.",
     "Some residents said they were relieved that the bridge was finally being repaired.",
-    "\"I have watched those cracks grow for years,\" said Margaret Hill, who lives beside the river.",
+    '"I have watched those cracks grow for years," said Margaret Hill, who lives beside the river.',
     "Others questioned whether eight months was realistic for work of this kind.",
     "The last major repair, in the 1970s, took more than a year to complete.",
     "Engineers said modern methods would allow them to strengthen the piers without draining the river.",
@@ -117,16 +117,23 @@ async def measure(edits: int, words: int, seed: int) -> None:
         path.write_text(text, encoding="utf-8")
         uri = path.as_uri()
         await client.start_io(sys.executable, "-m", "newslint", "server", cwd=str(REPO))
-        await client.initialize_async(types.InitializeParams(
-            capabilities=types.ClientCapabilities(), initialization_options={"debounce": 0},
-            root_uri=Path(folder).as_uri()))
+        await client.initialize_async(
+            types.InitializeParams(
+                capabilities=types.ClientCapabilities(),
+                initialization_options={"debounce": 0},
+                root_uri=Path(folder).as_uri(),
+            )
+        )
         client.initialized(types.InitializedParams())
 
         loop = asyncio.get_running_loop()
         arrived[1] = loop.create_future()
         started = time.perf_counter()
-        client.text_document_did_open(types.DidOpenTextDocumentParams(
-            types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)))
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+            )
+        )
         first = await asyncio.wait_for(arrived[1], 60) - started
 
         times, texts = [], []
@@ -138,9 +145,12 @@ async def measure(edits: int, words: int, seed: int) -> None:
             texts.append(text)
             arrived[version] = loop.create_future()
             sent = time.perf_counter()
-            client.text_document_did_change(types.DidChangeTextDocumentParams(
-                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-                content_changes=[types.TextDocumentContentChangePartial(range=where, text=new)]))
+            client.text_document_did_change(
+                types.DidChangeTextDocumentParams(
+                    text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                    content_changes=[types.TextDocumentContentChangePartial(range=where, text=new)],
+                )
+            )
             times.append(await asyncio.wait_for(arrived[version], 60) - sent)
             await asyncio.sleep(0.02)  # a typist's pause: the server is idle when the next edit comes
         await client.shutdown_async(None)
@@ -158,8 +168,10 @@ async def measure(edits: int, words: int, seed: int) -> None:
     ms = sorted(t * 1000 for t in times)
     print(f"article: {len(text.split())} words, {len(text):,} characters; {edits} edits, debounce 0")
     print(f"first lint after didOpen (rules loading): {first * 1000:.0f} ms")
-    print(f"didChange -> publishDiagnostics: median {statistics.median(ms):.1f} ms, "
-          f"p90 {ms[int(len(ms) * 0.9) - 1]:.1f} ms, min {ms[0]:.1f} ms, max {ms[-1]:.1f} ms")
+    print(
+        f"didChange -> publishDiagnostics: median {statistics.median(ms):.1f} ms, "
+        f"p90 {ms[int(len(ms) * 0.9) - 1]:.1f} ms, min {ms[0]:.1f} ms, max {ms[-1]:.1f} ms"
+    )
     print(f"Linter.lint_text on the same texts in process: median {statistics.median(in_process) * 1000:.1f} ms")
 
 

@@ -28,7 +28,7 @@ _SENTENCES = [
     "Prime Minister Jane Doe visited the factory in 2019 and promised new jobs.",
     "Shares in the group rose 3.5% to 210p in early trading (the highest since March).",
     "The report - published yesterday - found that 40% of homes were damp.",
-    "She said: \"It has been a very hard winter for everyone here.\"",
+    'She said: "It has been a very hard winter for everyone here."',
     "Police have arrested two men after a break-in at the depot two days ago.",
     "According to the BBC, the talks broke down late on Thursday night.",
     "The minister, who has held the post since 2021, declined to comment.",
@@ -114,7 +114,7 @@ CASES = [
     Case("disable-enable-pairs", _repeat("<!-- newslint-disable -->x.y<!-- newslint-enable -->\n")),
     Case("perfects-and-times", _repeat("has said yesterday has been Monday have agreed last week ")),
     Case("carriage-returns-only", _repeat("It rained.Then \r")),
-    Case("emoji-and-nbsp", _repeat("\U0001F600\u00a0said .\u00a0")),
+    Case("emoji-and-nbsp", _repeat("\U0001f600\u00a0said .\u00a0")),
     Case("one-long-word", _repeat("a")),
     Case("many-short-lines", _repeat("Go.\n")),
 ]

@@ -45,7 +45,7 @@ def _key(rng: random.Random, word: str) -> str:
         return f"[{word[0].upper()}{word[0].lower()}]{re.escape(word[1:])}"
     if shape < 0.88:
         k = rng.randrange(1, len(word))
-        return f"{re.escape(word[:k])}{re.escape(word[k])}?{re.escape(word[k + 1:])}"
+        return f"{re.escape(word[:k])}{re.escape(word[k])}?{re.escape(word[k + 1 :])}"
     if shape < 0.95:
         return f"{re.escape(word)}(?:s|es)?"
     return f"(?:{re.escape(word)}|{re.escape(word)}-like)"
@@ -56,11 +56,11 @@ def _variant(rng: random.Random, word: str) -> str:
     how = rng.randrange(5)
     k = rng.randrange(1, len(word) - 1)
     if how == 0:
-        return word[:k] + word[k + 1] + word[k] + word[k + 2:]  # two letters swapped
+        return word[:k] + word[k + 1] + word[k] + word[k + 2 :]  # two letters swapped
     if how == 1:
         return word[:k] + word[k] + word[k:]  # a letter doubled
     if how == 2:
-        return word[:k] + word[k + 1:]  # a letter dropped
+        return word[:k] + word[k + 1 :]  # a letter dropped
     if how == 3:
         return word[:k] + "-" + word[k:]  # hyphenated
     return word.replace("our", "or").replace("ise", "ize") if ("our" in word or "ise" in word) else word + "e"
@@ -102,8 +102,12 @@ def main() -> None:
     parser.add_argument("--rules", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--real-share", type=float, default=0.10,
-                        help="share of keys that are forms the corpus uses (more findings); default 0.1")
+    parser.add_argument(
+        "--real-share",
+        type=float,
+        default=0.10,
+        help="share of keys that are forms the corpus uses (more findings); default 0.1",
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(REPO))
     from newslint import Linter
@@ -140,9 +144,11 @@ def main() -> None:
                 cpu[name].append(time.process_time() - start_cpu)
                 counts[name] = found
         for name, values in times.items():
-            print(f"{name:>14}: median {statistics.median(values):.2f} s wall, {statistics.median(cpu[name]):.2f} s CPU "
-                  f"over {args.repeat} runs (min {min(values):.2f} s wall), {counts[name]} findings "
-                  f"({counts[name] / len(sources):.1f} an article)")
+            print(
+                f"{name:>14}: median {statistics.median(values):.2f} s wall, {statistics.median(cpu[name]):.2f} s CPU "
+                f"over {args.repeat} runs (min {min(values):.2f} s wall), {counts[name]} findings "
+                f"({counts[name] / len(sources):.1f} an article)"
+            )
         for label, table in (("wall", times), ("CPU", cpu)):
             ratio = statistics.median(table["with style"]) / statistics.median(table["without style"])
             print(f"ratio with/without ({label} medians): {ratio:.2f} (target: at most 1.5)")

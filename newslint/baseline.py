@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from newslint.errors import UsageError
 from newslint.finding import Finding
@@ -95,7 +96,7 @@ class Baseline:
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise UsageError(f"{where}: not a newslint baseline (not JSON: {exc})") from None
         if not isinstance(data, dict) or data.get("tool") != "newslint":
-            raise UsageError(f"{where}: not a newslint baseline (no \"tool\": \"newslint\")")
+            raise UsageError(f'{where}: not a newslint baseline (no "tool": "newslint")')
         if data.get("version") != VERSION:
             raise UsageError(
                 f"{where}: baseline version {data.get('version')!r}, this newslint reads version {VERSION}: "
@@ -103,7 +104,7 @@ class Baseline:
             )
         items = data.get("findings")
         if not isinstance(items, list):
-            raise UsageError(f"{where}: \"findings\" must be a list")
+            raise UsageError(f'{where}: "findings" must be a list')
         return cls(Path(path), tuple(_entry(item, where) for item in items))
 
     @classmethod

@@ -6,13 +6,14 @@ import datetime as _dt
 import os
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
+from typing import NoReturn
 
 import click
 
 from newslint import __version__
-from newslint.runner import Options, Runner, RunError
+from newslint.runner import Options, RunError, Runner
 
 
 class _DefaultGroup(click.Group):
@@ -41,7 +42,7 @@ def _terminal(stream: object) -> bool:
     return stream is not None and stream.isatty()  # type: ignore[attr-defined]
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"newslint: {message}", err=True)
     sys.exit(2)
 
@@ -92,27 +93,70 @@ def _output_format(name: str | None, show_source: bool) -> str:
 # are linted; click's own check would end the run with a usage error before any.
 @click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option("--output-format", "--format", "output_format", metavar="FORMAT", help=FORMAT_HELP)
-@click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path), help="Write the findings to FILE (the summary still goes to the terminal).")
+@click.option(
+    "-o",
+    "--output-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the findings to FILE (the summary still goes to the terminal).",
+)
 @click.option("--show-source", is_flag=True, help="Show the source line under each finding (--format full).")
 @click.option("--select", multiple=True, help="Rules to run: codes, code prefixes or names (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rules to skip: codes, code prefixes or names (comma-separated).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Use this configuration file for every path.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this configuration file for every path.",
+)
 @click.option("--stdin-filename", help="Name (and so format) of the text read from standard input.")
-@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), help="Lowest severity that makes the exit status 1 [default: warning].")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["info", "warning", "error"]),
+    help="Lowest severity that makes the exit status 1 [default: warning].",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means an error).")
-@click.option("--date", type=click.DateTime(formats=["%Y-%m-%d"]), help="Article date (YYYY-MM-DD) where front matter gives none.")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path), help="Report only findings not recorded in this baseline file.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record every finding in this baseline file (keeping dismissals) and report none.")
+@click.option(
+    "--date", type=click.DateTime(formats=["%Y-%m-%d"]), help="Article date (YYYY-MM-DD) where front matter gives none."
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Report only findings not recorded in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Record every finding in this baseline file (keeping dismissals) and report none.",
+)
 @click.option("--statistics", is_flag=True, help="Print a count per rule instead of the findings.")
-@click.option("--summary/--no-summary", default=None, help="End with a one-line summary [default: text output on a terminal].")
+@click.option(
+    "--summary/--no-summary", default=None, help="End with a one-line summary [default: text output on a terminal]."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print the findings only: no summary.")
-@click.option("--color/--no-color", default=None, help="Colour the text output [default: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it].")
-@click.option("--fix", is_flag=True, help="Apply every safe fix, then report what remains (stdin: fixed text to stdout).")
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text output [default: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it].",
+)
+@click.option(
+    "--fix", is_flag=True, help="Apply every safe fix, then report what remains (stdin: fixed text to stdout)."
+)
 @click.option("--diff", is_flag=True, help="Print a unified diff of the safe fixes instead of writing them.")
 @click.option("--fix-readonly", is_flag=True, help="With --fix, also rewrite read-only files (keeping their mode).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes [default: the number of CPUs; 1 lints in this process].")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes [default: the number of CPUs; 1 lints in this process].",
+)
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
-@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), help="Keep the result cache here [default: .newslint_cache beside the configuration].")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Keep the result cache here [default: .newslint_cache beside the configuration].",
+)
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
 @click.version_option(__version__, "--version", prog_name="newslint", message="%(prog)s %(version)s")
 def check(
@@ -186,11 +230,27 @@ _LOCATION = re.compile(r"(.+?):(\d+)(?::(\d+))?:?")
 @click.argument("location", metavar="FILE:LINE[:COLUMN]")
 @click.argument("rule", required=False)
 @click.option("--reason", required=True, help="Why the finding is not a slip (kept in the baseline).")
-@click.option("--baseline", "baseline_path", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The baseline file to add it to (created if missing).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Use this configuration file.")
-@click.option("--date", type=click.DateTime(formats=["%Y-%m-%d"]), help="Article date (YYYY-MM-DD) where front matter gives none.")
-def dismiss(location: str, rule: str | None, reason: str, baseline_path: Path, config_path: Path | None,
-            date: _dt.datetime | None) -> None:
+@click.option(
+    "--baseline",
+    "baseline_path",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The baseline file to add it to (created if missing).",
+)
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Use this configuration file."
+)
+@click.option(
+    "--date", type=click.DateTime(formats=["%Y-%m-%d"]), help="Article date (YYYY-MM-DD) where front matter gives none."
+)
+def dismiss(
+    location: str,
+    rule: str | None,
+    reason: str,
+    baseline_path: Path,
+    config_path: Path | None,
+    date: _dt.datetime | None,
+) -> None:
     """Record the finding at FILE:LINE[:COLUMN] (of RULE, a code or name) as dismissed.
 
     The article is not edited: the finding goes into the baseline file with the reason,
@@ -224,7 +284,14 @@ def explain(rule: str) -> None:
 
 @main.command("stats")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="A table, or a JSON array with one object per file.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="A table, or a JSON array with one object per file.",
+)
 def stats(paths: tuple[str, ...], output_format: str) -> None:
     """Print word, sentence and paragraph counts and readability scores per article."""
     from newslint import stats as stats_module
@@ -234,20 +301,63 @@ def stats(paths: tuple[str, ...], output_format: str) -> None:
 
 @main.command("batch")
 @click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False))
-@click.option("--output", "-o", "output", required=True, type=click.Path(file_okay=False), help="Folder for the findings: one part file per partition, and the run's manifest.")
-@click.option("--input-format", type=click.Choice(["jsonl", "csv", "parquet"]), help="Format of INPUT [default: from its extension].")
-@click.option("--output-format", type=click.Choice(["jsonl", "parquet"]), default="jsonl", show_default=True, help="Format of the part files.")
-@click.option("--partition-size", type=click.IntRange(min=1), default=500, show_default=True, help="Articles a partition (a part file, a Dask task).")
-@click.option("--dask", "dask_mode", type=click.Choice(["local"]), help="Run on a local Dask cluster (one worker process a CPU).")
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder for the findings: one part file per partition, and the run's manifest.",
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(["jsonl", "csv", "parquet"]),
+    help="Format of INPUT [default: from its extension].",
+)
+@click.option(
+    "--output-format",
+    type=click.Choice(["jsonl", "parquet"]),
+    default="jsonl",
+    show_default=True,
+    help="Format of the part files.",
+)
+@click.option(
+    "--partition-size",
+    type=click.IntRange(min=1),
+    default=500,
+    show_default=True,
+    help="Articles a partition (a part file, a Dask task).",
+)
+@click.option(
+    "--dask", "dask_mode", type=click.Choice(["local"]), help="Run on a local Dask cluster (one worker process a CPU)."
+)
 @click.option("--scheduler", help="Run on the Dask cluster whose scheduler is at this address (tcp://host:8786).")
 @click.option("--workers", type=click.IntRange(min=1), help="Workers of the --dask local cluster [default: the CPUs].")
 @click.option("--select", multiple=True, help="Rules to run: codes, code prefixes or names (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rules to skip: codes, code prefixes or names (comma-separated).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file [default: the one for the working directory].")
-@click.option("--date", type=click.DateTime(formats=["%Y-%m-%d"]), help="Date for articles whose row gives none (YYYY-MM-DD).")
-def batch(input_path: str, output: str, input_format: str | None, output_format: str, partition_size: int,
-          dask_mode: str | None, scheduler: str | None, workers: int | None, select: tuple[str, ...],
-          ignore: tuple[str, ...], config_path: str | None, date: _dt.datetime | None) -> None:
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Configuration file [default: the one for the working directory].",
+)
+@click.option(
+    "--date", type=click.DateTime(formats=["%Y-%m-%d"]), help="Date for articles whose row gives none (YYYY-MM-DD)."
+)
+def batch(
+    input_path: str,
+    output: str,
+    input_format: str | None,
+    output_format: str,
+    partition_size: int,
+    dask_mode: str | None,
+    scheduler: str | None,
+    workers: int | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_path: str | None,
+    date: _dt.datetime | None,
+) -> None:
     """Lint an archive export (JSON Lines, CSV or Parquet: id, text or body, date, format).
 
     Findings go to OUTPUT as part files (JSON Lines or Parquet), one per partition of the
@@ -260,17 +370,32 @@ def batch(input_path: str, output: str, input_format: str | None, output_format:
 
     if dask_mode and scheduler:
         _fail("give --dask local or --scheduler, not both")
-    settings = Settings(config=config_path, select=tuple(_split(select)) if select else None,
-                        ignore=tuple(_split(ignore)), date=date.date() if date else None)
-    options = BatchOptions(input_path, output, input_format, output_format, partition_size,
-                           "local" if dask_mode else scheduler, workers, settings)
+    settings = Settings(
+        config=config_path,
+        select=tuple(_split(select)) if select else None,
+        ignore=tuple(_split(ignore)),
+        date=date.date() if date else None,
+    )
+    options = BatchOptions(
+        input_path,
+        output,
+        input_format,
+        output_format,
+        partition_size,
+        "local" if dask_mode else scheduler,
+        workers,
+        settings,
+    )
     try:
         summary = run_batch(options, sys.stderr)
     except RunError as exc:
         _fail(str(exc))
     skipped = f", {summary.skipped} already done" if summary.skipped else ""
-    click.echo(f"newslint batch: {summary.articles} articles in {summary.partitions} partitions{skipped}: "
-               f"{summary.findings} findings, {summary.errors} rows not linted", err=True)
+    click.echo(
+        f"newslint batch: {summary.articles} articles in {summary.partitions} partitions{skipped}: "
+        f"{summary.findings} findings, {summary.errors} rows not linted",
+        err=True,
+    )
     sys.exit(1 if summary.errors else 0)
 
 

@@ -34,8 +34,19 @@ if TYPE_CHECKING:
 Format = str
 
 __all__ = [
-    "LINE_BREAK", "PROSE_KINDS", "Comment", "Document", "Format", "JoinedProse", "LineIndex",
-    "Paragraph", "ParagraphKind", "Parsed", "Position", "Sentence", "as_date",
+    "LINE_BREAK",
+    "PROSE_KINDS",
+    "Comment",
+    "Document",
+    "Format",
+    "JoinedProse",
+    "LineIndex",
+    "Paragraph",
+    "ParagraphKind",
+    "Parsed",
+    "Position",
+    "Sentence",
+    "as_date",
 ]
 
 
@@ -107,9 +118,7 @@ class Document:
         from newslint.sentences import split
 
         return tuple(
-            Sentence(paragraph, start, end)
-            for paragraph in self.paragraphs
-            for start, end in split(paragraph.text)
+            Sentence(paragraph, start, end) for paragraph in self.paragraphs for start, end in split(paragraph.text)
         )
 
     @cached_property

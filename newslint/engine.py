@@ -7,7 +7,7 @@ ending the run, and sorts.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 
 from newslint.document import Document
 from newslint.errors import ServiceUnavailable
@@ -99,8 +99,11 @@ def lint(
     # House styles run their rules as one batch, whose violations name their own rule
     # and severity (newslint.styles.rules.StyleViolation).
     stamped = [
-        (getattr(violation, "rule", None) or item.rule, getattr(violation, "severity", None) or item.severity,
-         violation)
+        (
+            getattr(violation, "rule", None) or item.rule,
+            getattr(violation, "severity", None) or item.severity,
+            violation,
+        )
         for item, violation in raw
     ]
     # One sweep, not every finding against every directive (quadratic with many of both).

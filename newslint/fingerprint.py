@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from typing import Sequence
+from collections.abc import Sequence
 
 from newslint import patterns
 from newslint.finding import Finding

@@ -7,8 +7,8 @@ file's own encoding, with its byte-order mark; fixes never touch line endings.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
 
 from newslint import patterns
 from newslint.finding import Finding, Fix

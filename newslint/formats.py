@@ -8,8 +8,9 @@ plain text never imports markdown-it-py or the HTML parser.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from newslint.errors import PluginError, UsageError
 
@@ -41,7 +42,7 @@ def resolve(parser: str | Parser) -> Parser:
     if not isinstance(parser, str):
         return parser
     module, _, name = parser.partition(":")
-    return getattr(importlib.import_module(module), name or "parse")  # type: ignore[no-any-return]
+    return getattr(importlib.import_module(module), name or "parse")
 
 
 BUILTIN_FORMATS: tuple[InputFormat, ...] = (

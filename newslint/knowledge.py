@@ -15,14 +15,14 @@ import os
 import re
 import threading
 import unicodedata
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
-
-from newslint.document import as_date
+from typing import Any
 
 from newslint import shipped
+from newslint.document import as_date
 from newslint.errors import KnowledgeError
 
 # Honorifics and styles that stand between a title and a name and are not part of the name.
@@ -320,8 +320,7 @@ def _merge(draft: _Draft, parsed: Mapping[str, Any], source: str, override: bool
                 continue
             if code in store and not override and store[code][0] != value:
                 raise KnowledgeError(
-                    f"{source}: countries.{code}.{attribute} disagrees with {store[code][1]}; "
-                    "give it in one file only"
+                    f"{source}: countries.{code}.{attribute} disagrees with {store[code][1]}; give it in one file only"
                 )
             store[code] = (value, source)
         if country["organisation"]:
@@ -330,7 +329,9 @@ def _merge(draft: _Draft, parsed: Mapping[str, Any], source: str, override: bool
             existing = draft.offices.get((code, key))
             if existing is None or override:
                 draft.offices[(code, key)] = {
-                    **office, "titles": list(office["titles"]), "terms": list(office["terms"]),
+                    **office,
+                    "titles": list(office["titles"]),
+                    "terms": list(office["terms"]),
                     "incomplete": list(office["incomplete"]),
                 }
             else:
@@ -423,7 +424,10 @@ def option() -> Any:
     from newslint.options import Option
 
     return Option(
-        [], kind="paths", must_exist=True, loader="newslint.knowledge:load",
+        [],
+        kind="paths",
+        must_exist=True,
+        loader="newslint.knowledge:load",
         help="extra knowledge files (YAML, the shipped files' format)",
     )
 

@@ -18,9 +18,10 @@ import datetime as _dt
 import os
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from newslint import plugins as _plugins
 from newslint.config import Config, Finder, with_cli
@@ -112,9 +113,18 @@ class Linter:
         file again; a configuration's ``cache: false`` turns that off for its files.
         Raises a ``NewslintError`` subclass with a one-line message on any mistake.
         """
-        self._options: dict[str, object] = dict(config=config, select=select, ignore=ignore, fail_on=fail_on, date=date,
-                             stdin_filename=stdin_filename, entry_points=entry_points, plugins=plugins,
-                             cache=cache, cache_dir=cache_dir)
+        self._options = dict(
+            config=config,
+            select=select,
+            ignore=ignore,
+            fail_on=fail_on,
+            date=date,
+            stdin_filename=stdin_filename,
+            entry_points=entry_points,
+            plugins=plugins,
+            cache=cache,
+            cache_dir=cache_dir,
+        )
         self.cache = cache
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
         self._caches: dict[Path, ResultCache] = {}
@@ -363,8 +373,7 @@ class Linter:
         read = self._read_target(target, stdin)
         if read.source is None:
             return read
-        result = self._lint_source(read.source, read.path, target.path, fix=fix, write=write,
-                                   fix_readonly=fix_readonly)
+        result = self._lint_source(read.source, read.path, target.path, fix=fix, write=write, fix_readonly=fix_readonly)
         return replace(result, from_stdin=read.from_stdin)
 
     def _in_workers(
@@ -387,17 +396,18 @@ class Linter:
                 todo = [target for target, result in zip(window, ready) if result is None]
                 if len(todo) < _MIN_FILES_A_WORKER * 2:
                     done: Iterator[tuple[FileResult, tuple[str, str] | None]] = (
-                        (self._lint_target(target, fix, write, None, fix_readonly), None) for target in todo)
+                        (self._lint_target(target, fix, write, None, fix_readonly), None) for target in todo
+                    )
                 else:
                     if pool is None:
-                        initial: Linter | dict[str, object] = (
-                            self if context.get_start_method() == "fork" else self._options
+                        initial: Any = self if context.get_start_method() == "fork" else self._options
+                        pool = ProcessPoolExecutor(
+                            jobs, mp_context=context, initializer=_start_worker, initargs=(initial,)
                         )
-                        pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
-                                                   initargs=(initial,))
                     chunk = max(1, min(32, len(todo) // (jobs * 8)))
-                    done = pool.map(_work, todo, [fix] * len(todo), [write] * len(todo), [fix_readonly] * len(todo),
-                                    chunksize=chunk)
+                    done = pool.map(
+                        _work, todo, [fix] * len(todo), [write] * len(todo), [fix_readonly] * len(todo), chunksize=chunk
+                    )
                 for result in ready:
                     if result is None:
                         result, entry = next(done)
@@ -466,17 +476,26 @@ class Linter:
                 rewrite(path, source.encode(fixed), source.state, allow_readonly=fix_readonly)
             except WriteRefused as exc:
                 # Nothing was written: what the file holds is what was read.
-                return FileResult(display, list(findings), error=str(exc), status=EXIT_ERROR, source=source,
-                                  problems=problems)
+                return FileResult(
+                    display, list(findings), error=str(exc), status=EXIT_ERROR, source=source, problems=problems
+                )
             except OSError as exc:
-                return FileResult(display, error=f"cannot write the fixed file: {exc.strerror or exc}",
-                                  status=EXIT_ERROR, source=source, problems=problems)
-        return FileResult(display, remaining, status=status, source=source, fixed=fixed, applied=applied,
-                          problems=problems)
+                return FileResult(
+                    display,
+                    error=f"cannot write the fixed file: {exc.strerror or exc}",
+                    status=EXIT_ERROR,
+                    source=source,
+                    problems=problems,
+                )
+        return FileResult(
+            display, remaining, status=status, source=source, fixed=fixed, applied=applied, problems=problems
+        )
 
     # -- the result cache ----------------------------------------------------------------
 
-    def _cached(self, source: Source, display: str, config: Config) -> tuple[list[Finding] | None, tuple[str, str] | None]:
+    def _cached(
+        self, source: Source, display: str, config: Config
+    ) -> tuple[list[Finding] | None, tuple[str, str] | None]:
         """Return the cached findings (or None) and the cache entry's (digest, key) to store, if caching."""
         if not self.cache or not config.cache or display == STDIN:
             return None, None
@@ -494,11 +513,16 @@ class Linter:
             from newslint.cache import blake2b
             from newslint.result_cache import data_digest
 
-            data_files = [*_shipped_data_files(), *(p for item in active for spec, value in _path_options(item)
-                                                    for p in value)]
+            data_files = [
+                *_shipped_data_files(),
+                *(p for item in active for spec, value in _path_options(item) for p in value),
+            ]
             parts = [__version__, repr(self.plugin_versions()), data_digest(data_files), memo[2], repr(config.date)]
-            parts += [f"{item.rule.code}|{item.rule.plugin}|{item.severity.value}|{sorted(item.options.items())!r}"
-                      for item in active]
+            parts.append(_code_stamp(item.rule for item in active))
+            parts += [
+                f"{item.rule.code}|{item.rule.plugin}|{item.severity.value}|{sorted(item.options.items())!r}"
+                for item in active
+            ]
             key = blake2b("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
             self._cache_keys[memo] = key
         return key
@@ -568,6 +592,30 @@ def _work(
     return replace(result, cache_entry=None, unavailable=new), result.cache_entry
 
 
+def _code_stamp(rules: Iterable[Rule]) -> str:
+    """Return the size and modification time of newslint's own modules and the rules' modules.
+
+    An editable install (a checkout being worked on) keeps its version number while its
+    code changes; a finding cached by yesterday's rule must not be served by today's.
+    """
+    import sys
+
+    package = Path(__file__).parent
+    files = {str(p) for p in package.rglob("*.py")}
+    for item in rules:
+        origin = getattr(sys.modules.get(item.check.__module__), "__file__", None)
+        if origin:
+            files.add(origin)
+    stamps = []
+    for name in sorted(files):
+        try:
+            info = os.stat(name)
+        except OSError:
+            continue
+        stamps.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
+    return "|".join(stamps)
+
+
 def _shipped_data_files() -> list[str]:
     from newslint import shipped
 
@@ -576,5 +624,6 @@ def _shipped_data_files() -> list[str]:
 
 
 def _path_options(item: ActiveRule) -> list[tuple[object, tuple[str, ...]]]:
-    return [(spec, tuple(item.options.get(name) or ())) for name, spec in item.rule.specs.items()
-            if spec.kind == "paths"]
+    return [
+        (spec, tuple(item.options.get(name) or ())) for name, spec in item.rule.specs.items() if spec.kind == "paths"
+    ]

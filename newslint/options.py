@@ -138,7 +138,15 @@ def specs_of(options: dict[str, Any], choices: dict[str, tuple[Any, ...]]) -> di
     for name, value in options.items():
         spec = value if isinstance(value, Option) else Option(value)
         if name in choices and not spec.choices:
-            spec = Option(spec.default, spec.kind, spec.min, spec.max, tuple(choices[name]), spec.must_exist, spec.help,
-                          spec.loader)
+            spec = Option(
+                spec.default,
+                spec.kind,
+                spec.min,
+                spec.max,
+                tuple(choices[name]),
+                spec.must_exist,
+                spec.help,
+                spec.loader,
+            )
         specs[name] = spec
     return specs

@@ -10,7 +10,8 @@ import importlib
 import os
 import sys
 import types
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import pluggy
 

@@ -33,8 +33,9 @@ When in doubt, more text counts as quoted: a missed finding is cheaper than a fa
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Literal, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from newslint import patterns
 
@@ -46,7 +47,7 @@ Status = Literal["paired", "mismatched", "unclosed", "unopened", "continued", "r
 
 CURLY = "“”‘’"
 _ALL_MARKS = frozenset("\"'“”‘’")
-DOUBLE = "\"“”"
+DOUBLE = '"“”'
 MASK = "\u2063"  # INVISIBLE SEPARATOR: stands in for quoted characters in masked text
 
 # Characters after which a straight mark opens a quotation.
@@ -108,7 +109,7 @@ class Mark(NamedTuple):
     corpus holds tens of thousands of marks, and tuples are several times faster to make.)
     """
 
-    index: int
+    index: int  # type: ignore[assignment]  # a field of the same name as tuple.index
     char: str
     role: Role
     double: bool
@@ -305,11 +306,7 @@ class _Classifier:
         # ('till, 'cause), a number cut short or marked off (a drug code '771), or, in
         # typeset copy, any word after a right single mark (’orrible).
         following = text[i + 1 : i + 2]
-        return (
-            bool(_CLIPPED_WORDS.match(text, i + 1))
-            or following.isdigit()
-            or (ch == "’" and following.isalpha())
-        )
+        return bool(_CLIPPED_WORDS.match(text, i + 1)) or following.isdigit() or (ch == "’" and following.isalpha())
 
     def _single(self, order: int, i: int, ch: str, before: str, after: str) -> tuple[Role, bool]:
         text = self.text
@@ -428,7 +425,7 @@ class _Classifier:
 
     def _other_closer_follows(self, i: int, double: bool) -> bool:
         """Return True if a closing mark of the other kind follows the mark at ``i`` (went'")."""
-        others = "'’" if double else "\"”"
+        others = "'’" if double else '"”'
         for ch in self.text[i + 1 : i + 3]:
             if ch in others:
                 return True
@@ -450,7 +447,7 @@ class _Classifier:
 def _opens_with(text: str, double: bool) -> bool:
     """Return True if a paragraph's text starts with an opening mark of this kind."""
     for ch in text.lstrip()[:3]:
-        if ch in "“\"" and double:
+        if ch in '“"' and double:
             return True
         if ch in "‘'" and not double:
             return True

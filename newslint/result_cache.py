@@ -22,7 +22,6 @@ never trusted; a row whose findings do not read back is a miss. It keeps at most
 from __future__ import annotations
 
 import json
-import os
 import threading
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -43,6 +42,11 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS entries (path TEXT PRIMARY KEY, digest TEXT NOT NULL, "
     "key TEXT NOT NULL, findings TEXT NOT NULL, stamp INTEGER NOT NULL)"
 )
+
+
+def _column(path: str) -> str:
+    """Return ``path`` as SQLite can store it: a name that is not UTF-8 keeps its bytes escaped."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def digest(text: str) -> str:
@@ -146,7 +150,7 @@ class ResultCache:
                     return None
                 try:
                     found = db.execute(
-                        "SELECT digest, key, findings FROM entries WHERE path = ?", (_row_key(path),)
+                        "SELECT digest, key, findings FROM entries WHERE path = ?", (_column(path),)
                     ).fetchone()
                 except sqlite3.Error:
                     return None
@@ -181,7 +185,7 @@ class ResultCache:
             with _transaction(db):
                 db.executemany(
                     "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)",
-                    [(_row_key(path), *row, stamp) for path, row in rows.items()],
+                    [(_column(path), *row, stamp) for path, row in rows.items()],
                 )
         except sqlite3.Error:
             pass  # locked by another run for too long, or the disk is full: only time is lost
@@ -209,11 +213,6 @@ class ResultCache:
                 db.close()
 
 
-def _row_key(path: str) -> str:
-    """Return the key a path is stored under: its JSON form, ASCII, so a file name that is not UTF-8 is kept too."""
-    return json.dumps(path)
-
-
 class _transaction:
     """``BEGIN IMMEDIATE`` ... ``COMMIT`` (or ``ROLLBACK`` on an error) on an autocommit connection."""
 
@@ -238,10 +237,10 @@ def _discard(path: Path) -> bool:
     return True
 
 
-def data_digest(paths: Sequence[str | os.PathLike[str]]) -> str:
+def data_digest(paths: Sequence[str]) -> str:
     """Return one digest of the contents of data files (knowledge bases, word lists)."""
     h = blake2b()
-    for path in sorted(os.fspath(p) for p in paths):
+    for path in sorted(paths):
         h.update(path.encode("utf-8", "surrogateescape"))
         try:
             with open(path, "rb") as stream:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import inspect
 import sys
 import types
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from newslint import patterns
 from newslint.finding import Severity, Violation

@@ -97,8 +97,10 @@ class Runner:
         if options.fix and options.diff:
             raise UsageError("--fix and --diff cannot be used together: --diff shows the fixes without writing them")
         if options.diff and options.output_file is None and options.output_format not in TEXT_FORMATS:
-            raise UsageError(f"--diff prints a unified diff; --format {options.output_format} does not apply to it "
-                             "(add --output-file to keep the findings in that format)")
+            raise UsageError(
+                f"--diff prints a unified diff; --format {options.output_format} does not apply to it "
+                "(add --output-file to keep the findings in that format)"
+            )
         if options.fix_readonly and not options.fix:
             raise UsageError("--fix-readonly only applies with --fix")
         self.linter = Linter(
@@ -142,13 +144,19 @@ class Runner:
             call(formatter.start, rules=self.linter.rules)
         from newslint.progress import Progress
 
-        progress = Progress.for_run(streams.findings if streams.show_findings else streams.notes, err,
-                                    quiet=options.quiet)
+        progress = Progress.for_run(
+            streams.findings if streams.show_findings else streams.notes, err, quiet=options.quiet
+        )
         try:
-            results = self.linter.lint_paths(paths, fix=fixing, write=options.fix and not options.diff,
-                                             stdin=getattr(sys.stdin, "buffer", None) if STDIN in paths else None,
-                                             jobs=options.jobs, fix_readonly=options.fix_readonly,
-                                             on_total=progress.set_total)
+            results = self.linter.lint_paths(
+                paths,
+                fix=fixing,
+                write=options.fix and not options.diff,
+                stdin=getattr(sys.stdin, "buffer", None) if STDIN in paths else None,
+                jobs=options.jobs,
+                fix_readonly=options.fix_readonly,
+                on_total=progress.set_total,
+            )
             for result in results:
                 progress.advance()
                 # Names and reasons may hold ESC, CR or BEL: escaped, they cannot rewrite the terminal.
@@ -158,11 +166,16 @@ class Runner:
                 if result.notice is not None:
                     err.write(f"newslint: {where}: {result.notice}\n")
                     continue
-                if options.stdin_implicit and result.from_stdin and result.source is not None and not (
-                    result.source.text or result.source.bom
+                if (
+                    options.stdin_implicit
+                    and result.from_stdin
+                    and result.source is not None
+                    and not (result.source.text or result.source.bom)
                 ):
-                    err.write("newslint: no paths given and standard input is empty; nothing was linted "
-                              "(name files or directories, or - to read standard input)\n")
+                    err.write(
+                        "newslint: no paths given and standard input is empty; nothing was linted "
+                        "(name files or directories, or - to read standard input)\n"
+                    )
                     status = EXIT_ERROR
                     continue
                 for problem in result.problems:
@@ -176,8 +189,11 @@ class Runner:
                     status = EXIT_ERROR
                     continue
                 if fixing and self._show_fixed(result, out):
-                    status = max(status, EXIT_FINDINGS if result.changed else EXIT_CLEAN,
-                                 EXIT_ERROR if result.problems else EXIT_CLEAN)
+                    status = max(
+                        status,
+                        EXIT_FINDINGS if result.changed else EXIT_CLEAN,
+                        EXIT_ERROR if result.problems else EXIT_CLEAN,
+                    )
                     continue
                 status = max(status, self._report(result, session))
         finally:
@@ -193,8 +209,10 @@ class Runner:
             recording.save()
             if not options.quiet:
                 tally = session.tally
-                err.write(f"newslint: recorded {count(tally.findings, 'finding')} of {count(tally.files, 'file')} "
-                          f"in {options.write_baseline}\n")
+                err.write(
+                    f"newslint: recorded {count(tally.findings, 'finding')} of {count(tally.files, 'file')} "
+                    f"in {options.write_baseline}\n"
+                )
         else:
             self._closing_notes(streams, session.tally, fixing)
         if self.linter.unavailable:
@@ -219,8 +237,9 @@ class Runner:
             return result.status
         return exit_status(findings, self.linter.config_for(result.path).fail_on)
 
-    def dismiss(self, path: str, line: int, column: int | None, rule: str | None, reason: str,
-                baseline_path: Path) -> str:
+    def dismiss(
+        self, path: str, line: int, column: int | None, rule: str | None, reason: str, baseline_path: Path
+    ) -> str:
         """Record the finding at ``path:line[:column]`` (of ``rule``) as dismissed; return what was done.
 
         Raises ``UsageError`` when no finding, or more than one, is there.
@@ -238,7 +257,8 @@ class Runner:
         text = result.source.text if result.source else None
         entries = baseline.entries_for(result.path, result.findings, text)
         matches = [
-            (f, entry) for f, entry in zip(result.findings, entries)
+            (f, entry)
+            for f, entry in zip(result.findings, entries)
             if f.line == line and (column is None or f.column == column) and (wanted is None or f.code == wanted)
         ]
         where = f"{path}:{line}" + (f":{column}" if column is not None else "")
@@ -251,8 +271,7 @@ class Runner:
         baseline.with_dismissal(entry, reason).save()
         return f"dismissed {finding.code} [{finding.rule}] at {path}:{finding.line}:{finding.column} in {baseline_path}"
 
-    def _streams(self, paths: list[str], out: TextIO, err: TextIO, output: TextIO | None,
-                 recording: bool) -> _Streams:
+    def _streams(self, paths: list[str], out: TextIO, err: TextIO, output: TextIO | None, recording: bool) -> _Streams:
         """Decide where findings, the summary and statistics go."""
         options = self.options
         # --diff and `--fix -` print text on stdout: findings go to stderr, as text.
@@ -265,8 +284,10 @@ class Runner:
             findings, name, color = out, options.output_format, options.color
         readable = name in TEXT_FORMATS
         if options.statistics and output is None and not readable and name != "json":
-            raise UsageError(f"--statistics replaces the findings on standard output; "
-                             f"add --output-file to keep the {name} report too")
+            raise UsageError(
+                f"--statistics replaces the findings on standard output; "
+                f"add --output-file to keep the {name} report too"
+            )
         # Notes (summary, statistics) go to the terminal side, never into a report on stdout.
         if stdout_taken:
             notes = err
@@ -342,4 +363,3 @@ def explain_text(rule: Rule) -> str:
     if rule.specs:
         lines += ["", "Defaults:"] + [f"  {k}: {spec.default!r} ({spec.describe()})" for k, spec in rule.specs.items()]
     return "\n".join(lines)
-

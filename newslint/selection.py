@@ -6,7 +6,7 @@ a longer prefix beats a shorter one; on a tie, ``ignore`` wins.
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from newslint.rule import Rule
 

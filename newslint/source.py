@@ -42,8 +42,17 @@ class FileState:
     @classmethod
     def of(cls, info: os.stat_result, data: bytes) -> FileState:
         """Return the state of a file from its ``stat`` result and its bytes."""
-        return cls(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_mode,
-                   info.st_uid, info.st_gid, info.st_nlink, digest(data))
+        return cls(
+            info.st_dev,
+            info.st_ino,
+            info.st_size,
+            info.st_mtime_ns,
+            info.st_mode,
+            info.st_uid,
+            info.st_gid,
+            info.st_nlink,
+            digest(data),
+        )
 
 
 def digest(data: bytes) -> str:
@@ -81,7 +90,7 @@ def format_for(path: str) -> Format:
 
 def decode(data: bytes, path: str) -> Source:
     """Decode an article's bytes, or raise ``InputError`` for binary or mis-encoded data."""
-    for bom, encoding in _BOMS:
+    for bom, encoding in _BOMS:  # noqa: B007 (the for-else reads the encoding found)
         if data.startswith(bom):
             body = data[len(bom) :]
             break
@@ -178,5 +187,7 @@ def read_stream(stream: BinaryIO, name: str, max_bytes: int = DEFAULT_MAX_BYTES)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
-        raise InputError(f"more than {max_bytes:,} bytes on standard input is over the limit (max-file-size); not linted")
+        raise InputError(
+            f"more than {max_bytes:,} bytes on standard input is over the limit (max-file-size); not linted"
+        )
     return decode(data, name)

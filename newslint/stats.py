@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import BinaryIO, Iterable, TextIO
+from typing import BinaryIO, TextIO
 
+from newslint.counts import counts_of
 from newslint.document import PROSE_KINDS, Document
 from newslint.engine import EXIT_CLEAN, EXIT_ERROR
-from newslint.counts import counts_of
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,14 @@
 """What a run found, counted: the closing summary line and ``--statistics``.
 
-    14 findings in 2 files (9 errors, 5 warnings); 4 fixable with --fix
+14 findings in 2 files (9 errors, 5 warnings); 4 fixable with --fix
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Sequence, TextIO
+from typing import TextIO
 
 from newslint.finding import Finding, Severity
 
@@ -72,11 +73,14 @@ class Tally:
                 count(self.severities[Severity.WARNING], "warning"),
                 count(self.severities[Severity.INFO], "info", "info"),
             ]
-            shown = ", ".join(k for k, s in zip(kinds, (Severity.ERROR, Severity.WARNING, Severity.INFO))
-                              if self.severities[s])
+            shown = ", ".join(
+                k for k, s in zip(kinds, (Severity.ERROR, Severity.WARNING, Severity.INFO)) if self.severities[s]
+            )
             where = count(self.files_with_findings, "file")
             found = count(self.findings, "finding")
-            parts.append(f"{self.findings} remaining in {where} ({shown})" if fixing else f"{found} in {where} ({shown})")
+            parts.append(
+                f"{self.findings} remaining in {where} ({shown})" if fixing else f"{found} in {where} ({shown})"
+            )
             if self.fixable and not fixing:
                 parts.append(f"{self.fixable} fixable with --fix")
         else:
@@ -87,8 +91,9 @@ class Tally:
 
     def statistics(self) -> list[RuleCount]:
         """Return a count per rule, most frequent first (then by code)."""
-        rows = [RuleCount(code, rule, count, self.fixable_rules[(code, rule)])
-                for (code, rule), count in self.rules.items()]
+        rows = [
+            RuleCount(code, rule, count, self.fixable_rules[(code, rule)]) for (code, rule), count in self.rules.items()
+        ]
         return sorted(rows, key=lambda row: (-row.count, row.code))
 
 

@@ -9,8 +9,8 @@ or names; none means every rule. HTML comments vanish when Markdown is published
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from newslint import patterns
 from newslint.document import Document
@@ -40,9 +40,7 @@ class Directive:
         return not self.tokens or any(specificity(t, rule) >= 0 for t in self.tokens)
 
 
-def _next_line_range(
-    document: Document, after: int, memo: dict[int, tuple[int, int] | None]
-) -> tuple[int, int]:
+def _next_line_range(document: Document, after: int, memo: dict[int, tuple[int, int] | None]) -> tuple[int, int]:
     lines = document.lines
     first = lines.line_of(after) + 1
     # Directives that share a line share the answer: without the memo, many of them before
@@ -117,8 +115,11 @@ def silence(found: Sequence[Directive], hits: Sequence[tuple[Rule, int]]) -> lis
     for code, indexes in by_rule.items():
         rule = rules[code]
         covering = sorted(
-            (d for d in found if d.range_start < d.range_end
-             and (not d.tokens or any(specificity(t, rule) >= 0 for t in d.tokens))),
+            (
+                d
+                for d in found
+                if d.range_start < d.range_end and (not d.tokens or any(specificity(t, rule) >= 0 for t in d.tokens))
+            ),
             key=lambda d: d.range_start,
         )
         if not covering:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from newslint import patterns
 from newslint.document import Document
@@ -23,7 +24,9 @@ _SPACE_CHARS = " \t\u00a0\u2009\u202f"
 _MARKS = ",.;:?!"
 _SPACE_BEFORE = patterns.compile(r"(?:(?<=[^\W_])|(?<=[%\"'”’)\]]))[ \t\u00a0\u2009\u202f]+([,.;:?!])")
 # The word before a full stop that may end an abbreviation: U.S. Inc. e.g.
-_ABBREVIATION_END = patterns.compile(r"(?:\b[^\W\d_]\.[^\W\d_]|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|etc|al|approx|No|Nos))$", re.I)
+_ABBREVIATION_END = patterns.compile(
+    r"(?:\b[^\W\d_]\.[^\W\d_]|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|etc|al|approx|No|Nos))$", re.I
+)
 # Names that are written with a leading full stop and a capital: Microsoft's .Net.
 _DOTTED_NAMES = frozenset({"Net", "Mac", "Me", "Onion", "Xxx"})
 # How far back to look for the word before a mark: enough for a message and for URLs,
@@ -163,10 +166,10 @@ def _spaces_before(text: str) -> Iterator[tuple[int, int, str, str]]:
         if _WEB_TOKEN.search(word):
             continue
         spaces = text[match.start() : match.start(1)]
-        name = _NAMES[mark]
+        mark_name = _NAMES[mark]
         replacement = mark + " " if glued else mark
         shown = f"{word} {mark}" + (_token_after(text, end)[:30] if glued else "")
-        message = f"{_space_name(spaces)} before the {name}: '{shown}'"
+        message = f"{_space_name(spaces)} before the {mark_name}: '{shown}'"
         yield match.start(), end, message, replacement
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from newslint import patterns
 from newslint.document import Document, Paragraph, Sentence
@@ -25,7 +26,7 @@ MIN_FAR_SENTENCE_WORDS = 20
 
 # Punctuation to blank out (str.translate is several times faster than a Unicode
 # regex class over every sentence of a corpus). Inner apostrophes and hyphens stay.
-_PUNCTUATION = str.maketrans({ch: " " for ch in "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘«»–—…·•¡¿"})
+_PUNCTUATION = str.maketrans({ch: " " for ch in '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘«»–—…·•¡¿'})
 
 
 def _key(text: str) -> str:
@@ -71,8 +72,12 @@ def _sentence_fix(document: Document, previous: Sentence, sentence: Sentence) ->
         gap = " "  # sentencex keeps the space after a sentence inside it
     if gap.strip():
         return None
-    start, end = paragraph.span(previous.start + len(previous.text.rstrip()), sentence.start + len(sentence.text.rstrip()))
-    original = paragraph.text[previous.start + len(previous.text.rstrip()) : sentence.start + len(sentence.text.rstrip())]
+    start, end = paragraph.span(
+        previous.start + len(previous.text.rstrip()), sentence.start + len(sentence.text.rstrip())
+    )
+    original = paragraph.text[
+        previous.start + len(previous.text.rstrip()) : sentence.start + len(sentence.text.rstrip())
+    ]
     if document.text[start:end] != original:
         return None
     return Fix(start, end, "")
@@ -160,17 +165,17 @@ def duplicate_paragraph(document: Document, options: Mapping[str, Any]) -> Itera
         earlier_number = first_sentence.setdefault(key, number)
         if earlier_number == number:
             continue
-        earlier, paragraph = sentences[earlier_number], sentence.paragraph
+        earlier_sentence, paragraph = sentences[earlier_number], sentence.paragraph
         if order is None:
             order = {id(p): n for n, p in enumerate(paragraphs)}
         words = _words(key)
-        near = order[id(paragraph)] - order[id(earlier.paragraph)] <= NEAR_PARAGRAPHS
+        near = order[id(paragraph)] - order[id(earlier_sentence.paragraph)] <= NEAR_PARAGRAPHS
         if (
             words < MIN_SENTENCE_WORDS
             or not (near or words >= MIN_FAR_SENTENCE_WORDS)
-            or "heading" in (paragraph.kind, earlier.paragraph.kind)
+            or "heading" in (paragraph.kind, earlier_sentence.paragraph.kind)
             or id(paragraph) in reported
-            or _sides_differ(earlier.paragraph, paragraph)
+            or _sides_differ(earlier_sentence.paragraph, paragraph)
         ):
             continue
         stripped = text.rstrip()
@@ -179,8 +184,8 @@ def duplicate_paragraph(document: Document, options: Mapping[str, Any]) -> Itera
         yield Violation(
             start,
             end,
-            f"sentence repeated from line {_line(document, earlier.span()[0])}: '{shown} ...'",
-            _sentence_fix(document, earlier, sentence) if earlier_number == number - 1 else None,
+            f"sentence repeated from line {_line(document, earlier_sentence.span()[0])}: '{shown} ...'",
+            _sentence_fix(document, earlier_sentence, sentence) if earlier_number == number - 1 else None,
         )
 
 

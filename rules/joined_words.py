@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from newslint import patterns
 from newslint.document import Document, Paragraph
@@ -20,9 +21,7 @@ _SHAPE = patterns.compile(r"([A-Z]?[a-z]+)([A-Z][a-z]+|I)")
 
 # Surname and name particles written solid with a capital after them (McDonald,
 # MacBook, DeSantis, DiCaprio, LeBron, LaShawn, VanDyke, FitzGerald, DuPont, StJohn).
-_NAME_PREFIXES = frozenset(
-    "Mc Mac De Di Da Du Le La Lo Van Von Der Den Del Della Des Dos Das St Fitz Ten Ter".split()
-)
+_NAME_PREFIXES = frozenset("Mc Mac De Di Da Du Le La Lo Van Von Der Den Del Della Des Dos Das St Fitz Ten Ter".split())
 
 # Short lower-case words that never start a brand written solid: 'ofTexas', 'atLabour',
 # 'asI' can only be a lost space.

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from newslint import patterns
+from newslint.counts import chunk_word_count
 from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.options import Option
 from newslint.rule import Rule, rule
-from newslint.counts import chunk_word_count
 
 _HAS_WORD = patterns.compile(r"[^\W_]")
 CHECKED_KINDS = ("paragraph", "quote")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
+from newslint.counts import chunk_word_count, is_name_roll
 from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.options import Option
 from newslint.rule import Rule, rule
-from newslint.counts import chunk_word_count, is_name_roll
 
 SKIPPED_KINDS = ("heading", "table-cell")
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from newslint import patterns
 from newslint.document import Document, Paragraph
@@ -90,7 +91,9 @@ def _next_word_ok(text: str, at: int) -> str | None:
 def _word_start(text: str, end: int) -> int:
     """Return where the word ending at ``end`` starts (letters, digits, inner ' and -)."""
     at = end
-    while at > 0 and (text[at - 1].isalnum() or (text[at - 1] in _WORD_CHARS and at - 1 > 0 and text[at - 2].isalnum())):
+    while at > 0 and (
+        text[at - 1].isalnum() or (text[at - 1] in _WORD_CHARS and at - 1 > 0 and text[at - 2].isalnum())
+    ):
         at -= 1
     return at
 
@@ -144,9 +147,7 @@ _AFTER_A_DOMAIN = frozenset(
 )
 
 
-def _ordinary_word_before(
-    text: str, after: int, word: str, left: str, words_alone: Callable[[], Counter[str]]
-) -> bool:
+def _ordinary_word_before(text: str, after: int, word: str, left: str, words_alone: Callable[[], Counter[str]]) -> bool:
     """Tell 'wrong.it blamed' (a run-on) from 'napster.no site' or 'news.it or' (a domain).
 
     After a capitalised word (Dot.life, Web.de) only an auxiliary or an article going on
@@ -211,19 +212,19 @@ def _vet(
     else:
         return None
 
-    word = _next_word_ok(text, after)
-    if word is None:
+    next_word = _next_word_ok(text, after)
+    if next_word is None:
         return None
-    if word[0].islower():
+    if next_word[0].islower():
         # Between two lower-case words only: 'works.now', not 'BBC.co' or 'found".the'.
         left = text[_word_start(text, mark) : mark]
         if opener or closer or not left[1:].islower() or left in _LOWER_ABBREVIATIONS:
             return None
-        if word in _AMBIGUOUS_SUFFIXES and not _ordinary_word_before(text, after, word, left, words_alone):
+        if next_word in _AMBIGUOUS_SUFFIXES and not _ordinary_word_before(text, after, next_word, left, words_alone):
             return None
     if _looks_like_name(_token(text, mark, after)):
         return None
-    if re.match(r"[A-Z][a-z]+[A-Z]", word) and not opener:
+    if re.match(r"[A-Z][a-z]+[A-Z]", next_word) and not opener:
         return None  # React.PureComponent, Microsoft.AspNetCore: code and product names
 
     # Where the space goes: after the closers, before the opener. A straight double
@@ -239,10 +240,10 @@ def _vet(
             insert = mark + 1
     elif closer == "'" and not opener:
         safe = False  # a straight single quote: closing, opening or an apostrophe
-    if word[0].islower():
+    if next_word[0].islower():
         safe = False  # the next sentence needs its capital too: a space is half the fix
     span_start = _word_start(text, mark - 1 if before in _CLOSERS else mark)
-    return span_start, after + len(word), insert, safe
+    return span_start, after + len(next_word), insert, safe
 
 
 def _describe(mark: str) -> str:

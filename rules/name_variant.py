@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
 
 from newslint import patterns
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
-from newslint.knowledge import option as knowledge_option
 from newslint.knowledge import Knowledge, load
+from newslint.knowledge import option as knowledge_option
 from newslint.rule import Rule, rule
 
 # Two spellings of one word are variants when this similar (Zelensky, Zelenskyy); below
@@ -151,8 +151,14 @@ def _closest(suggestion: str, majority: tuple[str, ...]) -> str:
     """Return the majority form most like the suggestion (the form itself if used)."""
     from difflib import SequenceMatcher
 
-    return max(majority, key=lambda f: (f == suggestion, len(f.split()) == len(suggestion.split()),
-                                         SequenceMatcher(None, f, suggestion).ratio()))
+    return max(
+        majority,
+        key=lambda f: (
+            f == suggestion,
+            len(f.split()) == len(suggestion.split()),
+            SequenceMatcher(None, f, suggestion).ratio(),
+        ),
+    )
 
 
 def _suggestion(written: str, majority: list[str]) -> str:

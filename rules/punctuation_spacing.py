@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from newslint import patterns
 from newslint.document import Document, Paragraph
@@ -22,8 +23,8 @@ _GLUED_IN_TOKEN = patterns.compile(r",(?=\S)")
 _TOKEN_WINDOW = 100
 
 
-_TOKEN_HEAD = patterns.compile(r"\S{0,%d}$" % _TOKEN_WINDOW)
-_TOKEN_TAIL = patterns.compile(r"\S{0,%d}" % _TOKEN_WINDOW)
+_TOKEN_HEAD = patterns.compile(rf"\S{{0,{_TOKEN_WINDOW}}}$")
+_TOKEN_TAIL = patterns.compile(rf"\S{{0,{_TOKEN_WINDOW}}}")
 _WORD_AFTER = patterns.compile(r"\S{1,30}")
 _WORD_BEFORE = patterns.compile(r"\S{1,30}$")
 
@@ -77,7 +78,12 @@ def _brackets(text: str) -> Iterator[tuple[int, int, str, str]]:
         if before and (text[closing - before - 1].isalnum() or text[closing - before - 1] in ".,!?%\"'”’"):
             bracket, spaces = text[closing], text[closing - before : closing]
             word = _word_before(text, closing - before)
-            yield closing - before, closing + 1, f"space before the closing {bracket}: '{word}{spaces}{bracket}'", bracket
+            yield (
+                closing - before,
+                closing + 1,
+                f"space before the closing {bracket}: '{word}{spaces}{bracket}'",
+                bracket,
+            )
 
 
 def _match_spaces(text: str, at: int, forward: bool) -> int:
@@ -122,7 +128,7 @@ def _quotes(text: str, quotes: ParagraphQuotes) -> Iterator[tuple[int, int, str,
                 start -= 1
             if start < i and start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,!?%"):
                 word = _word_before(text, start)
-                message = f"space before the closing {mark.char}: '{word}{text[start:i + 1]}'"
+                message = f"space before the closing {mark.char}: '{word}{text[start : i + 1]}'"
                 yield start, i + 1, message, mark.char, True
             elif (
                 i + 1 < len(text)
@@ -132,7 +138,13 @@ def _quotes(text: str, quotes: ParagraphQuotes) -> Iterator[tuple[int, int, str,
             ):
                 word = _word_after(text, i + 1)
                 message = f"no space after the closing {mark.char}: '{mark.char}{word}'"
-                yield i, i + 1, message, mark.char + " ", mark.curly or marks[mark.partner].certain
+                yield (
+                    i,
+                    i + 1,
+                    message,
+                    mark.char + " ",
+                    mark.curly or (mark.partner is not None and marks[mark.partner].certain),
+                )
 
 
 def _clearly_paired(mark: Mark, marks: dict[int, Mark], opening: bool) -> bool:
@@ -201,8 +213,9 @@ def punctuation_spacing(document: Document, options: Mapping[str, Any]) -> Itera
             yield _violation(document, paragraph, start, end, message, replacement, safe)
 
 
-def _violation(document: Document, paragraph: Paragraph, start: int, end: int, message: str,
-               replacement: str, safe: bool) -> Violation:
+def _violation(
+    document: Document, paragraph: Paragraph, start: int, end: int, message: str, replacement: str, safe: bool
+) -> Violation:
     """Return the finding, with its fix when the span stands in the file as written."""
     a, b = paragraph.span(start, end)
     fix = Fix(a, b, replacement, safe=safe) if document.text[a:b] == paragraph.text[start:end] else None

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from newslint.document import Document
 from newslint.finding import Fix, Violation
@@ -46,10 +47,7 @@ def quote_style(document: Document, options: Mapping[str, Any]) -> Iterator[Viol
     straight mark whose direction its neighbours do not tell gets an unsafe fix.
     """
     marks = [
-        (quotes.paragraph, mark)
-        for quotes in document.quote_marks
-        for mark in quotes.marks
-        if mark.role != "prime"
+        (quotes.paragraph, mark) for quotes in document.quote_marks for mark in quotes.marks if mark.role != "prime"
     ]
     curly = sum(1 for _, mark in marks if mark.curly)
     straight = len(marks) - curly

@@ -7,22 +7,19 @@ on the first paragraph actually scored, never at start-up.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
+from newslint.counts import Counts, counts_of, is_name_roll
 from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.options import Option
 from newslint.rule import Rule, rule
-from newslint.counts import Counts, counts_of, is_name_roll
 
 SCORED_KINDS = ("paragraph", "list-item", "quote")
 
 
 def _drivers(counts: Counts) -> str:
-    return (
-        f"{counts.words_per_sentence:.0f} words a sentence, "
-        f"{counts.syllables_per_word:.1f} syllables a word"
-    )
+    return f"{counts.words_per_sentence:.0f} words a sentence, {counts.syllables_per_word:.1f} syllables a word"
 
 
 @rule(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import operator
 import re
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from newslint import patterns
 from newslint.document import Document, Paragraph
@@ -113,7 +114,9 @@ def _paragraph_violations(document: Document, paragraph: Paragraph) -> Iterator[
             done = i + 2 * size
 
 
-def _violation(document: Document, paragraph: Paragraph, first: list[re.Match[str]], second: list[re.Match[str]]) -> Violation:
+def _violation(
+    document: Document, paragraph: Paragraph, first: list[re.Match[str]], second: list[re.Match[str]]
+) -> Violation:
     text = paragraph.text
     start, end = paragraph.span(second[0].start(), second[-1].end())
     cut = paragraph.span(first[-1].end() - 1, first[-1].end())[1]

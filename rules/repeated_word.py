@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import operator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any
 
 from newslint import patterns
 from newslint.document import Document, Paragraph
@@ -263,12 +264,14 @@ def _legitimate(
     if word in _CLAUSE_OPENERS:
         return not previous and after in ",.!?;:…"  # 'Now now, ...', 'There there.'
     if word == "far":
-        return bool(nxt) and (nxt.lower in _AFTER_FAR or nxt.lower.endswith("er"))
+        return nxt is not None and (nxt.lower in _AFTER_FAR or nxt.lower.endswith("er"))
     if word == "so":
         return before in _BEFORE_SO_SO and not nxt  # 'it was so so.'
     # A verb is in lower case: 'Beijing on on Monday' has no verb before the pair.
-    verb_before = bool(previous) and previous.text.islower() and (
-        before.endswith(("ing", "ed")) or _stem_in(before, _PHRASAL_VERBS)
+    verb_before = (
+        previous is not None
+        and previous.text.islower()
+        and (before.endswith(("ing", "ed")) or _stem_in(before, _PHRASAL_VERBS))
     )
     if word in _STRANDABLE and verb_before and _TIME_AFTER.match(text, second.end):
         return True

@@ -10,11 +10,12 @@ in the building sense ("nine-story building") is handled here, from context.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
 
 from newslint import patterns, shipped
+from newslint.document import Paragraph
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
@@ -88,7 +89,7 @@ class Hit:
     (archaeology), which counts for neither dialect.
     """
 
-    paragraph: object
+    paragraph: Paragraph
     start: int
     end: int
     written: str
@@ -101,9 +102,7 @@ class Hit:
 # words (a regular expression over every article costs several times more).
 _LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
 # ASCII upper to lower case, keeping every other character (and so every offset) as it is.
-_ASCII_LOWER = str.maketrans(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
-)
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # What may stand before a word that opens a sentence: the paragraph's start, or sentence
 # punctuation and a space, then opening quotes or brackets.
 _SENTENCE_START = patterns.compile(r"(?:^|[.!?…][\"'”’)\]]*\s+)[\"'“‘(\[]*$")
@@ -144,7 +143,7 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 def _hits(document, forms: set[str]) -> Iterator[Hit]:
     table, unmarked = _tables()
-    found: list[tuple[object, int, int, str, bool]] = []
+    found: list[tuple[Paragraph, int, int, str, bool]] = []
     names: set[str] = set()  # spellings the article writes with a capital mid-sentence
     for paragraph in document.paragraphs:
         if paragraph.kind not in CHECKED_KINDS:
@@ -182,14 +181,14 @@ def _hits(document, forms: set[str]) -> Iterator[Hit]:
                 continue  # "story" alone is a story in both dialects
             # Report the whole compound: "nine-story" -> "nine-storey".
             start = prefix.start()
-            variant = Variant(AMERICAN, text[start:prefix.end()] + _BUILDING_STORY[lower])
+            variant = Variant(AMERICAN, text[start : prefix.end()] + _BUILDING_STORY[lower])
             written = text[start:end]
         elif lower in ("storey", "storeys"):
             other = "story" if lower == "storey" else "stories"
             prefix = _BUILDING_PREFIX.search(text, max(0, start - 12), start)
             if prefix is not None:  # "multi-storey" -> "multi-story"
                 start = prefix.start()
-                other = text[start:prefix.end()] + other
+                other = text[start : prefix.end()] + other
                 written = text[start:end]
             variant = Variant(BRITISH, other)
         elif lower in table:
@@ -276,15 +275,15 @@ def spelling_variant(document, options) -> Iterator[Violation]:
         for f in forms
         if f not in unmarked
     }
-    both_forms = any(
-        (table[f].other if f in table else unmarked.get(f, "")) in forms for f in forms
-    )
+    both_forms = any((table[f].other if f in table else unmarked.get(f, "")) in forms for f in forms)
     # Nothing to scan for when the article's words hold only one dialect's spellings
     # and no word in both spellings (most articles), or none of the dialect that an
     # en-GB / en-US check reports.
-    if (dialect == "consistent" and len(sides) < 2 and not both_forms) \
-            or (dialect == "en-GB" and AMERICAN not in sides) \
-            or (dialect == "en-US" and BRITISH not in sides):
+    if (
+        (dialect == "consistent" and len(sides) < 2 and not both_forms)
+        or (dialect == "en-GB" and AMERICAN not in sides)
+        or (dialect == "en-US" and BRITISH not in sides)
+    ):
         return
     hits = list(_hits(document, forms))
     markers = [h for h in hits if h.marker]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
 
 from newslint import patterns
 from newslint.finding import Fix, Violation
@@ -18,33 +18,139 @@ CHECKED_KINDS = ("paragraph", "list-item", "quote")
 # Past participles that differ from the simple past, or that have no -ed: participle to
 # simple past. A participle not listed here, and not ending in -ed, is not recognised.
 IRREGULAR = {
-    "arisen": "arose", "awoken": "awoke", "beaten": "beat", "become": "became", "begun": "began",
-    "bent": "bent", "bet": "bet", "bid": "bid", "bitten": "bit", "bled": "bled", "blown": "blew",
-    "broken": "broke", "bred": "bred", "brought": "brought", "built": "built", "burnt": "burnt",
-    "burst": "burst", "bought": "bought", "caught": "caught", "chosen": "chose", "clung": "clung",
-    "come": "came", "cost": "cost", "crept": "crept", "cut": "cut", "dealt": "dealt", "dug": "dug",
-    "done": "did", "drawn": "drew", "dreamt": "dreamt", "driven": "drove", "drunk": "drank",
-    "eaten": "ate", "fallen": "fell", "fed": "fed", "felt": "felt", "fought": "fought",
-    "found": "found", "fled": "fled", "flown": "flew", "forbidden": "forbade",
-    "forecast": "forecast", "foreseen": "foresaw", "forgotten": "forgot", "forgiven": "forgave",
-    "frozen": "froze", "given": "gave", "gone": "went", "got": "got", "grown": "grew",
-    "hung": "hung", "heard": "heard", "hidden": "hid", "hit": "hit", "held": "held", "hurt": "hurt",
-    "kept": "kept", "knelt": "knelt", "known": "knew", "laid": "laid", "led": "led", "leapt": "leapt",
-    "learnt": "learnt", "left": "left", "lent": "lent", "let": "let", "lost": "lost", "made": "made",
-    "meant": "meant", "met": "met", "mistaken": "mistook", "overcome": "overcame",
-    "overseen": "oversaw", "overtaken": "overtook", "overthrown": "overthrew", "paid": "paid",
-    "put": "put", "quit": "quit", "read": "read", "rebuilt": "rebuilt", "ridden": "rode",
-    "risen": "rose", "run": "ran", "said": "said", "seen": "saw", "sought": "sought", "sold": "sold",
-    "sent": "sent", "set": "set", "shaken": "shook", "shed": "shed", "shot": "shot",
-    "shown": "showed", "shrunk": "shrank", "shut": "shut", "sung": "sang", "sunk": "sank",
-    "sat": "sat", "slept": "slept", "slid": "slid", "spoken": "spoke", "sped": "sped",
-    "spent": "spent", "split": "split", "spread": "spread", "sprung": "sprang", "stood": "stood",
-    "stolen": "stole", "stuck": "stuck", "stung": "stung", "struck": "struck", "sworn": "swore",
-    "swept": "swept", "swum": "swam", "swung": "swung", "taken": "took", "taught": "taught",
-    "torn": "tore", "told": "told", "thought": "thought", "thrown": "threw", "undergone": "underwent",
-    "understood": "understood", "undertaken": "undertook", "upheld": "upheld", "upset": "upset",
-    "withdrawn": "withdrew", "woken": "woke", "worn": "wore", "won": "won", "wound": "wound",
-    "written": "wrote", "been": "",  # "has been" -> "was", "have been" -> "were"
+    "arisen": "arose",
+    "awoken": "awoke",
+    "beaten": "beat",
+    "become": "became",
+    "begun": "began",
+    "bent": "bent",
+    "bet": "bet",
+    "bid": "bid",
+    "bitten": "bit",
+    "bled": "bled",
+    "blown": "blew",
+    "broken": "broke",
+    "bred": "bred",
+    "brought": "brought",
+    "built": "built",
+    "burnt": "burnt",
+    "burst": "burst",
+    "bought": "bought",
+    "caught": "caught",
+    "chosen": "chose",
+    "clung": "clung",
+    "come": "came",
+    "cost": "cost",
+    "crept": "crept",
+    "cut": "cut",
+    "dealt": "dealt",
+    "dug": "dug",
+    "done": "did",
+    "drawn": "drew",
+    "dreamt": "dreamt",
+    "driven": "drove",
+    "drunk": "drank",
+    "eaten": "ate",
+    "fallen": "fell",
+    "fed": "fed",
+    "felt": "felt",
+    "fought": "fought",
+    "found": "found",
+    "fled": "fled",
+    "flown": "flew",
+    "forbidden": "forbade",
+    "forecast": "forecast",
+    "foreseen": "foresaw",
+    "forgotten": "forgot",
+    "forgiven": "forgave",
+    "frozen": "froze",
+    "given": "gave",
+    "gone": "went",
+    "got": "got",
+    "grown": "grew",
+    "hung": "hung",
+    "heard": "heard",
+    "hidden": "hid",
+    "hit": "hit",
+    "held": "held",
+    "hurt": "hurt",
+    "kept": "kept",
+    "knelt": "knelt",
+    "known": "knew",
+    "laid": "laid",
+    "led": "led",
+    "leapt": "leapt",
+    "learnt": "learnt",
+    "left": "left",
+    "lent": "lent",
+    "let": "let",
+    "lost": "lost",
+    "made": "made",
+    "meant": "meant",
+    "met": "met",
+    "mistaken": "mistook",
+    "overcome": "overcame",
+    "overseen": "oversaw",
+    "overtaken": "overtook",
+    "overthrown": "overthrew",
+    "paid": "paid",
+    "put": "put",
+    "quit": "quit",
+    "read": "read",
+    "rebuilt": "rebuilt",
+    "ridden": "rode",
+    "risen": "rose",
+    "run": "ran",
+    "said": "said",
+    "seen": "saw",
+    "sought": "sought",
+    "sold": "sold",
+    "sent": "sent",
+    "set": "set",
+    "shaken": "shook",
+    "shed": "shed",
+    "shot": "shot",
+    "shown": "showed",
+    "shrunk": "shrank",
+    "shut": "shut",
+    "sung": "sang",
+    "sunk": "sank",
+    "sat": "sat",
+    "slept": "slept",
+    "slid": "slid",
+    "spoken": "spoke",
+    "sped": "sped",
+    "spent": "spent",
+    "split": "split",
+    "spread": "spread",
+    "sprung": "sprang",
+    "stood": "stood",
+    "stolen": "stole",
+    "stuck": "stuck",
+    "stung": "stung",
+    "struck": "struck",
+    "sworn": "swore",
+    "swept": "swept",
+    "swum": "swam",
+    "swung": "swung",
+    "taken": "took",
+    "taught": "taught",
+    "torn": "tore",
+    "told": "told",
+    "thought": "thought",
+    "thrown": "threw",
+    "undergone": "underwent",
+    "understood": "understood",
+    "undertaken": "undertook",
+    "upheld": "upheld",
+    "upset": "upset",
+    "withdrawn": "withdrew",
+    "woken": "woke",
+    "worn": "wore",
+    "won": "won",
+    "wound": "wound",
+    "written": "wrote",
+    "been": "",  # "has been" -> "was", "have been" -> "were"
 }
 # Words ending in -ed that are not past participles after "has".
 NOT_PARTICIPLES = frozenset(
@@ -64,7 +170,9 @@ ADVERBS = (
 NEGATIONS = frozenset({"not", "never", "n't"})
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-NUMBERS = "[Aa]|[Aa]n|[Oo]ne|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|few|several|many|\\d+"
+NUMBERS = (
+    "[Aa]|[Aa]n|[Oo]ne|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|few|several|many|\\d+"
+)
 
 # Words and marks after which a time phrase no longer belongs to the verb before it.
 STOPS_AFTER = frozenset(
@@ -160,9 +268,7 @@ def _time_ok(text: str, match: re.Match[str], year: int) -> bool:
 
 # After "to", these words make it a preposition ("spoke to him"), not an infinitive
 # ("refused to say what happened"), which would start another verb's clause.
-_TO_OBJECTS = frozenset(
-    "him her them us me you it the a an his their its our my your this that these those".split()
-)
+_TO_OBJECTS = frozenset("him her them us me you it the a an his their its our my your this that these those".split())
 
 
 def _clean_between(between: str, stops: frozenset[str], limit: int, commas: bool) -> bool:
@@ -172,10 +278,7 @@ def _clean_between(between: str, stops: frozenset[str], limit: int, commas: bool
     if len(words) > limit or any(w in stops for w in words):
         return False
     # An infinitive ("to say", or "to" as the last word before the time) starts a clause.
-    return all(
-        word != "to" or (i + 1 < len(words) and words[i + 1] in _TO_OBJECTS)
-        for i, word in enumerate(words)
-    )
+    return all(word != "to" or (i + 1 < len(words) and words[i + 1] in _TO_OBJECTS) for i, word in enumerate(words))
 
 
 @rule(
@@ -285,8 +388,21 @@ def _verbs(perfect: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 def _modal_before(chunk: str, verb: re.Match[str]) -> bool:
     before = _words(chunk[max(0, verb.start() - 20) : verb.start()])
     return bool(before) and before[-1] in {
-        "will", "would", "could", "should", "might", "may", "must", "shall", "can", "to", "cannot",
-        "'d", "’d", "not", "never",
+        "will",
+        "would",
+        "could",
+        "should",
+        "might",
+        "may",
+        "must",
+        "shall",
+        "can",
+        "to",
+        "cannot",
+        "'d",
+        "’d",
+        "not",
+        "never",
     }
 
 

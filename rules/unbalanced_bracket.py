@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from newslint import patterns
 from newslint.document import Document, Paragraph
@@ -93,8 +94,9 @@ def _pair(text: str) -> Iterator[tuple[str, _Bracket, _Bracket | None]]:
         yield "unclosed", bracket, None
 
 
-def _report(document: Document, paragraph: Paragraph, problem: str, bracket: _Bracket,
-            other: _Bracket | None) -> Violation:
+def _report(
+    document: Document, paragraph: Paragraph, problem: str, bracket: _Bracket, other: _Bracket | None
+) -> Violation:
     text = paragraph.text
     start, end = paragraph.span(bracket.index, bracket.index + 1)
     fix = None

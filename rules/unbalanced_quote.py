@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from newslint.document import Document
 from newslint.finding import Violation
@@ -100,10 +101,9 @@ def unbalanced_quote(document: Document, options: Mapping[str, Any]) -> Iterator
             if status == "unopened":
                 before = _words_before(text, mark.index)
                 where = f" after '{before}'" if before else ""
-                message = (
-                    f"closing {mark.char}{where} has no opening {_opening_of(mark)} in this paragraph"
-                )
+                message = f"closing {mark.char}{where} has no opening {_opening_of(mark)} in this paragraph"
             elif status == "mismatched" and mark.role == "close":
+                assert mark.partner is not None  # a mismatched closing mark has the opening it met
                 after = _words_after(text, mark.partner, mark.index)
                 where = f" before '{after}'" if after else ""
                 message = f"closing {mark.char} does not match the opening {text[mark.partner]}{where}"
@@ -111,8 +111,7 @@ def unbalanced_quote(document: Document, options: Mapping[str, Any]) -> Iterator
                 after = _words_after(text, mark.index)
                 where = f" before '{after}'" if after else ""
                 message = (
-                    f"opening {mark.char}{where} is never closed, and the next paragraph"
-                    f" does not reopen the quotation"
+                    f"opening {mark.char}{where} is never closed, and the next paragraph does not reopen the quotation"
                 )
             elif status == "continued" and strict:
                 after = _words_after(text, mark.index)

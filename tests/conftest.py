@@ -145,9 +145,7 @@ def run_newslint(
     )
 
 
-def run_on_terminal(
-    *args: str, cwd: Path, plugin: Path | None = None, env: dict[str, str] | None = None
-) -> bytes:
+def run_on_terminal(*args: str, cwd: Path, plugin: Path | None = None, env: dict[str, str] | None = None) -> bytes:
     """Run ``python -m newslint`` with standard output on a pseudo-terminal; return what it showed.
 
     NO_COLOR and FORCE_COLOR are cleared unless ``env`` sets them. POSIX only.
@@ -161,8 +159,14 @@ def run_on_terminal(
     if plugin is not None:
         environment["PYTHONPATH"] = str(plugin)
     environment.update(env or {})
-    process = subprocess.Popen([sys.executable, "-m", "newslint", *args], cwd=cwd, stdout=follower,
-                               stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=environment)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newslint", *args],
+        cwd=cwd,
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=environment,
+    )
     os.close(follower)
     chunks = []
     while True:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from newslint.finding import Finding, Fix, Severity
 from newslint.formatters import formatter_class
@@ -36,8 +36,21 @@ def finding(
         made_fix = Fix(fix_start, fix_start + len(old), new, safe)
         p, q = index.position(made_fix.start), index.position(made_fix.end)
         position = (p.line, p.column, q.line, q.column)
-    return Finding(path, code, rule, Severity(severity), message or f"found {needle!r}", start, end,
-                   a.line, a.column, b.line, b.column, made_fix, position)
+    return Finding(
+        path,
+        code,
+        rule,
+        Severity(severity),
+        message or f"found {needle!r}",
+        start,
+        end,
+        a.line,
+        a.column,
+        b.line,
+        b.column,
+        made_fix,
+        position,
+    )
 
 
 def render(name: str, files: Sequence[tuple[str, Sequence[Finding], str | None]], rules=(), errors=()) -> str:
@@ -56,9 +69,24 @@ def render(name: str, files: Sequence[tuple[str, Sequence[Finding], str | None]]
 def long_line_findings(size: int) -> tuple[str, list[Finding]]:
     """A one-line text of about ``size`` characters with a finding (and a fix) every 32 characters."""
     text = "a xyzzy " * (size // 8)
-    found = [Finding("s.txt", "ZZ101", "flag-xyzzy", Severity.WARNING, "found 'xyzzy'", start, start + 5,
-                     1, start + 1, 1, start + 6, Fix(start, start + 5, "magic"), (1, start + 1, 1, start + 6))
-             for start in range(2, len(text), 32)]
+    found = [
+        Finding(
+            "s.txt",
+            "ZZ101",
+            "flag-xyzzy",
+            Severity.WARNING,
+            "found 'xyzzy'",
+            start,
+            start + 5,
+            1,
+            start + 1,
+            1,
+            start + 6,
+            Fix(start, start + 5, "magic"),
+            (1, start + 1, 1, start + 6),
+        )
+        for start in range(2, len(text), 32)
+    ]
     return text, found
 
 

@@ -12,14 +12,26 @@ from pathlib import Path
 import pytest
 
 
-def newslint_run(*args: str, cwd: Path, stdin=subprocess.DEVNULL, timeout: float = 60, preexec=None, env=None,
-                 prefix: tuple[str, ...] = ()):
+def newslint_run(
+    *args: str,
+    cwd: Path,
+    stdin=subprocess.DEVNULL,
+    timeout: float = 60,
+    preexec=None,
+    env=None,
+    prefix: tuple[str, ...] = (),
+):
     """Run the real command (after ``prefix``, such as setpriv); fail (not hang) past ``timeout``."""
     environment = {**os.environ, **(env or {})}
     try:
         return subprocess.run(
-            [*prefix, sys.executable, "-m", "newslint", *args], cwd=cwd, stdin=stdin, capture_output=True,
-            timeout=timeout, preexec_fn=preexec, env=environment,
+            [*prefix, sys.executable, "-m", "newslint", *args],
+            cwd=cwd,
+            stdin=stdin,
+            capture_output=True,
+            timeout=timeout,
+            preexec_fn=preexec,
+            env=environment,
         )
     except subprocess.TimeoutExpired:
         pytest.fail(f"newslint {' '.join(args)} still running after {timeout} s")
@@ -50,8 +62,13 @@ def unprivileged(tmp_path_factory):
     if os.geteuid() == 0:
         prefix = AS_NOBODY
         try:
-            probe = subprocess.run([*prefix, sys.executable, "-c", "import os, newslint.cli; print(os.geteuid())"],
-                                   cwd=root, capture_output=True, timeout=60, env={**os.environ, **env})
+            probe = subprocess.run(
+                [*prefix, sys.executable, "-c", "import os, newslint.cli; print(os.geteuid())"],
+                cwd=root,
+                capture_output=True,
+                timeout=60,
+                env={**os.environ, **env},
+            )
         except OSError as exc:
             probe = subprocess.CompletedProcess([], 1, b"", str(exc).encode())
         if probe.returncode != 0 or probe.stdout.strip() != str(NOBODY).encode():
@@ -80,5 +97,3 @@ def public_file(path: Path, data: bytes) -> Path:
             break
         parent.chmod(parent.stat().st_mode & 0o7777 | 0o755)
     return path
-
-

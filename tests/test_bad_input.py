@@ -94,7 +94,7 @@ def test_directory_without_articles(tmp_path, plugin_dir, good):
 
 
 def test_utf16_with_bom_is_read(tmp_path, plugin_dir):
-    text = "Headline\r\n\r\nThe \U0001F600 xyzzy here.\r\n"
+    text = "Headline\r\n\r\nThe \U0001f600 xyzzy here.\r\n"
     write_bytes(tmp_path / "le.txt", b"\xff\xfe" + text.encode("utf-16-le"))
     write_bytes(tmp_path / "be.md", b"\xfe\xff" + text.encode("utf-16-be"))
     write_bytes(tmp_path / "u8.txt", b"\xef\xbb\xbf" + text.encode("utf-8"))
@@ -102,7 +102,9 @@ def test_utf16_with_bom_is_read(tmp_path, plugin_dir):
     assert errors == [] and status == 1
     # column counts code points after the BOM: "The " + emoji + " " is 6 columns
     assert [(f["path"], f["line"], f["column"], f["end_column"]) for f in findings] == [
-        ("be.md", 3, 7, 12), ("le.txt", 3, 7, 12), ("u8.txt", 3, 7, 12),
+        ("be.md", 3, 7, 12),
+        ("le.txt", 3, 7, 12),
+        ("u8.txt", 3, 7, 12),
     ]
 
 
@@ -117,7 +119,9 @@ def test_large_file_over_the_limit_then_allowed_by_config(tmp_path, plugin_dir, 
     assert size > 50 * 1024 * 1024
     status, findings, errors = lint(tmp_path, plugin_dir, "big.txt", "good.txt")
     assert status == 2
-    assert errors == [f"newslint: big.txt: {size:,} bytes is over the 10,000,000-byte limit (max-file-size); not linted"]
+    assert errors == [
+        f"newslint: big.txt: {size:,} bytes is over the 10,000,000-byte limit (max-file-size); not linted"
+    ]
     assert [f["path"] for f in findings] == ["good.txt"]
 
     (tmp_path / ".newslint.yaml").write_text("max-file-size: 100000000\n")
@@ -135,8 +139,11 @@ def test_never_writes_to_the_files_it_lints(tmp_path, plugin_dir, good):
     text_run = run_newslint("--select", "ZZ101", ".", cwd=tmp_path, plugin=plugin_dir)
     assert text_run.returncode == 1 and text_run.stdout.count(b"ZZ101") == 3
     # The result cache (.newslint_cache beside the configuration) is the only thing written.
-    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.rglob("*")
-             if p.is_file() and ".newslint_cache" not in p.relative_to(tmp_path).parts}
+    after = {
+        p: (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in tmp_path.rglob("*")
+        if p.is_file() and ".newslint_cache" not in p.relative_to(tmp_path).parts
+    }
     assert after == before
 
 
@@ -197,7 +204,9 @@ def test_unlistable_directory_is_reported(tmp_path, with_plugin, monkeypatch, go
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, [*ZZ, "tree", "good.txt"])
     assert result.exit_code == 2
-    assert result.stderr == f"newslint: {os.path.join('tree', 'locked')}: cannot list this directory: permission denied\n"
+    assert (
+        result.stderr == f"newslint: {os.path.join('tree', 'locked')}: cannot list this directory: permission denied\n"
+    )
     assert [f["path"] for f in json.loads(result.stdout)] == ["good.txt", os.path.join("tree", "open", "seen.txt")]
 
 
@@ -233,7 +242,8 @@ def test_impossible_front_matter_date_is_reported_and_the_rest_linted(tmp_path):
     assert result.returncode == 2
     # a.md is still linted (line 5, after the front matter), and so is the next file
     assert [(f["path"], f["line"], f["column"]) for f in json.loads(result.stdout)] == [
-        ("a.md", 5, 4), ("b.txt", 1, 4),
+        ("a.md", 5, 4),
+        ("b.txt", 1, 4),
     ]
     stats = newslint_run("stats", "--format", "json", "a.md", "b.txt", cwd=tmp_path)
     assert _stderr(stats) == [
@@ -247,8 +257,14 @@ def test_impossible_front_matter_date_is_reported_and_the_rest_linted(tmp_path):
     "front, problem",
     [
         (b"date: 2024-13-01\n", "front matter date '2024-13-01' is not a date (YYYY-MM-DD); the run's date is used"),
-        (b"date: next Tuesday\n", "front matter date 'next Tuesday' is not a date (YYYY-MM-DD); the run's date is used"),
-        (b"title: [unclosed\n", "front matter is not valid YAML (line 3): expected ',' or ']', but got '<stream end>'; its fields are ignored"),
+        (
+            b"date: next Tuesday\n",
+            "front matter date 'next Tuesday' is not a date (YYYY-MM-DD); the run's date is used",
+        ),
+        (
+            b"title: [unclosed\n",
+            "front matter is not valid YAML (line 3): expected ',' or ']', but got '<stream end>'; its fields are ignored",
+        ),
     ],
 )
 def test_front_matter_that_cannot_be_used_is_said(tmp_path, front, problem):
@@ -280,7 +296,9 @@ def test_a_named_pipe_is_not_read(tmp_path):
     write_bytes(tmp_path / "folder" / "b.txt", SLIP)
     os.mkfifo(tmp_path / "folder" / "a.txt")
     result = newslint_run(*BUILTIN, "folder", cwd=tmp_path, timeout=60)
-    assert _stderr(result) == [f"newslint: {os.path.join('folder', 'a.txt')}: not a regular file (a named pipe); not linted"]
+    assert _stderr(result) == [
+        f"newslint: {os.path.join('folder', 'a.txt')}: not a regular file (a named pipe); not linted"
+    ]
     assert result.returncode == 2
     assert _paths(result) == [os.path.join("folder", "b.txt")]
 
@@ -290,19 +308,33 @@ def test_a_link_to_a_device_is_not_read(tmp_path):
     write_bytes(tmp_path / "b.txt", SLIP)
     os.symlink("/dev/zero", tmp_path / "zero.txt")
     result = newslint_run(*BUILTIN, ".", cwd=tmp_path, preexec=_memory_capped)
-    assert _stderr(result) == [f"newslint: {os.path.join('.', 'zero.txt')}: not a regular file (a character device); not linted"]
+    assert _stderr(result) == [
+        f"newslint: {os.path.join('.', 'zero.txt')}: not a regular file (a character device); not linted"
+    ]
     assert result.returncode == 2
     assert _paths(result) == [os.path.join(".", "b.txt")]
 
 
 def test_standard_input_is_read_only_up_to_the_limit(tmp_path):
     write_bytes(tmp_path / ".newslint.yaml", b"max-file-size: 1000\n")
-    big = subprocess.run([sys.executable, "-m", "newslint", *BUILTIN, "-"], cwd=tmp_path, input=SLIP * 200,
-                         capture_output=True, timeout=60)
-    assert _stderr(big) == ["newslint: -: more than 1,000 bytes on standard input is over the limit (max-file-size); not linted"]
+    big = subprocess.run(
+        [sys.executable, "-m", "newslint", *BUILTIN, "-"],
+        cwd=tmp_path,
+        input=SLIP * 200,
+        capture_output=True,
+        timeout=60,
+    )
+    assert _stderr(big) == [
+        "newslint: -: more than 1,000 bytes on standard input is over the limit (max-file-size); not linted"
+    ]
     assert big.returncode == 2
-    small = subprocess.run([sys.executable, "-m", "newslint", *BUILTIN, "-"], cwd=tmp_path, input=SLIP * 30,
-                           capture_output=True, timeout=60)
+    small = subprocess.run(
+        [sys.executable, "-m", "newslint", *BUILTIN, "-"],
+        cwd=tmp_path,
+        input=SLIP * 30,
+        capture_output=True,
+        timeout=60,
+    )
     assert (_stderr(small), small.returncode, len(_paths(small))) == ([], 1, 30)
 
 
@@ -326,22 +358,28 @@ def test_empty_standard_input_without_paths_is_not_a_pass(tmp_path):
     assert implicit.returncode == 2
     explicit = newslint_run(*BUILTIN, "-", cwd=tmp_path)  # asked for: an empty article is clean
     assert (_stderr(explicit), explicit.returncode) == ([], 0)
-    piped = subprocess.run([sys.executable, "-m", "newslint", *BUILTIN], cwd=tmp_path, input=SLIP,
-                           capture_output=True, timeout=60)
+    piped = subprocess.run(
+        [sys.executable, "-m", "newslint", *BUILTIN], cwd=tmp_path, input=SLIP, capture_output=True, timeout=60
+    )
     assert (_stderr(piped), piped.returncode, _paths(piped)) == ([], 1, ["-"])
 
 
 # Markdown nested deeper than markdown-it's limit (20 levels): the rest is still prose.
 SLIP_LINE = "It rained.Then it stopped.\n"
 NESTED = {
-    "list-markers": ("- - - - - - - - - - - x\n\n" + SLIP_LINE + "\n# A heading.With a slip\n",
-                     [(3, 4, "rained.Then"), (5, 5, "heading.With")]),
-    "quote-lines": ("> " * 21 + "deep\n" + "> " * 21 + SLIP_LINE + "\nAfter.Slip\n",
-                    [(2, 46, "rained.Then"), (4, 1, "After.Slip")]),
-    "lazy-continuation": ("> " * 20 + "deep\n" + SLIP_LINE + "\nAfter.Slip\n",
-                          [(2, 4, "rained.Then"), (4, 1, "After.Slip")]),
-    "indented-lists": ("".join("  " * i + "- item\n" for i in range(30)) + "\n" + SLIP_LINE,
-                       [(32, 4, "rained.Then")]),
+    "list-markers": (
+        "- - - - - - - - - - - x\n\n" + SLIP_LINE + "\n# A heading.With a slip\n",
+        [(3, 4, "rained.Then"), (5, 5, "heading.With")],
+    ),
+    "quote-lines": (
+        "> " * 21 + "deep\n" + "> " * 21 + SLIP_LINE + "\nAfter.Slip\n",
+        [(2, 46, "rained.Then"), (4, 1, "After.Slip")],
+    ),
+    "lazy-continuation": (
+        "> " * 20 + "deep\n" + SLIP_LINE + "\nAfter.Slip\n",
+        [(2, 4, "rained.Then"), (4, 1, "After.Slip")],
+    ),
+    "indented-lists": ("".join("  " * i + "- item\n" for i in range(30)) + "\n" + SLIP_LINE, [(32, 4, "rained.Then")]),
 }
 
 
@@ -378,17 +416,19 @@ def test_unreadable_files_and_directories_as_a_normal_user(unprivileged):
     (root / "tree" / "unsearchable").chmod(0o744)  # may be listed, not entered
     result = run(*BUILTIN, "locked.txt", os.path.join("closed", "inside.txt"), "tree", "good.txt")
     unlistable = os.path.join("tree", "unlistable")
-    assert sorted(_stderr(result)) == sorted([
-        "newslint: locked.txt: permission denied",
-        f"newslint: {os.path.join('closed', 'inside.txt')}: permission denied",
-        f"newslint: {unlistable}: cannot list this directory: permission denied",
-        f"newslint: {os.path.join('tree', 'unsearchable', 'seen.txt')}: permission denied",
-    ])
+    assert sorted(_stderr(result)) == sorted(
+        [
+            "newslint: locked.txt: permission denied",
+            f"newslint: {os.path.join('closed', 'inside.txt')}: permission denied",
+            f"newslint: {unlistable}: cannot list this directory: permission denied",
+            f"newslint: {os.path.join('tree', 'unsearchable', 'seen.txt')}: permission denied",
+        ]
+    )
     assert result.returncode == 2
     assert sorted(_paths(result)) == ["good.txt", os.path.join("tree", "ok.txt")]
 
 
-@pytest.mark.parametrize("text", ["A\u00a0.", "He met J\u2009. Smith.", "U.S.A  \u2028.", "..B\x85.\"\u3000\x85."])
+@pytest.mark.parametrize("text", ["A\u00a0.", "He met J\u2009. Smith.", "U.S.A  \u2028.", '..B\x85."\u3000\x85.'])
 def test_a_space_sentencex_cannot_take_is_no_crash(tmp_path, text):
     # sentencex 1.0 panics in Rust on these (found by the fuzzer): never a traceback.
     write_bytes(tmp_path / "a.txt", text.encode() + b"\n")

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import REPO, run_newslint
 
 from newslint.baseline import Baseline
 from newslint.cli import main
-
-from conftest import REPO, run_newslint
 
 STORY = """# Harbour plan wins approval
 
@@ -100,8 +99,9 @@ def test_paths_are_relative_to_the_baseline_so_any_working_directory_works(desk,
 
 
 def test_dismiss_records_a_reason_and_survives_rewriting(desk):
-    code, out, err = run("dismiss", "story.md:6:40", "NL201", "--reason", "the sign reads that way",
-                         "--baseline", "baseline.json")
+    code, out, err = run(
+        "dismiss", "story.md:6:40", "NL201", "--reason", "the sign reads that way", "--baseline", "baseline.json"
+    )
     assert (code, out) == (0, "")
     assert err == "newslint: dismissed NL201 [missing-space] at story.md:6:40 in baseline.json\n"
     [entry] = Baseline.load(desk / "baseline.json").entries

@@ -98,8 +98,10 @@ def test_a_term_our_files_deny_is_a_disagreement(leader, start, end, kind):
 
 
 def test_a_short_stop_gap_and_a_span_marked_incomplete_are_no_disagreement():
-    report = _check(_term("Zed Nobody", D(2003, 5, 1), D(2003, 5, 9), "short"),
-                    _term("Cy Cole", D(2010, 2, 1), D(2010, 12, 1), "marked"))
+    report = _check(
+        _term("Zed Nobody", D(2003, 5, 1), D(2003, 5, 9), "short"),
+        _term("Cy Cole", D(2010, 2, 1), D(2010, 12, 1), "marked"),
+    )
     assert report.disagreements == []
     assert [t.ref_id for t in report.short_unknown] == ["short"]
     assert [t.ref_id for t in report.known_gaps] == ["marked"]
@@ -118,15 +120,19 @@ def test_the_tool_fails_on_an_unjudged_disagreement_and_on_a_stale_allowlist_ent
         encoding="utf-8",
     )
     allowlist = tmp_path / "allow.yaml"
-    run = lambda: (ck.main(["--reference", str(reference), "--allowlist", str(allowlist)], out=(out := io.StringIO())),
-                   out.getvalue())
+    run = lambda: (
+        ck.main(["--reference", str(reference), "--allowlist", str(allowlist)], out=(out := io.StringIO())),
+        out.getvalue(),
+    )
     status, report = run()
     assert status == 1 and "TEST a2 GB Zed Nobody 2003-01-01..2003-06-01: not in our files" in report
     assert "UNJUDGED" in report and "TEST a1" not in report
     allowlist.write_text("- country: GB\n  leader: Zed Nobody\n  why: an invented leader, judged\n", encoding="utf-8")
     assert run()[0] == 0
-    allowlist.write_text("- country: GB\n  leader: Zed Nobody\n  why: judged\n"
-                         "- source: TEST\n  id: a1\n  why: no disagreement at all\n", encoding="utf-8")
+    allowlist.write_text(
+        "- country: GB\n  leader: Zed Nobody\n  why: judged\n- source: TEST\n  id: a1\n  why: no disagreement at all\n",
+        encoding="utf-8",
+    )
     status, report = run()
     assert status == 1 and "allowlist entry TEST a1 no longer matches a disagreement" in report
 

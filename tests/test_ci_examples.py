@@ -8,11 +8,10 @@ import shlex
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import REPO
 
 from newslint.cli import main
 from newslint.formatters import BUILTIN_FORMATS
-
-from conftest import REPO
 
 CI = REPO / "examples" / "ci"
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -30,8 +29,11 @@ def test_the_readme_shows_each_file_as_it_is(path):
 
 
 def newslint_commands(text: str) -> list[list[str]]:
-    return [shlex.split(line.strip().lstrip("-").strip().removeprefix("run:").strip())
-            for line in text.splitlines() if re.match(r"\s*-?\s*(run:\s*)?newslint ", line)]
+    return [
+        shlex.split(line.strip().lstrip("-").strip().removeprefix("run:").strip())
+        for line in text.splitlines()
+        if re.match(r"\s*-?\s*(run:\s*)?newslint ", line)
+    ]
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)

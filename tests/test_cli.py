@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import run_newslint, run_on_terminal
 
 from newslint import __version__
 from newslint.cli import main
-
-from conftest import run_newslint, run_on_terminal
 
 ZZ = ["--select", "ZZ1,ZZ2"]
 
@@ -47,8 +46,12 @@ def invoke(*args: str, input: str | bytes | None = None):
 def test_directory_recursion_skips_hidden_and_non_articles(articles):
     result = invoke(*ZZ, "--format", "json", ".")
     paths = sorted({f["path"] for f in json.loads(result.stdout)})
-    assert paths == [os.path.join(".", "bad.txt"), os.path.join(".", "desk", "deep", "more.TXT"),
-                     os.path.join(".", "desk", "notes.markdown"), os.path.join(".", "desk", "story.md")]
+    assert paths == [
+        os.path.join(".", "bad.txt"),
+        os.path.join(".", "desk", "deep", "more.TXT"),
+        os.path.join(".", "desk", "notes.markdown"),
+        os.path.join(".", "desk", "story.md"),
+    ]
     assert result.exit_code == 1
 
 
@@ -68,11 +71,30 @@ def test_text_output_and_exit_codes(articles):
 def test_json_output_shape(articles):
     result = invoke(*ZZ, "--format", "json", "desk/story.md")
     assert json.loads(result.stdout) == [
-        {"path": "desk/story.md", "line": 3, "column": 3, "end_line": 3, "end_column": 8,
-         "code": "ZZ101", "rule": "flag-xyzzy", "severity": "warning", "message": "found 'xyzzy'",
-         "fix": {"text": "magic", "line": 3, "column": 3, "end_line": 3, "end_column": 8, "safe": True}},
-        {"path": "desk/story.md", "line": 3, "column": 15, "end_line": 3, "end_column": 20,
-         "code": "ZZ102", "rule": "flag-plugh", "severity": "error", "message": "found plugh", "fix": None},
+        {
+            "path": "desk/story.md",
+            "line": 3,
+            "column": 3,
+            "end_line": 3,
+            "end_column": 8,
+            "code": "ZZ101",
+            "rule": "flag-xyzzy",
+            "severity": "warning",
+            "message": "found 'xyzzy'",
+            "fix": {"text": "magic", "line": 3, "column": 3, "end_line": 3, "end_column": 8, "safe": True},
+        },
+        {
+            "path": "desk/story.md",
+            "line": 3,
+            "column": 15,
+            "end_line": 3,
+            "end_column": 20,
+            "code": "ZZ102",
+            "rule": "flag-plugh",
+            "severity": "error",
+            "message": "found plugh",
+            "fix": None,
+        },
     ]
 
 
@@ -101,7 +123,10 @@ def test_unknown_rule_in_select_is_an_error(articles):
 def test_stdin_with_filename_picks_the_format(articles):
     text = "```\nxyzzy in code\n```\n\nplugh outside.\n"
     as_markdown = invoke(*ZZ, "--format", "json", "--stdin-filename", "piece.md", "-", input=text)
-    assert [(f["path"], f["code"], f["line"]) for f in json.loads(as_markdown.stdout)] == [("piece.md", "ZZ101", 2), ("piece.md", "ZZ102", 5)]
+    assert [(f["path"], f["code"], f["line"]) for f in json.loads(as_markdown.stdout)] == [
+        ("piece.md", "ZZ101", 2),
+        ("piece.md", "ZZ102", 5),
+    ]
     as_text = invoke(*ZZ, "--format", "json", "--stdin-filename", "piece.txt", "-", input=text)
     # flag-plugh looks at prose paragraphs: in plain text the fence is prose too
     assert [f["code"] for f in json.loads(as_text.stdout)] == ["ZZ101", "ZZ102"]
@@ -166,8 +191,9 @@ def test_subprocess_exit_codes_and_streams(articles, plugin_dir):
 
 
 def test_subprocess_piped_stdin(articles, plugin_dir):
-    result = run_newslint(*ZZ, "--stdin-filename", "x.md", "-", cwd=articles, plugin=plugin_dir,
-                          stdin="`xyzzy` plugh\n".encode())
+    result = run_newslint(
+        *ZZ, "--stdin-filename", "x.md", "-", cwd=articles, plugin=plugin_dir, stdin=b"`xyzzy` plugh\n"
+    )
     # flag-xyzzy reads the raw text (inside the code span); flag-plugh only prose
     assert result.stdout.decode().splitlines() == [
         "x.md:1:2: ZZ101 [flag-xyzzy] found 'xyzzy'",

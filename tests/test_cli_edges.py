@@ -108,7 +108,7 @@ def test_a_toml_configuration_is_read_as_toml(tree):
     result = newslint_run("--config", "newslint.toml", "--format", "json", "a.txt", cwd=tree)
     assert (_errors(result), result.returncode) == ([], 0)  # info is below the default fail-on
     assert [f["severity"] for f in json.loads(result.stdout)] == ["info"]
-    (tree / "bad.toml").write_text('[rules.long-sentence]\nmax-words = -5\n')
+    (tree / "bad.toml").write_text("[rules.long-sentence]\nmax-words = -5\n")
     bad = newslint_run("--config", "bad.toml", "a.txt", cwd=tree)
     assert _errors(bad) == ["newslint: bad.toml:2: long-sentence.max-words must be at least 1, not -5"]
     assert bad.returncode == 2

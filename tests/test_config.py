@@ -19,8 +19,14 @@ from newslint.rule import rule
 
 
 def _rule(code, name, default=True, **options):
-    @rule(code, name, summary=name, default=default, options=options,
-          choices={"mode": ("strict", "loose")} if "mode" in options else None)
+    @rule(
+        code,
+        name,
+        summary=name,
+        default=default,
+        options=options,
+        choices={"mode": ("strict", "loose")} if "mode" in options else None,
+    )
     def check(document, opts):
         return iter(())
 
@@ -204,7 +210,11 @@ def test_explicit_config_applies_everywhere(tmp_path):
         ("ignore: [ZZ1]\nfail_on: error\n", 2, "unknown key 'fail_on' (did you mean 'fail-on'?)"),
         ("fail-on: fatal\n", 1, "fail-on must be one of info, warning, error, not 'fatal'"),
         ("select: [ZZ1, frist-rule]\n", 1, "select: unknown rule 'frist-rule' (did you mean 'first-rule'?)"),
-        ("rules:\n  first-rule:\n    limmit: 3\n", 3, "unknown key 'limmit' in rules.first-rule (did you mean 'limit'?)"),
+        (
+            "rules:\n  first-rule:\n    limmit: 3\n",
+            3,
+            "unknown key 'limmit' in rules.first-rule (did you mean 'limit'?)",
+        ),
         ("rules:\n  first-rule:\n    limit: many\n", 3, "first-rule.limit must be an integer, not 'many'"),
         ("rules:\n  first-rule:\n    limit: true\n", 3, "first-rule.limit must be an integer, not True"),
         ("rules:\n  first-rule:\n    strict: 1\n", 3, "first-rule.strict must be true or false, not 1"),
@@ -214,7 +224,11 @@ def test_explicit_config_applies_everywhere(tmp_path):
         ("max-file-size: -1\n", 1, "max-file-size must be a positive number of bytes"),
         ("date: yesterday\n", 1, "date must be a date like 2025-06-19, not 'yesterday'"),
         ("overrides:\n  - ignore: [ZZ1]\n", 2, "each override needs 'files': a list of globs"),
-        ("overrides:\n  - files: [a]\n    ignroe: [ZZ1]\n", 3, "unknown key 'ignroe' in overrides.0 (did you mean 'ignore'?)"),
+        (
+            "overrides:\n  - files: [a]\n    ignroe: [ZZ1]\n",
+            3,
+            "unknown key 'ignroe' in overrides.0 (did you mean 'ignore'?)",
+        ),
         ("- just\n- a list\n", 1, "the configuration must be a mapping of keys to values"),
         ("select: [ZZ1\n", 2, "invalid YAML"),
     ],
@@ -229,7 +243,9 @@ def test_mistakes_name_file_line_and_key(tmp_path, body, line, expected):
 
 
 def test_pyproject_mistake_names_the_line(tmp_path):
-    path = write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n\n[tool.newslint]\nignore = ["ZZ1"]\nselcet = ["ZZ2"]\n')
+    path = write(
+        tmp_path / "pyproject.toml", '[project]\nname = "x"\n\n[tool.newslint]\nignore = ["ZZ1"]\nselcet = ["ZZ2"]\n'
+    )
     with pytest.raises(config.ConfigError) as caught:
         config.load_pyproject(path, REGISTRY)
     assert str(caught.value) == f"{path}:6: unknown key 'selcet' (did you mean 'select'?)"

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from formatting import finding
 
 from newslint.fingerprint import fingerprints, paragraph_breaks, with_path
-
-from formatting import finding
 
 STORY = (
     "Council backs harbour plan\n"
@@ -32,9 +31,10 @@ def identity(text: str, needle: str, code: str = "NL201", nth: int = 0) -> str:
         # another paragraph edited
         STORY.replace("The vote was close", "The vote, held late on Tuesday, was close"),
         # paragraphs moved: the last one first
-        STORY.replace("\nThe vote was close, and the mayor said she would write to every household.\n", "")
-        .replace("Council backs harbour plan\n\n",
-                 "Council backs harbour plan\n\nThe vote was close, and the mayor said she would write to every household.\n\n"),
+        STORY.replace("\nThe vote was close, and the mayor said she would write to every household.\n", "").replace(
+            "Council backs harbour plan\n\n",
+            "Council backs harbour plan\n\nThe vote was close, and the mayor said she would write to every household.\n\n",
+        ),
         # CRLF line endings
         STORY.replace("\n", "\r\n"),
         # words far along the same paragraph changed
@@ -96,8 +96,9 @@ def test_a_long_span_is_known_by_its_ends():
     edited = text.replace("word40", "changed")
     whole = (paragraph, paragraph.replace("word40", "changed"))
     assert identity(text, whole[0], "NL403") == identity(edited, whole[1], "NL403")
-    assert identity(text, whole[0], "NL403") != identity(text.replace("word79", "last"),
-                                                          whole[0].replace("word79", "last"), "NL403")
+    assert identity(text, whole[0], "NL403") != identity(
+        text.replace("word79", "last"), whole[0].replace("word79", "last"), "NL403"
+    )
 
 
 def test_without_text_the_identity_falls_back_on_the_message():

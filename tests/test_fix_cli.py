@@ -79,10 +79,7 @@ def test_diff_prints_the_fix_and_writes_nothing(workdir):
     article.write_text(f"{SLIPS}\n")
     result = _run("--diff", "a.txt")
     assert result.exit_code == 1
-    assert result.output == (
-        "--- a/a.txt\n+++ b/a.txt\n@@ -1 +1 @@\n"
-        f"-{SLIPS}\n+{FIXED}\n"
-    )
+    assert result.output == (f"--- a/a.txt\n+++ b/a.txt\n@@ -1 +1 @@\n-{SLIPS}\n+{FIXED}\n")
     assert article.read_text() == f"{SLIPS}\n"
     assert _run("--diff", "a.txt").exit_code == 1  # still unfixed
     article.write_text(f"{FIXED}\n")
@@ -121,9 +118,31 @@ def _lint(text: str):
 
 # Fragments that trip the rules with safe fixes, joined at random.
 FRAGMENTS = [
-    "the the", "The the", "said.The", "said .", "plan ,", "again..", "riskier.\u201d.", "ok?\".",
-    "  ", " ", "\n", "\n\n", "\u201cQuote\u201d", "\"Quote\"", "Iran's", "Iran\u2019s", "word",
-    "U.S.", "3.5", "bbc.co.uk", "\r\n", "\u2019", "'", "\"", "\U0001F600",
+    "the the",
+    "The the",
+    "said.The",
+    "said .",
+    "plan ,",
+    "again..",
+    "riskier.\u201d.",
+    'ok?".',
+    "  ",
+    " ",
+    "\n",
+    "\n\n",
+    "\u201cQuote\u201d",
+    '"Quote"',
+    "Iran's",
+    "Iran\u2019s",
+    "word",
+    "U.S.",
+    "3.5",
+    "bbc.co.uk",
+    "\r\n",
+    "\u2019",
+    "'",
+    '"',
+    "\U0001f600",
 ]
 
 
@@ -259,9 +278,10 @@ def test_fix_leaves_read_only_files_unless_asked(tmp_path):
     article.write_bytes(SLIPPED)
     article.chmod(0o444)
     status, _, errors = _fix(tmp_path, "--select", "missing-space", "a.txt")
-    assert (status, errors) == (2, [
-        "newslint: a.txt: is read-only; not fixed (--fix-readonly rewrites read-only files, keeping their mode)"
-    ])
+    assert (status, errors) == (
+        2,
+        ["newslint: a.txt: is read-only; not fixed (--fix-readonly rewrites read-only files, keeping their mode)"],
+    )
     assert article.read_bytes() == SLIPPED
     status, _, errors = _fix(tmp_path, "--fix-readonly", "--select", "missing-space", "a.txt")
     assert (status, errors) == (0, [])

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newslint.atomic import write_atomically
 from newslint.document import Document
 from newslint.engine import ActiveRule, lint
 from newslint.finding import Fix, Violation
-from newslint.atomic import write_atomically
 from newslint.fixer import apply, fix_text, unified_diff
 from newslint.rule import rule
 

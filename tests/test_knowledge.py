@@ -58,8 +58,10 @@ def test_single_offices_have_no_overlapping_terms(merged):
         for before, after in zip(terms, terms[1:]):
             # a successor starts on the day the predecessor's term ends
             if before.end is None or after.start < before.end:
-                problems.append(f"{code}.{key}: {before.person} {before.start}..{before.end} "
-                                f"overlaps {after.person} {after.start}..{after.end}")
+                problems.append(
+                    f"{code}.{key}: {before.person} {before.start}..{before.end} "
+                    f"overlaps {after.person} {after.start}..{after.end}"
+                )
     assert not problems, "\n".join(problems)
 
 
@@ -75,8 +77,9 @@ def test_every_country_has_a_name_and_forms(merged):
 
 def test_every_form_names_one_country_unless_shared(merged):
     shared = {form for form in merged.forms if len(merged.forms[form]) > 1}
-    undeclared = sorted(f"{form}: {sorted(merged.forms[form])}" for form in shared
-                        if form.replace("’", "'") not in merged.shared_forms)
+    undeclared = sorted(
+        f"{form}: {sorted(merged.forms[form])}" for form in shared if form.replace("’", "'") not in merged.shared_forms
+    )
     assert not undeclared, "forms given to several countries (list them in shared-forms):\n" + "\n".join(undeclared)
 
 
@@ -97,8 +100,12 @@ def test_the_commissioned_facts_are_there(merged):
     assert [t.person for t in ukraine.holder_on(dt.date(2025, 6, 1))] == ["Volodymyr Zelenskyy"]
     assert [t.person for t in merged.offices[("RU", "president")].holder_on(dt.date(2025, 6, 1))] == ["Vladimir Putin"]
     assert [t.person for t in merged.offices[("GB", "chancellor")].holder_on(dt.date(2005, 1, 1))] == ["Gordon Brown"]
-    assert [t.person for t in merged.offices[("GB", "home-secretary")].holder_on(dt.date(2005, 1, 1))] == ["Charles Clarke"]
-    assert [t.person for t in merged.offices[("US", "secretary-of-state")].holder_on(dt.date(2005, 6, 1))] == ["Condoleezza Rice"]
+    assert [t.person for t in merged.offices[("GB", "home-secretary")].holder_on(dt.date(2005, 1, 1))] == [
+        "Charles Clarke"
+    ]
+    assert [t.person for t in merged.offices[("US", "secretary-of-state")].holder_on(dt.date(2005, 6, 1))] == [
+        "Condoleezza Rice"
+    ]
     assert merged.offices[("RU", "spokesperson")].single is False
     assert "Kremlin" in merged.countries["RU"].forms
 
@@ -124,8 +131,10 @@ people:
 
 
 def test_offices_of_one_country_in_two_files_are_merged():
-    other = "checked: 2024-01-01\ncountries:\n  XA:\n    offices:\n      foreign-minister:\n" \
-            "        titles: [Foreign Minister]\n        holders:\n          - [Cy Cole, 2001-01-01, null]\n"
+    other = (
+        "checked: 2024-01-01\ncountries:\n  XA:\n    offices:\n      foreign-minister:\n"
+        "        titles: [Foreign Minister]\n        holders:\n          - [Cy Cole, 2001-01-01, null]\n"
+    )
     kb = load_texts([("a.yaml", BASE), ("b.yaml", other)])
     assert set(kb.offices) == {("XA", "president"), ("XA", "foreign-minister")}
     assert kb.countries["XA"].name == "Alphaland"
@@ -140,8 +149,10 @@ def test_forms_given_differently_in_two_files_fail_naming_both():
 
 
 def test_an_extra_file_overrides_an_office_and_adds_people():
-    extra = "checked: 2025-06-30\ncountries:\n  XA:\n    offices:\n      president:\n        titles: [President]\n" \
-            "        holders:\n          - [Dee Dunn, 2000-01-01, null]\npeople:\n  Dee Dunn: [D. Dunn]\n"
+    extra = (
+        "checked: 2025-06-30\ncountries:\n  XA:\n    offices:\n      president:\n        titles: [President]\n"
+        "        holders:\n          - [Dee Dunn, 2000-01-01, null]\npeople:\n  Dee Dunn: [D. Dunn]\n"
+    )
     kb = load_texts([("a.yaml", BASE)], [("local.yaml", extra)])
     assert [t.person for t in kb.offices[("XA", "president")].terms] == ["Dee Dunn"]
     assert kb.lookup(["D.", "Dunn"]) == {"Dee Dunn"}
@@ -151,13 +162,22 @@ def test_an_extra_file_overrides_an_office_and_adds_people():
     "text, message",
     [
         ("countries: {}\n", "'checked'"),
-        ("checked: 2025-06-30\ncountries:\n  XA:\n    offices:\n      p:\n        titles: [P]\n"
-         "        holders:\n          - [Ann, 2005-01-01, 2004-01-01]\n", "ends before it starts"),
-        ("checked: 2025-06-30\ncountries:\n  XA:\n    offices:\n      p:\n        titles: [P]\n"
-         "        holders:\n          - [Ann, 2005-13-01, null]\n", "not a date"),
+        (
+            "checked: 2025-06-30\ncountries:\n  XA:\n    offices:\n      p:\n        titles: [P]\n"
+            "        holders:\n          - [Ann, 2005-01-01, 2004-01-01]\n",
+            "ends before it starts",
+        ),
+        (
+            "checked: 2025-06-30\ncountries:\n  XA:\n    offices:\n      p:\n        titles: [P]\n"
+            "        holders:\n          - [Ann, 2005-13-01, null]\n",
+            "not a date",
+        ),
         ("checked: 2025-06-30\ncountries:\n  XA:\n    colour: red\n", "unknown key"),
-        ("checked: 2025-06-30\ncountries:\n  XA:\n    offices:\n      p:\n        titles: [P]\n"
-         "        holders:\n          - [Ann, 2005-01-01]\n", r"\[name, from, to\]"),
+        (
+            "checked: 2025-06-30\ncountries:\n  XA:\n    offices:\n      p:\n        titles: [P]\n"
+            "        holders:\n          - [Ann, 2005-01-01]\n",
+            r"\[name, from, to\]",
+        ),
     ],
 )
 def test_mistakes_are_reported_with_the_file(text, message):
@@ -166,15 +186,15 @@ def test_mistakes_are_reported_with_the_file(text, message):
 
 
 def test_names_are_looked_up_without_case_accents_full_stops_or_apostrophe_style():
-    text = BASE.replace("Ann Able, 2000", "Gerhard Schröder, 2000").replace("Ann Able: [Anne Able]", "Gerhard Schröder: [G. O'Neill]")
+    text = BASE.replace("Ann Able, 2000", "Gerhard Schröder, 2000").replace(
+        "Ann Able: [Anne Able]", "Gerhard Schröder: [G. O'Neill]"
+    )
     kb = load_texts([("a.yaml", text)])
     assert kb.lookup(["Gerhard", "Schroeder"]) == {"Gerhard Schröder"}
     assert kb.lookup(["GERHARD", "SCHRODER"]) == {"Gerhard Schröder"}
     assert kb.lookup(["G", "O’Neill"]) == {"Gerhard Schröder"}
     assert kb.lookup(["Schröder"]) == {"Gerhard Schröder"}  # a surname alone
     assert kb.lookup(["Hans", "Schröder"]) == set()  # another first name: someone else
-
-
 
 
 INCOMPLETE = """\
@@ -207,9 +227,11 @@ def test_incomplete_spans_are_read_and_say_where_the_list_is_not_complete():
 
 
 def test_an_office_listed_with_no_holders_is_kept_and_never_complete():
-    text = "checked: 2025-06-30\ncountries:\n  XA:\n    name: Alphaland\n    forms: [Alphaland]\n" \
-           "    offices:\n      prime-minister:\n        titles: [Prime Minister]\n        holders: []\n" \
-           "        incomplete:\n          - [1990-01-01, null]\n"
+    text = (
+        "checked: 2025-06-30\ncountries:\n  XA:\n    name: Alphaland\n    forms: [Alphaland]\n"
+        "    offices:\n      prime-minister:\n        titles: [Prime Minister]\n        holders: []\n"
+        "        incomplete:\n          - [1990-01-01, null]\n"
+    )
     office = load_texts([("a.yaml", text)]).offices[("XA", "prime-minister")]
     assert office.terms == () and not office.listed_over(dt.date(2005, 1, 1), dt.date(2005, 1, 2))
 
@@ -224,8 +246,10 @@ def test_an_office_listed_with_no_holders_is_kept_and_never_complete():
     ],
 )
 def test_bad_incomplete_spans_are_reported_with_the_file(entry, message):
-    text = "checked: 2025-06-30\ncountries:\n  XA:\n    offices:\n      p:\n        titles: [P]\n" \
-           f"        incomplete:\n          - {entry}\n"
+    text = (
+        "checked: 2025-06-30\ncountries:\n  XA:\n    offices:\n      p:\n        titles: [P]\n"
+        f"        incomplete:\n          - {entry}\n"
+    )
     with pytest.raises(KnowledgeError, match=message):
         load_texts([("bad.yaml", text)])
 
@@ -237,8 +261,10 @@ def test_an_unknown_office_key_is_reported():
 
 
 def test_a_gap_between_listed_terms_is_not_complete_beyond_the_slack():
-    text = BASE.replace("          - [Bea Best, 2010-01-01, null]\n",
-                        "          - [Bea Best, 2010-03-01, 2012-01-01]\n          - [Cy Cole, 2012-01-05, null]\n")
+    text = BASE.replace(
+        "          - [Bea Best, 2010-01-01, null]\n",
+        "          - [Bea Best, 2010-03-01, 2012-01-01]\n          - [Cy Cole, 2012-01-05, null]\n",
+    )
     office = load_texts([("a.yaml", text)]).offices[("XA", "president")]
     week = dt.timedelta(days=7)
     assert not office.listed_over(dt.date(2010, 1, 15), dt.date(2010, 1, 20), week)  # two months: unknown

@@ -110,8 +110,7 @@ def test_four_times_the_text_takes_less_than_six_times_as_long(case: Case) -> No
         except _TooSlow:
             tries.append(None)
     assert tries[-1] is not None, (
-        f"{case.name}: {LARGE:,} code points took over {RATIO:g}x the {small:.3f} s of {SMALL:,} "
-        f"in {len(tries)} tries"
+        f"{case.name}: {LARGE:,} code points took over {RATIO:g}x the {small:.3f} s of {SMALL:,} in {len(tries)} tries"
     )
 
 

@@ -137,8 +137,9 @@ def _parse_shout(text: str) -> Parsed:
 
 
 def test_a_plugin_adds_an_input_format_with_the_newslint_formats_hook(tmp_path):
-    linter = Linter(entry_points=False, plugins=[_ShoutFormat()], select=["missing-space"],
-                    config=_empty_config(tmp_path))
+    linter = Linter(
+        entry_points=False, plugins=[_ShoutFormat()], select=["missing-space"], config=_empty_config(tmp_path)
+    )
     (tmp_path / "a.shout").write_text("First line.\nIt rained.Then it stopped.\n")
     [result] = linter.lint_paths([str(tmp_path)])
     assert result.path.endswith("a.shout")

@@ -40,14 +40,14 @@ OWN = {
         "Work on the pier is due to start next spring, and it should open two years later.\n\n"
         "Work on the pier is due to start next spring, and it should open two years later.\n\n"
         "The harbour master, TK, said TK Mr Reid would speak. About XXX boats moor here. TODO\n\n"
-        "She said \"it works.now we wait\" and left.\n"
+        'She said "it works.now we wait" and left.\n'
     ),
     # a slip whose only trace is 'plan plan.' (white-space tokens 'plan' and 'plan.')
     "own-plan.txt": "Shops reopened on Monday. The council backed the plan plan.\n",
     "own-quotes.md": (
         "# Harbour plans\n\n"
         "“We will win,” she said. 'It is time.\n\n"
-        "He said \"no\" ,and left .The end came  soon.\n\n"
+        'He said "no" ,and left .The end came  soon.\n\n'
         "> Work on the pier is due to start next spring, and it should open two years later.\n"
     ),
 }
@@ -123,5 +123,12 @@ def test_appending_a_clean_paragraph_keeps_the_findings(rule: Rule) -> None:
 def test_the_samples_exercise_the_copy_damage_rules() -> None:
     # A locality test on silence proves nothing: each copy-damage rule must fire.
     by_name = {rule.name: rule for rule in _rules()}
-    for name in ("missing-space", "joined-words", "repeated-word", "placeholder", "repeated-phrase", "duplicate-paragraph"):
+    for name in (
+        "missing-space",
+        "joined-words",
+        "repeated-word",
+        "placeholder",
+        "repeated-phrase",
+        "duplicate-paragraph",
+    ):
         assert _findings(by_name[name], OWN["own-damage.txt"], "own-damage.txt"), name

@@ -12,12 +12,17 @@ from newslint.options import Option
 from newslint.rule import Registry, rule
 
 
-@rule("ZZ901", "option-probe", summary="probe", options={
-    "limit": Option(5, min=1, max=99),
-    "files": Option([], kind="paths", must_exist=True),
-    "mode": Option("a", choices=("a", "b")),
-    "plain": 3,
-})
+@rule(
+    "ZZ901",
+    "option-probe",
+    summary="probe",
+    options={
+        "limit": Option(5, min=1, max=99),
+        "files": Option([], kind="paths", must_exist=True),
+        "mode": Option("a", choices=("a", "b")),
+        "plain": 3,
+    },
+)
 def probe(document, options):
     """What it does: nothing."""
     return iter(())
@@ -29,7 +34,9 @@ REGISTRY = Registry((probe,))
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        (5, 5), (1, 1), (99, 99),
+        (5, 5),
+        (1, 1),
+        (99, 99),
     ],
 )
 def test_values_in_range_are_kept(value, expected):
@@ -43,8 +50,11 @@ def test_values_in_range_are_kept(value, expected):
         ("rules:\n  option-probe:\n    limit: 100\n", 3, "option-probe.limit must be at most 99, not 100"),
         ("rules:\n  option-probe:\n    limit: 2.5\n", 3, "option-probe.limit must be an integer, not 2.5"),
         ("rules:\n  option-probe:\n    mode: c\n", 3, "option-probe.mode must be one of a, b, not 'c'"),
-        ("rules:\n\n  option-probe:\n    files: [nowhere.yaml]\n", 4,
-         "option-probe.files names 'nowhere.yaml', which is not a file"),
+        (
+            "rules:\n\n  option-probe:\n    files: [nowhere.yaml]\n",
+            4,
+            "option-probe.files names 'nowhere.yaml', which is not a file",
+        ),
         ("rules:\n  option-probe:\n    plain: yes\n", 3, "option-probe.plain must be an integer, not True"),
     ],
 )
@@ -85,7 +95,7 @@ def test_explain_lists_each_option_with_its_kind_and_range():
 def test_every_built_in_option_default_passes_its_own_check():
     linter = Linter(entry_points=False)
     for item in linter.rules:
-        for name, spec in item.specs.items():
+        for spec in item.specs.values():
             default = list(spec.default) if isinstance(spec.default, tuple) else spec.default
             if spec.kind != "paths":
                 spec.check(default, Path("."))

@@ -15,25 +15,32 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
+from formatting import finding, long_line_findings, ratio, render
 
 from newslint import __version__
 from newslint.rule import rule
-
-from formatting import finding, long_line_findings, ratio, render
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 
-TEXT = "Intro \U0001F600 then xyzzy.\r\nA plugh, é frobnicate\n"
+TEXT = "Intro \U0001f600 then xyzzy.\r\nA plugh, é frobnicate\n"
 
 
 def findings(text: str = TEXT, path: str = "story.txt"):
     return [
         finding(text, "xyzzy", fix=("xyzzy", "magic", True), path=path),
         finding(text, "plugh", "ZZ102", "flag-plugh", "error", "found plugh", path=path),
-        finding(text, "frobnicate", "ZZ201", "note-frobnicate", "info", "found frobnicate",
-                fix=("frobnicate", "tweak", False), path=path),
+        finding(
+            text,
+            "frobnicate",
+            "ZZ201",
+            "note-frobnicate",
+            "info",
+            "found frobnicate",
+            fix=("frobnicate", "tweak", False),
+            path=path,
+        ),
     ]
 
 
@@ -131,18 +138,31 @@ def test_sarif_results_field_by_field(repo):
     # repository-relative: cwd is desk/ below the work tree's top
     assert location["artifactLocation"] == {"uri": "desk/story.txt", "uriBaseId": "%SRCROOT%"}
     # the emoji is two UTF-16 code units: code-point column 14 is UTF-16 column 15
-    assert location["region"] == {"startLine": 1, "startColumn": 15, "endLine": 1, "endColumn": 20,
-                                  "snippet": {"text": "xyzzy"}}
+    assert location["region"] == {
+        "startLine": 1,
+        "startColumn": 15,
+        "endLine": 1,
+        "endColumn": 20,
+        "snippet": {"text": "xyzzy"},
+    }
     # é is one UTF-16 unit: no shift on line 2
     assert frob["locations"][0]["physicalLocation"]["region"]["startColumn"] == 12
-    assert xyzzy["fixes"] == [{
-        "description": {"text": "replace 'xyzzy' with 'magic'"},
-        "artifactChanges": [{
-            "artifactLocation": {"uri": "desk/story.txt", "uriBaseId": "%SRCROOT%"},
-            "replacements": [{"deletedRegion": {"startLine": 1, "startColumn": 15, "endLine": 1, "endColumn": 20},
-                              "insertedContent": {"text": "magic"}}],
-        }],
-    }]
+    assert xyzzy["fixes"] == [
+        {
+            "description": {"text": "replace 'xyzzy' with 'magic'"},
+            "artifactChanges": [
+                {
+                    "artifactLocation": {"uri": "desk/story.txt", "uriBaseId": "%SRCROOT%"},
+                    "replacements": [
+                        {
+                            "deletedRegion": {"startLine": 1, "startColumn": 15, "endLine": 1, "endColumn": 20},
+                            "insertedContent": {"text": "magic"},
+                        }
+                    ],
+                }
+            ],
+        }
+    ]
     assert "fixes" not in plugh and "fixes" not in frob  # no fix; an unsafe suggestion is left out
     assert re.fullmatch(r"[0-9a-f]{32}", xyzzy["partialFingerprints"]["newslint/v1"])
     assert log["runs"][0]["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": []}]
@@ -163,7 +183,9 @@ def test_sarif_paths_outside_the_repository_and_odd_names(repo, tmp_path_factory
     validate_sarif(log)
     first, *_, last = log["runs"][0]["results"]
     assert first["locations"][0]["physicalLocation"]["artifactLocation"] == {
-        "uri": "desk/my%20story%231.txt", "uriBaseId": "%SRCROOT%"}
+        "uri": "desk/my%20story%231.txt",
+        "uriBaseId": "%SRCROOT%",
+    }
     assert last["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": outside.as_uri()}
 
 
@@ -192,12 +214,17 @@ def test_github_escaping(repo):
     text = "a xyzzy b\n"
     odd = finding(text, "xyzzy", message="100% sure: it broke,\r\nthen stopped", path="a,b:c%.txt")
     [line] = render("github", [("a,b:c%.txt", [odd], text)]).splitlines()
-    assert line == ("::warning file=desk/a%2Cb%3Ac%25.txt,line=1,col=3,endLine=1,endColumn=8,"
-                    "title=ZZ101 flag-xyzzy::100%25 sure: it broke,%0D%0Athen stopped")
+    assert line == (
+        "::warning file=desk/a%2Cb%3Ac%25.txt,line=1,col=3,endLine=1,endColumn=8,"
+        "title=ZZ101 flag-xyzzy::100%25 sure: it broke,%0D%0Athen stopped"
+    )
 
 
 def test_github_unreadable_file(repo):
-    assert render("github", [], errors=[("x,y.md", "binary file")]) == "::error file=desk/x%2Cy.md,title=newslint::binary file\n"
+    assert (
+        render("github", [], errors=[("x,y.md", "binary file")])
+        == "::error file=desk/x%2Cy.md,title=newslint::binary file\n"
+    )
 
 
 # -- GitLab -----------------------------------------------------------------------------------
@@ -225,7 +252,9 @@ def test_gitlab_issues_field_by_field(repo):
 
 
 def test_gitlab_fingerprints_unique_across_files_and_stable(repo):
-    both = json.loads(render("gitlab", [("a.txt", findings(path="a.txt"), TEXT), ("b.txt", findings(path="b.txt"), TEXT)]))
+    both = json.loads(
+        render("gitlab", [("a.txt", findings(path="a.txt"), TEXT), ("b.txt", findings(path="b.txt"), TEXT)])
+    )
     assert len({i["fingerprint"] for i in both}) == 6  # the same findings in two files
     edited = "A new first paragraph.\n\n" + TEXT
     again = json.loads(render("gitlab", [("a.txt", findings(edited, "a.txt"), edited)]))
@@ -237,9 +266,12 @@ def test_gitlab_fingerprints_unique_across_files_and_stable(repo):
 
 def test_junit_one_case_per_file_one_failure_per_finding():
     text = "A xyzzy\n"
-    bell = finding(text, "xyzzy", message="bell \x07 & <tag> \"q\"", path="b.txt")
-    xml = render("junit", [("story.txt", findings(), TEXT), ("clean.txt", [], "fine\n"), ("b.txt", [bell], text)],
-                 errors=[("gone.md", "no such file or directory")])
+    bell = finding(text, "xyzzy", message='bell \x07 & <tag> "q"', path="b.txt")
+    xml = render(
+        "junit",
+        [("story.txt", findings(), TEXT), ("clean.txt", [], "fine\n"), ("b.txt", [bell], text)],
+        errors=[("gone.md", "no such file or directory")],
+    )
     root = ET.fromstring(xml.encode("utf-8"))
     assert root.tag == "testsuites"
     assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("4", "4", "1")
@@ -252,7 +284,7 @@ def test_junit_one_case_per_file_one_failure_per_finding():
     assert first.get("message") == "1:14: found 'xyzzy'"
     assert first.text == "story.txt:1:14: ZZ101 [flag-xyzzy] found 'xyzzy'"
     assert list(clean) == []
-    assert b.find("failure").get("message") == "1:3: bell \\x07 & <tag> \"q\""
+    assert b.find("failure").get("message") == '1:3: bell \\x07 & <tag> "q"'
     error = gone.find("error")
     assert error.get("message") == "no such file or directory"
 
@@ -269,10 +301,13 @@ def test_rdjson_field_by_field():
     assert xyzzy["severity"] == "WARNING" and plugh["severity"] == "ERROR" and frob["severity"] == "INFO"
     assert xyzzy["code"] == {"value": "ZZ101"}
     # UTF-8 bytes: "Intro " (6) + the emoji (4) + " then " (6) = 16 bytes before xyzzy
-    assert xyzzy["location"] == {"path": "desk/story.txt",
-                                 "range": {"start": {"line": 1, "column": 17}, "end": {"line": 1, "column": 22}}}
-    assert xyzzy["suggestions"] == [{"range": {"start": {"line": 1, "column": 17}, "end": {"line": 1, "column": 22}},
-                                     "text": "magic"}]
+    assert xyzzy["location"] == {
+        "path": "desk/story.txt",
+        "range": {"start": {"line": 1, "column": 17}, "end": {"line": 1, "column": 22}},
+    }
+    assert xyzzy["suggestions"] == [
+        {"range": {"start": {"line": 1, "column": 17}, "end": {"line": 1, "column": 22}}, "text": "magic"}
+    ]
     # "A plugh, " (9) + é (2) + " " (1) = 12 bytes before frobnicate
     assert frob["location"]["range"] == {"start": {"line": 2, "column": 13}, "end": {"line": 2, "column": 23}}
     assert frob["suggestions"][0]["text"] == "tweak"  # an unsafe fix is still a suggestion for a person
@@ -284,7 +319,7 @@ def test_thousands_of_findings_on_one_long_line_stay_linear(name, repo):
     def cost(size: int) -> float:
         text, found = long_line_findings(size)
         started = time.perf_counter()
-        render(name, [("s.txt", found, "\U0001F600" + text[1:])])  # an emoji: columns are converted
+        render(name, [("s.txt", found, "\U0001f600" + text[1:])])  # an emoji: columns are converted
         return time.perf_counter() - started
 
     small, large = ratio(cost)

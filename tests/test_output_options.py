@@ -13,11 +13,10 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from click.testing import CliRunner
+from conftest import install_plugin, run_newslint, run_on_terminal
 
 from newslint.cli import main
 from newslint.formatters import BUILTIN_FORMATS
-
-from conftest import install_plugin, run_newslint, run_on_terminal
 
 ZZ = ["--select", "ZZ1,ZZ2"]
 SUMMARY = "3 findings in 2 files (1 error, 1 warning, 1 info); 1 fixable with --fix\n"
@@ -56,8 +55,19 @@ def test_unknown_format_names_every_format(articles):
 
 def test_help_lists_the_lint_options_version_and_commands(articles):
     text = invoke("--help").stdout
-    for option in ("--output-format, --format", "--output-file", "--statistics", "--exit-zero", "--quiet",
-                   "--show-source", "--baseline", "--write-baseline", "--select", "--fix", "--version"):
+    for option in (
+        "--output-format, --format",
+        "--output-file",
+        "--statistics",
+        "--exit-zero",
+        "--quiet",
+        "--show-source",
+        "--baseline",
+        "--write-baseline",
+        "--select",
+        "--fix",
+        "--version",
+    ):
         assert option in text, option
     for name in ("concise", "full", "json", "sarif", "github", "gitlab", "junit", "rdjson"):
         assert name in text, name
@@ -70,7 +80,10 @@ def test_output_file_takes_the_findings_and_stdout_the_summary(articles):
     assert result.exit_code == 1
     assert result.stdout == SUMMARY
     assert [f["code"] for f in json.loads((articles / "out.json").read_text(encoding="utf-8"))] == [
-        "ZZ101", "ZZ102", "ZZ201"]
+        "ZZ101",
+        "ZZ102",
+        "ZZ201",
+    ]
     quiet = invoke(*ZZ, "--format", "json", "--output-file", "out.json", "desk")
     assert quiet.stdout == "" and quiet.exit_code == 1  # not a terminal: no summary unless asked
 
@@ -152,7 +165,9 @@ def test_junit_reports_unreadable_files_as_errors(articles):
 def test_github_paths_are_repository_relative_from_a_subfolder(articles, monkeypatch):
     monkeypatch.chdir(articles / "desk")
     lines = invoke(*ZZ, "--format", "github", "a.txt").stdout.splitlines()
-    assert lines[0] == "::warning file=desk/a.txt,line=1,col=3,endLine=1,endColumn=8,title=ZZ101 flag-xyzzy::found 'xyzzy'"
+    assert (
+        lines[0] == "::warning file=desk/a.txt,line=1,col=3,endLine=1,endColumn=8,title=ZZ101 flag-xyzzy::found 'xyzzy'"
+    )
 
 
 OLD_STYLE_FORMATTER = '''
@@ -203,7 +218,8 @@ def test_plugin_formatters_with_the_old_signature_keep_working(articles, monkeyp
     result = invoke(*ZZ, "--format", "counting", "desk", "gone.md")
     assert result.stdout == (
         f"[({os.path.join('desk', 'a.txt')!r}, 2), ({os.path.join('desk', 'b.md')!r}, 1), "
-        f"({os.path.join('desk', 'clean.txt')!r}, 0)]\n")
+        f"({os.path.join('desk', 'clean.txt')!r}, 0)]\n"
+    )
     assert result.exit_code == 2
     every = invoke(*ZZ, "--format", "everything", "desk/a.txt").stdout.splitlines()
     assert every == ["start ['rules'] True", "file desk/a.txt ['text'] 'A xyzzy and a plugh.\\n'", "finish"]
@@ -234,9 +250,12 @@ def test_on_a_terminal_text_ends_with_the_summary_and_quiet_drops_it(articles, p
 def test_subprocess_force_color_through_a_pipe(articles, plugin_dir):
     result = run_newslint(*ZZ, "desk/a.txt", cwd=articles, plugin=plugin_dir, env={"FORCE_COLOR": "1"})
     assert b"\x1b[33mZZ101\x1b[0m" in result.stdout
-    result = run_newslint(*ZZ, "--format", "sarif", "--output-file", "x.sarif", "--exit-zero", "desk",
-                          cwd=articles, plugin=plugin_dir)
+    result = run_newslint(
+        *ZZ, "--format", "sarif", "--output-file", "x.sarif", "--exit-zero", "desk", cwd=articles, plugin=plugin_dir
+    )
     assert result.returncode == 0 and result.stdout == b""
     log = json.loads((articles / "x.sarif").read_text(encoding="utf-8"))
     assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]} == {
-        "desk/a.txt", "desk/b.md"}
+        "desk/a.txt",
+        "desk/b.md",
+    }

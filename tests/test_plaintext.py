@@ -127,8 +127,22 @@ def test_paragraph_offsets_skip_leading_white_space():
 
 
 _LINES = st.lists(
-    st.sampled_from(["", " ", "Short line", "A sentence ends here.", "x" * 120, "\t", "<!-- c -->",
-                     "  <!-- newslint-disable -->", "\u2028", "\x0c", "\U0001F600 emoji", "a <!-- b --> c"]),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "Short line",
+            "A sentence ends here.",
+            "x" * 120,
+            "\t",
+            "<!-- c -->",
+            "  <!-- newslint-disable -->",
+            "\u2028",
+            "\x0c",
+            "\U0001f600 emoji",
+            "a <!-- b --> c",
+        ]
+    ),
     max_size=20,
 )
 

@@ -9,23 +9,36 @@ import sys
 import textwrap
 
 import pytest
+from conftest import REPO, install_plugin, run_newslint
 
 from newslint import hookspecs, plugins
 from newslint.rule import DOC_SECTIONS, NAME_PATTERN
-
-from conftest import REPO, install_plugin, run_newslint
 
 # The family of each built-in module: NL0xx engine, NL1xx quotation marks and punctuation,
 # NL2xx copy damage, NL3xx people and titles, NL4xx readability and structure, NL5xx language.
 FAMILIES = {
     "core": 0,
-    "unbalanced_quote": 1, "dangling_punctuation": 1,
-    "unbalanced_bracket": 1, "punctuation_spacing": 1, "apostrophe_plural": 1,
-    "missing_space": 2, "joined_words": 2, "quote_style": 2, "repeated_word": 2, "placeholder": 2,
-    "double_space": 2, "repeated_phrase": 2, "duplicate_paragraph": 2,
-    "title_mismatch": 3, "name_variant": 3,
-    "readability": 4, "long_sentence": 4, "long_paragraph": 4,
-    "tense": 5, "spelling_variant": 5, "grammar": 5,
+    "unbalanced_quote": 1,
+    "dangling_punctuation": 1,
+    "unbalanced_bracket": 1,
+    "punctuation_spacing": 1,
+    "apostrophe_plural": 1,
+    "missing_space": 2,
+    "joined_words": 2,
+    "quote_style": 2,
+    "repeated_word": 2,
+    "placeholder": 2,
+    "double_space": 2,
+    "repeated_phrase": 2,
+    "duplicate_paragraph": 2,
+    "title_mismatch": 3,
+    "name_variant": 3,
+    "readability": 4,
+    "long_sentence": 4,
+    "long_paragraph": 4,
+    "tense": 5,
+    "spelling_variant": 5,
+    "grammar": 5,
 }
 
 
@@ -77,9 +90,23 @@ def test_a_pip_installed_plugin_is_listed_without_configuration(tmp_path):
     )
     target = tmp_path / "site"
     install = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
-         "--no-index", "--disable-pip-version-check", "--target", str(target), str(project)],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--disable-pip-version-check",
+            "--target",
+            str(target),
+            str(project),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert install.returncode == 0, install.stderr
     assert list(target.glob("myplugin-0.1.dist-info/entry_points.txt"))
@@ -100,7 +127,8 @@ def test_a_pip_installed_plugin_is_listed_without_configuration(tmp_path):
 
 def test_a_misspelt_hook_fails_loudly(tmp_path):
     site = install_plugin(
-        tmp_path / "site", "typoplugin",
+        tmp_path / "site",
+        "typoplugin",
         """
         from newslint import hookimpl
 
@@ -118,7 +146,8 @@ def test_a_misspelt_hook_fails_loudly(tmp_path):
 
 def test_a_duplicate_code_fails_with_a_clear_message(tmp_path):
     site = install_plugin(
-        tmp_path / "site", "dupplugin",
+        tmp_path / "site",
+        "dupplugin",
         """
         from newslint import Violation, hookimpl, rule
 
@@ -138,7 +167,8 @@ def test_a_duplicate_code_fails_with_a_clear_message(tmp_path):
 
 def test_a_duplicate_name_and_a_bad_code_fail(tmp_path):
     site = install_plugin(
-        tmp_path / "site", "nameplugin",
+        tmp_path / "site",
+        "nameplugin",
         """
         from newslint import hookimpl, rule
 
@@ -154,7 +184,8 @@ def test_a_duplicate_name_and_a_bad_code_fail(tmp_path):
     result = run_newslint("--list-rules", cwd=tmp_path, plugin=site)
     assert result.returncode == 2 and "'unused-suppression' is declared by both" in result.stderr.decode()
     site = install_plugin(
-        tmp_path / "site2", "codeplugin",
+        tmp_path / "site2",
+        "codeplugin",
         """
         from newslint import hookimpl, rule
 
@@ -185,7 +216,8 @@ def test_a_plugin_that_fails_to_import(tmp_path):
 
 def test_every_hookspec_has_a_docstring():
     specs = [
-        function for name, function in inspect.getmembers(hookspecs, inspect.isfunction)
+        function
+        for name, function in inspect.getmembers(hookspecs, inspect.isfunction)
         if hasattr(function, "newslint_spec")
     ]
     assert {f.__name__ for f in specs} >= {"newslint_rules", "newslint_formatters", "newslint_finish"}

@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 # The bad article fails on a real slip found by a built-in rule: an opening quotation
@@ -47,16 +46,21 @@ def test_hook_fails_on_a_bad_article_and_passes_on_a_clean_one(tmp_path):
     env = {
         **os.environ,
         "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
-        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
-        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
     }
     env.pop("PYTHONPATH", None)
 
     def try_repo(name: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "newslint", "--ref", "HEAD",
-             "--files", name],
-            cwd=repo, env=env, capture_output=True, text=True, timeout=900,
+            [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "newslint", "--ref", "HEAD", "--files", name],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
         )
 
     bad = try_repo("bad.md")

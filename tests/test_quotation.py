@@ -13,9 +13,7 @@ ROLE_LETTER = {"open": "O", "close": "C", "apostrophe": "A", "prime": "P"}
 def roles(text: str, format: str = "text") -> str:
     """Return one letter per mark of the whole document, paragraphs joined by '|'."""
     document = Document(text, format=format)
-    return "|".join(
-        "".join(ROLE_LETTER[m.role] for m in quotes.marks) for quotes in document.quote_marks
-    )
+    return "|".join("".join(ROLE_LETTER[m.role] for m in quotes.marks) for quotes in document.quote_marks)
 
 
 def statuses(text: str, format: str = "text") -> list[list[str]]:
@@ -48,7 +46,7 @@ def statuses(text: str, format: str = "text") -> list[list[str]]:
         ('"He is 5\' 11" tall."', "OPPC"),
         ('He called it "Catch 22" and left.', "OC"),
         # primes are not quotation marks
-        ('He is 6\'2" tall and 5\'10 in socks.', "PPP"),
+        ("He is 6'2\" tall and 5'10 in socks.", "PPP"),
         # curly quotations
         ("“Yes,” she said.", "OC"),
         ("“He said ‘no’ to me,” she said.", "OOCC"),
@@ -83,13 +81,13 @@ def test_roles(text: str, expected: str) -> None:
         ("I will not go,” she said.", [["unopened"]]),
         ("She said “no and left.", [["unclosed"]]),
         ("“He said ‘no to me,” she said.", [["paired", "unclosed", "paired"]]),
-        ('"Oh no,\' she said.', [["mismatched", "mismatched"]]),
+        ("\"Oh no,' she said.", [["mismatched", "mismatched"]]),
         # a quotation run across paragraphs, news style
         ("“First part.\n\n“Second part,” she said.", [["continued"], ["paired", "paired"]]),
         ("“First part.\n\nShe said nothing.", [["unclosed"], []]),
         # merged paragraphs: the quotation reopens at a new sentence
         ('"One. "Two," she said.', [["reopened", "paired", "paired"]]),
-        ("\"He asked 'why?' \"Then go,\" she said.", [["reopened", "paired", "paired", "paired", "paired"]]),
+        ('"He asked \'why?\' "Then go," she said.', [["reopened", "paired", "paired", "paired", "paired"]]),
         ("''One. ''Two.''", [["reopened", "reopened", "paired", "paired", "paired", "paired"]]),
         # not a new sentence: a nested double, never closed
         ('"One "two," she said.', [["unclosed", "paired", "paired"]]),

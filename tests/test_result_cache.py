@@ -81,7 +81,7 @@ def test_a_changed_file_or_configuration_is_linted_again(tmp_path):
 def _rows(tmp_path: Path) -> dict[str, tuple[str, str, str]]:
     """Return the cache database's rows: path -> (digest, key, findings JSON)."""
     with sqlite3.connect(tmp_path / ".newslint_cache" / "results-v2.sqlite") as db:
-        return {json.loads(path): rest for path, *rest in db.execute("SELECT path, digest, key, findings FROM entries")}
+        return {path: rest for path, *rest in db.execute("SELECT path, digest, key, findings FROM entries")}
 
 
 def _other_table(path: Path) -> None:
@@ -112,7 +112,7 @@ def test_a_corrupt_cache_file_is_ignored_never_trusted(tmp_path, garbage):
     findings[0]["code"] = None
     del findings[0]["line"]
     with sqlite3.connect(cache_file) as db:
-        db.execute("UPDATE entries SET findings = ? WHERE path = ?", (json.dumps(findings), json.dumps(path)))
+        db.execute("UPDATE entries SET findings = ? WHERE path = ?", (json.dumps(findings), path))
     CALLS.clear()
     assert _run(_linter(tmp_path, cache=True), tmp_path) == expected
     assert [Path(p).name for p in CALLS] == ["a000.txt"]
@@ -137,7 +137,7 @@ def test_a_run_on_one_file_reads_one_row_and_holds_no_more(tmp_path, monkeypatch
     monkeypatch.setattr(result_cache, "_BATCH", 4)
     _tree(tmp_path, 10)
     linter = _linter(tmp_path, cache=True)
-    for _ in linter.lint_paths([str(tmp_path)]):
+    for _result in linter.lint_paths([str(tmp_path)]):
         held = [len(cache._pending) for cache in linter._caches.values()]
         assert all(size < 4 for size in held)
     assert len(_rows(tmp_path)) == 10
@@ -194,3 +194,18 @@ def test_the_command_line_caches_beside_the_configuration_unless_told_not_to(tmp
     assert (tmp_path / "desk" / ".newslint_cache" / "results-v2.sqlite").is_file()
     again = subprocess.run([*base, "desk"], cwd=tmp_path, capture_output=True, text=True, check=False)
     assert first.stdout == again.stdout and "NL201" in again.stdout and again.returncode == 1
+
+
+def test_a_changed_rule_module_is_a_miss(tmp_path):
+    # An editable install keeps its version while its code changes: the rule's own file counts.
+    _tree(tmp_path)
+    _run(_linter(tmp_path, cache=True), tmp_path)
+    module = Path(__file__)
+    before = module.stat()
+    try:
+        os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+        CALLS.clear()
+        _run(_linter(tmp_path, cache=True), tmp_path)
+        assert len(CALLS) == 3
+    finally:
+        os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns))

@@ -6,10 +6,9 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from conftest import REPO
 
 from newslint.cli import main
-
-from conftest import REPO
 
 jsonschema = pytest.importorskip("jsonschema")
 SCHEMA = json.loads((REPO / "newslint" / "schema" / "findings.schema.json").read_text(encoding="utf-8"))
@@ -24,7 +23,7 @@ def test_cli_json_validates_and_is_sorted(tmp_path, with_plugin, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "z.md").write_text("plugh xyzzy\n\nfrobnicate and xyzzy\n", encoding="utf-8")
-    (tmp_path / "a.txt").write_text("xyzzy\r\nkaboom \U0001F600 plugh xyzzy\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("xyzzy\r\nkaboom \U0001f600 plugh xyzzy\n", encoding="utf-8")
     (tmp_path / "c.md").write_text("<!-- newslint-disable-next-line ZZ102 -->\nNothing.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["--select", "ZZ,NL001", "--format", "json", "c.md", "b", "a.txt"])
     findings = json.loads(result.stdout)
@@ -48,8 +47,18 @@ def test_cli_json_validates_and_is_sorted(tmp_path, with_plugin, monkeypatch):
     ],
 )
 def test_schema_rejects_wrong_findings(change):
-    good = {"path": "a.md", "line": 1, "column": 1, "end_line": 1, "end_column": 2, "code": "NL101",
-            "rule": "unbalanced-quote", "severity": "error", "message": "m", "fix": None}
+    good = {
+        "path": "a.md",
+        "line": 1,
+        "column": 1,
+        "end_line": 1,
+        "end_column": 2,
+        "code": "NL101",
+        "rule": "unbalanced-quote",
+        "severity": "error",
+        "message": "m",
+        "fix": None,
+    }
     assert validator().is_valid([good])
     assert not validator().is_valid([{**good, **change}])
     missing = dict(good)

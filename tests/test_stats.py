@@ -14,8 +14,15 @@ ARTICLE = (
     "Mr. Jones, the mayor, said he was pleased.\n"
 )
 KEYS = {
-    "path", "words", "sentences", "paragraphs", "flesch_reading_ease", "flesch_kincaid_grade",
-    "gunning_fog", "longest_sentence", "words_per_sentence",
+    "path",
+    "words",
+    "sentences",
+    "paragraphs",
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "longest_sentence",
+    "words_per_sentence",
 }
 
 

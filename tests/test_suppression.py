@@ -49,9 +49,11 @@ def test_disable_and_enable_a_rule(format):
         "apple pear three.\n"
     )
     assert findings(text, format) == [
-        (1, "ZZ601", "apple"), (1, "ZZ602", "pear"),
+        (1, "ZZ601", "apple"),
+        (1, "ZZ602", "pear"),
         (5, "ZZ602", "pear"),
-        (9, "ZZ601", "apple"), (9, "ZZ602", "pear"),
+        (9, "ZZ601", "apple"),
+        (9, "ZZ602", "pear"),
     ]
 
 

@@ -6,26 +6,26 @@ import io
 import time
 
 import pytest
+from formatting import finding, long_line_findings, ratio, render
 
 from newslint.formatters.full import FullFormatter, cell, excerpt
 from newslint.summary import Tally, write_statistics
-
-from formatting import finding, long_line_findings, ratio, render
 
 LINE = "The council met on Monday.It agreed.\n"
 
 
 def test_concise_is_one_line_a_finding_and_text_is_its_alias():
     found = [finding(LINE, "Monday.It"), finding(LINE, "agreed", "ZZ102", "flag-plugh", "error", "found plugh")]
-    expected = ("story.txt:1:20: ZZ101 [flag-xyzzy] found 'Monday.It'\n"
-                "story.txt:1:30: ZZ102 [flag-plugh] found plugh\n")
+    expected = "story.txt:1:20: ZZ101 [flag-xyzzy] found 'Monday.It'\nstory.txt:1:30: ZZ102 [flag-plugh] found plugh\n"
     assert render("concise", [("story.txt", found, LINE)]) == expected
     assert render("text", [("story.txt", found, LINE)]) == expected
 
 
 def test_full_shows_severity_source_caret_and_fix():
-    found = [finding(LINE, "Monday.It", fix=("It", " It", True)),
-             finding(LINE, "agreed", "ZZ102", "flag-plugh", "error", "found plugh", fix=("agreed", "backed", False))]
+    found = [
+        finding(LINE, "Monday.It", fix=("It", " It", True)),
+        finding(LINE, "agreed", "ZZ102", "flag-plugh", "error", "found plugh", fix=("agreed", "backed", False)),
+    ]
     assert render("full", [("story.txt", found, LINE)]) == (
         "story.txt:1:20: warning ZZ101 [flag-xyzzy] found 'Monday.It'\n"
         "  |\n"
@@ -44,7 +44,8 @@ def test_full_shows_severity_source_caret_and_fix():
 
 def test_full_without_text_shows_the_line_only():
     assert render("full", [("story.txt", [finding(LINE, "Monday.It")], None)]) == (
-        "story.txt:1:20: warning ZZ101 [flag-xyzzy] found 'Monday.It'\n\n")
+        "story.txt:1:20: warning ZZ101 [flag-xyzzy] found 'Monday.It'\n\n"
+    )
 
 
 def test_full_gutter_widens_and_multiline_spans_say_where_they_end():
@@ -65,7 +66,7 @@ def excerpt_of(text: str, needle: str, width: int = 100):
         ("The council met on Monday.It agreed.", "The council met on Monday.It agreed.", 19, 9),
         ("\tA xyzzy", "    A xyzzy", 6, 5),  # a tab is four spaces
         ("日本 xyzzy", "日本 xyzzy", 5, 5),  # wide characters take two cells
-        ("\U0001F600 xyzzy", "\U0001F600 xyzzy", 3, 5),  # so does an emoji
+        ("\U0001f600 xyzzy", "\U0001f600 xyzzy", 3, 5),  # so does an emoji
         ("e\u0301 xyzzy", "e\u0301 xyzzy", 2, 5),  # a combining accent takes none
         ("a\x1b[31m xyzzy", "a\u241b[31m xyzzy", 7, 5),  # escape shown, not sent
         ("a\u202e xyzzy", "a\ufffd xyzzy", 3, 5),  # a bidi override shown as U+FFFD
@@ -103,9 +104,18 @@ def test_excerpt_at_line_end_and_short_lines():
     assert (shown.source, shown.caret_start, shown.caret_width) == ("", 0, 1)
 
 
-@pytest.mark.parametrize("ch, expected", [("a", ("a", 1)), ("\t", ("    ", 4)), ("\x00", ("\u2400", 1)),
-                                          ("\x7f", ("\u2421", 1)), ("\x85", ("\ufffd", 1)),
-                                          ("\u200d", ("\u200d", 0)), ("界", ("界", 2))])
+@pytest.mark.parametrize(
+    "ch, expected",
+    [
+        ("a", ("a", 1)),
+        ("\t", ("    ", 4)),
+        ("\x00", ("\u2400", 1)),
+        ("\x7f", ("\u2421", 1)),
+        ("\x85", ("\ufffd", 1)),
+        ("\u200d", ("\u200d", 0)),
+        ("界", ("界", 2)),
+    ],
+)
 def test_cell(ch, expected):
     assert cell(ch) == expected
 
@@ -126,8 +136,10 @@ def test_full_on_a_long_line_stays_linear():
 
 def _findings(severity: str, count: int, fixable: int = 0, code: str = "ZZ101", rule: str = "flag-xyzzy"):
     text = "xyzzy " * count
-    return [finding(text, "xyzzy", code, rule, severity, nth=n, fix=("xyzzy", "magic", True) if n < fixable else None)
-            for n in range(count)]
+    return [
+        finding(text, "xyzzy", code, rule, severity, nth=n, fix=("xyzzy", "magic", True) if n < fixable else None)
+        for n in range(count)
+    ]
 
 
 def test_summary_line():
@@ -170,7 +182,5 @@ def test_statistics_most_frequent_first():
     stream = io.StringIO()
     write_statistics(tally.statistics(), stream)
     assert stream.getvalue() == (
-        "12  ZZ101  flag-xyzzy       7 fixable\n"
-        " 2  ZZ102  flag-plugh\n"
-        " 2  ZZ201  note-frobnicate\n"
+        "12  ZZ101  flag-xyzzy       7 fixable\n 2  ZZ102  flag-plugh\n 2  ZZ201  note-frobnicate\n"
     )

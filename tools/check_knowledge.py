@@ -28,10 +28,10 @@ import argparse
 import csv
 import datetime as dt
 import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from newslint.knowledge import PARTICLES, Knowledge, load_texts, name_keys, shipped_files
 
@@ -42,35 +42,210 @@ ALLOWLIST = ROOT / "tools" / "kb-reference-allowlist.yaml"
 # Correlates of War state abbreviations -> our country codes (ISO 3166-1 alpha-2), written
 # for this tool. None: a state our files do not list (it ended before or soon after 1990).
 COW: dict[str, str | None] = {
-    "USA": "US", "CAN": "CA", "BHM": "BS", "CUB": "CU", "HAI": "HT", "DOM": "DO", "JAM": "JM", "TRI": "TT",
-    "BAR": "BB", "DMA": "DM", "GRN": "GD", "SLU": "LC", "SVG": "VC", "AAB": "AG", "SKN": "KN", "MEX": "MX",
-    "BLZ": "BZ", "GUA": "GT", "HON": "HN", "SAL": "SV", "NIC": "NI", "COS": "CR", "PAN": "PA", "COL": "CO",
-    "VEN": "VE", "GUY": "GY", "SUR": "SR", "ECU": "EC", "PER": "PE", "BRA": "BR", "BOL": "BO", "PAR": "PY",
-    "CHL": "CL", "ARG": "AR", "URU": "UY",
-    "UKG": "GB", "IRE": "IE", "NTH": "NL", "BEL": "BE", "LUX": "LU", "FRN": "FR", "MNC": "MC", "LIE": "LI",
-    "SWZ": "CH", "SPN": "ES", "AND": "AD", "POR": "PT", "GMY": "DE", "GFR": "DE", "GDR": None, "POL": "PL",
-    "AUS": "AT", "HUN": "HU", "CZE": None, "CZR": "CZ", "SLO": "SK", "ITA": "IT", "SNM": "SM", "MLT": "MT",
-    "ALB": "AL", "SER": "RS", "YUG": "RS", "MNG": "ME", "MAC": "MK", "CRO": "HR", "BOS": "BA", "KOS": None,
-    "SLV": "SI", "GRC": "GR", "CYP": "CY", "BUL": "BG", "MLD": "MD", "ROM": "RO", "RUM": "RO", "RUS": "RU",
-    "EST": "EE", "LAT": "LV", "LIT": "LT", "UKR": "UA", "BLR": "BY", "ARM": "AM", "GRG": "GE", "AZE": "AZ",
-    "FIN": "FI", "SWD": "SE", "NOR": "NO", "DEN": "DK", "ICE": "IS",
-    "CAP": "CV", "STP": "ST", "GNB": "GW", "EQG": "GQ", "GAM": "GM", "MLI": "ML", "SEN": "SN", "BEN": "BJ",
-    "MAA": "MR", "NIR": "NE", "CDI": "CI", "GUI": "GN", "BFO": "BF", "LBR": "LR", "SIE": "SL", "GHA": "GH",
-    "TOG": "TG", "CAO": "CM", "NIG": "NG", "GAB": "GA", "CEN": "CF", "CHA": "TD", "CON": "CG", "DRC": "CD",
-    "UGA": "UG", "KEN": "KE", "TAZ": "TZ", "BUI": "BI", "RWA": "RW", "SOM": "SO", "DJI": "DJ", "ETH": "ET",
-    "ERI": "ER", "ANG": "AO", "MZM": "MZ", "ZAM": "ZM", "ZIM": "ZW", "MAW": "MW", "SAF": "ZA", "NAM": "NA",
-    "LES": "LS", "BOT": "BW", "SWA": "SZ", "MAG": "MG", "COM": "KM", "MAS": "MU", "SEY": "SC",
-    "MOR": "MA", "ALG": "DZ", "TUN": "TN", "LIB": "LY", "SUD": "SD", "SSD": "SS", "IRN": "IR", "TUR": "TR",
-    "IRQ": "IQ", "EGY": "EG", "SYR": "SY", "LEB": "LB", "JOR": "JO", "ISR": "IL", "SAU": "SA",
+    "USA": "US",
+    "CAN": "CA",
+    "BHM": "BS",
+    "CUB": "CU",
+    "HAI": "HT",
+    "DOM": "DO",
+    "JAM": "JM",
+    "TRI": "TT",
+    "BAR": "BB",
+    "DMA": "DM",
+    "GRN": "GD",
+    "SLU": "LC",
+    "SVG": "VC",
+    "AAB": "AG",
+    "SKN": "KN",
+    "MEX": "MX",
+    "BLZ": "BZ",
+    "GUA": "GT",
+    "HON": "HN",
+    "SAL": "SV",
+    "NIC": "NI",
+    "COS": "CR",
+    "PAN": "PA",
+    "COL": "CO",
+    "VEN": "VE",
+    "GUY": "GY",
+    "SUR": "SR",
+    "ECU": "EC",
+    "PER": "PE",
+    "BRA": "BR",
+    "BOL": "BO",
+    "PAR": "PY",
+    "CHL": "CL",
+    "ARG": "AR",
+    "URU": "UY",
+    "UKG": "GB",
+    "IRE": "IE",
+    "NTH": "NL",
+    "BEL": "BE",
+    "LUX": "LU",
+    "FRN": "FR",
+    "MNC": "MC",
+    "LIE": "LI",
+    "SWZ": "CH",
+    "SPN": "ES",
+    "AND": "AD",
+    "POR": "PT",
+    "GMY": "DE",
+    "GFR": "DE",
+    "GDR": None,
+    "POL": "PL",
+    "AUS": "AT",
+    "HUN": "HU",
+    "CZE": None,
+    "CZR": "CZ",
+    "SLO": "SK",
+    "ITA": "IT",
+    "SNM": "SM",
+    "MLT": "MT",
+    "ALB": "AL",
+    "SER": "RS",
+    "YUG": "RS",
+    "MNG": "ME",
+    "MAC": "MK",
+    "CRO": "HR",
+    "BOS": "BA",
+    "KOS": None,
+    "SLV": "SI",
+    "GRC": "GR",
+    "CYP": "CY",
+    "BUL": "BG",
+    "MLD": "MD",
+    "ROM": "RO",
+    "RUM": "RO",
+    "RUS": "RU",
+    "EST": "EE",
+    "LAT": "LV",
+    "LIT": "LT",
+    "UKR": "UA",
+    "BLR": "BY",
+    "ARM": "AM",
+    "GRG": "GE",
+    "AZE": "AZ",
+    "FIN": "FI",
+    "SWD": "SE",
+    "NOR": "NO",
+    "DEN": "DK",
+    "ICE": "IS",
+    "CAP": "CV",
+    "STP": "ST",
+    "GNB": "GW",
+    "EQG": "GQ",
+    "GAM": "GM",
+    "MLI": "ML",
+    "SEN": "SN",
+    "BEN": "BJ",
+    "MAA": "MR",
+    "NIR": "NE",
+    "CDI": "CI",
+    "GUI": "GN",
+    "BFO": "BF",
+    "LBR": "LR",
+    "SIE": "SL",
+    "GHA": "GH",
+    "TOG": "TG",
+    "CAO": "CM",
+    "NIG": "NG",
+    "GAB": "GA",
+    "CEN": "CF",
+    "CHA": "TD",
+    "CON": "CG",
+    "DRC": "CD",
+    "UGA": "UG",
+    "KEN": "KE",
+    "TAZ": "TZ",
+    "BUI": "BI",
+    "RWA": "RW",
+    "SOM": "SO",
+    "DJI": "DJ",
+    "ETH": "ET",
+    "ERI": "ER",
+    "ANG": "AO",
+    "MZM": "MZ",
+    "ZAM": "ZM",
+    "ZIM": "ZW",
+    "MAW": "MW",
+    "SAF": "ZA",
+    "NAM": "NA",
+    "LES": "LS",
+    "BOT": "BW",
+    "SWA": "SZ",
+    "MAG": "MG",
+    "COM": "KM",
+    "MAS": "MU",
+    "SEY": "SC",
+    "MOR": "MA",
+    "ALG": "DZ",
+    "TUN": "TN",
+    "LIB": "LY",
+    "SUD": "SD",
+    "SSD": "SS",
+    "IRN": "IR",
+    "TUR": "TR",
+    "IRQ": "IQ",
+    "EGY": "EG",
+    "SYR": "SY",
+    "LEB": "LB",
+    "JOR": "JO",
+    "ISR": "IL",
+    "SAU": "SA",
     # North Yemen's president led the united Yemen from 1990-05-22; South Yemen ended then.
-    "YAR": "YE", "YEM": "YE", "YPR": None,
-    "KUW": "KW", "BAH": "BH", "QAT": "QA", "UAE": "AE", "OMA": "OM",
-    "AFG": "AF", "TKM": "TM", "TAJ": "TJ", "KYR": "KG", "UZB": "UZ", "KZK": "KZ", "CHN": "CN", "MON": "MN",
-    "TAW": "TW", "PRK": "KP", "ROK": "KR", "JPN": "JP", "IND": "IN", "BHU": "BT", "PAK": "PK", "BNG": "BD",
-    "MYA": "MM", "SRI": "LK", "MAD": "MV", "NEP": "NP", "THI": "TH", "CAM": "KH", "LAO": "LA", "DRV": "VN",
-    "MAL": "MY", "SIN": "SG", "BRU": "BN", "PHI": "PH", "INS": "ID", "ETM": "TL",
-    "AUL": "AU", "PNG": "PG", "NEW": "NZ", "VAN": "VU", "SOL": "SB", "KIR": "KI", "TUV": "TV", "FIJ": "FJ",
-    "FJI": "FJ", "TON": "TO", "NAU": "NR", "MSI": "MH", "PAL": "PW", "FSM": "FM", "WSM": "WS",
+    "YAR": "YE",
+    "YEM": "YE",
+    "YPR": None,
+    "KUW": "KW",
+    "BAH": "BH",
+    "QAT": "QA",
+    "UAE": "AE",
+    "OMA": "OM",
+    "AFG": "AF",
+    "TKM": "TM",
+    "TAJ": "TJ",
+    "KYR": "KG",
+    "UZB": "UZ",
+    "KZK": "KZ",
+    "CHN": "CN",
+    "MON": "MN",
+    "TAW": "TW",
+    "PRK": "KP",
+    "ROK": "KR",
+    "JPN": "JP",
+    "IND": "IN",
+    "BHU": "BT",
+    "PAK": "PK",
+    "BNG": "BD",
+    "MYA": "MM",
+    "SRI": "LK",
+    "MAD": "MV",
+    "NEP": "NP",
+    "THI": "TH",
+    "CAM": "KH",
+    "LAO": "LA",
+    "DRV": "VN",
+    "MAL": "MY",
+    "SIN": "SG",
+    "BRU": "BN",
+    "PHI": "PH",
+    "INS": "ID",
+    "ETM": "TL",
+    "AUL": "AU",
+    "PNG": "PG",
+    "NEW": "NZ",
+    "VAN": "VU",
+    "SOL": "SB",
+    "KIR": "KI",
+    "TUV": "TV",
+    "FIJ": "FJ",
+    "FJI": "FJ",
+    "TON": "TO",
+    "NAU": "NR",
+    "MSI": "MH",
+    "PAL": "PW",
+    "FSM": "FM",
+    "WSM": "WS",
 }
 
 
@@ -147,10 +322,18 @@ def read_reference(folder: Path) -> list[RefTerm]:
                 precision = row.get("end_precision") or "day"
                 # Archigos "censored": still in office at the dataset's end, which is no end.
                 end = None if precision in ("censored", "open") else _date(row["end"])
-                terms.append(RefTerm(
-                    row["source"], row["ref_id"], state, COW.get(state), row["leader"].strip(), start,
-                    end, precision == "month",
-                ))
+                terms.append(
+                    RefTerm(
+                        row["source"],
+                        row["ref_id"],
+                        state,
+                        COW.get(state),
+                        row["leader"].strip(),
+                        start,
+                        end,
+                        precision == "month",
+                    )
+                )
     return terms
 
 
@@ -183,7 +366,8 @@ def name_score(reference: Sequence[str], person: Person) -> int:
         return 0
     matched = sum(1 for word in reference if any(_similar(word, other) for other in person.words))
     if any(_similar(reference[-1], other) for other in person.words) or any(
-            _similar(word, last) for word in reference for last in person.surnames):
+        _similar(word, last) for word in reference for last in person.surnames
+    ):
         return matched
     return 0
 
@@ -211,10 +395,16 @@ def people_by_country(knowledge: Knowledge) -> dict[str, list[Person]]:
         spellings = [words_of(x) for x in (person, *knowledge.people.get(person, ()))]
         words = frozenset(w for spelling in spellings for w in spelling)
         surnames = frozenset(spelling[-1] for spelling in spellings if len(spelling) > 1)
-        found.setdefault(code, []).append(Person(
-            person, words, surnames, _merge((s, e) for s, e, _ in own), tuple(sorted(s for s, _, _ in own)),
-            tuple(sorted(e for _, e, closed in own if closed)),
-        ))
+        found.setdefault(code, []).append(
+            Person(
+                person,
+                words,
+                surnames,
+                _merge((s, e) for s, e, _ in own),
+                tuple(sorted(s for s, _, _ in own)),
+                tuple(sorted(e for _, e, closed in own if closed)),
+            )
+        )
     return found
 
 
@@ -222,7 +412,9 @@ def _overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
     return max(0, (min(a[1], b[1]) - max(a[0], b[0])).days)
 
 
-def _uncovered(span: tuple[dt.date, dt.date], covered: Sequence[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
+def _uncovered(
+    span: tuple[dt.date, dt.date], covered: Sequence[tuple[dt.date, dt.date]]
+) -> list[tuple[dt.date, dt.date]]:
     """Return the parts of ``span`` no interval of ``covered`` (sorted, merged) holds."""
     holes, at = [], span[0]
     for start, end in covered:
@@ -262,6 +454,7 @@ def check(knowledge: Knowledge, reference: list[RefTerm], since: dt.date, tolera
             return False
         outside = [hole for span in holes for hole in _uncovered(span, gaps[code])]
         return days(outside) <= (tolerance if slack is None else slack)
+
     ends = {}
     for term in reference:
         last = max(term.start, term.end or term.start)
@@ -289,7 +482,8 @@ def check(knowledge: Knowledge, reference: list[RefTerm], since: dt.date, tolera
                 report.known_gaps.append(term)
             else:
                 report.disagreements.append(
-                    Disagreement(term, "not in our files", "no one of that name holds an office"))
+                    Disagreement(term, "not in our files", "no one of that name holds an office")
+                )
             continue
         person, _ = max(candidates, key=lambda ps: (ps[1], sum(_overlap(span, x) for x in ps[0].spans)))
         holes = _uncovered(span, person.spans)
@@ -304,12 +498,19 @@ def check(knowledge: Knowledge, reference: list[RefTerm], since: dt.date, tolera
             if marked(detached, term.code, slack=1) if detached else marked(attached, term.code):
                 report.known_gaps.append(term)
             elif not any(_overlap(span, x) for x in person.spans):
-                report.disagreements.append(Disagreement(
-                    term, "not on these dates", f"{person.name} holds office only {_spans_text(person.spans)}"))
+                report.disagreements.append(
+                    Disagreement(
+                        term, "not on these dates", f"{person.name} holds office only {_spans_text(person.spans)}"
+                    )
+                )
             else:
-                report.disagreements.append(Disagreement(
-                    term, "not on these dates",
-                    f"{person.name}: {days(holes)} days not in our files ({_spans_text(holes)})"))
+                report.disagreements.append(
+                    Disagreement(
+                        term,
+                        "not on these dates",
+                        f"{person.name}: {days(holes)} days not in our files ({_spans_text(holes)})",
+                    )
+                )
     return list(reports.values())
 
 
@@ -327,8 +528,7 @@ def _differences(report: Report, term: RefTerm, person: Person, since: dt.date, 
             report.far.append((term, "start", report.start_diffs[-1]))
     if term.end is not None and term.end <= checked and not term.coarse:
         # An end ours leave open (still in office at `checked`) is a difference as long as the wait.
-        report.end_diffs.append(min((abs((e - term.end).days) for e in person.ends),
-                                    default=(checked - term.end).days))
+        report.end_diffs.append(min((abs((e - term.end).days) for e in person.ends), default=(checked - term.end).days))
         if report.end_diffs[-1] > 7:
             report.far.append((term, "end", report.end_diffs[-1]))
 
@@ -384,10 +584,17 @@ def read_allowlist(path: Path) -> list[Judgement]:
                 raise ValueError(f"{where}: 'id' needs 'source'")
         elif "country" not in entry or not leaders:
             raise ValueError(f"{where} needs 'source' and 'id', or 'country' and 'leader'")
-        judged.append(Judgement(
-            entry["why"], entry.get("source"), entry.get("id"), entry.get("country"), leaders,
-            entry.get("from"), entry.get("to"),
-        ))
+        judged.append(
+            Judgement(
+                entry["why"],
+                entry.get("source"),
+                entry.get("id"),
+                entry.get("country"),
+                leaders,
+                entry.get("from"),
+                entry.get("to"),
+            )
+        )
     return judged
 
 
@@ -402,8 +609,9 @@ def main(argv: Sequence[str] | None = None, out=None) -> int:
     parser.add_argument("--reference", type=Path, default=REFERENCE)
     parser.add_argument("--since", type=dt.date.fromisoformat, default=dt.date(1990, 1, 1))
     parser.add_argument("--allowlist", type=Path, default=ALLOWLIST)
-    parser.add_argument("--tolerance-days", type=int, default=14,
-                        help="days a handover may differ by (title-mismatch's handover-days)")
+    parser.add_argument(
+        "--tolerance-days", type=int, default=14, help="days a handover may differ by (title-mismatch's handover-days)"
+    )
     parser.add_argument("--list", action="store_true", help="also list the judged disagreements")
     parser.add_argument("--dates", action="store_true", help="also list start and end dates more than a week apart")
     args = parser.parse_args(argv)
@@ -418,16 +626,22 @@ def main(argv: Sequence[str] | None = None, out=None) -> int:
     for report in reports:
         within = sum(1 for d in report.start_diffs + report.end_diffs if d <= 7)
         dates = len(report.start_diffs) + len(report.end_diffs)
-        print(f"{report.source}: {report.terms} terms from {args.since.isoformat()}, "
-              f"{report.covered} covered ({_percent(report.covered, report.terms)}); "
-              f"{within} of {dates} start and end dates within 7 days ({_percent(within, dates)}), "
-              f"{sum(1 for d in report.start_diffs + report.end_diffs if d <= 31)} within 31 days; "
-              f"{len(report.short_unknown)} stop-gaps of at most {args.tolerance_days} days not listed, "
-              f"{len(report.known_gaps)} in spans our files mark incomplete", file=out)
+        print(
+            f"{report.source}: {report.terms} terms from {args.since.isoformat()}, "
+            f"{report.covered} covered ({_percent(report.covered, report.terms)}); "
+            f"{within} of {dates} start and end dates within 7 days ({_percent(within, dates)}), "
+            f"{sum(1 for d in report.start_diffs + report.end_diffs if d <= 31)} within 31 days; "
+            f"{len(report.short_unknown)} stop-gaps of at most {args.tolerance_days} days not listed, "
+            f"{len(report.known_gaps)} in spans our files mark incomplete",
+            file=out,
+        )
         diffs = report.start_diffs + report.end_diffs
         bands = [("same day", 0, 0), ("1-7 days", 1, 7), ("8-14", 8, 14), ("15-31", 15, 31), ("more", 32, 10**6)]
-        print("  start and end date differences: " + ", ".join(
-            f"{name} {sum(1 for d in diffs if lo <= d <= hi)}" for name, lo, hi in bands), file=out)
+        print(
+            "  start and end date differences: "
+            + ", ".join(f"{name} {sum(1 for d in diffs if lo <= d <= hi)}" for name, lo, hi in bands),
+            file=out,
+        )
         if args.dates:
             for term, which, diff in sorted(report.far, key=lambda f: (f[0].code or "", f[0].start)):
                 print(f"  {_term_text(term)}: {which} {diff} days from ours", file=out)
@@ -450,8 +664,11 @@ def main(argv: Sequence[str] | None = None, out=None) -> int:
     for entry in stale:
         what = f"{entry.source} {entry.ref_id}" if entry.ref_id else f"{entry.country} {' / '.join(entry.leaders)}"
         print(f"  allowlist entry {what} no longer matches a disagreement: remove it", file=out)
-    print(f"{sum(len(r.disagreements) for r in reports)} disagreements, {unjudged} unjudged, "
-          f"{len(stale)} stale allowlist entries", file=out)
+    print(
+        f"{sum(len(r.disagreements) for r in reports)} disagreements, {unjudged} unjudged, "
+        f"{len(stale)} stale allowlist entries",
+        file=out,
+    )
     return 1 if unjudged or stale else 0
 
 

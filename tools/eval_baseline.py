@@ -42,17 +42,22 @@ def paragraphs(text: str) -> list[str]:
 
 def reword(rng: random.Random, part: str, spans: list[tuple[int, int]]) -> str | None:
     """Replace one word of ``part`` far (over 100 characters) from every span and from its ends."""
-    far = [m for m in re.finditer(r"\b[a-z]{4,}\b", part)
-           if 100 < m.start() and m.end() < len(part) - 100
-           and all(m.end() + 100 < a or m.start() > b + 100 for a, b in spans)]
+    far = [
+        m
+        for m in re.finditer(r"\b[a-z]{4,}\b", part)
+        if 100 < m.start()
+        and m.end() < len(part) - 100
+        and all(m.end() + 100 < a or m.start() > b + 100 for a, b in spans)
+    ]
     if not far:
         return None
     word = rng.choice(far)
     return part[: word.start()] + "changed" + part[word.end() :]
 
 
-def edit(rng: random.Random, parts: list[str], donor: list[str], keep: dict[int, list[tuple[int, int]]]
-         ) -> tuple[list[str], str]:
+def edit(
+    rng: random.Random, parts: list[str], donor: list[str], keep: dict[int, list[tuple[int, int]]]
+) -> tuple[list[str], str]:
     """Return the edited paragraphs and the kind of edit."""
     kind = rng.choice(["insert", "move", "top", "delete", "reword"])
     edited: list[str | None] = list(parts)
@@ -90,7 +95,15 @@ def main() -> None:
     linter = Linter(date=datetime.date(2005, 1, 1))
     baseline = Baseline(Path("eval-baseline.json"))
     allowed = set(linter.rule("repeated-word").options["allow"])  # repeats the rule accepts
-    totals = {"kept": 0, "identity lost": 0, "made by the edit": 0, "article-wide changed": 0, "injected": 0, "caught": 0, "other new": 0}
+    totals = {
+        "kept": 0,
+        "identity lost": 0,
+        "made by the edit": 0,
+        "article-wide changed": 0,
+        "injected": 0,
+        "caught": 0,
+        "other new": 0,
+    }
     by_kind: dict[str, list[int]] = {}
     for path in rng.sample(files, min(args.articles, len(files))):
         text = path.read_text(encoding="utf-8")
@@ -120,8 +133,11 @@ def main() -> None:
         after = linter.lint_text(new_text, str(path))
         new, _ = recorded.split(str(path), after, new_text)
         # the edited paragraphs: inserted ones and the slip's (a reworded one is judged as kept)
-        inserted = [(new_text.index(p), new_text.index(p) + len(p)) for p in edited
-                    if p not in parts and not (kind == "reword" and p != edited[-1] and "changed" in p)]
+        inserted = [
+            (new_text.index(p), new_text.index(p) + len(p))
+            for p in edited
+            if p not in parts and not (kind == "reword" and p != edited[-1] and "changed" in p)
+        ]
         touched = {f for f in new if any(a <= f.start < b for a, b in inserted)}
         totals["injected"] += 1
         totals["caught"] += any(f.code == "NL204" and f in touched for f in new)

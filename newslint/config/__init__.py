@@ -23,13 +23,21 @@ from newslint.config.loading import load, load_pyproject, load_yaml
 from newslint.config.model import (
     CONFIG_NAMES,
     Config,
-    ConfigError,
     Override,
     RuleSettings,
     with_cli,
 )
+from newslint.errors import ConfigError
 
 __all__ = [
-    "CONFIG_NAMES", "Config", "ConfigError", "Finder", "Override", "RuleSettings",
-    "load", "load_pyproject", "load_yaml", "with_cli",
+    "CONFIG_NAMES",
+    "Config",
+    "ConfigError",
+    "Finder",
+    "Override",
+    "RuleSettings",
+    "load",
+    "load_pyproject",
+    "load_yaml",
+    "with_cli",
 ]

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
 
 from newslint.config.loading import load, load_pyproject, load_yaml
-from newslint.config.model import CONFIG_NAMES, Config, ConfigError
+from newslint.config.model import CONFIG_NAMES, Config
+from newslint.errors import ConfigError
 from newslint.rule import Registry
 
 
 def vale_ini_in(directory: Path) -> Path | None:
     """Return the folder's ``.vale.ini``, if it has one."""
     candidate = directory / ".vale.ini"
-    return candidate if candidate.is_file() else None
+    return candidate if _is(candidate, "file") else None
 
 
 def _vale_house(path: Path) -> object:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
 from newslint.config.model import (
     OVERRIDE_KEYS,
@@ -13,15 +14,14 @@ from newslint.config.model import (
     SEVERITIES,
     TOP_KEYS,
     Config,
-    ConfigError,
     Override,
     RuleSettings,
 )
 from newslint.dates import as_date
+from newslint.errors import ConfigError
 from newslint.finding import Severity
 from newslint.rule import Registry, Rule
 from newslint.selection import unknown_tokens
-
 
 
 def _suggest(key: str, valid: Sequence[str]) -> str:
@@ -95,9 +95,7 @@ class _Checker:
             enabled = body.get("enabled")
             if enabled is not None and not isinstance(enabled, bool):
                 raise self.fail((*path, key, "enabled"), f"{rule.name}.enabled must be true or false")
-            options = {
-                k: self.option(rule, k, v, (*path, key, k)) for k, v in body.items() if k not in RULE_KEYS
-            }
+            options = {k: self.option(rule, k, v, (*path, key, k)) for k, v in body.items() if k not in RULE_KEYS}
             result[rule.name] = RuleSettings(severity, enabled, options)
         return result
 
@@ -182,12 +180,12 @@ def _yaml_lines(node: Any, path: tuple[Any, ...], lines: dict[tuple[Any, ...], i
 
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            lines[(*path, key.value)] = key.start_mark.line + 1
-            _yaml_lines(value, (*path, key.value), lines)
+            lines[path + (key.value,)] = key.start_mark.line + 1
+            _yaml_lines(value, path + (key.value,), lines)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            lines[(*path, index)] = item.start_mark.line + 1
-            _yaml_lines(item, (*path, index), lines)
+            lines[path + (index,)] = item.start_mark.line + 1
+            _yaml_lines(item, path + (index,), lines)
 
 
 def _line_finder(lines: Mapping[tuple[Any, ...], int], default: int) -> Callable[[tuple[Any, ...]], int]:

@@ -5,20 +5,30 @@ from __future__ import annotations
 import datetime as _dt
 import fnmatch
 import os
-import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
-from newslint.errors import ConfigError
 from newslint.finding import Severity
 from newslint.rule import ActiveRule, Registry, Rule
 from newslint.selection import is_selected
 from newslint.source import DEFAULT_MAX_BYTES
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
-TOP_KEYS = ("select", "ignore", "fail-on", "exclude", "date", "max-file-size", "cache", "rules", "overrides",
-            "styles", "vocab")  # house styles (newslint/styles)
+TOP_KEYS = (
+    "select",
+    "ignore",
+    "fail-on",
+    "exclude",
+    "date",
+    "max-file-size",
+    "cache",
+    "rules",
+    "overrides",
+    "styles",
+    "vocab",
+)  # house styles (newslint/styles)
 OVERRIDE_KEYS = ("files", "select", "ignore", "rules")
 RULE_KEYS = ("severity", "enabled")
 SEVERITIES = tuple(s.value for s in Severity)
@@ -111,8 +121,9 @@ class Config:
         """Return the house style (``newslint.styles.rules.HouseStyle``) for ``path``, or None."""
         return None if self.house is None else self.house.for_path(path)
 
-    def active_rules(self, registry: Registry, path: str, select: Sequence[str] | None = None,
-                     ignore: Sequence[str] = ()) -> list[ActiveRule]:
+    def active_rules(
+        self, registry: Registry, path: str, select: Sequence[str] | None = None, ignore: Sequence[str] = ()
+    ) -> list[ActiveRule]:
         """Return the rules that run on ``path``, with severities and merged options.
 
         ``select`` and ``ignore`` from the command line replace the configuration's
@@ -131,8 +142,14 @@ class Config:
             self._active[key] = cached
         return list(cached[1])
 
-    def _active_rules(self, registry: Registry, matching: tuple[int, ...], select: Sequence[str] | None,
-                      ignore: Sequence[str], extra: Sequence[Rule] = ()) -> list[ActiveRule]:
+    def _active_rules(
+        self,
+        registry: Registry,
+        matching: tuple[int, ...],
+        select: Sequence[str] | None,
+        ignore: Sequence[str],
+        extra: Sequence[Rule] = (),
+    ) -> list[ActiveRule]:
         chosen_select = self.select
         chosen_ignore = [*self.ignore]
         rules = dict(self.rules)
@@ -152,9 +169,7 @@ class Config:
             # `enabled: false` turns a rule off; any other entry counts as configuring it,
             # which is what switches on an opt-in rule such as grammar.
             configured = rule.name in rules and settings.enabled is not False
-            selected = settings.enabled is not False and is_selected(
-                rule, chosen_select, chosen_ignore, configured
-            )
+            selected = settings.enabled is not False and is_selected(rule, chosen_select, chosen_ignore, configured)
             if selected:
                 severity = settings.severity or rule.severity
                 active.append(ActiveRule(rule, severity, {**rule.options, **settings.options}))

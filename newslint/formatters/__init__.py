@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from newslint.hookspecs import hookimpl
 
@@ -30,7 +31,7 @@ def formatter_class(name: str) -> type[Formatter]:
     import importlib
 
     module, _, attribute = BUILTIN_FORMATS[name].partition(":")
-    return getattr(importlib.import_module(module), attribute)  # type: ignore[no-any-return]
+    return getattr(importlib.import_module(module), attribute)
 
 
 def _factory(name: str) -> Callable[..., Formatter]:

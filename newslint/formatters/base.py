@@ -9,8 +9,9 @@ a plugin formatter written as ``def file(self, path, findings)`` keeps working.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Callable, Sequence, TextIO
+from collections.abc import Callable, Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Any, TextIO
 
 from newslint.finding import Finding
 
@@ -45,7 +46,7 @@ class Formatter:
 _VAR_KEYWORDS = 0x08  # inspect.CO_VARKEYWORDS
 
 
-@lru_cache(maxsize=None)
+@cache
 def _accepted(function: Callable[..., Any]) -> tuple[frozenset[str], bool]:
     """Return the keyword names ``function`` takes, and whether it takes ``**kwargs``."""
     code = getattr(function, "__code__", None)

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from typing import Sequence
 
 from newslint.finding import Finding
 from newslint.formatters.location import describe_change, line_bounds
@@ -143,9 +143,7 @@ class FullFormatter(TextFormatter):
         more = f" (to line {f.end_line})" if f.end_line > f.line else ""
         self.stream.write(f"{pad} {bar}\n")
         self.stream.write(f"{self.paint(number, _GUTTER)} {bar} {shown_line.source}\n")
-        self.stream.write(
-            f"{pad} {bar} {' ' * shown_line.caret_start}{self.paint(carets, COLORS[f.severity])}{more}\n"
-        )
+        self.stream.write(f"{pad} {bar} {' ' * shown_line.caret_start}{self.paint(carets, COLORS[f.severity])}{more}\n")
         if f.fix is not None:
             kind = "fix (safe)" if f.fix.safe else "suggestion"
             change = describe_change(text[f.fix.start : f.fix.end], f.fix.text, lambda s: f"'{shown(s)}'")

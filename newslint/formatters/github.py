@@ -12,7 +12,7 @@ columns are code points, as in newslint's own output.
 from __future__ import annotations
 
 import os
-from typing import Sequence
+from collections.abc import Sequence
 
 from newslint.finding import Finding, Severity
 from newslint.formatters.base import Formatter

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from newslint.engine import INTERNAL_ERROR
 from newslint.finding import Finding, Severity
@@ -42,15 +43,17 @@ class GitlabFormatter(Formatter):
         """Add one issue per finding."""
         shown = report_path(path, self._root)
         for f, identity in zip(findings, fingerprints(findings, text)):
-            self._issues.append({
-                "type": "issue",
-                "check_name": f.code,
-                "description": f"{f.code} [{f.rule}] {f.message}",
-                "categories": ["Style"],
-                "fingerprint": with_path(shown, identity),
-                "severity": severity(f),
-                "location": {"path": shown, "lines": {"begin": f.line, "end": f.end_line}},
-            })
+            self._issues.append(
+                {
+                    "type": "issue",
+                    "check_name": f.code,
+                    "description": f"{f.code} [{f.rule}] {f.message}",
+                    "categories": ["Style"],
+                    "fingerprint": with_path(shown, identity),
+                    "severity": severity(f),
+                    "location": {"path": shown, "lines": {"begin": f.line, "end": f.end_line}},
+                }
+            )
 
     def finish(self) -> None:
         """Write the JSON array."""

@@ -9,13 +9,11 @@ The shape is documented in the README and in ``newslint/schema/findings.schema.j
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from newslint.finding import Finding
 from newslint.formatters.base import Formatter
-
-if TYPE_CHECKING:
-    from newslint.rule import Rule
 
 
 def as_dict(f: Finding) -> dict[str, Any]:
@@ -52,13 +50,13 @@ class JsonFormatter(Formatter):
     in memory, so a run over any number of files holds only an index of the paths.
     """
 
-    def start(self, rules: Sequence[Rule] = ()) -> None:
+    def start(self) -> None:
         """Begin with no findings."""
         from newslint.spool import Spool
 
         self._spool = Spool()
 
-    def file(self, path: str, findings: Sequence[Finding], text: str | None = None) -> None:
+    def file(self, path: str, findings: Sequence[Finding]) -> None:
         """Serialise the file's findings (already sorted by line and column) for the array."""
         if findings:
             # Each element as json.dump(..., indent=2) writes it one level into the array.

@@ -15,7 +15,7 @@ A file that could not be read is a test case with an ``error``. Built with
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
 from newslint.finding import Finding
@@ -47,9 +47,7 @@ class JunitFormatter(Formatter):
         """Add the file's test case with one failure per finding."""
         case = self._case(path)
         for f in findings:
-            failure = ET.SubElement(
-                case, "failure", type=f.code, message=xml_safe(f"{f.line}:{f.column}: {f.message}")
-            )
+            failure = ET.SubElement(case, "failure", type=f.code, message=xml_safe(f"{f.line}:{f.column}: {f.message}"))
             failure.text = xml_safe(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.rule}] {f.message}")
             self._failures += 1
 
@@ -62,8 +60,8 @@ class JunitFormatter(Formatter):
     def finish(self) -> None:
         """Write the XML document."""
         counts = {"tests": str(len(self._cases)), "failures": str(self._failures), "errors": str(self._errors)}
-        root = ET.Element("testsuites", name="newslint", **counts)
-        suite = ET.SubElement(root, "testsuite", name="newslint", **counts)
+        root = ET.Element("testsuites", {"name": "newslint", **counts})
+        suite = ET.SubElement(root, "testsuite", {"name": "newslint", **counts})
         suite.extend(self._cases)
         ET.indent(root)
         self.stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')

@@ -9,8 +9,9 @@ after it on the line differs. CI services want paths relative to the repository.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import Callable, Iterable, Literal
+from typing import Literal
 
 from newslint.parsers.model import LineIndex
 

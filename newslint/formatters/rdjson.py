@@ -11,7 +11,8 @@ ranges are end exclusive, as newslint's.
 from __future__ import annotations
 
 import json
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from newslint.finding import Finding, Severity
 from newslint.formatters.base import Formatter
@@ -53,7 +54,9 @@ class RdjsonFormatter(Formatter):
                 "original_output": f"{f.path}:{f.line}:{f.column}: {f.code} [{f.rule}] {f.message}",
             }
             if f.fix is not None and f.fix_position is not None:
-                diagnostic["suggestions"] = [{"range": span(f.fix.start, f.fix.end, f.fix_position), "text": f.fix.text}]
+                diagnostic["suggestions"] = [
+                    {"range": span(f.fix.start, f.fix.end, f.fix_position), "text": f.fix.text}
+                ]
             self._diagnostics.append(diagnostic)
 
     def finish(self) -> None:

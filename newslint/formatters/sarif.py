@@ -14,8 +14,9 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from newslint import __version__
@@ -124,39 +125,49 @@ class SarifFormatter(Formatter):
                 deleted = region(f.fix.start, f.fix.end, f.fix_position)
                 old = text[f.fix.start : f.fix.end] if text is not None else None
                 change = describe_change(old, f.fix.text) if old is not None else f"replace with {f.fix.text!r}"
-                result["fixes"] = [{
-                    "description": {"text": change},
-                    "artifactChanges": [{
-                        "artifactLocation": artifact,
-                        "replacements": [{"deletedRegion": deleted, "insertedContent": {"text": f.fix.text}}],
-                    }],
-                }]
+                result["fixes"] = [
+                    {
+                        "description": {"text": change},
+                        "artifactChanges": [
+                            {
+                                "artifactLocation": artifact,
+                                "replacements": [{"deletedRegion": deleted, "insertedContent": {"text": f.fix.text}}],
+                            }
+                        ],
+                    }
+                ]
             self._results.append(result)
 
     def error(self, path: str, message: str) -> None:
         """Record a file that could not be linted as a tool execution notification."""
-        self._notifications.append({
-            "level": "error",
-            "message": {"text": f"{path}: {message}"},
-            "locations": [{"physicalLocation": {"artifactLocation": self._artifact(path)}}],
-        })
+        self._notifications.append(
+            {
+                "level": "error",
+                "message": {"text": f"{path}: {message}"},
+                "locations": [{"physicalLocation": {"artifactLocation": self._artifact(path)}}],
+            }
+        )
 
     def finish(self) -> None:
         """Write the SARIF log."""
         run: dict[str, Any] = {
-            "tool": {"driver": {
-                "name": "newslint",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "informationUri": INFORMATION_URI,
-                "rules": self._rules,
-            }},
+            "tool": {
+                "driver": {
+                    "name": "newslint",
+                    "version": __version__,
+                    "semanticVersion": __version__,
+                    "informationUri": INFORMATION_URI,
+                    "rules": self._rules,
+                }
+            },
             "columnKind": "utf16CodeUnits",
             "originalUriBaseIds": {ROOT_ID: {"uri": Path(self._root).as_uri().rstrip("/") + "/"}},
-            "invocations": [{
-                "executionSuccessful": not self._notifications,
-                "toolExecutionNotifications": self._notifications,
-            }],
+            "invocations": [
+                {
+                    "executionSuccessful": not self._notifications,
+                    "toolExecutionNotifications": self._notifications,
+                }
+            ],
             "results": self._results,
         }
         log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}

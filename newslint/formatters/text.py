@@ -7,7 +7,7 @@ same line with the severity, followed by the source line and a caret under the s
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from newslint.finding import Finding, Severity
 from newslint.formatters.base import Formatter

@@ -70,29 +70,96 @@ _KINDS: dict[str, ParagraphKind] = {
     "figcaption": "caption",
     "caption": "caption",
 }
-_BLOCKS = frozenset(_KINDS) | frozenset((
-    "address", "article", "aside", "body", "center", "details", "dialog", "dir", "div", "dl",
-    "fieldset", "figure", "footer", "form", "head", "header", "hgroup", "hr", "html", "legend",
-    "listing", "main", "menu", "nav", "ol", "p", "plaintext", "pre", "search", "section",
-    "summary", "table", "tbody", "tfoot", "thead", "tr", "ul", "xmp",
-))
+_BLOCKS = frozenset(_KINDS) | frozenset(
+    (
+        "address",
+        "article",
+        "aside",
+        "body",
+        "center",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "fieldset",
+        "figure",
+        "footer",
+        "form",
+        "head",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "listing",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "plaintext",
+        "pre",
+        "search",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "tfoot",
+        "thead",
+        "tr",
+        "ul",
+        "xmp",
+    )
+)
 # Blocks whose content is not prose: preformatted text, and the site's navigation.
 _HIDDEN_BLOCKS = frozenset(("listing", "nav", "plaintext", "pre", "xmp"))
 # Inline elements whose content is not prose and leaves nothing in the text: scripts,
 # media, form controls and button labels, and text a tracked change deletes (<del>).
-_HIDDEN = frozenset((
-    "audio", "button", "canvas", "del", "iframe", "math", "noembed", "noframes", "noscript",
-    "object", "script", "select", "style", "svg", "template", "textarea", "video",
-))
+_HIDDEN = frozenset(
+    (
+        "audio",
+        "button",
+        "canvas",
+        "del",
+        "iframe",
+        "math",
+        "noembed",
+        "noframes",
+        "noscript",
+        "object",
+        "script",
+        "select",
+        "style",
+        "svg",
+        "template",
+        "textarea",
+        "video",
+    )
+)
 # Inline code: not prose, but a word of the sentence, so one stand-in keeps its place.
 _CODE = frozenset(("code", "kbd", "samp"))
 # Elements whose content HTML5 reads as raw text: only their own end tag closes them
 # (Python's parser treats only script and style so, and reports tags inside the others).
 _RAW = frozenset(("iframe", "noembed", "noframes", "noscript", "plaintext", "script", "style", "textarea", "xmp"))
-_VOID = frozenset((
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr",
-))
+_VOID = frozenset(
+    (
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    )
+)
 
 # A character reference as HTML5 reads it: numeric (any number of digits), or a name of
 # at most 32 characters (the longest in the table), whose longest known prefix is used.

@@ -134,9 +134,7 @@ class _Builder:
 class _Inline:
     """Maps one inline token's content onto the source and walks its children."""
 
-    def __init__(
-        self, source: str, line_starts: list[int], line_ends: list[int], token: Any, after: int = -1
-    ) -> None:
+    def __init__(self, source: str, line_starts: list[int], line_ends: list[int], token: Any, after: int = -1) -> None:
         """Map ``token``'s content; ``after`` >= 0 searches a table cell from that offset on."""
         self.content: str = token.content
         self.map: list[int] = [-1] * (len(self.content) + 1)
@@ -331,9 +329,8 @@ def parse(text: str) -> Parsed:
         if kind == "heading_open":
             kinds.append("heading")
         elif kind in ("blockquote_open", "list_item_open", "td_open", "th_open"):
-            kinds.append(
-                {"blockquote_open": "quote", "list_item_open": "list-item"}.get(kind, "table-cell")
-            )
+            opened: ParagraphKind = {"blockquote_open": "quote", "list_item_open": "list-item"}.get(kind, "table-cell")  # type: ignore[assignment]
+            kinds.append(opened)
         elif kind in ("heading_close", "blockquote_close", "list_item_close", "td_close", "th_close"):
             if kinds:
                 kinds.pop()

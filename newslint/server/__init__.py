@@ -25,12 +25,18 @@ def main(tcp: str | None = None) -> int:
     try:
         from newslint.server.server import serve
     except ImportError as exc:
-        print(f"newslint: the language server needs pygls and lsprotocol ({exc}); "
-              "install them with: pip install 'newslint[lsp]'", file=sys.stderr)
+        print(
+            f"newslint: the language server needs pygls and lsprotocol ({exc}); "
+            "install them with: pip install 'newslint[lsp]'",
+            file=sys.stderr,
+        )
         return 2
     # Standard output carries the protocol: every log line goes to standard error, at the
     # level NEWSLINT_SERVER_LOG names (DEBUG shows every message pygls sends and receives).
     level = os.environ.get("NEWSLINT_SERVER_LOG", "WARNING").upper()
-    logging.basicConfig(stream=sys.stderr, level=getattr(logging, level, logging.WARNING),
-                        format="newslint server: %(levelname)s: %(name)s: %(message)s")
+    logging.basicConfig(
+        stream=sys.stderr,
+        level=getattr(logging, level, logging.WARNING),
+        format="newslint server: %(levelname)s: %(name)s: %(message)s",
+    )
     return serve(address)

@@ -29,7 +29,7 @@ _HARD_BREAK = re.compile(r"(?:[ \t]*\\|[ \t]{2,})\Z")
 
 def fix_title(text: str, fix: Fix) -> str:
     """Return a code action title saying what the fix does to ``text``."""
-    old = text[fix.start:fix.end]
+    old = text[fix.start : fix.end]
     if not fix.text:
         return f"Delete {old!r}"
     if not old:
@@ -110,5 +110,5 @@ def text_edits(before: str, after: str) -> list[Fix]:
         tail = 0
         while tail < min(len(removed), len(added)) - head and removed[-1 - tail] == added[-1 - tail]:
             tail += 1
-        edits.append(Fix(starts[i1] + head, starts[i2] - tail, added[head:len(added) - tail]))
+        edits.append(Fix(starts[i1] + head, starts[i2] - tail, added[head : len(added) - tail]))
     return edits

@@ -45,8 +45,7 @@ _SEVERITY = {
     Severity.WARNING: types.DiagnosticSeverity.Warning,
     Severity.INFO: types.DiagnosticSeverity.Information,
 }
-_MESSAGE_TYPE = {"error": types.MessageType.Error, "warning": types.MessageType.Warning,
-                 "info": types.MessageType.Info}
+_MESSAGE_TYPE = {"error": types.MessageType.Error, "warning": types.MessageType.Warning, "info": types.MessageType.Info}
 _ANSWERED = object()  # a malformed request already answered with an error
 
 
@@ -144,8 +143,12 @@ class Server(LanguageServer):
     """newslint's language server: documents, settings, and the worker that lints."""
 
     def __init__(self) -> None:
-        super().__init__("newslint", __version__, protocol_cls=NewslintProtocol,
-                         text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__(
+            "newslint",
+            __version__,
+            protocol_cls=NewslintProtocol,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+        )
         self.documents: dict[str, OpenDocument] = {}
         self.linted: dict[str, Linted] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
@@ -177,6 +180,7 @@ class Server(LanguageServer):
                     return bound(params)
 
                 return self.feature(method, options)(handle_async if asyncio.iscoroutinefunction(bound) else handle)
+
             return register
 
         feature(types.INITIALIZE)(self.on_initialize)
@@ -186,12 +190,14 @@ class Server(LanguageServer):
         feature(types.TEXT_DOCUMENT_DID_CHANGE)(self.on_change)
         feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))(self.on_save)
         feature(types.TEXT_DOCUMENT_DID_CLOSE)(self.on_close)
-        feature(types.TEXT_DOCUMENT_DIAGNOSTIC,
-                types.DiagnosticOptions(identifier="newslint", inter_file_dependencies=False,
-                                        workspace_diagnostics=False))(self.on_diagnostic)
-        feature(types.TEXT_DOCUMENT_CODE_ACTION,
-                types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL],
-                                        resolve_provider=False))(self.on_code_action)
+        feature(
+            types.TEXT_DOCUMENT_DIAGNOSTIC,
+            types.DiagnosticOptions(identifier="newslint", inter_file_dependencies=False, workspace_diagnostics=False),
+        )(self.on_diagnostic)
+        feature(
+            types.TEXT_DOCUMENT_CODE_ACTION,
+            types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=False),
+        )(self.on_code_action)
         feature(types.TEXT_DOCUMENT_HOVER)(self.on_hover)
         feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)(self.on_configuration)
         feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)(self.on_watched_files)
@@ -240,8 +246,10 @@ class Server(LanguageServer):
                 register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers),
             )
             try:
-                await asyncio.wait_for(self.client_register_capability_async(
-                    types.RegistrationParams(registrations=[registration])), CLIENT_TIMEOUT)
+                await asyncio.wait_for(
+                    self.client_register_capability_async(types.RegistrationParams(registrations=[registration])),
+                    CLIENT_TIMEOUT,
+                )
             except Exception as exc:  # the client may refuse, or not answer; the mtime check still works
                 logger.warning("could not register file watchers: %r", exc)
         for notice in self.session.take_notices():  # what initialize found wrong
@@ -266,8 +274,13 @@ class Server(LanguageServer):
     def on_open(self, params: types.DidOpenTextDocumentParams) -> None:
         """Keep the document and lint it now."""
         item = params.text_document
-        self.documents[item.uri] = OpenDocument(item.uri, item.text, item.version, item.language_id,
-                                                to_fs_path(item.uri) if item.uri.startswith("file:") else None)
+        self.documents[item.uri] = OpenDocument(
+            item.uri,
+            item.text,
+            item.version,
+            item.language_id,
+            to_fs_path(item.uri) if item.uri.startswith("file:") else None,
+        )
         if self._is_config(item.uri):
             return
         self.schedule(item.uri, 0)
@@ -283,8 +296,9 @@ class Server(LanguageServer):
         for change in params.content_changes:
             if isinstance(change, types.TextDocumentContentChangePartial):
                 where = change.range
-                changes.append((((where.start.line, where.start.character),
-                                 (where.end.line, where.end.character)), change.text))
+                changes.append(
+                    (((where.start.line, where.start.character), (where.end.line, where.end.character)), change.text)
+                )
             else:
                 changes.append((None, change.text))
         self.documents[uri] = document.edited(changes, params.text_document.version, self.encoding)
@@ -341,8 +355,11 @@ class Server(LanguageServer):
             return  # closed, or changed again: a newer lint is on its way
         if self.pending.get(uri) is asyncio.current_task():
             del self.pending[uri]
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, diagnostics=list(linted.diagnostics), version=linted.document.version))
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(
+                uri=uri, diagnostics=list(linted.diagnostics), version=linted.document.version
+            )
+        )
 
     async def lint(self, uri: str, *, stale_ok: bool = True) -> Linted | None:
         """Return the lint of the document's current version, linting it if need be."""
@@ -367,8 +384,9 @@ class Server(LanguageServer):
         article, format = self.session.input_format(document.path, document.language_id)
         outcome = self.session.lint(document.text, document.path, format) if article else Outcome(skipped="")
         lines = LineMap(document.text, self.encoding)
-        return Linted(document, generation, outcome, self._diagnostics(outcome.findings, lines), format,
-                      next(self._serials))
+        return Linted(
+            document, generation, outcome, self._diagnostics(outcome.findings, lines), format, next(self._serials)
+        )
 
     def _diagnostics(self, findings: Sequence[Finding], lines: LineMap) -> tuple[types.Diagnostic, ...]:
         offsets = [o for f in findings for o in (f.start, f.end, *((f.fix.start, f.fix.end) if f.fix else ()))]
@@ -385,16 +403,25 @@ class Server(LanguageServer):
             if finding.fix is not None:
                 fix_range = lsp_range(finding.fix.start, finding.fix.end)
                 data["fix"] = {
-                    "range": {"start": {"line": fix_range.start.line, "character": fix_range.start.character},
-                              "end": {"line": fix_range.end.line, "character": fix_range.end.character}},
+                    "range": {
+                        "start": {"line": fix_range.start.line, "character": fix_range.start.character},
+                        "end": {"line": fix_range.end.line, "character": fix_range.end.character},
+                    },
                     "newText": finding.fix.text,
                     "safe": finding.fix.safe,
                 }
             # Below the fail threshold a finding would not fail `newslint`: shown as a hint.
             severity = _SEVERITY[finding.severity] if finding.severity.rank >= floor else types.DiagnosticSeverity.Hint
-            found.append(types.Diagnostic(
-                range=lsp_range(finding.start, finding.end), message=finding.message, severity=severity,
-                code=finding.code, source="newslint", data=data))
+            found.append(
+                types.Diagnostic(
+                    range=lsp_range(finding.start, finding.end),
+                    message=finding.message,
+                    severity=severity,
+                    code=finding.code,
+                    source="newslint",
+                    data=data,
+                )
+            )
         return tuple(found)
 
     async def on_diagnostic(self, params: types.DocumentDiagnosticParams) -> types.DocumentDiagnosticReport:
@@ -453,8 +480,12 @@ class Server(LanguageServer):
     async def fetch_settings(self) -> None:
         """Ask the client for the ``newslint`` settings section."""
         try:
-            found = await asyncio.wait_for(self.workspace_configuration_async(
-                types.ConfigurationParams(items=[types.ConfigurationItem(section="newslint")])), CLIENT_TIMEOUT)
+            found = await asyncio.wait_for(
+                self.workspace_configuration_async(
+                    types.ConfigurationParams(items=[types.ConfigurationItem(section="newslint")])
+                ),
+                CLIENT_TIMEOUT,
+            )
         except Exception as exc:
             logger.warning("workspace/configuration failed: %r", exc)
             return
@@ -490,10 +521,15 @@ class Server(LanguageServer):
             problems = by_file.get(uri, ())
             if self._config_published.get(uri, ()) == problems:
                 continue
-            diagnostics = [types.Diagnostic(
-                range=types.Range(types.Position(p.line - 1, 0), types.Position(p.line, 0)),
-                message=p.message, severity=types.DiagnosticSeverity.Error, source="newslint")
-                for p in problems]
+            diagnostics = [
+                types.Diagnostic(
+                    range=types.Range(types.Position(p.line - 1, 0), types.Position(p.line, 0)),
+                    message=p.message,
+                    severity=types.DiagnosticSeverity.Error,
+                    source="newslint",
+                )
+                for p in problems
+            ]
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics))
             if problems:
                 self._config_published[uri] = problems
@@ -523,23 +559,36 @@ class Server(LanguageServer):
                     continue
                 diagnostic = diagnostics[finding]
                 if finding.fix is not None:
-                    actions.append(types.CodeAction(
-                        title=f"{fix_title(document.text, finding.fix)} ({finding.rule})",
-                        kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
-                        is_preferred=finding.fix.safe, edit=self._edit(document, lines, [finding.fix])))
+                    actions.append(
+                        types.CodeAction(
+                            title=f"{fix_title(document.text, finding.fix)} ({finding.rule})",
+                            kind=types.CodeActionKind.QuickFix,
+                            diagnostics=[diagnostic],
+                            is_preferred=finding.fix.safe,
+                            edit=self._edit(document, lines, [finding.fix]),
+                        )
+                    )
                 if finding.code in ("NL000", "NL001") or (finding.rule, finding.line) in disabled:
                     continue
                 disabled.add((finding.rule, finding.line))
                 edit = self.session.disable_edit(document.text, document.path, linted.format, finding)
                 if edit is not None:
-                    actions.append(types.CodeAction(
-                        title=f"Disable {finding.rule} for this line", kind=types.CodeActionKind.QuickFix,
-                        diagnostics=[diagnostic], edit=self._edit(document, lines, [edit])))
+                    actions.append(
+                        types.CodeAction(
+                            title=f"Disable {finding.rule} for this line",
+                            kind=types.CodeActionKind.QuickFix,
+                            diagnostics=[diagnostic],
+                            edit=self._edit(document, lines, [edit]),
+                        )
+                    )
         if _matches(FIX_ALL, only) and any(f.fix is not None and f.fix.safe for f in linted.findings):
             edits = self._fix_all_edits(linted)
             if edits:
-                actions.append(types.CodeAction(title="Fix all safe newslint problems", kind=FIX_ALL,
-                                                edit=self._edit(document, lines, edits)))
+                actions.append(
+                    types.CodeAction(
+                        title="Fix all safe newslint problems", kind=FIX_ALL, edit=self._edit(document, lines, edits)
+                    )
+                )
         return actions
 
     def _fix_all_edits(self, linted: Linted) -> list[Fix]:
@@ -555,13 +604,18 @@ class Server(LanguageServer):
 
     def _edit(self, document: OpenDocument, lines: LineMap, fixes: Sequence[Fix]) -> types.WorkspaceEdit:
         positions = lines.positions(o for fix in fixes for o in (fix.start, fix.end))
-        edits = [types.TextEdit(range=types.Range(types.Position(*positions[fix.start]),
-                                                  types.Position(*positions[fix.end])), new_text=fix.text)
-                 for fix in fixes]
+        edits = [
+            types.TextEdit(
+                range=types.Range(types.Position(*positions[fix.start]), types.Position(*positions[fix.end])),
+                new_text=fix.text,
+            )
+            for fix in fixes
+        ]
         if self.document_changes:
             identifier = types.OptionalVersionedTextDocumentIdentifier(uri=document.uri, version=document.version)
-            return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(text_document=identifier,
-                                                                                 edits=list(edits))])
+            return types.WorkspaceEdit(
+                document_changes=[types.TextDocumentEdit(text_document=identifier, edits=list(edits))]
+            )
         return types.WorkspaceEdit(changes={document.uri: edits})
 
     async def on_hover(self, params: types.HoverParams) -> types.Hover | None:
@@ -574,8 +628,11 @@ class Server(LanguageServer):
     def _hover_job(self, linted: Linted, position: types.Position) -> types.Hover | None:
         lines = LineMap(linted.document.text, self.encoding)
         offset = lines.offset(position.line, position.character)
-        under = [(f, d) for f, d in zip(linted.findings, linted.diagnostics)
-                 if f.start <= offset < f.end or f.start == f.end == offset]
+        under = [
+            (f, d)
+            for f, d in zip(linted.findings, linted.diagnostics)
+            if f.start <= offset < f.end or f.start == f.end == offset
+        ]
         if not under:
             return None
         texts = []
@@ -585,9 +642,10 @@ class Server(LanguageServer):
                 texts.append(text)
         if not texts:
             return None
-        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.PlainText,
-                                                         value="\n\n----\n\n".join(texts)),
-                           range=under[0][1].range)
+        return types.Hover(
+            contents=types.MarkupContent(kind=types.MarkupKind.PlainText, value="\n\n----\n\n".join(texts)),
+            range=under[0][1].range,
+        )
 
 
 def serve(tcp: tuple[str, int] | None = None) -> int:

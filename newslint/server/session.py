@@ -94,8 +94,9 @@ def parse_settings(raw: Any, base: Settings = Settings()) -> tuple[Settings, lis
                 values["fail_on"] = value
         elif name == "debounce":
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= MAX_DEBOUNCE * 1000:
-                problems.append(f"setting 'debounce' must be milliseconds from 0 to {MAX_DEBOUNCE * 1000:.0f}, "
-                                f"not {value!r}")
+                problems.append(
+                    f"setting 'debounce' must be milliseconds from 0 to {MAX_DEBOUNCE * 1000:.0f}, not {value!r}"
+                )
             else:
                 values["debounce"] = value / 1000
         elif key not in _FOREIGN_KEYS:
@@ -169,7 +170,7 @@ def _problem(exc: ConfigError, path: str | None) -> ConfigProblem | None:
     for candidate in config_candidates(path):
         prefix = f"{candidate}:"
         if message.startswith(prefix):
-            rest = message[len(prefix):]
+            rest = message[len(prefix) :]
             line = re.match(r"(\d+): ", rest) or re.search(r"\bline (\d+)", rest)
             return ConfigProblem(str(candidate), int(line.group(1)) if line else 1, message)
     return None
@@ -199,8 +200,9 @@ class Session:
     def _build(self) -> Linter:
         """Build the Linter; a broken plugin or setting is reported and left out, not fatal."""
         settings = self.settings
-        options: dict[str, Any] = dict(select=settings.select, ignore=settings.ignore,
-                                       fail_on=settings.fail_on, date=settings.date)
+        options: dict[str, Any] = dict(
+            select=settings.select, ignore=settings.ignore, fail_on=settings.fail_on, date=settings.date
+        )
         entry_points = self._entry_points
         while True:
             try:
@@ -338,7 +340,8 @@ class Session:
     def warm_up(self) -> None:
         """Lint a short text once, so that the first document does not pay for loading rules."""
         try:
-            self.linter.lint_text("A short text, \"to load the rules.\" It  rained.Then the the sun.\n",
-                                  path=None, format="text")
+            self.linter.lint_text(
+                'A short text, "to load the rules." It  rained.Then the the sun.\n', path=None, format="text"
+            )
         except NewslintError:
             pass  # reported when a real document is linted

@@ -170,7 +170,9 @@ def action_fix(action: Action, observed: str, start: int, end: int) -> Fix | Non
     how, rest = params[0], params[1:]
     if how == "regex" and len(rest) >= 2:
         try:
-            replaced = re.sub(translate(rest[0]), _DOLLAR_GROUP.sub(r"\\g<\1>", rest[1].replace("\\", "\\\\")), observed)
+            replaced = re.sub(
+                translate(rest[0]), _DOLLAR_GROUP.sub(r"\\g<\1>", rest[1].replace("\\", "\\\\")), observed
+            )
         except (RegexError, re.error):
             return None
         return Fix(start, end, replaced)
@@ -222,7 +224,12 @@ def leftmost_first(patterns: Sequence[tuple[int, re.Pattern[str]]], text: str) -
             found = pending[order]
             if found is True or (found is not None and found is not False and found.start() < at):
                 found = pending[order] = pattern.search(text, at)
-            if found is not None and found is not True and found is not False and (best is None or found.start() < best[1].start()):
+            if (
+                found is not None
+                and found is not True
+                and found is not False
+                and (best is None or found.start() < best[1].start())
+            ):
                 best = (index, found)
         if best is None:
             return
@@ -249,7 +256,9 @@ class Check:
         """Return the rule's scope."""
         return self.definition.scope
 
-    def run(self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None) -> list[Violation]:
+    def run(
+        self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None
+    ) -> list[Violation]:
         """Return the rule's violations in ``segments`` of ``document``.
 
         ``subset`` names the only alternatives that can match there (the others' literals
@@ -257,7 +266,9 @@ class Check:
         """
         raise NotImplementedError
 
-    def violation(self, segment: Paragraph, start: int, end: int, message: str, fix_text: Fix | None = None) -> Violation:
+    def violation(
+        self, segment: Paragraph, start: int, end: int, message: str, fix_text: Fix | None = None
+    ) -> Violation:
         """Return a violation for a local span of a segment (a fix given in local offsets)."""
         a, b = segment.span(start, end)
         fix = None
@@ -315,7 +326,9 @@ class Existence(Check):
             return self.pattern_for(subset).finditer(text)
         return (match for _, match in leftmost_first([(i, self.pattern_for((i,))) for i in subset], text))
 
-    def run(self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None) -> list[Violation]:
+    def run(
+        self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None
+    ) -> list[Violation]:
         found = []
         for segment in segments:
             text = segment.text
@@ -417,7 +430,9 @@ class Substitution(Check):
         for index, match in leftmost_first([(i, self.pattern_for((i,))[0]) for i in subset], text):
             yield index, 1, match
 
-    def run(self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None) -> list[Violation]:
+    def run(
+        self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None
+    ) -> list[Violation]:
         found = []
         replace = self.definition.action.name == "replace"
         message = self.definition.message
@@ -484,7 +499,9 @@ class Occurrence(Check):
             # Only too many matches can break it: no match, no finding.
             self.prefilter = (self.pattern.pattern, self.pattern.flags)
 
-    def run(self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None) -> list[Violation]:
+    def run(
+        self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None
+    ) -> list[Violation]:
         found = []
         for segment in segments:
             matches = [m for m in self.pattern.finditer(segment.text) if m.group().strip()]
@@ -510,7 +527,9 @@ class Repetition(Check):
         self.alpha = bool(keys.get("alpha"))
         self.exceptions = Exceptions([*keys.get("exceptions", []), *(accepted if keys.get("vocab", True) else [])])
 
-    def run(self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None) -> list[Violation]:
+    def run(
+        self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None
+    ) -> list[Violation]:
         from newslint.sentences import split
 
         found = []
@@ -530,7 +549,9 @@ class Repetition(Check):
                     span_text = text[start:end]
                     if len(split(span_text)) == 1 and not self.exceptions.covers(span_text, text, start, end):
                         message = format_message(self.definition.message, current)
-                        found.append(self.violation(segment, start, end, message, self.action(segment, span_text, start, end)))
+                        found.append(
+                            self.violation(segment, start, end, message, self.action(segment, span_text, start, end))
+                        )
                         count = 0
                 previous, previous_start = current, match.start()
         return found
@@ -551,7 +572,9 @@ class Consistency(Check):
             for a, b in keys.get("either", {}).items()
         ]
 
-    def run(self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None) -> list[Violation]:
+    def run(
+        self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None
+    ) -> list[Violation]:
         found = []
         for pattern in self.pairs:
             established = None
@@ -582,7 +605,9 @@ class Conditional(Check):
         self.grouped = self.second.groups > 0
         self.exceptions = Exceptions([*keys.get("exceptions", []), *(accepted if keys.get("vocab", True) else [])])
 
-    def run(self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None) -> list[Violation]:
+    def run(
+        self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None
+    ) -> list[Violation]:
         found = []
         defined: set[str] = set()
         for segment in segments:
@@ -606,9 +631,7 @@ class Conditional(Check):
 # Words title case leaves in lower case (never first or last): AP lowers articles,
 # conjunctions and prepositions of three letters or fewer; Chicago lowers every
 # preposition, and "to" and "as".
-_AP_SMALL = frozenset(
-    "a an the and but for nor or so yet as at by in of off on out per to up via vs v".split()
-)
+_AP_SMALL = frozenset("a an the and but for nor or so yet as at by in of off on out per to up via vs v".split())
 _CHICAGO_SMALL = _AP_SMALL | frozenset(
     "about above across after against along amid among around before behind below beneath beside "
     "besides between beyond despite down during except from inside into like near onto opposite outside "
@@ -731,7 +754,9 @@ class Capitalization(Check):
                 count += 1
         return count / len(tokens) > self.threshold
 
-    def run(self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None) -> list[Violation]:
+    def run(
+        self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None
+    ) -> list[Violation]:
         found = []
         for segment in segments:
             text = segment.text
@@ -753,15 +778,37 @@ class Capitalization(Check):
 
 
 METRIC_NAMES = (
-    "words", "sentences", "characters", "syllables", "polysyllabic_words", "complex_words",
-    "long_words", "paragraphs", "pre", "list", "blockquote",
-    "heading_h1", "heading_h2", "heading_h3", "heading_h4", "heading_h5", "heading_h6",
+    "words",
+    "sentences",
+    "characters",
+    "syllables",
+    "polysyllabic_words",
+    "complex_words",
+    "long_words",
+    "paragraphs",
+    "pre",
+    "list",
+    "blockquote",
+    "heading_h1",
+    "heading_h2",
+    "heading_h3",
+    "heading_h4",
+    "heading_h5",
+    "heading_h6",
 )
 _MATH = {
-    "sqrt": __import__("math").sqrt, "log": __import__("math").log, "log10": __import__("math").log10,
-    "log2": __import__("math").log2, "pow": pow, "abs": abs, "floor": __import__("math").floor,
-    "ceil": __import__("math").ceil, "round": round, "exp": __import__("math").exp,
-    "max": max, "min": min,
+    "sqrt": __import__("math").sqrt,
+    "log": __import__("math").log,
+    "log10": __import__("math").log10,
+    "log2": __import__("math").log2,
+    "pow": pow,
+    "abs": abs,
+    "floor": __import__("math").floor,
+    "ceil": __import__("math").ceil,
+    "round": round,
+    "exp": __import__("math").exp,
+    "max": max,
+    "min": min,
 }
 
 
@@ -774,14 +821,30 @@ def parse_formula(formula: str) -> Any:
         tree = ast.parse(source, mode="eval")
     except SyntaxError as exc:
         raise ValueError(f"not an expression: {formula.strip()!r} ({exc.msg})") from None
-    allowed = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Constant, ast.Name, ast.Load, ast.Compare, ast.BoolOp,
-               ast.Call, ast.Attribute, ast.operator, ast.unaryop, ast.cmpop, ast.boolop)
+    allowed = (
+        ast.Expression,
+        ast.BinOp,
+        ast.UnaryOp,
+        ast.Constant,
+        ast.Name,
+        ast.Load,
+        ast.Compare,
+        ast.BoolOp,
+        ast.Call,
+        ast.Attribute,
+        ast.operator,
+        ast.unaryop,
+        ast.cmpop,
+        ast.boolop,
+    )
     for node in ast.walk(tree):
         if not isinstance(node, allowed):
             raise ValueError(f"{type(node).__name__} is not allowed in a formula: {formula.strip()!r}")
         if isinstance(node, ast.Name) and node.id not in METRIC_NAMES and node.id != "math":
             raise ValueError(f"unknown variable {node.id!r} (known: {', '.join(METRIC_NAMES)})")
-        if isinstance(node, ast.Attribute) and not (isinstance(node.value, ast.Name) and node.value.id == "math" and node.attr in _MATH):
+        if isinstance(node, ast.Attribute) and not (
+            isinstance(node.value, ast.Name) and node.value.id == "math" and node.attr in _MATH
+        ):
             raise ValueError(f"unknown function in {formula.strip()!r}")
         if isinstance(node, ast.Call) and not isinstance(node.func, ast.Attribute):
             raise ValueError(f"only math functions may be called: {formula.strip()!r}")
@@ -812,7 +875,9 @@ class Metric(Check):
         self.condition_text = keys["condition"]
         parse_formula("0.0 " + self.condition_text)
 
-    def run(self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None) -> list[Violation]:
+    def run(
+        self, document: Document, segments: Sequence[Paragraph], subset: Sequence[int] | None = None
+    ) -> list[Violation]:
         found = []
         structure = _structure(document)
         for segment in segments:

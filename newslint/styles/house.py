@@ -36,8 +36,10 @@ def _find_vocab(entry: str, base: Path, styles: Sequence[Path]) -> Path:
         found = vocab_folder(style.parent, entry)
         if found is not None:
             return found
-    raise StyleError(str(candidate), f"vocabulary {entry!r} not found (a folder, or config/vocabularies/{entry} "
-                                     "beside a style folder)")
+    raise StyleError(
+        str(candidate),
+        f"vocabulary {entry!r} not found (a folder, or config/vocabularies/{entry} beside a style folder)",
+    )
 
 
 @dataclass
@@ -93,7 +95,9 @@ class HouseStyles:
                 continue
             folder = self.vale.styles_path / name
             if not folder.is_dir():
-                raise StyleError(self.vale.path, f"BasedOnStyles names {name!r}, which is not a folder of {self.vale.styles_path}")
+                raise StyleError(
+                    self.vale.path, f"BasedOnStyles names {name!r}, which is not a folder of {self.vale.styles_path}"
+                )
             folders.append(folder)
         return folders, builtin
 
@@ -153,4 +157,3 @@ def _relative(path: str, base: Path) -> str:
         return PurePosixPath(Path(target).relative_to(os.path.abspath(base))).as_posix()
     except ValueError:
         return PurePosixPath(Path(target).name).as_posix()
-

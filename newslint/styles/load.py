@@ -26,28 +26,64 @@ from newslint.styles.scopes import parse_scope
 LEVELS = ("suggestion", "warning", "error")
 REFUSED = {
     "spelling": "spelling rules are not supported (newslint has no Hunspell dictionaries); use accept.txt "
-                "for names and newslint's spelling-variant rule",
+    "for names and newslint's spelling-variant rule",
     "sequence": "sequence rules (part-of-speech patterns) are not supported",
     "script": "script rules (Tengo programs) are not supported",
     "readability": "readability rules are not supported; write the formula as a metric rule",
 }
 _COMMON: dict[str, str] = {
-    "extends": "str", "message": "str", "description": "str", "level": "str", "scope": "scope",
-    "link": "str", "limit": "int", "action": "action", "code": "bool", "tests": "any", "name": "str",
+    "extends": "str",
+    "message": "str",
+    "description": "str",
+    "level": "str",
+    "scope": "scope",
+    "link": "str",
+    "limit": "int",
+    "action": "action",
+    "code": "bool",
+    "tests": "any",
+    "name": "str",
     "matchcase": "bool",
 }
 _KEYS: dict[str, dict[str, str]] = {
-    "existence": {"tokens": "strings", "raw": "strings", "append": "bool", "ignorecase": "bool",
-                  "nonword": "bool", "exceptions": "strings", "vocab": "bool"},
-    "substitution": {"swap": "mapping", "ignorecase": "bool", "nonword": "bool", "exceptions": "strings",
-                     "vocab": "bool", "capitalize": "bool", "pos": "str"},
+    "existence": {
+        "tokens": "strings",
+        "raw": "strings",
+        "append": "bool",
+        "ignorecase": "bool",
+        "nonword": "bool",
+        "exceptions": "strings",
+        "vocab": "bool",
+    },
+    "substitution": {
+        "swap": "mapping",
+        "ignorecase": "bool",
+        "nonword": "bool",
+        "exceptions": "strings",
+        "vocab": "bool",
+        "capitalize": "bool",
+        "pos": "str",
+    },
     "occurrence": {"token": "str", "max": "int", "min": "int", "ignorecase": "bool"},
-    "repetition": {"tokens": "strings", "max": "int", "ignorecase": "bool", "alpha": "bool",
-                   "exceptions": "strings", "vocab": "bool"},
+    "repetition": {
+        "tokens": "strings",
+        "max": "int",
+        "ignorecase": "bool",
+        "alpha": "bool",
+        "exceptions": "strings",
+        "vocab": "bool",
+    },
     "consistency": {"either": "mapping", "nonword": "bool", "ignorecase": "bool"},
     "conditional": {"first": "str", "second": "str", "exceptions": "strings", "ignorecase": "bool", "vocab": "bool"},
-    "capitalization": {"match": "str", "style": "str", "exceptions": "strings", "indicators": "strings",
-                       "threshold": "float", "vocab": "bool", "prefix": "str"},
+    "capitalization": {
+        "match": "str",
+        "style": "str",
+        "exceptions": "strings",
+        "indicators": "strings",
+        "threshold": "float",
+        "vocab": "bool",
+        "prefix": "str",
+    },
     "metric": {"formula": "str", "condition": "str"},
 }
 _REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -87,12 +123,12 @@ def _lines(node: Any, path: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) 
 
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            lines[(*path, key.value)] = key.start_mark.line + 1
-            _lines(value, (*path, key.value), lines)
+            lines[path + (key.value,)] = key.start_mark.line + 1
+            _lines(value, path + (key.value,), lines)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            lines[(*path, index)] = item.start_mark.line + 1
-            _lines(item, (*path, index), lines)
+            lines[path + (index,)] = item.start_mark.line + 1
+            _lines(item, path + (index,), lines)
 
 
 def _an(word: str) -> str:
@@ -127,8 +163,9 @@ class _RuleFile:
             raise StyleError(self.path, "not valid UTF-8") from None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
-            raise StyleError(self.path, f"invalid YAML: {getattr(exc, 'problem', None) or exc}",
-                             line=mark.line + 1 if mark else 1) from None
+            raise StyleError(
+                self.path, f"invalid YAML: {getattr(exc, 'problem', None) or exc}", line=mark.line + 1 if mark else 1
+            ) from None
         self.lines: dict[tuple[Any, ...], int] = {}
         if node is not None:
             _lines(node, (), self.lines)
@@ -187,8 +224,9 @@ class _RuleFile:
             for k, v in value.items():
                 if v is None or isinstance(v, (list, dict)):
                     raise self.fail(key, f"the value for {k!r} must be a string, not {v!r}", k)
-                result_map[str(k) if not isinstance(k, bool) else str(k).lower()] = \
+                result_map[str(k) if not isinstance(k, bool) else str(k).lower()] = (
                     str(v).lower() if isinstance(v, bool) else str(v)
+                )
             return result_map
         if kind == "scope":
             try:
@@ -213,8 +251,13 @@ class _RuleFile:
         try:
             translate(pattern)
         except RegexError as exc:
-            where = f" item {subpath[0] + 1}" if subpath and isinstance(subpath[0], int) else \
-                f" {subpath[0]!r}" if subpath else ""
+            where = (
+                f" item {subpath[0] + 1}"
+                if subpath and isinstance(subpath[0], int)
+                else f" {subpath[0]!r}"
+                if subpath
+                else ""
+            )
             raise self.fail(key, f"regex{where} cannot be used: {exc}", *subpath) from None
 
 
@@ -271,8 +314,15 @@ def load_rule(path: Path, style: str, accepted: Sequence[str] = ()) -> StyleRule
     try:
         check = _build(extends, definition, values, accepted)
     except (RegexError, re.error) as exc:
-        main = {"existence": "tokens", "substitution": "swap", "occurrence": "token", "repetition": "tokens",
-                "consistency": "either", "conditional": "first", "capitalization": "match"}.get(extends, "extends")
+        main = {
+            "existence": "tokens",
+            "substitution": "swap",
+            "occurrence": "token",
+            "repetition": "tokens",
+            "consistency": "either",
+            "conditional": "first",
+            "capitalization": "match",
+        }.get(extends, "extends")
         raise rule.fail(main, f"regex cannot be used: {exc}") from None
     except ValueError as exc:
         raise rule.fail("formula" if "condition" not in str(exc) else "condition", str(exc)) from None
@@ -290,8 +340,11 @@ def _check_patterns(rule: _RuleFile, extends: str, values: Mapping[str, Any]) ->
             rule.regex(key, values[key])
     if extends == "capitalization" and not values["match"].startswith("$"):
         rule.regex("match", values["match"])
-    if extends == "capitalization" and values["match"].startswith("$") and \
-            values["match"] not in ("$title", "$sentence", "$lower", "$upper"):
+    if (
+        extends == "capitalization"
+        and values["match"].startswith("$")
+        and values["match"] not in ("$title", "$sentence", "$lower", "$upper")
+    ):
         raise rule.fail("match", f"must be $title, $sentence, $lower, $upper or a regex, not {values['match']!r}")
     if values.get("style", "AP") not in ("AP", "Chicago"):
         raise rule.fail("style", f"must be AP or Chicago, not {values['style']!r}")
@@ -344,16 +397,29 @@ def vocab_rules(accept: Sequence[str], reject: Sequence[str]) -> list[StyleRule]
     """Return Vale's built-in ``Vale.Terms`` and ``Vale.Avoid`` rules for a vocabulary."""
     made = []
     if accept:
-        definition = Definition("Vale", "Terms", "(vocabulary)", "substitution", "Use '%s' instead of '%s'.",
-                                description="Accepted terms are written exactly as the vocabulary has them.",
-                                level="error")
+        definition = Definition(
+            "Vale",
+            "Terms",
+            "(vocabulary)",
+            "substitution",
+            "Use '%s' instead of '%s'.",
+            description="Accepted terms are written exactly as the vocabulary has them.",
+            level="error",
+        )
         # A regex entry ("[Oo]bservability") stays a pattern; a plain one also says how to write it.
         swap = {entry: entry for entry in accept}
         keys = {"swap": swap, "ignorecase": True, "vocab": False, "sentence-capital": True}
         made.append(StyleRule(definition, checks.Substitution(definition, keys, ())))
     if reject:
-        definition = Definition("Vale", "Avoid", "(vocabulary)", "existence", "Avoid using '%s'.",
-                                description="Rejected terms are errors wherever they appear.", level="error")
+        definition = Definition(
+            "Vale",
+            "Avoid",
+            "(vocabulary)",
+            "existence",
+            "Avoid using '%s'.",
+            description="Rejected terms are errors wherever they appear.",
+            level="error",
+        )
         made.append(StyleRule(definition, checks.Existence(definition, {"tokens": list(reject)}, ())))
     return made
 
@@ -447,8 +513,11 @@ def _split_list(value: str) -> tuple[str, ...]:
 def load_vale_ini(path: Path) -> ValeConfig:
     """Read a ``.vale.ini``: core settings at the top, then ``[glob]`` sections."""
     parser = configparser.ConfigParser(
-        interpolation=None, strict=False, allow_no_value=True,
-        comment_prefixes=("#", ";"), inline_comment_prefixes=(" #", " ;", "\t#"),
+        interpolation=None,
+        strict=False,
+        allow_no_value=True,
+        comment_prefixes=("#", ";"),
+        inline_comment_prefixes=(" #", " ;", "\t#"),
         default_section="\0none",
     )
     parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys keep their case
@@ -459,8 +528,9 @@ def load_vale_ini(path: Path) -> ValeConfig:
         raise StyleError(str(path), f"cannot read: {exc.strerror or exc}") from None
     except (configparser.Error, UnicodeDecodeError) as exc:
         line = getattr(exc, "lineno", None)
-        raise StyleError(str(path), f"invalid .vale.ini: {exc}".splitlines()[0],
-                         line=line - 1 if isinstance(line, int) else None) from None
+        raise StyleError(
+            str(path), f"invalid .vale.ini: {exc}".splitlines()[0], line=line - 1 if isinstance(line, int) else None
+        ) from None
 
     def unquote(value: str | None) -> str:
         value = (value or "").strip()
@@ -499,4 +569,3 @@ def setting_allows(setting: str | None, level: str) -> tuple[bool, str]:
     if value.lower() in LEVELS:
         return True, value.lower()
     return True, level
-

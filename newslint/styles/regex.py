@@ -215,7 +215,11 @@ class _Translator:
                     raise self.fail("bad \\x{...} escape")
                 self.i = close + 1
                 return f"\\U{int(digits, 16):08x}"
-            if p[self.i : self.i + 2] and len(p[self.i : self.i + 2]) == 2 and all(ch in _HEX for ch in p[self.i : self.i + 2]):
+            if (
+                p[self.i : self.i + 2]
+                and len(p[self.i : self.i + 2]) == 2
+                and all(ch in _HEX for ch in p[self.i : self.i + 2])
+            ):
                 self.i += 2
                 return "\\x" + p[self.i - 2 : self.i]
             raise self.fail("bad \\x escape")
@@ -317,8 +321,11 @@ class _Translator:
             self.i += 1
             return
         rest = i + 2
-        if p.startswith("P<", rest) or (p.startswith("<", rest) and not p.startswith(("<=", "<!"), rest)) \
-                or p.startswith("'", rest):
+        if (
+            p.startswith("P<", rest)
+            or (p.startswith("<", rest) and not p.startswith(("<=", "<!"), rest))
+            or p.startswith("'", rest)
+        ):
             start = rest + (2 if p.startswith("P<", rest) else 1)
             closer = "'" if p.startswith("'", rest) else ">"
             match = _NAME.match(p, start)
@@ -348,7 +355,7 @@ class _Translator:
             return
         match = _FLAGS.match(p, rest)
         if not match or not (match.group(1) or match.group(2)):
-            raise self.fail(f"unknown group syntax {p[i:i + 4]!r}")
+            raise self.fail(f"unknown group syntax {p[i : i + 4]!r}")
         on, off, terminator = match.group(1), match.group(2) or "", match.group(3)
         if "U" in on + off:
             raise self.fail("the (?U) flag (ungreedy by default) has no Python equivalent")
@@ -382,7 +389,9 @@ class _Translator:
         if frame.lookbehind and frame.alternatives:
             # Python wants each look-behind of one width: one look-behind per alternative.
             bounds = [frame.opener + 1, *frame.alternatives, len(self.out)]
-            parts = ["".join(self.out[a + (0 if k == 0 else 1) : b]) for k, (a, b) in enumerate(zip(bounds, bounds[1:]))]
+            parts = [
+                "".join(self.out[a + (0 if k == 0 else 1) : b]) for k, (a, b) in enumerate(zip(bounds, bounds[1:]))
+            ]
             kind = frame.lookbehind
             if kind == "=":
                 rewritten = "(?:" + "|".join(f"(?<={part})" for part in parts) + ")"

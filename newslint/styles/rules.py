@@ -101,8 +101,14 @@ class HouseStyle:
         check.__doc__ = "Runs the house style's rules together (see newslint.styles.batch)."
         selection = "|".join(f"{item.rule.code}={item.severity.value}" for _, item in sorted(members.items()))
         plugin = f"{PLUGIN_PREFIX}batch:{self.fingerprint}:{_digest([selection])}"
-        rule = Rule(code="Styles", name="house-style", severity=Severity.INFO,
-                    summary=f"{len(members)} house-style rules", check=check, plugin=plugin)
+        rule = Rule(
+            code="Styles",
+            name="house-style",
+            severity=Severity.INFO,
+            summary=f"{len(members)} house-style rules",
+            check=check,
+            plugin=plugin,
+        )
         return [*rest, ActiveRule(rule, Severity.INFO, {})]
 
 

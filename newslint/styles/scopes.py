@@ -28,8 +28,7 @@ from typing import Any
 from newslint.document import Document, Paragraph
 
 BLOCK_SCOPES = frozenset(
-    {"text", "paragraph", "heading", "list", "blockquote", "table", "table.header", "table.cell",
-     "headline"}
+    {"text", "paragraph", "heading", "list", "blockquote", "table", "table.header", "table.cell", "headline"}
     | {f"heading.h{n}" for n in range(1, 7)}
 )
 INLINE_SCOPES = frozenset({"sentence", "alt", "quote", "caption"})
@@ -96,7 +95,11 @@ def slice_paragraph(paragraph: Paragraph, start: int, end: int) -> Paragraph:
                 break
             continue
         pieces.append((low - start, original + low - index))
-    return Paragraph(paragraph.text[start:end], tuple(pieces) or ((0, paragraph.offset(start) if paragraph.text else 0),), paragraph.kind)
+    return Paragraph(
+        paragraph.text[start:end],
+        tuple(pieces) or ((0, paragraph.offset(start) if paragraph.text else 0),),
+        paragraph.kind,
+    )
 
 
 def local_index(paragraph: Paragraph, offset: int) -> int | None:
@@ -185,8 +188,14 @@ class _Analysis:
                 # "![alt](src)" with the caption on the next line: one Markdown paragraph.
                 cut = p.text.index("\n") + 1
                 found.append((p, (cut, len(p.text))))
-            elif markdown and number and p.kind == "paragraph" and self._image_line(self.paragraphs[number - 1]) \
-                    and "\n" not in self.paragraphs[number - 1].text and len(p.text.split()) <= _CAPTION_MAX_WORDS:
+            elif (
+                markdown
+                and number
+                and p.kind == "paragraph"
+                and self._image_line(self.paragraphs[number - 1])
+                and "\n" not in self.paragraphs[number - 1].text
+                and len(p.text.split()) <= _CAPTION_MAX_WORDS
+            ):
                 found.append((p, (0, len(p.text))))
         return found
 

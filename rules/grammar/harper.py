@@ -201,7 +201,9 @@ class Settings:
             disabled_categories=_names(options["disabled-categories"], _KIND_BY_KEY, "category", "disabled-categories"),
             enabled_only=bool(options["enabled-only"]),
             # Harper checks the parts of "Okonkwo-Vantreese" one by one: accept each part.
-            accepted_words=tuple(sorted({part for word in options["accepted-words"] for part in _PARTS.split(str(word)) if part})),
+            accepted_words=tuple(
+                sorted({part for word in options["accepted-words"] for part in _PARTS.split(str(word)) if part})
+            ),
         )
 
     def reports(self, rule: str, kind: str) -> bool:

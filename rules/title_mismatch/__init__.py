@@ -8,7 +8,7 @@ the base does not know (``consistency``).
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl

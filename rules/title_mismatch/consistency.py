@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from newslint.knowledge import Knowledge, title_key
 
@@ -23,9 +23,10 @@ def consistency(knowledge: Knowledge, phrases: list[Phrase], judged: set[int]) -
     by_office: dict[tuple[frozenset[str], str], list[Phrase]] = {}
     for phrase in current:
         key = title_key(phrase.title)
-        offices = [o for o in knowledge.titles.get(key, []) if o.country in phrase.codes]
+        codes = phrase.codes or frozenset()
+        offices = [o for o in knowledge.titles.get(key, []) if o.country in codes]
         if offices and all(o.single for o in offices):
-            by_office.setdefault((phrase.codes, key), []).append(phrase)
+            by_office.setdefault((codes, key), []).append(phrase)
     for group in by_office.values():
         clusters = _clusters(group)
         if len(clusters) < 2:
@@ -37,9 +38,12 @@ def consistency(knowledge: Knowledge, phrases: list[Phrase], judged: set[int]) -
             for phrase in odd:
                 if phrase.people or id(phrase) in judged:
                     continue  # the knowledge base judged known people already
-                yield phrase, (
-                    f"this article also gives the title '{_title_words(phrase)}' to {others}; "
-                    f"only one person holds it at a time"
+                yield (
+                    phrase,
+                    (
+                        f"this article also gives the title '{_title_words(phrase)}' to {others}; "
+                        f"only one person holds it at a time"
+                    ),
                 )
     by_person: dict[str, list[Phrase]] = {}
     for phrase in current:
@@ -48,7 +52,7 @@ def consistency(knowledge: Knowledge, phrases: list[Phrase], judged: set[int]) -
     for group in by_person.values():
         by_codes: dict[frozenset[str], list[Phrase]] = {}
         for phrase in group:
-            by_codes.setdefault(phrase.codes, []).append(phrase)
+            by_codes.setdefault(phrase.codes or frozenset(), []).append(phrase)
         if len(by_codes) < 2 or len({p.name for p in group if " " in p.name}) > 1:
             continue
         # Forms that overlap (Korean, South Korean) may name one country: no claim.
@@ -59,9 +63,12 @@ def consistency(knowledge: Knowledge, phrases: list[Phrase], judged: set[int]) -
         majority = ordered[0]
         for odd in ordered[1:]:
             for phrase in odd:
-                yield phrase, (
-                    f"this article calls {phrase.name} '{_title_words(majority[0])}' elsewhere, "
-                    f"not '{_title_words(phrase)}'"
+                yield (
+                    phrase,
+                    (
+                        f"this article calls {phrase.name} '{_title_words(majority[0])}' elsewhere, "
+                        f"not '{_title_words(phrase)}'"
+                    ),
                 )
 
 

@@ -12,6 +12,14 @@ from newslint.knowledge import Knowledge, alternation
 from .titles import NEWSROOM_TITLES
 
 _LETTERS = patterns.compile(r"[^\W\d_]*")  # a run of letters (a title's leading word ends with one)
+
+
+def _head(text: str, at: int) -> str:
+    """Return the run of letters at ``at`` (empty when none)."""
+    match = _LETTERS.match(text, at)
+    return match.group() if match else ""
+
+
 _MODIFIERS_BEFORE = r"(?P<mods>(?:former|then|late|acting|outgoing|incoming|interim|caretaker|ex)[\s-]+)"
 _TAIL_BLOCKERS = "_’'-"
 
@@ -39,7 +47,7 @@ class _TitleFinder:
     def title_at(heads, text: str, start: int, head: str) -> tuple[int, int, str, bool] | None:
         """Return ``(start, end, title, elect)`` of the longest spelling at ``start``, if any."""
         size = len(text)
-        for spelling, words in heads.get(head, ()):
+        for _spelling, words in heads.get(head, ()):
             at = start
             for i, word in enumerate(words):
                 if i:
@@ -78,7 +86,7 @@ def _title_finder(knowledge: Knowledge) -> _TitleFinder:
     for spelling in spellings:
         if not spelling:
             continue
-        head = _LETTERS.match(spelling).group()
+        head = _head(spelling, 0)
         (capital_heads if spelling[:1].isupper() else lower_heads).setdefault(head, []).append(spelling)
 
     def table(heads: dict[str, list[str]]) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
@@ -134,10 +142,10 @@ def titles_in(knowledge: Knowledge, text: str) -> list[tuple[int, int, str, bool
             mods = match.start("mods")
             if mods >= 0:  # "US former president": the title after the modifier first
                 start = match.end()
-                hit = title_at(heads, text, start, _LETTERS.match(text, start).group())
+                hit = title_at(heads, text, start, _head(text, start))
             if hit is None:
                 start = mods if mods >= 0 else match.end()
-                hit = title_at(heads, text, start, _LETTERS.match(text, start).group())
+                hit = title_at(heads, text, start, _head(text, start))
             if hit is None:
                 at = match.end()
                 continue
@@ -145,7 +153,6 @@ def titles_in(knowledge: Knowledge, text: str) -> list[tuple[int, int, str, bool
                 found[hit[0]] = hit
             at = hit[1]
     return [found[k] for k in sorted(found)]
-
 
 
 def titles_by_paragraph(knowledge: Knowledge, document) -> list[list[tuple[int, int, str, bool]]]:
@@ -156,4 +163,3 @@ def titles_by_paragraph(knowledge: Knowledge, document) -> list[list[tuple[int, 
         number, local = joined.locate(start)
         result[number].append((local, local + end - start, title, elect))
     return result
-

@@ -123,15 +123,17 @@ def judge(knowledge: Knowledge, phrase: Phrase, w: Window, article: Article | No
     if key in COURTESY:
         return None  # "Prince Charles": a style, not an office
     stated = stated_offices(knowledge, phrase.codes, key)
-    if phrase.codes is None and (not stated or key in GENERIC or (
-            phrase.title[:1].islower() and not (phrase.trailing or phrase.apposition))):
+    if phrase.codes is None and (
+        not stated or key in GENERIC or (phrase.title[:1].islower() and not (phrase.trailing or phrase.apposition))
+    ):
         return None  # "opposition leader X", "the company's president X"
     people, identified = phrase.people, not phrase.surname_only
     if not identified:
         # A one-word name is someone's whole name (Akihito, Willem-Alexander), or a
         # surname the article spells out elsewhere ("Tony Blair ... Mr Blair").
-        confirmed = frozenset(p for p in people if " " not in p or (
-            article is not None and article.names_in_full(knowledge, p)))
+        confirmed = frozenset(
+            p for p in people if " " not in p or (article is not None and article.names_in_full(knowledge, p))
+        )
         if confirmed:
             people, identified = confirmed, True
     verdicts: list[Verdict] = []
@@ -182,8 +184,9 @@ def stated_offices(knowledge: Knowledge, codes: frozenset[str] | None, key: str)
     return list(family.values())
 
 
-def _judge_person(knowledge: Knowledge, phrase: Phrase, person: str, key: str, stated: list[Office],
-                  w: Window, identified: bool) -> Verdict | None:
+def _judge_person(
+    knowledge: Knowledge, phrase: Phrase, person: str, key: str, stated: list[Office], w: Window, identified: bool
+) -> Verdict | None:
     own = knowledge.terms_of.get(person, [])
     # By identity: comparing offices field by field is slow, and a bare title has many.
     ids = _titles(knowledge).ids.get(key, frozenset()) if phrase.codes is None else {id(o) for o in stated}
@@ -217,8 +220,9 @@ def _combine(verdicts: list[Verdict]) -> Verdict:
 # A person who held the stated office: were they in it at the article's date?
 
 
-def _dates(knowledge: Knowledge, phrase: Phrase, person: str, key: str, held: list[OfficeTerm],
-           w: Window) -> Verdict | None:
+def _dates(
+    knowledge: Knowledge, phrase: Phrase, person: str, key: str, held: list[OfficeTerm], w: Window
+) -> Verdict | None:
     if not all(o.single for o, _ in held):
         return None  # several holders at once: the list may be incomplete, so dates prove nothing
     if key in REGNAL:
@@ -258,16 +262,16 @@ def _dates(knowledge: Knowledge, phrase: Phrase, person: str, key: str, held: li
         if phrase.cue in HISTORICAL_CUES:
             return None  # "under President Clinton": the title of the time
         replacement = rewrite(phrase, modifier_text="former")
-        last = max(t.end for t in before if t.end is not None).isoformat()
+        ended = max(t.end for t in before if t.end is not None).isoformat()
         if after:
             return Verdict(
                 f"{person} was out of office as {what} at this article's date ({day}): one term ended on "
-                f"{last}, the next began on {min(t.start for t in after).isoformat()}",
+                f"{ended}, the next began on {min(t.start for t in after).isoformat()}",
                 replacement,
             )
         now = _office_then(knowledge, person, {o.country for o, _ in held}, w)
         return Verdict(
-            f"{person} left office as {what} on {last}, before this article's date ({day}){now}", replacement
+            f"{person} left office as {what} on {ended}, before this article's date ({day}){now}", replacement
         )
     if modifier in ("former", "late"):
         if any(w.surely_holds(t) for t in terms):
@@ -331,8 +335,9 @@ def _dated_by_context(phrase: Phrase, terms: list[Term]) -> bool:
 # A person who never held the stated office
 
 
-def _never_held(knowledge: Knowledge, phrase: Phrase, person: str, key: str, stated: list[Office],
-                own: list[OfficeTerm], w: Window) -> Verdict | None:
+def _never_held(
+    knowledge: Knowledge, phrase: Phrase, person: str, key: str, stated: list[Office], own: list[OfficeTerm], w: Window
+) -> Verdict | None:
     """Judge a person the knowledge base knows, but never as holder of the stated office."""
     if phrase.elect or phrase.modifier in ("acting", "incoming"):
         return None  # a future or stop-gap holder the files may not list yet
@@ -365,8 +370,9 @@ def _never_held(knowledge: Knowledge, phrase: Phrase, person: str, key: str, sta
     return _other_country(knowledge, phrase, person, national or own, key, w)
 
 
-def contradicted(knowledge: Knowledge, phrase: Phrase, stated: list[Office], codes: frozenset[str], key: str,
-                 w: Window) -> bool:
+def contradicted(
+    knowledge: Knowledge, phrase: Phrase, stated: list[Office], codes: frozenset[str], key: str, w: Window
+) -> bool:
     """Return whether the stated office is known not to be held by anyone of the written name.
 
     True when the named country has no such office at all (a head of state or government
@@ -403,9 +409,7 @@ def _bears(knowledge: Knowledge, person: str, phrase: Phrase) -> bool:
 
 @lru_cache(maxsize=8)
 def _head_countries(knowledge: Knowledge) -> frozenset[str]:
-    return frozenset(
-        o.country for o in knowledge.offices.values() if any(title_key(t) in HEADS for t in o.titles)
-    )
+    return frozenset(o.country for o in knowledge.offices.values() if any(title_key(t) in HEADS for t in o.titles))
 
 
 def _has_heads(knowledge: Knowledge, code: str) -> bool:
@@ -413,8 +417,15 @@ def _has_heads(knowledge: Knowledge, code: str) -> bool:
     return not knowledge.is_organisation(code) and code in _head_countries(knowledge)
 
 
-def _other_office(knowledge: Knowledge, phrase: Phrase, person: str, stated: list[Office],
-                  national: list[OfficeTerm], codes: frozenset[str], w: Window) -> Verdict | None:
+def _other_office(
+    knowledge: Knowledge,
+    phrase: Phrase,
+    person: str,
+    stated: list[Office],
+    national: list[OfficeTerm],
+    codes: frozenset[str],
+    w: Window,
+) -> Verdict | None:
     """The person's own country, but an office they never held ("Foreign Secretary David Blunkett")."""
     if not contradicted(knowledge, phrase, stated, codes, title_key(phrase.title), w):
         return None  # only certain when the files say who held the stated office then
@@ -432,8 +443,9 @@ def _other_office(knowledge: Knowledge, phrase: Phrase, person: str, stated: lis
     return Verdict(f"{person} was never {what} ({holder} was, at this article's date, {day})")
 
 
-def _no_such_office(knowledge: Knowledge, phrase: Phrase, person: str, national: list[OfficeTerm],
-                    codes: frozenset[str], w: Window) -> Verdict | None:
+def _no_such_office(
+    knowledge: Knowledge, phrase: Phrase, person: str, national: list[OfficeTerm], codes: frozenset[str], w: Window
+) -> Verdict | None:
     """The person's own country, which has no office of that title ("German Prime Minister")."""
     mine = [(o, t) for o, t in national if o.country in codes]
     if not mine:
@@ -470,8 +482,9 @@ def _pick(pool: list[OfficeTerm], w: Window) -> tuple[Office, Term, str]:
     return future[0], future[1], "future"
 
 
-def _other_country(knowledge: Knowledge, phrase: Phrase, person: str, pool: list[OfficeTerm], key: str,
-                   w: Window) -> Verdict:
+def _other_country(
+    knowledge: Knowledge, phrase: Phrase, person: str, pool: list[OfficeTerm], key: str, w: Window
+) -> Verdict:
     """A person given a title of a country they never held office in."""
     family = FAMILY_OF.get(key, frozenset({key}))
     same_title = [(o, t) for o, t in pool if family & {title_key(x) for x in o.titles}]
@@ -499,7 +512,10 @@ def _other_country(knowledge: Knowledge, phrase: Phrase, person: str, pool: list
         modifier = "" if phrase.modifier in ("former", "late") else None
     else:
         modifier = "former" if phrase.modifier is None else None
-    replacement = rewrite(phrase, form=attributive(knowledge, office.country, phrase.form, phrase.cue == "the"),
-                          title=title,
-                          modifier_text=modifier)
+    replacement = rewrite(
+        phrase,
+        form=attributive(knowledge, office.country, phrase.form, phrase.cue == "the"),
+        title=title,
+        modifier_text=modifier,
+    )
     return Verdict(f"{person} {verb} {claim}", replacement, present)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Any, Iterator
+from typing import Any
 
 from newslint import patterns
 from newslint.knowledge import HONORIFICS, PARTICLES, Knowledge
@@ -14,8 +15,15 @@ from .finder import titles_in
 
 # Words that say when the title applied; they change what the date check expects.
 MODIFIERS = {
-    "former": "former", "ex": "former", "late": "late", "then": "then", "acting": "acting",
-    "outgoing": "outgoing", "incoming": "incoming", "interim": "acting", "caretaker": "acting",
+    "former": "former",
+    "ex": "former",
+    "late": "late",
+    "then": "then",
+    "acting": "acting",
+    "outgoing": "outgoing",
+    "incoming": "incoming",
+    "interim": "acting",
+    "caretaker": "acting",
 }
 # Lower-case words that make a following title part of a longer one (deputy prime minister).
 COMPOUNDING = frozenset(
@@ -37,15 +45,49 @@ DEMONYM_END = patterns.compile(r"(?:an|ese|ish|i|ch|sh|ic|ek|ss|ai|ot|sy)$")
 # How a country is written before a title, where the first demonym-like form is not it
 # ("Bishkek" is Kyrgyzstan's capital, "Kiwi" not for a prime minister).
 ATTRIBUTIVE = {
-    "US": "US", "GB": "British", "UN": "UN", "EU": "EU", "NATO": "NATO", "VA": "Vatican", "IMF": "IMF",
-    "WHO": "WHO", "WTO": "WTO", "ECB": "ECB", "KG": "Kyrgyz", "CF": "Central African", "CD": "DR Congo",
-    "CG": "Congo-Brazzaville", "NZ": "New Zealand", "KP": "North Korean", "KR": "South Korean",
-    "ZA": "South African", "SS": "South Sudanese", "LK": "Sri Lankan", "PG": "Papua New Guinean",
-    "SL": "Sierra Leonean", "SB": "Solomon Islands", "PH": "Philippine", "TJ": "Tajik", "TM": "Turkmen",
-    "NE": "Nigerien", "LS": "Lesotho", "ME": "Montenegrin", "VU": "Vanuatu", "CR": "Costa Rican",
-    "CV": "Cape Verdean", "DM": "Dominica", "LC": "St Lucian", "BF": "Burkinabe", "BW": "Botswana",
-    "LI": "Liechtenstein", "MC": "Monegasque", "SC": "Seychellois", "KZ": "Kazakh", "SK": "Slovak",
-    "AR": "Argentine", "LU": "Luxembourg",
+    "US": "US",
+    "GB": "British",
+    "UN": "UN",
+    "EU": "EU",
+    "NATO": "NATO",
+    "VA": "Vatican",
+    "IMF": "IMF",
+    "WHO": "WHO",
+    "WTO": "WTO",
+    "ECB": "ECB",
+    "KG": "Kyrgyz",
+    "CF": "Central African",
+    "CD": "DR Congo",
+    "CG": "Congo-Brazzaville",
+    "NZ": "New Zealand",
+    "KP": "North Korean",
+    "KR": "South Korean",
+    "ZA": "South African",
+    "SS": "South Sudanese",
+    "LK": "Sri Lankan",
+    "PG": "Papua New Guinean",
+    "SL": "Sierra Leonean",
+    "SB": "Solomon Islands",
+    "PH": "Philippine",
+    "TJ": "Tajik",
+    "TM": "Turkmen",
+    "NE": "Nigerien",
+    "LS": "Lesotho",
+    "ME": "Montenegrin",
+    "VU": "Vanuatu",
+    "CR": "Costa Rican",
+    "CV": "Cape Verdean",
+    "DM": "Dominica",
+    "LC": "St Lucian",
+    "BF": "Burkinabe",
+    "BW": "Botswana",
+    "LI": "Liechtenstein",
+    "MC": "Monegasque",
+    "SC": "Seychellois",
+    "KZ": "Kazakh",
+    "SK": "Slovak",
+    "AR": "Argentine",
+    "LU": "Luxembourg",
 }
 
 
@@ -176,6 +218,7 @@ def _name_after(text: str, pos: int) -> list[Name]:
         core.pop()
     if not core or core[0][2] in PARTICLES:
         return []
+
     def reading(part: list[tuple[int, int, str]]) -> Name:
         return part[0][0], part[-1][1], [w for _, _, w in part]
 
@@ -241,14 +284,17 @@ def _form_ends(knowledge: Knowledge) -> dict[str, int]:
     return ends
 
 
-def _form_before(knowledge: Knowledge, text: str, words: list[tuple[int, int]]) -> tuple[int, str, frozenset[str]] | None:
+def _form_before(
+    knowledge: Knowledge, text: str, words: list[tuple[int, int]]
+) -> tuple[int, str, frozenset[str]] | None:
     """Return how many of ``words`` (nearest first) make a country form, the form, its codes."""
     if not words:
         return None
     nearest = text[slice(*words[0])]
     # Only a word that ends some form can end one here, and only as long a form as that.
     longest = _form_ends(knowledge).get(nearest.lstrip(OPENERS)) or _form_ends(knowledge).get(
-        nearest.lstrip(OPENERS)[:-2] if nearest.endswith(APOSTROPHES) else "")
+        nearest.lstrip(OPENERS)[:-2] if nearest.endswith(APOSTROPHES) else ""
+    )
     if not longest:
         return None
     for count in range(min(longest, len(words)), 0, -1):
@@ -307,10 +353,10 @@ def find_phrases(knowledge: Knowledge, paragraph, titles=None) -> Iterator[Phras
             first = text[slice(*words[0])]
             for prefix in ("ex-", "Ex-", "then-", "Then-"):
                 if first.startswith(prefix):
-                    codes = knowledge.forms.get(first[len(prefix):])
+                    codes = knowledge.forms.get(first[len(prefix) :])
                     if codes:
                         modifier = "former" if prefix.lower() == "ex-" else "then"
-                        form, used, found = first[len(prefix):], 1, None
+                        form, used, found = first[len(prefix) :], 1, None
                         break
         if found is not None:
             count, form, codes = found
@@ -336,26 +382,31 @@ def find_phrases(knowledge: Knowledge, paragraph, titles=None) -> Iterator[Phras
                 continue  # "Deputy Prime Minister", "Lord Chancellor", "South Korean President"
             elif bare.lower() in COMPOUNDING or (word.endswith(APOSTROPHES) and codes is None):
                 continue  # "shadow chancellor", "the company's president"
-            elif form is not None and bare in ("of", "and") and len(words) > used + 1 \
-                    and text[words[used + 1][0]].isupper() and (bare == "of" or knowledge.forms.get(
-                        text[slice(*words[used + 1])].rstrip(",").lstrip(OPENERS))):
+            elif (
+                form is not None
+                and bare in ("of", "and")
+                and len(words) > used + 1
+                and text[words[used + 1][0]].isupper()
+                and (bare == "of" or knowledge.forms.get(text[slice(*words[used + 1])].rstrip(",").lstrip(OPENERS)))
+            ):
                 # "Republic of Congo", "Bank of America": a longer name we do not know;
                 # "Antigua and Barbuda". ("Keir Starmer and Israeli President X" is a list.)
                 continue
             comma_before = form is not None and len(bare) > 1 and bare.endswith(",")
         trailing: list[Name] = []
         name_end_at = -1
-        if the_before:
+        if the_before and before is not None:
             # "<name>, the Israeli prime minister"
             the_start = before[0]
             if the_start >= 2 and text[the_start - 2] == "," and text[the_start - 1] in SPACES:
                 name_end_at = the_start - 2
-        elif comma_before:
+        elif comma_before and before is not None:
             name_end_at = before[1] - 1  # "<name>, Britain's prime minister, said"
         if name_end_at >= 0:
             tail = text[after : after + 5]
-            if (after == len(text) or tail[:1] in ",.;:)!?" or re.match(r"\s+(?!and\b|or\b|of\b|in\b)[a-z]", tail)) \
-                    and not tail.startswith(APOSTROPHES):
+            if (
+                after == len(text) or tail[:1] in ",.;:)!?" or re.match(r"\s+(?!and\b|or\b|of\b|in\b)[a-z]", tail)
+            ) and not tail.startswith(APOSTROPHES):
                 trailing = _name_before(text, name_end_at)
         cue = text[slice(*before)].lower().strip(OPENERS + ",") if before is not None else ""
         if trailing and not re.match(r"\s+[A-Z]", text[after : after + 2]):
@@ -370,9 +421,23 @@ def find_phrases(knowledge: Knowledge, paragraph, titles=None) -> Iterator[Phras
                         name_words = name_words[-keep:]
                         break
             yield Phrase(
-                paragraph, name_start, after, phrase_start, after, modifier, form, codes, title, elect,
-                " ".join(name_words), name_start, name_end, people, True,
-                _sentence_initial(text, phrase_start), cue=cue,
+                paragraph,
+                name_start,
+                after,
+                phrase_start,
+                after,
+                modifier,
+                form,
+                codes,
+                title,
+                elect,
+                " ".join(name_words),
+                name_start,
+                name_end,
+                people,
+                True,
+                _sentence_initial(text, phrase_start),
+                cue=cue,
             )
             continue
         comma = False
@@ -398,8 +463,22 @@ def find_phrases(knowledge: Knowledge, paragraph, titles=None) -> Iterator[Phras
         if re.match(r"\s+(?:and|&)\s+[A-Z]", text[name_end : name_end + 6]) and comma:
             continue
         yield Phrase(
-            paragraph, phrase_start, name_end, phrase_start, after, modifier, form, codes, title, elect,
-            " ".join(name_words), name_start, name_end, people, False,
-            _sentence_initial(text, phrase_start), comma, cue=cue,
+            paragraph,
+            phrase_start,
+            name_end,
+            phrase_start,
+            after,
+            modifier,
+            form,
+            codes,
+            title,
+            elect,
+            " ".join(name_words),
+            name_start,
+            name_end,
+            people,
+            False,
+            _sentence_initial(text, phrase_start),
+            comma,
+            cue=cue,
         )
-

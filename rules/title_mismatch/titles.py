@@ -11,11 +11,30 @@ from newslint.knowledge import title_key
 # word is looked for wherever it stands capitalised, so common ones ("Labour Minister":
 # every "Labour") are left out.
 NEWSROOM_TITLES = (
-    "Finance Minister", "Interior Minister", "Justice Minister", "Trade Minister", "Health Minister",
-    "Education Minister", "Home Minister", "Foreign Affairs Minister",
-    "Defence Minister", "Defense Minister", "Foreign Minister", "Foreign Secretary", "Defence Secretary",
-    "Defense Secretary", "Home Secretary", "Prime Minister", "President", "Premier", "Chancellor",
-    "King", "Queen", "Emir", "Supreme Leader", "Emperor",
+    "Finance Minister",
+    "Interior Minister",
+    "Justice Minister",
+    "Trade Minister",
+    "Health Minister",
+    "Education Minister",
+    "Home Minister",
+    "Foreign Affairs Minister",
+    "Defence Minister",
+    "Defense Minister",
+    "Foreign Minister",
+    "Foreign Secretary",
+    "Defence Secretary",
+    "Defense Secretary",
+    "Home Secretary",
+    "Prime Minister",
+    "President",
+    "Premier",
+    "Chancellor",
+    "King",
+    "Queen",
+    "Emir",
+    "Supreme Leader",
+    "Emperor",
 )
 
 # Titles that name one job in different countries' usage. When the country named has no
@@ -25,10 +44,21 @@ NEWSROOM_TITLES = (
 FAMILIES = tuple(
     frozenset(title_key(t) for t in family)
     for family in (
-        ("Foreign Minister", "Foreign Secretary", "Foreign Affairs Minister", "Minister of Foreign Affairs",
-         "External Affairs Minister"),
-        ("Defence Minister", "Defense Minister", "Defence Secretary", "Defense Secretary",
-         "Secretary of Defense", "Secretary of State for Defence"),
+        (
+            "Foreign Minister",
+            "Foreign Secretary",
+            "Foreign Affairs Minister",
+            "Minister of Foreign Affairs",
+            "External Affairs Minister",
+        ),
+        (
+            "Defence Minister",
+            "Defense Minister",
+            "Defence Secretary",
+            "Defense Secretary",
+            "Secretary of Defense",
+            "Secretary of State for Defence",
+        ),
         ("Finance Minister", "Treasury Secretary", "Secretary of the Treasury", "Chancellor of the Exchequer"),
         ("Interior Minister", "Home Secretary", "Home Minister"),
     )
@@ -40,16 +70,29 @@ FAMILY_OF = {key: family for family in FAMILIES for key in family}
 # stands there with no holders). So "German Prime Minister X" is wrong whoever X is.
 # Emir, Sultan and Prince are left out: they are also courtesy titles of whole families.
 HEADS = frozenset(
-    title_key(t) for t in ("President", "Prime Minister", "PM", "Premier", "Chancellor", "King", "Queen",
-                           "Emperor", "Supreme Leader", "Taoiseach")
+    title_key(t)
+    for t in (
+        "President",
+        "Prime Minister",
+        "PM",
+        "Premier",
+        "Chancellor",
+        "King",
+        "Queen",
+        "Emperor",
+        "Supreme Leader",
+        "Taoiseach",
+    )
 )
 
 # Titles of a country's national offices: given to a foreigner they are wrong even where
 # the files list no such office ("Israeli Finance Minister Tony Blair"). Other titles
 # ("Ukrainian mayor") may name an office in the country rather than of it. "German leader X"
 # names Germany's leader; "Kazakh Sultan X" a Kazakh sultan.
-NATIONAL = HEADS | frozenset(FAMILY_OF) | frozenset(
-    title_key(t) for t in (*NEWSROOM_TITLES, "Secretary of State", "Leader", "Emir", "Amir", "Sultan")
+NATIONAL = (
+    HEADS
+    | frozenset(FAMILY_OF)
+    | frozenset(title_key(t) for t in (*NEWSROOM_TITLES, "Secretary of State", "Leader", "Emir", "Amir", "Sultan"))
 )
 
 # Courtesy titles that are offices only in a few countries (Monaco's prince): given to
@@ -59,19 +102,69 @@ COURTESY = frozenset({"prince", "princess", "sheikh", "sheikha", "lord", "lady",
 # Regnal titles stay with their holders in history ("Pope John Paul II visited Poland in
 # 1979"): never a date finding, only a wrong country.
 REGNAL = frozenset(
-    {"king", "queen", "pope", "emperor", "empress", "emir", "amir", "sultan", "prince", "princess",
-     "crown prince", "grand duke", "grand duchess", "reigning prince", "sovereign prince", "monarch",
-     "druk gyalpo", "agong", "yang di-pertuan agong", "paramount ruler"}
+    {
+        "king",
+        "queen",
+        "pope",
+        "emperor",
+        "empress",
+        "emir",
+        "amir",
+        "sultan",
+        "prince",
+        "princess",
+        "crown prince",
+        "grand duke",
+        "grand duchess",
+        "reigning prince",
+        "sovereign prince",
+        "monarch",
+        "druk gyalpo",
+        "agong",
+        "yang di-pertuan agong",
+        "paramount ruler",
+    }
 )
 
 # Titles too general to read as a title without a country before them ("opposition leader").
 GENERIC = frozenset(
-    ["leader", "head of state", "head of government", "monarch", "de facto leader", "interim leader",
-     "party chief", "party leader", "communist party leader", "communist party chief", "military ruler",
-     "junta leader", "junta chief", "senior general", "chief", "head", "premier", "pm", "general secretary",
-     "chief executive", "chief adviser", "chief advisor", "spokesman", "spokeswoman", "spokesperson",
-     "press secretary", "managing director", "director-general", "director general", "king", "queen",
-     "prince", "emir", "amir", "sultan"]
+    [
+        "leader",
+        "head of state",
+        "head of government",
+        "monarch",
+        "de facto leader",
+        "interim leader",
+        "party chief",
+        "party leader",
+        "communist party leader",
+        "communist party chief",
+        "military ruler",
+        "junta leader",
+        "junta chief",
+        "senior general",
+        "chief",
+        "head",
+        "premier",
+        "pm",
+        "general secretary",
+        "chief executive",
+        "chief adviser",
+        "chief advisor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "press secretary",
+        "managing director",
+        "director-general",
+        "director general",
+        "king",
+        "queen",
+        "prince",
+        "emir",
+        "amir",
+        "sultan",
+    ]
 )
 
 # Words of a title kept in capitals when a message writes the title in lower case.

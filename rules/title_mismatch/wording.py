@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-
 from newslint import patterns
 from newslint.knowledge import Knowledge
 
 from .phrases import APOSTROPHES, ATTRIBUTIVE, DEMONYM_END, Phrase
-
 
 
 def attributive(knowledge: Knowledge, code: str, written_form: str | None, after_the: bool = False) -> str:
@@ -61,8 +59,9 @@ def codes_text(knowledge: Knowledge, codes: frozenset[str]) -> str:
     return " or ".join(sorted(possessive(knowledge, c) for c in codes))
 
 
-def rewrite(phrase: Phrase, *, form: str | None = None, title: str | None = None,
-             modifier_text: str | None = None) -> str:
+def rewrite(
+    phrase: Phrase, *, form: str | None = None, title: str | None = None, modifier_text: str | None = None
+) -> str:
     """Return the phrase's modifiers, form and title rewritten (the name is left as written).
 
     ``modifier_text`` "" drops the written modifier, "former" adds one.
@@ -96,7 +95,6 @@ def preview(phrase: Phrase, replacement: str) -> str:
     if phrase.trailing:
         return " ".join((text[phrase.start : phrase.fix_start] + replacement).split())
     return " ".join((replacement + text[phrase.fix_end : phrase.end]).split())
-
 
 
 def message(phrase: Phrase, claim: str, replacement: str | None) -> str:

@@ -23,14 +23,22 @@ BAD = [
     ("A hit of the '90's and the ’60’s.", ["'90's", "’60’s"], "A hit of the '90s and the ’60s."),
     # abbreviations, by the article's own plural
     ("MP's voted for it. Other MPs did not.", ["MP's"], "MPs voted for it. Other MPs did not."),
-    ("The MPs met. Later the MP's said no, and the CEOs left.", ["MP's"], "The MPs met. Later the MPs said no, and the CEOs left."),
+    (
+        "The MPs met. Later the MP's said no, and the CEOs left.",
+        ["MP's"],
+        "The MPs met. Later the MPs said no, and the CEOs left.",
+    ),
     ("The MPs met the MP’s.", ["MP’s"], "The MPs met the MPs."),
     # a number or a plural quantifier before it: a plural even without the plain form
     ("Two MP's said no and several CD's were sold.", ["MP's", "CD's"], "Two MPs said no and several CDs were sold."),
     ("We sold 200 DVD's in May.", ["DVD's"], "We sold 200 DVDs in May."),
     # read as a plural: a determiner, a pronoun or a past tense after it, or no singular
     # determiner before another word
-    ("Mr Davis told MP's the plan had failed. MPs agreed.", ["MP's"], "Mr Davis told MPs the plan had failed. MPs agreed."),
+    (
+        "Mr Davis told MP's the plan had failed. MPs agreed.",
+        ["MP's"],
+        "Mr Davis told MPs the plan had failed. MPs agreed.",
+    ),
     ("It will ship PSP's it has made. PSPs sell.", ["PSP's"], "It will ship PSPs it has made. PSPs sell."),
     ("It came after MEP's failed to back it. MEPs met.", ["MEP's"], "It came after MEPs failed to back it. MEPs met."),
     ("These are pledges MP's make. MPs agree.", ["MP's"], "These are pledges MPs make. MPs agree."),

@@ -76,9 +76,13 @@ GOOD = [
     "It was a cold day in the town. It was a cold day in the town.",
     # a medium sentence echoed far away: a deliberate parallel
     "\n\n".join(
-        ["The first laptop has no card. A Wi-Fi card and a DVD burner can be added at extra cost.",
-         SHORT, PARA, LONG,
-         "The second has none either. A Wi-Fi card and a DVD burner can be added at extra cost."]
+        [
+            "The first laptop has no card. A Wi-Fi card and a DVD burner can be added at extra cost.",
+            SHORT,
+            PARA,
+            LONG,
+            "The second has none either. A Wi-Fi card and a DVD burner can be added at extra cost.",
+        ]
     ),
 ]
 

@@ -17,18 +17,19 @@ import subprocess
 import sys
 import threading
 import urllib.parse
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
+from newslint.rules import grammar as grammar_module
+from newslint.rules.grammar import languagetool
 
 from newslint.document import Document
 from newslint.engine import ActiveRule, lint
 from newslint.errors import ServiceUnavailable
-from newslint.rules import grammar as grammar_module
-from newslint.rules.grammar import languagetool
 from newslint.testing import run_rule, spans
 
 REPO = Path(__file__).resolve().parents[2]
@@ -36,8 +37,15 @@ REPO = Path(__file__).resolve().parents[2]
 # What the fake server knows: (phrase, where the flagged part starts in it, its length,
 # rule id, category id, message, replacements). Sentences and messages are our own.
 SLIPS = (
-    ("a apple", 0, 1, "EN_A_VS_AN", "MISC",
-     "Use \u201can\u201d instead of \u2018a\u2019 if the following word starts with a vowel sound.", ["an"]),
+    (
+        "a apple",
+        0,
+        1,
+        "EN_A_VS_AN",
+        "MISC",
+        "Use \u201can\u201d instead of \u2018a\u2019 if the following word starts with a vowel sound.",
+        ["an"],
+    ),
     ("could of", 6, 2, "COULD_OF", "GRAMMAR", "Did you mean \u201ccould have\u201d?", ["have", "\u2019ve"]),
     ("the the", 0, 7, "ENGLISH_WORD_REPEAT_RULE", "MISC", "Possible typo: you repeated a word.", ["the"]),
     ("alot", 0, 4, "EN_COMPOUNDS_A_LOT", "TYPOS", "Did you mean \u201ca lot\u201d?", ["a lot"]),
@@ -76,28 +84,43 @@ def answer(form: dict[str, str]) -> dict[str, Any]:
         at = text.find(phrase)
         while at >= 0:
             offset = utf16_length(text[: at + lead])
-            matches.append({
-                "message": message,
-                "shortMessage": "",
-                "replacements": [{"value": value} for value in replacements],
-                "offset": offset,
-                "length": utf16_length(text[at + lead : at + lead + length]),
-                "context": {"text": text[max(0, at - 20) : at + 40], "offset": min(at, 20), "length": length},
-                "sentence": text,
-                "type": {"typeName": "Other"},
-                "rule": {"id": rule_id, "description": message, "issueType": "grammar",
-                         "category": {"id": category, "name": category.title()}},
-                "ignoreForIncompleteSentence": False,
-                "contextForSureMatch": 0,
-            })
+            matches.append(
+                {
+                    "message": message,
+                    "shortMessage": "",
+                    "replacements": [{"value": value} for value in replacements],
+                    "offset": offset,
+                    "length": utf16_length(text[at + lead : at + lead + length]),
+                    "context": {"text": text[max(0, at - 20) : at + 40], "offset": min(at, 20), "length": length},
+                    "sentence": text,
+                    "type": {"typeName": "Other"},
+                    "rule": {
+                        "id": rule_id,
+                        "description": message,
+                        "issueType": "grammar",
+                        "category": {"id": category, "name": category.title()},
+                    },
+                    "ignoreForIncompleteSentence": False,
+                    "contextForSureMatch": 0,
+                }
+            )
             at = text.find(phrase, at + 1)
     matches.sort(key=lambda m: m["offset"])
     return {
-        "software": {"name": "LanguageTool", "version": "6.4", "buildDate": "2024-03-28 12:00:00 +0000",
-                     "apiVersion": 1, "premium": False, "status": ""},
+        "software": {
+            "name": "LanguageTool",
+            "version": "6.4",
+            "buildDate": "2024-03-28 12:00:00 +0000",
+            "apiVersion": 1,
+            "premium": False,
+            "status": "",
+        },
         "warnings": {"incompleteResults": False},
-        "language": {"name": "English (GB)", "code": form.get("language", "en-GB"),
-                     "detectedLanguage": {"name": "English (GB)", "code": "en-GB", "confidence": 0.9}},
+        "language": {
+            "name": "English (GB)",
+            "code": form.get("language", "en-GB"),
+            "detectedLanguage": {"name": "English (GB)", "code": "en-GB", "confidence": 0.9},
+        },
         "matches": matches,
     }
 
@@ -206,10 +229,10 @@ def closed_port_url() -> str:
         ("He said the the result was close.", ["the the"]),
         # Astral characters (emoji, one with a skin-tone modifier) before the slip: two
         # UTF-16 units each, one code point each in the file.
-        ("\U0001F600 She ate a apple at noon.", ["a"]),
-        ("Fans \U0001F44D\U0001F3FD cheered alot and \U0001F389 we could of won.", ["alot", "of"]),
+        ("\U0001f600 She ate a apple at noon.", ["a"]),
+        ("Fans \U0001f44d\U0001f3fd cheered alot and \U0001f389 we could of won.", ["alot", "of"]),
         # An emoji inside the flagged span.
-        ("Voters liked alot \U0001F600 here.", ["alot"]),
+        ("Voters liked alot \U0001f600 here.", ["alot"]),
         # CRLF in a hard-wrapped paragraph, and curly apostrophes before the slip.
         ("The mayor\u2019s aide ate\r\na apple, Mr. Smith said.\r\n", ["a"]),
         ("Clean copy, with U.S. figures of 3.5% and no slip at all.", []),
@@ -222,7 +245,7 @@ def test_flags_the_exact_span(fake: FakeLanguageTool, text: str, flagged: list[s
 
 
 def test_utf16_offsets_after_an_emoji_land_on_the_slip(fake: FakeLanguageTool) -> None:
-    text = "\U0001F600\U0001F600 Rain: we could of won.\n"
+    text = "\U0001f600\U0001f600 Rain: we could of won.\n"
     [finding] = check(fake, text)
     # Two emoji, a space and "Rain: we could " (15) come first: 18 code points, 20 UTF-16 units.
     assert (finding.start, finding.end) == (18, 20)
@@ -273,14 +296,14 @@ def test_markdown_sends_prose_only_and_maps_back_to_the_file(fake: FakeLanguageT
     text = (
         "---\ntitle: a apple in front matter\n---\n"
         "# Council *could of* acted\n\n"
-        "The [mayor](https://example.com/a-apple) ate **a apple** \U0001F34E at `a apple` noon.\n\n"
+        "The [mayor](https://example.com/a-apple) ate **a apple** \U0001f34e at `a apple` noon.\n\n"
         "```\nthe the code\n```\n\n"
         "| a apple |\n|---|\n| cell |\n"
     )
     findings = check(fake, text, format="markdown")
     [form] = fake.checks()
     # No front matter, link targets, code or table cells; inline code is one U+FFFC.
-    assert form["text"] == "Council could of acted\n\nThe mayor ate a apple \U0001F34E at \ufffc noon."
+    assert form["text"] == "Council could of acted\n\nThe mayor ate a apple \U0001f34e at \ufffc noon."
     assert spans(findings, text) == ["of", "a"]
     assert [(f.line, f.column) for f in findings] == [(4, 18), (6, 48)]
 
@@ -380,10 +403,10 @@ def test_cache_prevents_a_second_request_for_unchanged_paragraphs(fake: FakeLang
 
 def test_cache_serves_a_paragraph_moved_elsewhere_with_correct_offsets(fake: FakeLanguageTool) -> None:
     check(fake, "She ate a apple.")
-    moved = "\U0001F600 New intro line here.\n\nShe ate a apple.\n"
+    moved = "\U0001f600 New intro line here.\n\nShe ate a apple.\n"
     findings = check(fake, moved)
     assert spans(findings, moved) == ["a"]
-    assert [form["text"] for form in fake.checks()] == ["She ate a apple.", "\U0001F600 New intro line here."]
+    assert [form["text"] for form in fake.checks()] == ["She ate a apple.", "\U0001f600 New intro line here."]
 
 
 def test_cache_is_per_settings(fake: FakeLanguageTool) -> None:
@@ -495,13 +518,19 @@ def test_cached_paragraphs_need_no_server(fake: FakeLanguageTool) -> None:
 # Through the command line, as a subprocess
 
 
-def newslint(*args: str, cwd: Path, plugin: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def newslint(
+    *args: str, cwd: Path, plugin: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run ``python -m newslint`` with the test plugin installed (see conftest.py)."""
     environment = {**os.environ, **(env or {})}
     environment["PYTHONPATH"] = str(plugin)
     return subprocess.run(
         [sys.executable, "-m", "newslint", *args],
-        cwd=cwd, capture_output=True, text=True, env=environment, timeout=120,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
     )
 
 
@@ -522,7 +551,7 @@ def test_cli_unreachable_server_one_line_other_rules_still_run(tmp_path: Path, p
 
 def test_cli_with_a_working_server_reports_and_caches(tmp_path: Path, plugin_dir: Path, fake: FakeLanguageTool) -> None:
     (tmp_path / ".newslint.yaml").write_text(f'rules:\n  grammar:\n    server: "{fake.url}"\n', encoding="utf-8")
-    (tmp_path / "one.txt").write_text("\U0001F600 She ate a apple.\n", encoding="utf-8")
+    (tmp_path / "one.txt").write_text("\U0001f600 She ate a apple.\n", encoding="utf-8")
     first = newslint("--format", "json", "one.txt", cwd=tmp_path, plugin=plugin_dir)
     assert first.returncode == 1, first.stderr
     assert first.stderr == ""
@@ -539,8 +568,13 @@ def test_cli_local_without_java(tmp_path: Path, plugin_dir: Path) -> None:
     empty = tmp_path / "no-java"
     empty.mkdir()
     result = newslint(
-        "--select", "flag-xyzzy,grammar", "one.txt", "two.txt",
-        cwd=tmp_path, plugin=plugin_dir, env={"PATH": str(empty), "LTP_PATH": str(tmp_path / "ltp")},
+        "--select",
+        "flag-xyzzy,grammar",
+        "one.txt",
+        "two.txt",
+        cwd=tmp_path,
+        plugin=plugin_dir,
+        env={"PATH": str(empty), "LTP_PATH": str(tmp_path / "ltp")},
     )
     assert result.returncode == 2
     [line] = result.stderr.splitlines()
@@ -559,8 +593,10 @@ def test_grammar_is_opt_in_and_explained(tmp_path: Path, plugin_dir: Path) -> No
 
 
 def test_language_tool_python_is_not_imported_at_start_up() -> None:
-    code = "import sys, newslint.cli, newslint.plugins as p; p.registry(p.plugin_manager()); " \
-           "print('newslint.rules.grammar' in sys.modules, 'language_tool_python' in sys.modules)"
+    code = (
+        "import sys, newslint.cli, newslint.plugins as p; p.registry(p.plugin_manager()); "
+        "print('newslint.rules.grammar' in sys.modules, 'language_tool_python' in sys.modules)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["True", "False"]
 
@@ -571,10 +607,8 @@ def test_language_tool_python_is_not_imported_at_start_up() -> None:
 
 @pytest.mark.skipif(not os.environ.get("NEWSLINT_LANGUAGETOOL_URL"), reason="NEWSLINT_LANGUAGETOOL_URL not set")
 def test_real_languagetool() -> None:
-    text = "\U0001F600 Rain fell. She ate a apple at the fair.\n\nThe council have met.\n"
-    findings = run_rule(
-        "grammar", text, options={"server": os.environ["NEWSLINT_LANGUAGETOOL_URL"], "cache": False}
-    )
+    text = "\U0001f600 Rain fell. She ate a apple at the fair.\n\nThe council have met.\n"
+    findings = run_rule("grammar", text, options={"server": os.environ["NEWSLINT_LANGUAGETOOL_URL"], "cache": False})
     a_vs_an = [f for f in findings if f.message.startswith("[EN_A_VS_AN]")]
     assert spans(a_vs_an, text) == ["a"]
     assert a_vs_an[0].start == text.index("a apple")

@@ -22,8 +22,7 @@ def found(text: str, **kwargs) -> list[str]:
 BAD = [
     # a subheading glued to its paragraph: both halves are words of the article
     (
-        "Spain and France met in Madrid. The talks went well.\n\n"
-        "Trouble in MadridFrance has said it will wait.",
+        "Spain and France met in Madrid. The talks went well.\n\nTrouble in MadridFrance has said it will wait.",
         ["MadridFrance"],
     ),
     ("Many voters in the north are angry. The northVoters say so.", ["northVoters"]),

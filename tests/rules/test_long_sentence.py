@@ -50,8 +50,10 @@ def test_abbreviations_do_not_end_the_sentence():
 
 
 def test_figures_count_as_words():
-    text = ("It cost 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 "
-            "27 28 29 30 31 32 33 34 35 36 37 38 39.")
+    text = (
+        "It cost 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 "
+        "27 28 29 30 31 32 33 34 35 36 37 38 39."
+    )
     assert found(text) == [text]  # It, cost and 39 figures: 41 words
 
 
@@ -78,7 +80,23 @@ def test_seed_run_together_sentences_are_long():
 
 
 def test_list_of_names_is_not_a_long_sentence():
-    roll = "Replacements: " + ", ".join(f"{name} (Cardiff Blues)" for name in
-                                        ["A Jones", "B Evans", "C Williams", "D Thomas", "E Davies",
-                                         "F Roberts", "G Hughes", "H Lewis", "I Morgan", "J Griffiths"]) + "."
+    roll = (
+        "Replacements: "
+        + ", ".join(
+            f"{name} (Cardiff Blues)"
+            for name in [
+                "A Jones",
+                "B Evans",
+                "C Williams",
+                "D Thomas",
+                "E Davies",
+                "F Roberts",
+                "G Hughes",
+                "H Lewis",
+                "I Morgan",
+                "J Griffiths",
+            ]
+        )
+        + "."
+    )
     assert found(roll) == []

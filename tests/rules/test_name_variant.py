@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from newslint.rules.name_variant import name_variant
+
 from newslint.testing import run_rule, spans
 
 HERE = Path(__file__).resolve()
@@ -21,24 +21,37 @@ def check(text: str, fmt: str = "text"):
 
 BAD = [
     # (text, flagged spans, first message, first fix)
-    ("Volodymyr Zelenskyy spoke. Later Zelensky said no. Zelenskyy's aides agreed.",
-     ["Zelensky"],
-     "'Zelensky' is spelt 'Zelenskyy' elsewhere in this article (2 times): 'Zelenskyy'", "Zelenskyy"),
+    (
+        "Volodymyr Zelenskyy spoke. Later Zelensky said no. Zelenskyy's aides agreed.",
+        ["Zelensky"],
+        "'Zelensky' is spelt 'Zelenskyy' elsewhere in this article (2 times): 'Zelenskyy'",
+        "Zelenskyy",
+    ),
     # a tie: the later spelling is reported, respelt word by word
-    ("Zelensky spoke first. Then Volodymyr Zelenskyy said no.",
-     ["Volodymyr Zelenskyy"],
-     "'Volodymyr Zelenskyy' is spelt 'Zelensky' elsewhere in this article (once): 'Volodymyr Zelensky'",
-     "Volodymyr Zelensky"),
-    ("Zelenskiy met aides. Zelensky, Zelensky and Zelensky again.",
-     ["Zelenskiy"],
-     "'Zelenskiy' is spelt 'Zelensky' elsewhere in this article (3 times): 'Zelensky'", "Zelensky"),
-    ("Gerhard Schroeder met Gerhard Schröder’s aides. Schröder left.",
-     ["Gerhard Schroeder"],
-     "'Gerhard Schroeder' is spelt 'Gerhard Schröder' elsewhere in this article (2 times): 'Gerhard Schröder'",
-     "Gerhard Schröder"),
-    ("Volodymyr Zelenskyy arrived.\r\n\r\n\"We will win,\" Zelensky said. 🇺🇦 Zelenskyy left.",
-     ["Zelensky"],
-     "'Zelensky' is spelt 'Zelenskyy' elsewhere in this article (2 times): 'Zelenskyy'", "Zelenskyy"),
+    (
+        "Zelensky spoke first. Then Volodymyr Zelenskyy said no.",
+        ["Volodymyr Zelenskyy"],
+        "'Volodymyr Zelenskyy' is spelt 'Zelensky' elsewhere in this article (once): 'Volodymyr Zelensky'",
+        "Volodymyr Zelensky",
+    ),
+    (
+        "Zelenskiy met aides. Zelensky, Zelensky and Zelensky again.",
+        ["Zelenskiy"],
+        "'Zelenskiy' is spelt 'Zelensky' elsewhere in this article (3 times): 'Zelensky'",
+        "Zelensky",
+    ),
+    (
+        "Gerhard Schroeder met Gerhard Schröder’s aides. Schröder left.",
+        ["Gerhard Schroeder"],
+        "'Gerhard Schroeder' is spelt 'Gerhard Schröder' elsewhere in this article (2 times): 'Gerhard Schröder'",
+        "Gerhard Schröder",
+    ),
+    (
+        'Volodymyr Zelenskyy arrived.\r\n\r\n"We will win," Zelensky said. 🇺🇦 Zelenskyy left.',
+        ["Zelensky"],
+        "'Zelensky' is spelt 'Zelenskyy' elsewhere in this article (2 times): 'Zelenskyy'",
+        "Zelenskyy",
+    ),
 ]
 
 

@@ -47,7 +47,10 @@ BAD = [
     ("[INSERT QUOTE FROM MAYOR] The deal was signed.", ["[INSERT QUOTE FROM MAYOR]"]),
     ("The minister [CONFIRM] resigned [TBC].", ["[CONFIRM]", "[TBC]"]),
     ("About [XX] people came.", ["[XX]"]),
-    ("[EDITOR'S NOTE: this story has been updated] The talks resumed.", ["[EDITOR'S NOTE: this story has been updated]"]),
+    (
+        "[EDITOR'S NOTE: this story has been updated] The talks resumed.",
+        ["[EDITOR'S NOTE: this story has been updated]"],
+    ),
     ("[Editor’s note: names changed] He left.", ["[Editor’s note: names changed]"]),
     ("[Note: check spelling] He left.", ["[Note: check spelling]"]),
     ("The mayor spoke on Monday [Image by City Hall]", ["[Image by City Hall]"]),

@@ -28,8 +28,11 @@ BAD = [
     ("He called it ‘ a start’ and left.", ["‘ "], "He called it ‘a start’ and left."),
     # a comma glued to the next word
     ("The plan,which he backed, failed.", [","], "The plan, which he backed, failed."),
-    ("The U.S.,which agreed, and Acme (the firm),which did not.", [",", ","],
-     "The U.S., which agreed, and Acme (the firm), which did not."),
+    (
+        "The U.S.,which agreed, and Acme (the firm),which did not.",
+        [",", ","],
+        "The U.S., which agreed, and Acme (the firm), which did not.",
+    ),
     ("In 2004,sales rose.", [","], "In 2004, sales rose."),
     # a closing quotation mark glued to the next word
     ("“We will win,”said Smith.", ["”"], "“We will win,” said Smith."),

@@ -23,7 +23,7 @@ BAD = [
     # (text, options, flagged offsets, fixed text)
     # the majority is curly: the lone straight pair is reported, and curled the right way
     (
-        "“We will win,” she said. “We must.” He said \"no\".",
+        '“We will win,” she said. “We must.” He said "no".',
         {},
         [44, 47],
         "“We will win,” she said. “We must.” He said “no”.",
@@ -31,12 +31,12 @@ BAD = [
     # the majority is straight: the curly apostrophe is reported
     ('"We will," she said. "Iran’s leaders must."', {}, [26], '"We will," she said. "Iran\'s leaders must."'),
     # apostrophes count too, ’90s included
-    ("“It’s the ’90s,” she said of \"the '90s\".", {}, [29, 34, 38], "“It’s the ’90s,” she said of “the ’90s”."),
+    ('“It’s the ’90s,” she said of "the \'90s".', {}, [29, 34, 38], "“It’s the ’90s,” she said of “the ’90s”."),
     # a tie: the straight marks are reported
-    ("“Yes” and \"no\".", {}, [10, 13], "“Yes” and “no”."),
+    ('“Yes” and "no".', {}, [10, 13], "“Yes” and “no”."),
     # a house style overrides the majority
-    ("Don't say \"no\" to ‘them’.", {"house": "straight"}, [18, 23], "Don't say \"no\" to 'them'."),
-    ("Don't say \"no\".", {"house": "curly"}, [3, 10, 13], "Don’t say “no”."),
+    ('Don\'t say "no" to ‘them’.', {"house": "straight"}, [18, 23], "Don't say \"no\" to 'them'."),
+    ('Don\'t say "no".', {"house": "curly"}, [3, 10, 13], "Don’t say “no”."),
     # nested quotes, rock 'n' roll and a trailing possessive get their direction right
     (
         "“Rock ’n’ roll,” he said. “I’m ‘done’ with it.” \"The Joneses' 'rock 'n' roll' days.\"",
@@ -45,13 +45,18 @@ BAD = [
         "“Rock ’n’ roll,” he said. “I’m ‘done’ with it.” “The Joneses’ ‘rock ’n’ roll’ days.”",
     ),
     # an emoji before the slip, and CRLF paragraphs
-    ("🎉 “Yes,” she said.\r\n\r\n“No,” he said. Don't.\r\n", {}, [40], "🎉 “Yes,” she said.\r\n\r\n“No,” he said. Don’t.\r\n"),
+    (
+        "🎉 “Yes,” she said.\r\n\r\n“No,” he said. Don't.\r\n",
+        {},
+        [40],
+        "🎉 “Yes,” she said.\r\n\r\n“No,” he said. Don’t.\r\n",
+    ),
     # Markdown: quotes in inline code are not prose, and are not touched
     (
-        "“Type `\"` to quote,” she said. \"Then go.\"\n",
+        '“Type `"` to quote,” she said. "Then go."\n',
         {},
         [31, 40],
-        "“Type `\"` to quote,” she said. “Then go.”\n",
+        '“Type `"` to quote,” she said. “Then go.”\n',
     ),
 ]
 
@@ -70,9 +75,9 @@ GOOD = [
     '"We will," she said. "It\'s the \'90s."',
     "“We will,” she said. “It’s the ’90s.”",
     # primes are not quotation marks
-    '“He is 6\'2",” she said.',
+    "“He is 6'2\",” she said.",
     # quotes in Markdown code do not count
-    "“Type `\"` to quote,” she said.\n",
+    '“Type `"` to quote,” she said.\n',
     "No quotation marks at all.",
 ]
 
@@ -91,14 +96,14 @@ def test_house_style_reports_even_a_consistent_article() -> None:
 
 
 def test_undecidable_direction_gets_an_unsafe_fix() -> None:
-    text = "“One,” she said. “Two,” he said. It was over.\"Then"
+    text = '“One,” she said. “Two,” he said. It was over."Then'
     (finding,) = run_rule("quote-style", text)
     assert text[finding.start] == '"'
     assert finding.fix.text == "“" and not finding.fix.safe
 
 
 def test_markdown_escaped_straight_mark_loses_its_backslash() -> None:
-    text = "“We will,” she said. “We must.” He said \\\"no\\\".\n"
+    text = '“We will,” she said. “We must.” He said \\"no\\".\n'
     findings = run_rule("quote-style", text, format="markdown")
     assert [text[f.start : f.end] for f in findings] == ['"', '"']
     assert apply_fixes(text, findings) == "“We will,” she said. “We must.” He said “no”.\n"
@@ -106,9 +111,7 @@ def test_markdown_escaped_straight_mark_loses_its_backslash() -> None:
 
 def test_message() -> None:
     (finding,) = run_rule("quote-style", '"We will," she said. "Iran’s leaders must."')
-    assert finding.message == (
-        "curly apostrophe ’ in an article that uses straight marks (1 curly, 4 straight): use '"
-    )
+    assert finding.message == ("curly apostrophe ’ in an article that uses straight marks (1 curly, 4 straight): use '")
 
 
 @pytest.mark.skipif(not SEED.is_file(), reason="the shared seeds are not available")

@@ -183,9 +183,24 @@ def test_start_up_does_not_import_pyphen_or_textstat():
 
 def test_list_of_names_is_not_scored():
     # A team sheet: one "sentence" of names, where grades mean nothing.
-    roll = ", ".join(f"{name} (Newport Gwent Dragons)" for name in
-                     ["A Jones", "B Evans", "C Williams", "D Thomas", "E Davies", "F Roberts",
-                      "G Hughes", "H Lewis", "I Morgan", "J Griffiths"]) + "."
+    roll = (
+        ", ".join(
+            f"{name} (Newport Gwent Dragons)"
+            for name in [
+                "A Jones",
+                "B Evans",
+                "C Williams",
+                "D Thomas",
+                "E Davies",
+                "F Roberts",
+                "G Hughes",
+                "H Lewis",
+                "I Morgan",
+                "J Griffiths",
+            ]
+        )
+        + "."
+    )
     assert found(roll, options={"max-grade": 0, "article": False}) == []
 
 

@@ -30,38 +30,73 @@ def fixed(text: str, **kwargs) -> str:
 
 BAD = [
     # (text, flagged, after the fix)
-    ("The organisation's centre will defend its defense budget with colour.",
-     ["defense"], "The organisation's centre will defend its defence budget with colour."),
-    ("The organization traveled to the center and the programme stalled and they traveled on.",
-     ["programme"], "The organization traveled to the center and the program stalled and they traveled on."),
-    ("They travelled to a nine-story building in the centre, where colour was favoured.",
-     ["nine-story"], "They travelled to a nine-storey building in the centre, where colour was favoured."),
-    ("The 12-story tower's centre had a grey, well-organised, colourful lobby.",
-     ["12-story"], "The 12-storey tower's centre had a grey, well-organised, colourful lobby."),
-    ("A multi-storey car park in the center had color screens and a theater.",
-     ["multi-storey"], "A multi-story car park in the center had color screens and a theater."),
-    ("Its defence of the programme was \"realized\" late, the organisation said.",
-     ["realized"], "Its defence of the programme was \"realised\" late, the organisation said."),
-
+    (
+        "The organisation's centre will defend its defense budget with colour.",
+        ["defense"],
+        "The organisation's centre will defend its defence budget with colour.",
+    ),
+    (
+        "The organization traveled to the center and the programme stalled and they traveled on.",
+        ["programme"],
+        "The organization traveled to the center and the program stalled and they traveled on.",
+    ),
+    (
+        "They travelled to a nine-story building in the centre, where colour was favoured.",
+        ["nine-story"],
+        "They travelled to a nine-storey building in the centre, where colour was favoured.",
+    ),
+    (
+        "The 12-story tower's centre had a grey, well-organised, colourful lobby.",
+        ["12-story"],
+        "The 12-storey tower's centre had a grey, well-organised, colourful lobby.",
+    ),
+    (
+        "A multi-storey car park in the center had color screens and a theater.",
+        ["multi-storey"],
+        "A multi-story car park in the center had color screens and a theater.",
+    ),
+    (
+        'Its defence of the programme was "realized" late, the organisation said.',
+        ["realized"],
+        'Its defence of the programme was "realised" late, the organisation said.',
+    ),
     # a one-to-one mix is inconsistent all the same: the later spelling is reported
     ("The centre opened, and the center closed.", ["center"], "The centre opened, and the centre closed."),
     ("The colour faded at the center.", ["center"], "The colour faded at the centre."),
     ("The color faded at the centre.", ["centre"], "The color faded at the center."),
     # one word spelt two ways, although both dialects use the first (archaeology, axe)
-    ("The archaeological dig and the archeological team met.", ["archeological"],
-     "The archaeological dig and the archaeological team met."),
-    ("The archeologists color it; the archaeologists color it too.", ["archaeologists"],
-     "The archeologists color it; the archeologists color it too."),
+    (
+        "The archaeological dig and the archeological team met.",
+        ["archeological"],
+        "The archaeological dig and the archaeological team met.",
+    ),
+    (
+        "The archeologists color it; the archaeologists color it too.",
+        ["archaeologists"],
+        "The archeologists color it; the archeologists color it too.",
+    ),
     # families the source list lacked: fuelled, totalled, enrolment, skilful
-    ("It fuelled the colour row and fueled it again, the organisation said.", ["fueled"],
-     "It fuelled the colour row and fuelled it again, the organisation said."),
-    ("Sales totaled £5m at the centre; the enrolment of the organisation grew.", ["totaled"],
-     "Sales totalled £5m at the centre; the enrolment of the organisation grew."),
+    (
+        "It fuelled the colour row and fueled it again, the organisation said.",
+        ["fueled"],
+        "It fuelled the colour row and fuelled it again, the organisation said.",
+    ),
+    (
+        "Sales totaled £5m at the centre; the enrolment of the organisation grew.",
+        ["totaled"],
+        "Sales totalled £5m at the centre; the enrolment of the organisation grew.",
+    ),
     # a capitalised spelling that opens a sentence counts; a name does not
-    ("The colour is grey. Color matters, the organisation said.", ["Color"],
-     "The colour is grey. Colour matters, the organisation said."),
-    ('The behaviour was odd. "Behavior like that," he said, "is rare in the centre."', ["Behavior"],
-     'The behaviour was odd. "Behaviour like that," he said, "is rare in the centre."'),
+    (
+        "The colour is grey. Color matters, the organisation said.",
+        ["Color"],
+        "The colour is grey. Colour matters, the organisation said.",
+    ),
+    (
+        'The behaviour was odd. "Behavior like that," he said, "is rare in the centre."',
+        ["Behavior"],
+        'The behaviour was odd. "Behaviour like that," he said, "is rare in the centre."',
+    ),
 ]
 
 
@@ -138,8 +173,25 @@ def test_quoted_speech_is_checked():
 
 def test_data_excludes_ambiguous_pairs():
     table = variants()
-    for word in ("program", "license", "practice", "tire", "draft", "meter", "check", "curb",
-                 "story", "disk", "disc", "connection", "filter", "judgment", "prize", "ton", "jail"):
+    for word in (
+        "program",
+        "license",
+        "practice",
+        "tire",
+        "draft",
+        "meter",
+        "check",
+        "curb",
+        "story",
+        "disk",
+        "disc",
+        "connection",
+        "filter",
+        "judgment",
+        "prize",
+        "ton",
+        "jail",
+    ):
         assert word not in table, word
     for word in ("programme", "licence", "practise", "tyre", "draught", "metre", "kerb", "cheque", "storey"):
         assert table[word].dialect == "British", word

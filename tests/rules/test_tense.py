@@ -31,11 +31,27 @@ def fixed(text: str, **kwargs) -> str:
 
 
 BAD = [
-    ("On Thursday, the minister has refused to comment.", "has refused", "On Thursday, the minister refused to comment."),
-    ("The council has voted yesterday to close the library.", "has voted", "The council voted yesterday to close the library."),
-    ("Yesterday the council has voted to close the library.", "has voted", "Yesterday the council voted to close the library."),
+    (
+        "On Thursday, the minister has refused to comment.",
+        "has refused",
+        "On Thursday, the minister refused to comment.",
+    ),
+    (
+        "The council has voted yesterday to close the library.",
+        "has voted",
+        "The council voted yesterday to close the library.",
+    ),
+    (
+        "Yesterday the council has voted to close the library.",
+        "has voted",
+        "Yesterday the council voted to close the library.",
+    ),
     ("Shares have fallen sharply last week.", "have fallen", "Shares fell sharply last week."),
-    ("The firm has sold 3% more cars in 2019 than before.", "has sold", "The firm sold 3% more cars in 2019 than before."),
+    (
+        "The firm has sold 3% more cars in 2019 than before.",
+        "has sold",
+        "The firm sold 3% more cars in 2019 than before.",
+    ),
     ("The plant has closed two days ago.", "has closed", "The plant closed two days ago."),
     ("Two men have been arrested on Monday night.", "have been", "Two men were arrested on Monday night."),
     ("The suspect has been charged on Friday.", "has been", "The suspect was charged on Friday."),
@@ -43,7 +59,11 @@ BAD = [
     ("The prime minister has spoken to him last night.", "has spoken", "The prime minister spoke to him last night."),
     ("Last year the U.S. firm has made a loss.", "has made", "Last year the U.S. firm made a loss."),
     ("Mr. Jones has taken over on Tuesday.", "has taken", "Mr. Jones took over on Tuesday."),
-    ("The company has said Tuesday that it would cut jobs.", "has said", "The company said Tuesday that it would cut jobs."),
+    (
+        "The company has said Tuesday that it would cut jobs.",
+        "has said",
+        "The company said Tuesday that it would cut jobs.",
+    ),
     ("They've agreed a deal on Sunday.", "'ve agreed", "They agreed a deal on Sunday."),
     ("A year ago, the club has won the cup.", "has won", "A year ago, the club won the cup."),
 ]
@@ -58,8 +78,7 @@ def test_reported_with_simple_past_fix(text, span, after):
 def test_message_names_the_verb_the_time_and_the_fix():
     findings = run_rule("tense", "On Thursday, the minister has refused to comment.", date=DATE)
     assert findings[0].message == (
-        "present perfect 'has refused' with a finished past time ('On Thursday'): "
-        "use the simple past 'refused'"
+        "present perfect 'has refused' with a finished past time ('On Thursday'): use the simple past 'refused'"
     )
 
 

@@ -17,48 +17,70 @@ D = dt.date
 def dated(body: str, day: dt.date, **options):
     """Lint ``body`` as a Markdown article whose front matter gives its date (taken exactly)."""
     text = f"---\ndate: {day.isoformat()}\n---\n\n{body}\n"
-    findings = run_rule("title-mismatch", text, format="markdown", date=day,
-                        options={"knowledge": [FIXTURE], **options})
+    findings = run_rule(
+        "title-mismatch", text, format="markdown", date=day, options={"knowledge": [FIXTURE], **options}
+    )
     return text, findings
 
 
 BAD = [
     # (body, date, flagged span, message, fix text)
-    ("The school was opened by Prime Minister Tony Blair.", D(2007, 7, 20),
-     "Prime Minister Tony Blair",
-     "Tony Blair left office as prime minister on 2007-06-27, before this article's date (2007-07-20): "
-     "former Prime Minister Tony Blair",
-     "former Prime Minister"),
+    (
+        "The school was opened by Prime Minister Tony Blair.",
+        D(2007, 7, 20),
+        "Prime Minister Tony Blair",
+        "Tony Blair left office as prime minister on 2007-06-27, before this article's date (2007-07-20): "
+        "former Prime Minister Tony Blair",
+        "former Prime Minister",
+    ),
     # Terms before and after the date: out of office then, so "former" is right
-    ("Talks with Israeli Prime Minister Benjamin Netanyahu resumed.", D(2022, 9, 1),
-     "Israeli Prime Minister Benjamin Netanyahu",
-     "Benjamin Netanyahu was out of office as prime minister at this article's date (2022-09-01): one term "
-     "ended on 2021-06-13, the next began on 2022-12-29: former Israeli Prime Minister Benjamin Netanyahu",
-     "former Israeli Prime Minister"),
-    ("Israeli Prime Minister Benjamin Netanyahu spoke.", D(2003, 5, 1),
-     "Israeli Prime Minister Benjamin Netanyahu",
-     "Benjamin Netanyahu was out of office as prime minister at this article's date (2003-05-01): one term "
-     "ended on 1999-07-06, the next began on 2009-03-31: Former Israeli Prime Minister Benjamin Netanyahu",
-     "Former Israeli Prime Minister"),
+    (
+        "Talks with Israeli Prime Minister Benjamin Netanyahu resumed.",
+        D(2022, 9, 1),
+        "Israeli Prime Minister Benjamin Netanyahu",
+        "Benjamin Netanyahu was out of office as prime minister at this article's date (2022-09-01): one term "
+        "ended on 2021-06-13, the next began on 2022-12-29: former Israeli Prime Minister Benjamin Netanyahu",
+        "former Israeli Prime Minister",
+    ),
+    (
+        "Israeli Prime Minister Benjamin Netanyahu spoke.",
+        D(2003, 5, 1),
+        "Israeli Prime Minister Benjamin Netanyahu",
+        "Benjamin Netanyahu was out of office as prime minister at this article's date (2003-05-01): one term "
+        "ended on 1999-07-06, the next began on 2009-03-31: Former Israeli Prime Minister Benjamin Netanyahu",
+        "Former Israeli Prime Minister",
+    ),
     # Not yet: never "former"
-    ("It was opened by former Prime Minister Gordon Brown.", D(2003, 3, 1),
-     "former Prime Minister Gordon Brown",
-     "Gordon Brown only became prime minister on 2007-06-27, after this article's date (2003-03-01)",
-     None),
-    ("Talks with Prime Minister Gordon Brown stalled.", D(2007, 5, 1),
-     "Prime Minister Gordon Brown",
-     "Gordon Brown only became prime minister on 2007-06-27, after this article's date (2007-05-01)",
-     None),
-    ("Home Secretary David Blunkett resigned.", D(2005, 1, 10),
-     "Home Secretary David Blunkett",
-     "David Blunkett left office as home secretary on 2004-12-15, before this article's date (2005-01-10): "
-     "Former Home Secretary David Blunkett",
-     "Former Home Secretary"),
-    ("The former US President Donald Trump spoke.", D(2025, 3, 1),
-     "former US President Donald Trump",
-     "Donald Trump is still president at this article's date (2025-03-01), not a former one: "
-     "US President Donald Trump",
-     "US President"),
+    (
+        "It was opened by former Prime Minister Gordon Brown.",
+        D(2003, 3, 1),
+        "former Prime Minister Gordon Brown",
+        "Gordon Brown only became prime minister on 2007-06-27, after this article's date (2003-03-01)",
+        None,
+    ),
+    (
+        "Talks with Prime Minister Gordon Brown stalled.",
+        D(2007, 5, 1),
+        "Prime Minister Gordon Brown",
+        "Gordon Brown only became prime minister on 2007-06-27, after this article's date (2007-05-01)",
+        None,
+    ),
+    (
+        "Home Secretary David Blunkett resigned.",
+        D(2005, 1, 10),
+        "Home Secretary David Blunkett",
+        "David Blunkett left office as home secretary on 2004-12-15, before this article's date (2005-01-10): "
+        "Former Home Secretary David Blunkett",
+        "Former Home Secretary",
+    ),
+    (
+        "The former US President Donald Trump spoke.",
+        D(2025, 3, 1),
+        "former US President Donald Trump",
+        "Donald Trump is still president at this article's date (2025-03-01), not a former one: "
+        "US President Donald Trump",
+        "US President",
+    ),
 ]
 
 
@@ -112,8 +134,9 @@ def test_front_matter_date_is_exact_but_the_run_date_has_a_margin():
     assert spans(findings, text) == ["Home Secretary David Blunkett"]
     undated = run_rule("title-mismatch", body, date=D(2005, 1, 20), options={"knowledge": [FIXTURE]})
     assert undated == []  # the run's --date is only roughly the article's
-    strict = run_rule("title-mismatch", body, date=D(2005, 1, 20),
-                      options={"knowledge": [FIXTURE], "undated-margin-days": 0})
+    strict = run_rule(
+        "title-mismatch", body, date=D(2005, 1, 20), options={"knowledge": [FIXTURE], "undated-margin-days": 0}
+    )
     assert spans(strict, body) == ["Home Secretary David Blunkett"]
 
 

@@ -31,7 +31,7 @@ BAD = [
     # a nested single never closed inside a closed double
     ("“He said ‘no to me,” she said.", [(9, "‘")]),
     # a double quotation closed by a single mark: one finding, at the closing mark
-    ('"We will win.\' The crowd cheered.', [(13, "'")]),
+    ("\"We will win.' The crowd cheered.", [(13, "'")]),
     # opened, but the next paragraph does not reopen it
     ("“We will win.\n\nThe crowd cheered.", [(0, "“")]),
     # the last paragraph cannot be continued
@@ -43,7 +43,7 @@ BAD = [
     # hard-wrapped paragraph: the slip is on its second line
     ("She said that she would\nnot go,” and left.", [(31, "”")]),
     # Markdown: the closing mark after inline code still counts, the code's quotes do not
-    ("Run `say \"hi\"` now,” he said.\n", [(19, "”")]),
+    ('Run `say "hi"` now,” he said.\n', [(19, "”")]),
     # a straight mark between spaces, with nothing open
     ('The score was 3 " 2 at half time.', [(16, '"')]),
     # a scare quote that lost its closing mark: lower case, not a clipped word
@@ -63,7 +63,7 @@ BAD = [
     ("Sales to double by 2010'", [(23, "'")]),
     ("The rules tackle sham weddings'", [(30, "'")]),
     # a stray closing mark before the closing mark of the quotation: one finding
-    ('"He said \'go\' and so he went\'", she said.', [(28, "'")]),
+    ("\"He said 'go' and so he went'\", she said.", [(28, "'")]),
     # an inch mark does not close the quotation around it
     ('"We bought a 20" screen," he said, "and', [(35, '"')]),
 ]
@@ -84,7 +84,7 @@ GOOD = [
     "They don't know the players' union's view of the '80s.",
     "‘Goin’ home,’ she sang.",
     "'The Joneses' house,' he said.",
-    'He is 6\'2" tall and weighs 80kg.',
+    "He is 6'2\" tall and weighs 80kg.",
     "The U.S. envoy, Mr. Smith, said “it is 3.5% of 1.2bn.”",
     "“See www.example.com/a.html,” she said.",
     "“We went to the U.S.” she said.",
@@ -96,14 +96,14 @@ GOOD = [
     "He said: “We will win.\n\n“We will not stop,” she said.\n",
     # merged paragraphs: the quotation reopens at a new sentence
     '"We will win. "We will not stop," she said.',
-    "\"He asked 'why?' \"Then go,\" she said.",
+    '"He asked \'why?\' "Then go," she said.',
     "“He asked, ‘Why not?’” she said.",
     # Markdown: quotes inside inline code are not prose
     "Type `\"` or `'` to open a quotation.\n",
-    "The option `--quote=\"` is \"new\", she said.\n",
+    'The option `--quote="` is "new", she said.\n',
     # ellipses and dashes
     "“We will… we must,” she said. “Now—” she began, “go.”",
-    "\"We will ... we must,\" she said.",
+    '"We will ... we must," she said.',
     # clipped words (aphetic, h-dropped, 't for it): apostrophes, not opening marks
     "\"We will fight 'til the end,\" he said. They stayed 'till dawn.",
     "'Tis the season, and 'twas ever thus, she said.",
@@ -117,9 +117,9 @@ GOOD = [
     "He met Abd al-'Aziz in Ma'ale Adumim, and Shi'ite and Shi‘ite leaders.",
     "\"He met al-'Aziz,\" she said. 'They met el-‘Arish,' he said.",
     # inch, feet and seconds marks after a number, also inside a quotation
-    'He bought a 20" screen and a 14" one. He is 5\' 11" tall, or 5\' 11\'\' tall.',
+    "He bought a 20\" screen and a 14\" one. He is 5' 11\" tall, or 5' 11'' tall.",
     '"We bought a 20" screen," he said.',
-    '"He is 5\' 11" tall," she said. \'He is 6\' 2" now,\' he said.',
+    "\"He is 5' 11\" tall,\" she said. 'He is 6' 2\" now,' he said.",
     'He said: "The 12" single sold well." The pitch was 100\' long.',
     'He ran 100m in 9.58" flat.',
     # possessives of plurals, dropped g's, clipped words at the end
@@ -155,10 +155,9 @@ def test_messages_say_what_is_wrong_and_where() -> None:
     assert closing.message == "closing ” after 'I will not go' has no opening “ in this paragraph"
     (opening,) = run_rule("unbalanced-quote", "She called it “a disgrace and left.\n\nNo more.")
     assert opening.message == (
-        "opening “ before 'a disgrace and left' is never closed, and the next paragraph"
-        " does not reopen the quotation"
+        "opening “ before 'a disgrace and left' is never closed, and the next paragraph does not reopen the quotation"
     )
-    (mismatch,) = run_rule("unbalanced-quote", '"We will win.\' The crowd cheered.')
+    (mismatch,) = run_rule("unbalanced-quote", "\"We will win.' The crowd cheered.")
     assert mismatch.message == "closing ' does not match the opening \" before 'We will win'"
 
 

@@ -45,6 +45,7 @@ class Client(LanguageClient):
 
     async def wait_diagnostics(self, uri: str, version: int | None = None, after: int = 0) -> list[types.Diagnostic]:
         """Wait for diagnostics for ``uri`` (at ``version``), among those received after ``after``."""
+
         async def wait() -> list[types.Diagnostic]:
             while True:
                 for params in self.published[after:]:
@@ -56,6 +57,7 @@ class Client(LanguageClient):
 
     async def message(self, contains: str, after: int = 0) -> types.ShowMessageParams:
         """Wait for a ``window/showMessage`` whose text contains ``contains``."""
+
         async def wait() -> types.ShowMessageParams:
             while True:
                 for params in self.messages[after:]:
@@ -68,8 +70,11 @@ class Client(LanguageClient):
     def open(self, path: Path, text: str, language_id: str = "plaintext", version: int = 1) -> str:
         """Send ``didOpen`` for ``path`` with ``text``; return its URI."""
         uri = path.as_uri()
-        self.text_document_did_open(types.DidOpenTextDocumentParams(
-            types.TextDocumentItem(uri=uri, language_id=language_id, version=version, text=text)))
+        self.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                types.TextDocumentItem(uri=uri, language_id=language_id, version=version, text=text)
+            )
+        )
         return uri
 
     def change(self, uri: str, version: int, *changes: tuple[tuple[int, int, int, int] | None, str]) -> None:
@@ -80,10 +85,16 @@ class Client(LanguageClient):
                 events.append(types.TextDocumentContentChangeWholeDocument(text=text))
             else:
                 a, b, c, d = where
-                events.append(types.TextDocumentContentChangePartial(
-                    range=types.Range(types.Position(a, b), types.Position(c, d)), text=text))
-        self.text_document_did_change(types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version), content_changes=events))
+                events.append(
+                    types.TextDocumentContentChangePartial(
+                        range=types.Range(types.Position(a, b), types.Position(c, d)), text=text
+                    )
+                )
+        self.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version), content_changes=events
+            )
+        )
 
 
 def make_client() -> Client:
@@ -107,8 +118,9 @@ def make_client() -> Client:
     return client
 
 
-def capabilities(name: str = "visual-studio-code", *, encodings: list[str] | None = None,
-                 pull: bool = False) -> types.ClientCapabilities:
+def capabilities(
+    name: str = "visual-studio-code", *, encodings: list[str] | None = None, pull: bool = False
+) -> types.ClientCapabilities:
     """Return a real client's capabilities (pytest-lsp's records), adjusted."""
     found = client_capabilities(name)
     if encodings is not None:
@@ -137,9 +149,17 @@ async def connect(
     client = await config.start()
     assert isinstance(client, Client)
     try:
-        result = await asyncio.wait_for(client.initialize_session(types.InitializeParams(
-            capabilities=caps or capabilities(), initialization_options=options, root_uri=root.as_uri(),
-            workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name=root.name)])), TIMEOUT)
+        result = await asyncio.wait_for(
+            client.initialize_session(
+                types.InitializeParams(
+                    capabilities=caps or capabilities(),
+                    initialization_options=options,
+                    root_uri=root.as_uri(),
+                    workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name=root.name)],
+                )
+            ),
+            TIMEOUT,
+        )
         yield client, result
         await asyncio.wait_for(client.shutdown_session(), TIMEOUT)
     finally:
@@ -173,6 +193,10 @@ def apply_edits(text: str, edits: list[types.TextEdit], encoding: str = "utf-16"
 def edits_of(edit: types.WorkspaceEdit, uri: str) -> list[types.TextEdit]:
     """Return the text edits a workspace edit makes to ``uri`` (either of LSP's two shapes)."""
     if edit.document_changes:
-        return [e for change in edit.document_changes if isinstance(change, types.TextDocumentEdit)
-                and change.text_document.uri == uri for e in change.edits]  # type: ignore[misc]
+        return [
+            e
+            for change in edit.document_changes
+            if isinstance(change, types.TextDocumentEdit) and change.text_document.uri == uri
+            for e in change.edits
+        ]  # type: ignore[misc]
     return list((edit.changes or {}).get(uri, []))

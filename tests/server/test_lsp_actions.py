@@ -23,39 +23,75 @@ def linter() -> Linter:
 
 DISABLE = [
     # (format, text with the slip, the text after the edit)
-    ("text", "It agreed the the plan.\n",
-     "<!-- newslint-disable-next-line repeated-word -->\nIt agreed the the plan.\n"),
+    (
+        "text",
+        "It agreed the the plan.\n",
+        "<!-- newslint-disable-next-line repeated-word -->\nIt agreed the the plan.\n",
+    ),
     # Indented like the line, ended like the document's lines (CRLF).
-    ("text", "Intro.\r\n\r\n\tIt agreed the the plan.\r\n",
-     "Intro.\r\n\r\n\t<!-- newslint-disable-next-line repeated-word -->\r\n\tIt agreed the the plan.\r\n"),
+    (
+        "text",
+        "Intro.\r\n\r\n\tIt agreed the the plan.\r\n",
+        "Intro.\r\n\r\n\t<!-- newslint-disable-next-line repeated-word -->\r\n\tIt agreed the the plan.\r\n",
+    ),
     # Plain text: comments stand on lines of their own, even inside a wrapped paragraph.
-    ("text", "The council met on Monday and\nagreed the the plan.\n",
-     "The council met on Monday and\n<!-- newslint-disable-next-line repeated-word -->\nagreed the the plan.\n"),
+    (
+        "text",
+        "The council met on Monday and\nagreed the the plan.\n",
+        "The council met on Monday and\n<!-- newslint-disable-next-line repeated-word -->\nagreed the the plan.\n",
+    ),
     # Markdown, first line of a paragraph: a comment line above.
-    ("markdown", "# Title\n\nIt agreed the the plan.\n",
-     "# Title\n\n<!-- newslint-disable-next-line repeated-word -->\nIt agreed the the plan.\n"),
+    (
+        "markdown",
+        "# Title\n\nIt agreed the the plan.\n",
+        "# Title\n\n<!-- newslint-disable-next-line repeated-word -->\nIt agreed the the plan.\n",
+    ),
     # Markdown, inside a paragraph: a comment line would split it, so inline at the end of
     # the line above, before its hard line break.
-    ("markdown", "The council met on Monday and  \nagreed the the plan.\n",
-     "The council met on Monday and <!-- newslint-disable-next-line repeated-word -->  \nagreed the the plan.\n"),
-    ("markdown", "The council met on Monday and\nagreed the the plan.\n",
-     "The council met on Monday and <!-- newslint-disable-next-line repeated-word -->\nagreed the the plan.\n"),
+    (
+        "markdown",
+        "The council met on Monday and  \nagreed the the plan.\n",
+        "The council met on Monday and <!-- newslint-disable-next-line repeated-word -->  \nagreed the the plan.\n",
+    ),
+    (
+        "markdown",
+        "The council met on Monday and\nagreed the the plan.\n",
+        "The council met on Monday and <!-- newslint-disable-next-line repeated-word -->\nagreed the the plan.\n",
+    ),
     # Markdown block quote and list item: the comment stays inside the quote or the item.
-    ("markdown", "> Quoted.\n>\n> It agreed the the plan.\n",
-     "> Quoted.\n>\n> <!-- newslint-disable-next-line repeated-word -->\n> It agreed the the plan.\n"),
-    ("markdown", "- First item.\n\n- It agreed the the plan.\n",
-     "- First item.\n\n  <!-- newslint-disable-next-line repeated-word -->\n- It agreed the the plan.\n"),
+    (
+        "markdown",
+        "> Quoted.\n>\n> It agreed the the plan.\n",
+        "> Quoted.\n>\n> <!-- newslint-disable-next-line repeated-word -->\n> It agreed the the plan.\n",
+    ),
+    (
+        "markdown",
+        "- First item.\n\n- It agreed the the plan.\n",
+        "- First item.\n\n  <!-- newslint-disable-next-line repeated-word -->\n- It agreed the the plan.\n",
+    ),
     # HTML: a comment inside a paragraph does not split it, so always a line of its own.
-    ("html", "<p>It agreed the the plan.</p>\n",
-     "<!-- newslint-disable-next-line repeated-word -->\n<p>It agreed the the plan.</p>\n"),
-    ("html", "<p>The council met on Monday and\n  agreed the the plan.</p>\n",
-     "<p>The council met on Monday and\n  <!-- newslint-disable-next-line repeated-word -->\n  agreed the the plan.</p>\n"),
+    (
+        "html",
+        "<p>It agreed the the plan.</p>\n",
+        "<!-- newslint-disable-next-line repeated-word -->\n<p>It agreed the the plan.</p>\n",
+    ),
+    (
+        "html",
+        "<p>The council met on Monday and\n  agreed the the plan.</p>\n",
+        "<p>The council met on Monday and\n  <!-- newslint-disable-next-line repeated-word -->\n  agreed the the plan.</p>\n",
+    ),
     # A rule already disabled for the line: the new one joins that comment.
-    ("text", "<!-- newslint-disable-next-line missing-space -->\nIt rained.Then it agreed the the plan.\n",
-     "<!-- newslint-disable-next-line missing-space, repeated-word -->\nIt rained.Then it agreed the the plan.\n"),
-    ("markdown", "Intro.\n\n<!-- newslint-disable-next-line missing-space -->\nIt rained.Then it agreed the the plan.\n",
-     "Intro.\n\n<!-- newslint-disable-next-line missing-space, repeated-word -->\n"
-     "It rained.Then it agreed the the plan.\n"),
+    (
+        "text",
+        "<!-- newslint-disable-next-line missing-space -->\nIt rained.Then it agreed the the plan.\n",
+        "<!-- newslint-disable-next-line missing-space, repeated-word -->\nIt rained.Then it agreed the the plan.\n",
+    ),
+    (
+        "markdown",
+        "Intro.\n\n<!-- newslint-disable-next-line missing-space -->\nIt rained.Then it agreed the the plan.\n",
+        "Intro.\n\n<!-- newslint-disable-next-line missing-space, repeated-word -->\n"
+        "It rained.Then it agreed the the plan.\n",
+    ),
 ]
 
 
@@ -75,11 +111,14 @@ def test_no_disable_comment_in_a_table_cell(linter: Linter) -> None:
     assert disable_comment(linter.document(text, None, "markdown"), finding) is None
 
 
-@pytest.mark.parametrize(("text", "fix", "title"), [
-    ("agreed the the plan", Fix(6, 10, ""), "Delete ' the'"),
-    ("Monday.It", Fix(7, 7, " "), "Insert ' '"),
-    ("a \"quote\"", Fix(2, 3, "\u201c"), "Replace '\"' with '\u201c'"),
-])
+@pytest.mark.parametrize(
+    ("text", "fix", "title"),
+    [
+        ("agreed the the plan", Fix(6, 10, ""), "Delete ' the'"),
+        ("Monday.It", Fix(7, 7, " "), "Insert ' '"),
+        ('a "quote"', Fix(2, 3, "\u201c"), "Replace '\"' with '\u201c'"),
+    ],
+)
 def test_fix_titles(text: str, fix: Fix, title: str) -> None:
     assert fix_title(text, fix) == title
 

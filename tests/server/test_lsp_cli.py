@@ -8,8 +8,9 @@ import sys
 
 def _server(*args: str, code: str = "") -> subprocess.CompletedProcess[str]:
     program = f"import sys\n{code}\nfrom newslint.cli import main\nmain(['server', *sys.argv[1:]])"
-    return subprocess.run([sys.executable, "-c", program, *args], capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", program, *args], capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120
+    )
 
 
 def test_a_malformed_tcp_address_is_refused() -> None:

@@ -43,8 +43,11 @@ def _codes(diagnostics: list[types.Diagnostic]) -> list[str]:
 
 
 def _watched(client: object, *paths: Path) -> None:
-    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(  # type: ignore[attr-defined]
-        changes=[types.FileEvent(uri=p.as_uri(), type=types.FileChangeType.Changed) for p in paths]))
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(  # type: ignore[attr-defined]
+            changes=[types.FileEvent(uri=p.as_uri(), type=types.FileChangeType.Changed) for p in paths]
+        )
+    )
 
 
 async def test_a_changed_configuration_file_relints_open_documents(tmp_path: Path) -> None:
@@ -53,7 +56,10 @@ async def test_a_changed_configuration_file_relints_open_documents(tmp_path: Pat
         assert _codes(await client.wait_diagnostics(uri, version=1)) == ["NL201", "NL204"]
         # The watchers were asked for at `initialized`, before the document was opened.
         assert {w["globPattern"] for r in client.registrations for w in r.register_options["watchers"]} == {
-            "**/.newslint.yaml", "**/.newslint.yml", "**/pyproject.toml"}
+            "**/.newslint.yaml",
+            "**/.newslint.yml",
+            "**/pyproject.toml",
+        }
         mark = len(client.published)
         (tmp_path / ".newslint.yaml").write_text("ignore: [repeated-word]\n", encoding="utf-8")
         _watched(client, tmp_path / ".newslint.yaml")
@@ -102,12 +108,17 @@ async def test_settings_from_initialize_and_from_did_change_configuration(tmp_pa
         assert _codes(await client.wait_diagnostics(uri, version=1)) == ["NL204"]
 
         mark = len(client.published)
-        client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
-            settings={"newslint": {"select": "missing-space,repeated-word", "failOn": "error"}}))
+        client.workspace_did_change_configuration(
+            types.DidChangeConfigurationParams(
+                settings={"newslint": {"select": "missing-space,repeated-word", "failOn": "error"}}
+            )
+        )
         found = await client.wait_diagnostics(uri, version=1, after=mark)
         # Warnings do not reach failOn "error": they are shown as hints.
         assert [(d.code, d.severity) for d in found] == [
-            ("NL201", types.DiagnosticSeverity.Hint), ("NL204", types.DiagnosticSeverity.Hint)]
+            ("NL201", types.DiagnosticSeverity.Hint),
+            ("NL204", types.DiagnosticSeverity.Hint),
+        ]
 
 
 async def test_settings_asked_for_when_the_client_sends_none(tmp_path: Path) -> None:
@@ -156,8 +167,9 @@ async def test_changes_wait_for_the_pause_and_a_save_lints_at_once(tmp_path: Pat
         assert await client.wait_diagnostics(uri, version=1) == []
         client.change(uri, 2, ((0, 0, 0, 0), "It rained.Then "))
         client.change(uri, 3, ((0, 0, 0, 0), "It agreed the the plan. "))
-        client.text_document_did_save(types.DidSaveTextDocumentParams(
-            text_document=types.TextDocumentIdentifier(uri=uri)))
+        client.text_document_did_save(
+            types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+        )
         assert _codes(await client.wait_diagnostics(uri, version=3)) == ["NL201", "NL204"]
         assert [p.version for p in client.publishes(uri)] == [1, 3]
 
@@ -169,7 +181,11 @@ async def test_a_crashing_rule_is_reported_and_the_others_still_run(tmp_path: Pa
         shown = await client.message("crash-on-kaboom")
     crash = next(d for d in found if d.code == "NL000")
     assert crash.message == "rule crash-on-kaboom (ZZ301) crashed: RuntimeError: deliberate test crash"
-    assert (crash.range.start.line, crash.range.start.character, crash.severity) == (0, 0, types.DiagnosticSeverity.Error)
+    assert (crash.range.start.line, crash.range.start.character, crash.severity) == (
+        0,
+        0,
+        types.DiagnosticSeverity.Error,
+    )
     assert [(d.range.start.character, d.range.end.character) for d in found if d.code == "ZZ101"] == [(15, 20)]
     assert shown.type == types.MessageType.Error
 
@@ -210,8 +226,9 @@ async def test_malformed_messages_get_answers_and_the_server_stays_up(tmp_path: 
         unknown = asyncio.wait_for(client.protocol.send_request_async("newslint/noSuchMethod", {}), 30)
         with pytest.raises(JsonRpcException, match="noSuchMethod"):
             await unknown
-        hover = await client.text_document_hover_async(types.HoverParams(
-            text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(0, 41)))
+        hover = await client.text_document_hover_async(
+            types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(0, 41))
+        )
         assert hover is not None
 
 
@@ -231,22 +248,31 @@ async def test_a_ten_megabyte_document_is_refused_with_a_message(tmp_path: Path)
 async def test_a_seed_gets_the_same_findings_as_the_cli_in_utf16_columns(tmp_path: Path) -> None:
     seed = SEED.resolve()
     text = seed.read_bytes().decode("utf-8-sig")
-    cli = json.loads(subprocess.run([sys.executable, "-m", "newslint", "--format", "json", str(seed)],
-                                    capture_output=True, check=False, cwd=REPO).stdout)
+    cli = json.loads(
+        subprocess.run(
+            [sys.executable, "-m", "newslint", "--format", "json", str(seed)],
+            capture_output=True,
+            check=False,
+            cwd=REPO,
+        ).stdout
+    )
     lines = text.split("\n")
 
     def utf16(line: int, column: int) -> tuple[int, int]:
         before = lines[line - 1][: column - 1]
         return line - 1, len(before.encode("utf-16-le")) // 2
 
-    expected = sorted((f["code"], *utf16(f["line"], f["column"]), *utf16(f["end_line"], f["end_column"]),
-                       f["message"]) for f in cli)
+    expected = sorted(
+        (f["code"], *utf16(f["line"], f["column"]), *utf16(f["end_line"], f["end_column"]), f["message"]) for f in cli
+    )
     assert len(expected) > 5
     async with connect(tmp_path, caps=capabilities(encodings=["utf-16"])) as (client, _):
         uri = client.open(seed, text)
         found = await client.wait_diagnostics(uri, version=1)
-    got = sorted((d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character,
-                  d.message) for d in found)
+    got = sorted(
+        (d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.message)
+        for d in found
+    )
     assert got == expected
 
 
@@ -263,8 +289,12 @@ async def test_the_tcp_transport_for_debugging(tmp_path: Path) -> None:
                 break
             except OSError:
                 await asyncio.sleep(0.1)  # the server is still starting
-        await asyncio.wait_for(client.initialize_session(types.InitializeParams(
-            capabilities=types.ClientCapabilities(), initialization_options=FAST)), 30)
+        await asyncio.wait_for(
+            client.initialize_session(
+                types.InitializeParams(capabilities=types.ClientCapabilities(), initialization_options=FAST)
+            ),
+            30,
+        )
         uri = client.open(tmp_path / "draft.txt", RUN_TOGETHER)
         assert _codes(await client.wait_diagnostics(uri, version=1)) == ["NL201", "NL204"]
         await asyncio.wait_for(client.shutdown_async(None), 30)

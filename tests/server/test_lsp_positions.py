@@ -50,15 +50,18 @@ def test_position_in_each_encoding(text: str, offset: int, expected: dict[str, t
         assert lines.offset(*position) == offset, encoding
 
 
-@pytest.mark.parametrize(("encoding", "character", "offset"), [
-    ("utf-16", 1, 1),  # before the emoji
-    ("utf-16", 2, 1),  # inside its surrogate pair: the emoji's start
-    ("utf-16", 3, 2),  # after it
-    ("utf-8", 3, 1),  # inside its four bytes
-    ("utf-8", 5, 2),
-    ("utf-16", 99, 3),  # past the end of the line: the line's end, not the next line
-    ("utf-8", 99, 3),
-])
+@pytest.mark.parametrize(
+    ("encoding", "character", "offset"),
+    [
+        ("utf-16", 1, 1),  # before the emoji
+        ("utf-16", 2, 1),  # inside its surrogate pair: the emoji's start
+        ("utf-16", 3, 2),  # after it
+        ("utf-8", 3, 1),  # inside its four bytes
+        ("utf-8", 5, 2),
+        ("utf-16", 99, 3),  # past the end of the line: the line's end, not the next line
+        ("utf-8", 99, 3),
+    ],
+)
 def test_a_character_inside_a_character_or_past_the_line_end(encoding: str, character: int, offset: int) -> None:
     lines = LineMap(f"a{EMOJI}b\nnext", encoding)
     assert lines.offset(0, character) == offset
@@ -90,11 +93,14 @@ def test_every_offset_survives_the_round_trip(encoding: str) -> None:
 def test_lines_are_the_lines_of_newslint_line_index() -> None:
     rng = random.Random(11)
     for _ in range(500):
-        text = "".join(rng.choice(["a", " ", "\n", "\r", "\r\n", "\u2028", "\x0c", EMOJI]) for _ in range(rng.randint(0, 30)))
+        text = "".join(
+            rng.choice(["a", " ", "\n", "\r", "\r\n", "\u2028", "\x0c", EMOJI]) for _ in range(rng.randint(0, 30))
+        )
         ours, theirs = LineMap(text), LineIndex(text)
         assert ours.line_count == theirs.line_count
         assert [ours.line_start(i) for i in range(ours.line_count)] == [
-            theirs.line_start(i + 1) for i in range(theirs.line_count)]
+            theirs.line_start(i + 1) for i in range(theirs.line_count)
+        ]
 
 
 def test_many_positions_on_one_long_line_take_linear_time() -> None:
@@ -112,18 +118,22 @@ def test_many_positions_on_one_long_line_take_linear_time() -> None:
     assert large < 6 * small
 
 
-@pytest.mark.parametrize(("encoding", "start", "end", "new", "expected"), [
-    # Replace the emoji (2 UTF-16 units) with a word.
-    ("utf-16", (0, 1), (0, 3), "party", "apartyb\r\nline two"),
-    ("utf-8", (0, 1), (0, 5), "party", "apartyb\r\nline two"),
-    ("utf-32", (0, 1), (0, 2), "party", "apartyb\r\nline two"),
-    # Join the lines: from the end of line 0 (before the CRLF) to the start of line 1.
-    ("utf-16", (0, 4), (1, 0), " ", f"a{EMOJI}b line two"),
-    # Insert at the very end.
-    ("utf-16", (1, 8), (1, 8), "!", f"a{EMOJI}b\r\nline two!"),
-])
-def test_incremental_edits_are_applied_exactly(encoding: str, start: tuple[int, int], end: tuple[int, int],
-                                               new: str, expected: str) -> None:
+@pytest.mark.parametrize(
+    ("encoding", "start", "end", "new", "expected"),
+    [
+        # Replace the emoji (2 UTF-16 units) with a word.
+        ("utf-16", (0, 1), (0, 3), "party", "apartyb\r\nline two"),
+        ("utf-8", (0, 1), (0, 5), "party", "apartyb\r\nline two"),
+        ("utf-32", (0, 1), (0, 2), "party", "apartyb\r\nline two"),
+        # Join the lines: from the end of line 0 (before the CRLF) to the start of line 1.
+        ("utf-16", (0, 4), (1, 0), " ", f"a{EMOJI}b line two"),
+        # Insert at the very end.
+        ("utf-16", (1, 8), (1, 8), "!", f"a{EMOJI}b\r\nline two!"),
+    ],
+)
+def test_incremental_edits_are_applied_exactly(
+    encoding: str, start: tuple[int, int], end: tuple[int, int], new: str, expected: str
+) -> None:
     document = OpenDocument("file:///draft.txt", f"a{EMOJI}b\r\nline two", 1)
     edited = document.edited([((start, end), new)], 2, encoding)
     assert (edited.text, edited.version) == (expected, 2)
@@ -131,6 +141,7 @@ def test_incremental_edits_are_applied_exactly(encoding: str, start: tuple[int, 
 
 def test_several_edits_in_one_change_apply_in_order() -> None:
     document = OpenDocument("file:///draft.txt", "one\ntwo\n", 1)
-    edited = document.edited([(((0, 0), (0, 3)), "ONE"), (((1, 0), (1, 0)), ">"), (None, "all new"),
-                              (((0, 3), (0, 3)), "!")], 5, "utf-16")
+    edited = document.edited(
+        [(((0, 0), (0, 3)), "ONE"), (((1, 0), (1, 0)), ">"), (None, "all new"), (((0, 3), (0, 3)), "!")], 5, "utf-16"
+    )
     assert edited.text == "all! new"

@@ -88,9 +88,14 @@ async def test_diagnostics_carry_code_severity_message_and_the_fix(shared: tuple
     assert repeated.severity == types.DiagnosticSeverity.Warning
     assert repeated.message == "repeated word: 'the the'"
     # The fix deletes " the" (offsets 39..43): enough in `data` to build the edit.
-    assert repeated.data == {"rule": "repeated-word", "fix": {
-        "range": {"start": {"line": 0, "character": 39}, "end": {"line": 0, "character": 43}},
-        "newText": "", "safe": True}}
+    assert repeated.data == {
+        "rule": "repeated-word",
+        "fix": {
+            "range": {"start": {"line": 0, "character": 39}, "end": {"line": 0, "character": 43}},
+            "newText": "",
+            "safe": True,
+        },
+    }
 
 
 async def test_incremental_changes_are_applied_exactly(shared: tuple[Client, Path]) -> None:
@@ -132,9 +137,13 @@ async def test_quick_fix_and_disable_comment_and_fix_all(shared: tuple[Client, P
     uri = client.open(root / "fixes.txt", RUN_TOGETHER)
     found = await client.wait_diagnostics(uri, version=1)
     repeated = next(d for d in found if d.code == "NL204")
-    actions = await client.text_document_code_action_async(types.CodeActionParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), range=repeated.range,
-        context=types.CodeActionContext(diagnostics=[repeated])))
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=repeated.range,
+            context=types.CodeActionContext(diagnostics=[repeated]),
+        )
+    )
     assert actions is not None
     titles = {a.title: a for a in actions if isinstance(a, types.CodeAction)}
     fix = titles["Delete ' the' (repeated-word)"]
@@ -156,10 +165,13 @@ async def test_fix_all_alone_and_on_a_crlf_draft_with_emoji(tmp_path: Path) -> N
     async with connect(tmp_path, caps=capabilities(encodings=["utf-8"])) as (client, _):
         uri = client.open(tmp_path / "draft.txt", text)
         await client.wait_diagnostics(uri, version=1)
-        actions = await client.text_document_code_action_async(types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            range=types.Range(types.Position(0, 0), types.Position(0, 0)),
-            context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.Source])))
+        actions = await client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+                context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.Source]),
+            )
+        )
         assert actions is not None and [a.kind for a in actions] == ["source.fixAll.newslint"]
         fixed = apply_edits(text, edits_of(actions[0].edit, uri), "utf-8")
     assert fixed == "Fans \U0001f389 cheered. Then the band played.\r\nIt rained. Then it stopped.\r\n"
@@ -169,16 +181,23 @@ async def test_pull_diagnostics_when_the_client_supports_them(tmp_path: Path) ->
     async with connect(tmp_path, caps=capabilities(pull=True)) as (client, result):
         assert result.capabilities.diagnostic_provider is not None
         uri = client.open(tmp_path / "draft.txt", RUN_TOGETHER)
-        report = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
-            text_document=types.TextDocumentIdentifier(uri=uri)))
+        report = await client.text_document_diagnostic_async(
+            types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri))
+        )
         assert isinstance(report, types.RelatedFullDocumentDiagnosticReport)
         assert sorted(d.code for d in report.items) == ["NL201", "NL204"]
-        again = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
-            text_document=types.TextDocumentIdentifier(uri=uri), previous_result_id=report.result_id))
+        again = await client.text_document_diagnostic_async(
+            types.DocumentDiagnosticParams(
+                text_document=types.TextDocumentIdentifier(uri=uri), previous_result_id=report.result_id
+            )
+        )
         assert isinstance(again, types.RelatedUnchangedDocumentDiagnosticReport)
         client.change(uri, 2, ((0, 36, 0, 40), ""))  # delete the second "the "
-        changed = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
-            text_document=types.TextDocumentIdentifier(uri=uri), previous_result_id=report.result_id))
+        changed = await client.text_document_diagnostic_async(
+            types.DocumentDiagnosticParams(
+                text_document=types.TextDocumentIdentifier(uri=uri), previous_result_id=report.result_id
+            )
+        )
         assert isinstance(changed, types.RelatedFullDocumentDiagnosticReport)
         assert [d.code for d in changed.items] == ["NL201"]
         # A client that pulls is not pushed the same diagnostics as well.
@@ -186,15 +205,18 @@ async def test_pull_diagnostics_when_the_client_supports_them(tmp_path: Path) ->
 
 
 async def test_hover_explains_the_rule_under_the_cursor(shared: tuple[Client, Path]) -> None:
-    explained = subprocess.run([sys.executable, "-m", "newslint", "explain", "NL204"],
-                               capture_output=True, text=True, check=True).stdout.rstrip("\n")
+    explained = subprocess.run(
+        [sys.executable, "-m", "newslint", "explain", "NL204"], capture_output=True, text=True, check=True
+    ).stdout.rstrip("\n")
     client, root = shared
     uri = client.open(root / "hover.txt", RUN_TOGETHER)
     await client.wait_diagnostics(uri, version=1)
-    hover = await client.text_document_hover_async(types.HoverParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(0, 41)))
-    nothing = await client.text_document_hover_async(types.HoverParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(0, 2)))
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(0, 41))
+    )
+    nothing = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(0, 2))
+    )
     assert hover is not None and isinstance(hover.contents, types.MarkupContent)
     assert hover.contents.value == explained
     assert (hover.range.start.character, hover.range.end.character) == (40, 43)

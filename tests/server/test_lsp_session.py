@@ -11,32 +11,41 @@ import pytest
 from newslint.server.session import Session, Settings, parse_settings
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    (None, Settings()),
-    ({}, Settings()),
-    ({"select": ["NL1", "repeated-word"]}, Settings(select=("NL1", "repeated-word"))),
-    ({"newslint": {"select": "NL101, NL204", "ignore": ["NL4"]}}, Settings(select=("NL101", "NL204"), ignore=("NL4",))),
-    ({"select": []}, Settings(select=None)),
-    ({"date": "2025-06-19"}, Settings(date=dt.date(2025, 6, 19))),
-    ({"failOn": "error"}, Settings(fail_on="error")),
-    ({"fail-on": "info"}, Settings(fail_on="info")),
-    ({"debounce": 0}, Settings(debounce=0.0)),
-    ({"debounce": 750}, Settings(debounce=0.75)),
-    ({"trace": {"server": "verbose"}}, Settings()),  # an editor's own key, ignored quietly
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (None, Settings()),
+        ({}, Settings()),
+        ({"select": ["NL1", "repeated-word"]}, Settings(select=("NL1", "repeated-word"))),
+        (
+            {"newslint": {"select": "NL101, NL204", "ignore": ["NL4"]}},
+            Settings(select=("NL101", "NL204"), ignore=("NL4",)),
+        ),
+        ({"select": []}, Settings(select=None)),
+        ({"date": "2025-06-19"}, Settings(date=dt.date(2025, 6, 19))),
+        ({"failOn": "error"}, Settings(fail_on="error")),
+        ({"fail-on": "info"}, Settings(fail_on="info")),
+        ({"debounce": 0}, Settings(debounce=0.0)),
+        ({"debounce": 750}, Settings(debounce=0.75)),
+        ({"trace": {"server": "verbose"}}, Settings()),  # an editor's own key, ignored quietly
+    ],
+)
 def test_settings_that_are_read(raw: object, expected: Settings) -> None:
     assert parse_settings(raw) == (expected, [])
 
 
-@pytest.mark.parametrize(("raw", "problem"), [
-    ("select everything", "settings must be an object"),
-    ({"select": 5}, "setting 'select' must be a list of rule codes or names"),
-    ({"date": "next week"}, "setting 'date' must be a date like 2025-06-19"),
-    ({"failOn": "fatal"}, "setting 'failOn' must be one of info, warning, error"),
-    ({"debounce": -1}, "setting 'debounce' must be milliseconds"),
-    ({"debounce": True}, "setting 'debounce' must be milliseconds"),
-    ({"selects": ["NL101"]}, "unknown setting 'selects'"),
-])
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        ("select everything", "settings must be an object"),
+        ({"select": 5}, "setting 'select' must be a list of rule codes or names"),
+        ({"date": "next week"}, "setting 'date' must be a date like 2025-06-19"),
+        ({"failOn": "fatal"}, "setting 'failOn' must be one of info, warning, error"),
+        ({"debounce": -1}, "setting 'debounce' must be milliseconds"),
+        ({"debounce": True}, "setting 'debounce' must be milliseconds"),
+        ({"selects": ["NL101"]}, "unknown setting 'selects'"),
+    ],
+)
 def test_settings_that_are_refused(raw: object, problem: str) -> None:
     settings, problems = parse_settings(raw, Settings(ignore=("NL4",)))
     assert settings == Settings(ignore=("NL4",))  # the value refused leaves the base as it was
@@ -88,17 +97,20 @@ def test_a_bom_is_left_out_of_the_lint_and_the_offsets_count_it() -> None:
     assert session.fix_all("\ufeffIt rained.Then it stopped.\n", None, "text") == "\ufeffIt rained. Then it stopped.\n"
 
 
-@pytest.mark.parametrize(("path", "language", "expected"), [
-    ("/desk/story.md", "plaintext", (True, None)),  # the extension decides
-    ("/desk/story.txt", "markdown", (True, None)),
-    ("/desk/notes.draft", "markdown", (True, "markdown")),  # else the language id
-    ("/desk/notes.draft", "plaintext", (True, "text")),
-    ("/desk/page.html", "plaintext", (True, None)),
-    ("/desk/notes.draft", "html", (True, "html")),
-    (None, "markdown", (True, "markdown")),  # an untitled buffer
-    ("/desk/script.py", "python", (False, None)),
-    ("/desk/.newslint.yaml", "yaml", (False, None)),
-    ("/desk/pyproject.toml", "toml", (False, None)),
-])
+@pytest.mark.parametrize(
+    ("path", "language", "expected"),
+    [
+        ("/desk/story.md", "plaintext", (True, None)),  # the extension decides
+        ("/desk/story.txt", "markdown", (True, None)),
+        ("/desk/notes.draft", "markdown", (True, "markdown")),  # else the language id
+        ("/desk/notes.draft", "plaintext", (True, "text")),
+        ("/desk/page.html", "plaintext", (True, None)),
+        ("/desk/notes.draft", "html", (True, "html")),
+        (None, "markdown", (True, "markdown")),  # an untitled buffer
+        ("/desk/script.py", "python", (False, None)),
+        ("/desk/.newslint.yaml", "yaml", (False, None)),
+        ("/desk/pyproject.toml", "toml", (False, None)),
+    ],
+)
 def test_which_documents_are_articles(path: str | None, language: str, expected: tuple[bool, str | None]) -> None:
     assert Session(entry_points=False).input_format(path, language) == expected

@@ -30,8 +30,14 @@ def write_style(folder: Path, rules: Mapping[str, str]) -> Path:
 def style_lint_fixture(tmp_path: Path) -> Lint:
     """Return ``run(rules, text, format=..., accept=..., reject=...)`` giving sorted findings."""
 
-    def run(rules: Mapping[str, str], text: str, *, format: str = "markdown",
-            accept: Sequence[str] = (), reject: Sequence[str] = ()) -> list[Finding]:
+    def run(
+        rules: Mapping[str, str],
+        text: str,
+        *,
+        format: str = "markdown",
+        accept: Sequence[str] = (),
+        reject: Sequence[str] = (),
+    ) -> list[Finding]:
         folder = write_style(tmp_path / "Test", rules)
         style_rules = [*vocab_rules(accept, reject), *load_style(folder, accept)]
         house = build(style_rules, accept)
@@ -45,4 +51,4 @@ def style_lint_fixture(tmp_path: Path) -> Lint:
 
 def where(findings: Sequence[Finding], text: str) -> list[tuple[str, int, int, str]]:
     """Return (code, line, column, flagged text) for each finding."""
-    return [(f.code, f.line, f.column, text[f.start:f.end]) for f in findings]
+    return [(f.code, f.line, f.column, text[f.start : f.end]) for f in findings]

@@ -15,10 +15,52 @@ from newslint.styles.checks import Definition, Existence, Substitution
 from newslint.styles.regex import translate
 from newslint.styles.scopes import parse_scope, segments
 
-WORDS = ["per", "cent", "percent", "Kiev", "kiev", "Mr", "Mr.", "e-mail", "email", "colour", "color",
-         "the", "The", "state", "Islamic", "ISIS", "Isis", "İstanbul", "straße", "STRASSE", "ﬁne", "fine", "3rd", "March"]
-PIECES = ["per", "cent", "kiev", "mr\\.", "e-?mail", "colou?r", "(?:the|a) state", "isis", "[Kk]iev", "\\d+(?:st|rd)",
-          "istanbul", "stra(?:ss|ß)e", "fine", "\\bMarch", "(?i)ISIS", "the\\s+\\w+", "\\w+cent", "x*"]
+WORDS = [
+    "per",
+    "cent",
+    "percent",
+    "Kiev",
+    "kiev",
+    "Mr",
+    "Mr.",
+    "e-mail",
+    "email",
+    "colour",
+    "color",
+    "the",
+    "The",
+    "state",
+    "Islamic",
+    "ISIS",
+    "Isis",
+    "İstanbul",
+    "straße",
+    "STRASSE",
+    "ﬁne",
+    "fine",
+    "3rd",
+    "March",
+]
+PIECES = [
+    "per",
+    "cent",
+    "kiev",
+    "mr\\.",
+    "e-?mail",
+    "colou?r",
+    "(?:the|a) state",
+    "isis",
+    "[Kk]iev",
+    "\\d+(?:st|rd)",
+    "istanbul",
+    "stra(?:ss|ß)e",
+    "fine",
+    "\\bMarch",
+    "(?i)ISIS",
+    "the\\s+\\w+",
+    "\\w+cent",
+    "x*",
+]
 
 
 def _random_pattern(rng: random.Random) -> str:
@@ -46,7 +88,9 @@ def test_batch_equals_each_rule_alone(seed: int) -> None:
     document = Document(text, "t.md", format="markdown")
     batch = StyleBatch(checks).violations(document)
     for index, check in enumerate(checks):
-        alone = sorted(set(check.run(document, segments(document, check.scope))), key=lambda v: (v.start, v.end, v.message))
+        alone = sorted(
+            set(check.run(document, segments(document, check.scope))), key=lambda v: (v.start, v.end, v.message)
+        )
         assert batch.get(index, []) == alone, (check.pattern.pattern, text)
 
 

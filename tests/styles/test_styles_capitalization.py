@@ -66,7 +66,7 @@ SENTENCE = """
 def test_sentence_case_headlines(style_lint, headline: str, flagged: bool) -> None:
     text = f"# {headline}\n\nThe story.\n"
     found = style_lint({"Case": SENTENCE}, text)
-    assert [(f.line, f.column, text[f.start:f.end]) for f in found] == ([(1, 3, headline)] if flagged else [])
+    assert [(f.line, f.column, text[f.start : f.end]) for f in found] == ([(1, 3, headline)] if flagged else [])
 
 
 def test_lower_upper_and_pattern(style_lint) -> None:
@@ -78,5 +78,7 @@ def test_lower_upper_and_pattern(style_lint) -> None:
     text = "- fine item\n- Bad item\n\n| NAME | Age |\n|---|---|\n| Ann | 3 |\n\n> lower start\n"
     found = style_lint(rules, text)
     assert where(found, text) == [
-        ("Test.Lower", 2, 3, "Bad item"), ("Test.Upper", 4, 10, "Age"), ("Test.Pattern", 8, 3, "lower start"),
+        ("Test.Lower", 2, 3, "Bad item"),
+        ("Test.Upper", 4, 10, "Age"),
+        ("Test.Pattern", 8, 3, "lower start"),
     ]

@@ -17,8 +17,9 @@ EXAMPLE = REPO / "examples" / "house-style"
 
 def newslint(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    return subprocess.run([sys.executable, "-m", "newslint", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "newslint", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 @pytest.fixture
@@ -56,8 +57,11 @@ def test_vale_ini_folder_is_linted_with_its_styles_and_vocab(desk: Path) -> None
 
 def test_min_alert_level_and_rule_settings_in_vale_ini(desk: Path) -> None:
     ini = desk / ".vale.ini"
-    ini.write_text(ini.read_text(encoding="utf-8").replace("MinAlertLevel = suggestion", "MinAlertLevel = warning")
-                   + "\n[*.md]\nHouse.PerCent = NO\nHouse.Kyiv = suggestion\n", encoding="utf-8")
+    ini.write_text(
+        ini.read_text(encoding="utf-8").replace("MinAlertLevel = suggestion", "MinAlertLevel = warning")
+        + "\n[*.md]\nHouse.PerCent = NO\nHouse.Kyiv = suggestion\n",
+        encoding="utf-8",
+    )
     codes = {line.split()[1] for line in newslint("draft.md", cwd=desk).stdout.splitlines() if line.strip()}
     assert "House.PerCent" not in codes and "House.Kyiv" not in codes  # turned off; lowered below warning
     assert "House.Cliches" not in codes  # a suggestion, below MinAlertLevel
@@ -67,7 +71,8 @@ def test_min_alert_level_and_rule_settings_in_vale_ini(desk: Path) -> None:
 def test_newslint_yaml_styles_vocab_select_and_suppression(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLE / "styles", tmp_path / "styles")
     (tmp_path / ".newslint.yaml").write_text(
-        "styles: [styles/House]\nvocab: [News]\nignore: [House.Cliches, long-paragraph]\n", encoding="utf-8")
+        "styles: [styles/House]\nvocab: [News]\nignore: [House.Cliches, long-paragraph]\n", encoding="utf-8"
+    )
     article = tmp_path / "a.md"
     article.write_text(
         "The rate rose 5 percent in Kiev.\n\n"
@@ -125,7 +130,9 @@ def test_result_cache_misses_when_a_rule_file_changes(tmp_path: Path) -> None:
     style = tmp_path / "styles" / "Desk"
     style.mkdir(parents=True)
     rule = style / "Kyiv.yml"
-    rule.write_text("extends: substitution\nmessage: \"Write '%s', not '%s'.\"\nswap:\n  Kiev: Kyiv\n", encoding="utf-8")
+    rule.write_text(
+        "extends: substitution\nmessage: \"Write '%s', not '%s'.\"\nswap:\n  Kiev: Kyiv\n", encoding="utf-8"
+    )
     (tmp_path / ".newslint.yaml").write_text("styles: [styles/Desk]\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text("They met in Kiev.\n", encoding="utf-8")
     assert "Write 'Kyiv', not 'Kiev'." in newslint("--select", "Desk", "a.txt", cwd=tmp_path).stdout

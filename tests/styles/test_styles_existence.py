@@ -33,7 +33,7 @@ def test_word_boundaries_unless_nonword(style_lint) -> None:
     bounded = style_lint({"IS": "extends: existence\nmessage: x\ntokens: [Isis]\n"}, text, format="text")
     assert where(bounded, text) == [("Test.IS", 1, 21, "Isis")]
     loose = style_lint({"IS": "extends: existence\nmessage: x\nnonword: true\ntokens: [Isis]\n"}, text, format="text")
-    assert [text[f.start:f.end] for f in loose] == ["Isis", "Isis"]
+    assert [text[f.start : f.end] for f in loose] == ["Isis", "Isis"]
 
 
 def test_case_sensitive_by_default_and_exceptions_as_phrases(style_lint) -> None:
@@ -60,7 +60,7 @@ def test_ignorecase_with_exceptions(style_lint) -> None:
         """
     text = "Minister slams plan. The Slam Dunk contest. SLAM.\n"
     found = style_lint({"Tabloid": rule}, text, format="text")
-    assert [text[f.start:f.end] for f in found] == ["slams", "SLAM"]
+    assert [text[f.start : f.end] for f in found] == ["slams", "SLAM"]
 
 
 def test_raw_is_concatenated_and_append_puts_it_after_the_tokens(style_lint) -> None:

@@ -16,15 +16,30 @@ from newslint.styles.load import glob_matches, load_style, load_vale_ini
     "body, where",
     [
         # An untranslatable regex, named with its file, line, key and item.
-        ("extends: existence\nmessage: x\ntokens:\n  - fine\n  - '(?U)a+'\n",
-         "Bad.yml:5: tokens: regex item 2 cannot be used: the (?U) flag"),
-        ("extends: substitution\nmessage: x\nswap:\n  ok: fine\n  'a*+': b\n",
-         "Bad.yml:5: swap: regex 'a*+' cannot be used: possessive"),
-        ("extends: conditional\nmessage: x\nfirst: '[A-Z]+'\nsecond: '(?<=a+)b'\n",
-         "Bad.yml:4: second: regex cannot be used: a look-behind of variable width"),
-        ("extends: existence\nmessage: x\ntokenz: [a]\n", "Bad.yml:3: tokenz: unknown key for an existence rule (did you mean 'tokens'?)"),
-        ("extends: existence\nmessage: x\nlevel: fatal\ntokens: [a]\n", "Bad.yml:3: level: must be one of suggestion, warning, error"),
-        ("extends: existence\nmessage: x\nignorecase: maybe\ntokens: [a]\n", "Bad.yml:3: ignorecase: must be true or false"),
+        (
+            "extends: existence\nmessage: x\ntokens:\n  - fine\n  - '(?U)a+'\n",
+            "Bad.yml:5: tokens: regex item 2 cannot be used: the (?U) flag",
+        ),
+        (
+            "extends: substitution\nmessage: x\nswap:\n  ok: fine\n  'a*+': b\n",
+            "Bad.yml:5: swap: regex 'a*+' cannot be used: possessive",
+        ),
+        (
+            "extends: conditional\nmessage: x\nfirst: '[A-Z]+'\nsecond: '(?<=a+)b'\n",
+            "Bad.yml:4: second: regex cannot be used: a look-behind of variable width",
+        ),
+        (
+            "extends: existence\nmessage: x\ntokenz: [a]\n",
+            "Bad.yml:3: tokenz: unknown key for an existence rule (did you mean 'tokens'?)",
+        ),
+        (
+            "extends: existence\nmessage: x\nlevel: fatal\ntokens: [a]\n",
+            "Bad.yml:3: level: must be one of suggestion, warning, error",
+        ),
+        (
+            "extends: existence\nmessage: x\nignorecase: maybe\ntokens: [a]\n",
+            "Bad.yml:3: ignorecase: must be true or false",
+        ),
         ("extends: existence\nmessage: x\nscope: code\ntokens: [a]\n", "Bad.yml:3: scope: unknown scope 'code'"),
         ("extends: existence\ntokens: [a]\n", "Bad.yml:1: missing the required 'message' key"),
         ("message: x\n", "Bad.yml:1: missing the required 'extends' key"),
@@ -50,7 +65,9 @@ def test_rule_file_mistakes_name_file_line_and_key(tmp_path: Path, body: str, wh
 
 def test_yaml_1_2_booleans_keep_words_as_strings(tmp_path: Path) -> None:
     # YAML 1.1 reads "on" and "no" as booleans; Vale's parser (YAML 1.2) does not.
-    folder = write_style(tmp_path / "Test", {"Words": "extends: substitution\nmessage: x\nswap:\n  on: upon\n  yes: no\n"})
+    folder = write_style(
+        tmp_path / "Test", {"Words": "extends: substitution\nmessage: x\nswap:\n  on: upon\n  yes: no\n"}
+    )
     (rule,) = load_style(folder)
     assert rule.check.terms == ["yes", "on"] and rule.check.expected == ["no", "upon"]
 

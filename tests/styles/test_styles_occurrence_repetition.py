@@ -76,14 +76,14 @@ def test_repetition_alpha_skips_numbers_and_max_allows_some(style_lint) -> None:
     text = "It cost 10 10 pounds. Very very very good.\n"
     found = style_lint({"Rep": STUTTER}, text, format="text")
     # Each repeat is reported (two in "very very very"), as Vale does.
-    assert [text[f.start:f.end] for f in found] == ["Very very", "very very"]
+    assert [text[f.start : f.end] for f in found] == ["Very very", "very very"]
     assert found[1].start == text.index("very very")
     allow_one = STUTTER.rstrip() + "\n    max: 1\n"
     found = style_lint({"Rep": allow_one}, text, format="text")
-    assert [text[f.start:f.end] for f in found] == ["very very"]
+    assert [text[f.start : f.end] for f in found] == ["very very"]
 
 
 def test_repetition_exceptions(style_lint) -> None:
     rule = STUTTER.rstrip() + "\n    exceptions: [cha cha]\n"
     text = "They danced the cha cha and and left.\n"
-    assert [text[f.start:f.end] for f in style_lint({"Rep": rule}, text, format="text")] == ["and and"]
+    assert [text[f.start : f.end] for f in style_lint({"Rep": rule}, text, format="text")] == ["and and"]

@@ -34,7 +34,10 @@ Waves break over the harbour wall.
         ("heading.h1", ["Big storm hits coast"]),
         ("heading.h2", ["Damage report"]),
         ("headline", ["Big storm hits coast"]),
-        ("paragraph", ['The storm said "wind" and rain. It left.', "Waves at Looe\nWaves break over the harbour wall."]),
+        (
+            "paragraph",
+            ['The storm said "wind" and rain. It left.', "Waves at Looe\nWaves break over the harbour wall."],
+        ),
         ("sentence", ["Big storm hits coast", 'The storm said "wind" and rain.', "It left."]),
         ("list", ["roofs lost", "trees down"]),
         ("blockquote", ["a reader wrote in"]),
@@ -44,8 +47,14 @@ Waves break over the harbour wall.
         ("alt", ["Waves at Looe"]),
         ("caption", ["Waves break over the harbour wall."]),
         ("quote", ['"wind"']),
-        (["paragraph", "~quote"], ["The storm said ", " and rain. It left.", "Waves at Looe\nWaves break over the harbour wall."]),
-        (["text", "~heading", "~table", "~list", "~blockquote", "~alt"], ['The storm said "wind" and rain. It left.', "\nWaves break over the harbour wall."]),
+        (
+            ["paragraph", "~quote"],
+            ["The storm said ", " and rain. It left.", "Waves at Looe\nWaves break over the harbour wall."],
+        ),
+        (
+            ["text", "~heading", "~table", "~list", "~blockquote", "~alt"],
+            ['The storm said "wind" and rain. It left.', "\nWaves break over the harbour wall."],
+        ),
         ("heading.md", ["Big storm hits coast", "Damage report"]),
     ],
 )

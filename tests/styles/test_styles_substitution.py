@@ -64,9 +64,15 @@ def test_swaps_with_captures_see_the_text_around_the_match(style_lint) -> None:
     text = "Mr. Smith met Dr. Jones on the 3rd March. Mr. and Mrs. left.\n"
     found = style_lint({"Stops": rule}, text, format="text")
     assert where(found, text) == [
-        ("Test.Stops", 1, 1, "Mr."), ("Test.Stops", 1, 15, "Dr."), ("Test.Stops", 1, 32, "3rd March"),
+        ("Test.Stops", 1, 1, "Mr."),
+        ("Test.Stops", 1, 15, "Dr."),
+        ("Test.Stops", 1, 32, "3rd March"),
     ]
-    assert [f.message for f in found] == ["Write 'Mr', not 'Mr.'.", "Write 'Dr', not 'Dr.'.", "Write '3 March', not '3rd March'."]
+    assert [f.message for f in found] == [
+        "Write 'Mr', not 'Mr.'.",
+        "Write 'Dr', not 'Dr.'.",
+        "Write '3 March', not '3rd March'.",
+    ]
     assert [f.fix.text for f in found if f.fix] == ["Mr", "Dr", "3 March"]
 
 
@@ -96,7 +102,7 @@ def test_exceptions_and_case_insensitive_match(style_lint) -> None:
     text = "KIEV fell. Dynamo Kiev won. We ate chicken Kiev in kiev.\n"
     found = style_lint({"Kyiv": rule}, text, format="text")
     # The phrase exception is compared without case, as Vale does.
-    assert [text[f.start:f.end] for f in found] == ["KIEV", "kiev"]
+    assert [text[f.start : f.end] for f in found] == ["KIEV", "kiev"]
 
 
 def test_several_options_make_an_unsafe_fix_and_a_listed_message(style_lint) -> None:
@@ -121,5 +127,5 @@ def test_regex_value_is_a_pattern_not_a_fix(style_lint) -> None:
         """
     text = "Send emails and e-mail.\n"
     found = style_lint({"Email": rule}, text, format="text")
-    assert [text[f.start:f.end] for f in found] == ["e-mail"]
+    assert [text[f.start : f.end] for f in found] == ["e-mail"]
     assert found[0].fix is None

@@ -57,8 +57,12 @@ def test_rejected_terms_are_errors(style_lint) -> None:
     "rule, text, term, options",
     [
         ("repeated-word", "Police found dum dum bullets at the house.", "dum dum", {}),
-        ("spelling-variant", "The organisation said its programme on color theory would run.", "color theory",
-         {"dialect": "en-GB"}),
+        (
+            "spelling-variant",
+            "The organisation said its programme on color theory would run.",
+            "color theory",
+            {"dialect": "en-GB"},
+        ),
         ("joined-words", "She reported it to theGovernment helpline at once.", "theGovernment", {}),
     ],
 )
