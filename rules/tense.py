@@ -406,8 +406,8 @@ def _modal_before(chunk: str, verb: re.Match[str]) -> bool:
     }
 
 
-_HARD_CHAR = re.compile(rf"[;:()\[\]—–\"“”{MASK}]")
-_SPACED_DASH = re.compile(r"(?<=\s)-(?=\s)")
+_HARD_CHAR = patterns.compile(rf"[;:()\[\]—–\"“”{MASK}]")
+_SPACED_DASH = patterns.compile(r"(?<=\s)-(?=\s)")
 
 
 class _Clause:

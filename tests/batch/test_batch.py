@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import importlib.util
 import json
 import subprocess
 import sys
@@ -226,28 +227,60 @@ def test_without_the_extra_the_command_says_how_to_install_it(tmp_path):
         assert "Traceback" not in result.stderr
 
 
+# Run in a child process: importing dask and distributed installs importlib_metadata's
+# finder on sys.meta_path, which would change what other tests of this session see.
+_ON_A_CLUSTER = """
+import datetime, json, sys
+import distributed
+from newslint.batch import BatchOptions, run_batch
+from newslint.batch.work import Settings
+
+source, out = sys.argv[1], sys.argv[2]
+with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    options = BatchOptions(source, out, output_format="parquet", partition_size=25,
+                           scheduler=cluster.scheduler_address, settings=Settings(date=datetime.date(2005, 1, 1)))
+    summary = run_batch(options)
+    with distributed.Client(cluster) as client:
+        # Each worker process built its own Linter: the partitions were linted there.
+        workers = client.run(lambda: "newslint.batch.work" in sys.modules and bool(sys.modules["newslint.batch.work"]._LINTERS))
+print(json.dumps({"partitions": summary.partitions, "articles": summary.articles, "workers": list(workers.values())}))
+"""
+
+
 def test_a_local_dask_cluster_gives_the_serial_findings(tmp_path):
-    distributed = pytest.importorskip("distributed")
+    if importlib.util.find_spec("distributed") is None:  # not imported here: see _ON_A_CLUSTER
+        pytest.skip("distributed is not installed")
     rows = articles(300, seed=11)
     source = write_jsonl(tmp_path / "in.jsonl", rows)
     serial = tmp_path / "serial"
     run_batch(BatchOptions(str(source), str(serial), partition_size=25, settings=SETTINGS))
-    # Two worker processes, as a real cluster has: each builds its own Linter.
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        out = tmp_path / "dask"
-        summary = run_batch(
-            BatchOptions(
-                str(source),
-                str(out),
-                output_format="parquet",
-                partition_size=25,
-                scheduler=cluster.scheduler_address,
-                settings=SETTINGS,
-            )
-        )
-        with distributed.Client(cluster) as client:
-            workers = client.run(lambda: "newslint.batch.work" in sys.modules)
-    assert summary.partitions == 12 and summary.articles == 300
-    assert len(workers) == 2 and all(workers.values())
-    assert findings_of(out) == findings_of(serial)
+    # A real LocalCluster of two worker processes, as a cluster has.
+    result = subprocess.run(
+        [sys.executable, "-c", _ON_A_CLUSTER, str(source), str(tmp_path / "dask")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report == {"partitions": 12, "articles": 300, "workers": [True, True]}
+    assert findings_of(tmp_path / "dask") == findings_of(serial)
     assert len(findings_of(serial)) > 100
+
+
+def test_the_command_line_on_a_local_cluster(tmp_path):
+    if importlib.util.find_spec("distributed") is None:  # not imported here: see _ON_A_CLUSTER
+        pytest.skip("distributed is not installed")
+    rows = articles(80, seed=5)
+    source = write_jsonl(tmp_path / "in.jsonl", rows)
+    command = [sys.executable, "-m", "newslint", "batch", str(source), "--date", "2005-01-01", "--partition-size", "20"]
+    subprocess.run([*command, "-o", str(tmp_path / "serial")], capture_output=True, timeout=300, check=True)
+    result = subprocess.run(
+        [*command, "-o", str(tmp_path / "dask"), "--dask", "local", "--workers", "2"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "80 articles in 4 partitions" in result.stderr
+    assert findings_of(tmp_path / "dask") == findings_of(tmp_path / "serial") != []
