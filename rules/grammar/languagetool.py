@@ -225,9 +225,7 @@ class Server:
         if self.failure is not None:
             raise self.failure
         if settings.language.lower() not in self.languages() | {"auto"}:
-            raise ServiceUnavailable(
-                f"LanguageTool at {self.url} does not know language {settings.language!r}"
-            )
+            raise ServiceUnavailable(f"LanguageTool at {self.url} does not know language {settings.language!r}")
         data = self._request("/v2/check", {"text": text, **settings.form()})
         try:
             return parse_matches(data, text)
@@ -300,9 +298,7 @@ class ParagraphCache:
 
     def put(self, text: str, matches: Sequence[Match]) -> None:
         """Remember a paragraph's matches."""
-        self.entries[self.key(text)] = [
-            [m.start, m.end, m.rule_id, m.message, m.replacement] for m in matches
-        ]
+        self.entries[self.key(text)] = [[m.start, m.end, m.rule_id, m.message, m.replacement] for m in matches]
         self.changed = True
 
     def save(self, settings: Settings) -> None:

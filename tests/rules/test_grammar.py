@@ -17,18 +17,19 @@ import subprocess
 import sys
 import threading
 import urllib.parse
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
+from newslint.rules import grammar as grammar_module
+from newslint.rules.grammar import languagetool
 
 from newslint.document import Document
 from newslint.engine import ActiveRule, lint
 from newslint.errors import ServiceUnavailable
-from newslint.rules import grammar as grammar_module
-from newslint.rules.grammar import languagetool
 from newslint.testing import run_rule, spans
 
 REPO = Path(__file__).resolve().parents[2]

@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from newslint.rules import grammar as grammar_module
+from newslint.rules.grammar import harper as engine_module
 
+from newslint import Linter
+from newslint.testing import run_rule, spans
+
+# The engine module imports harper on first use only; these tests need the real one.
 pytest.importorskip("harper", reason="the harper extra is not installed (pip install 'newslint[harper]')")
-
-from newslint import Linter  # noqa: E402
-from newslint.rules import grammar as grammar_module  # noqa: E402
-from newslint.rules.grammar import harper as engine_module  # noqa: E402
-from newslint.testing import run_rule, spans  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO / ".." / "shared"
@@ -66,11 +67,17 @@ def test_an_article_with_article_agreement_and_repeated_word_slips() -> None:
     findings = check(ARTICLE)
     expected = [
         (at(ARTICLE, "a", "close "), "[AnA] Incorrect indefinite article.", "an"),
-        (at(ARTICLE, "have", "He "), "[PronounVerbAgreement] The form of the verb must agree in grammatical "
-         "number with the pronoun.", "has"),
+        (
+            at(ARTICLE, "have", "He "),
+            "[PronounVerbAgreement] The form of the verb must agree in grammatical number with the pronoun.",
+            "has",
+        ),
         (at(ARTICLE, "the the"), "[RepeatedWords] Did you mean to repeat this word?", "the"),
-        (at(ARTICLE, "don't"), "[PronounVerbAgreement] The form of the verb must agree in grammatical "
-         "number with the pronoun.", "doesn't"),
+        (
+            at(ARTICLE, "don't"),
+            "[PronounVerbAgreement] The form of the verb must agree in grammatical number with the pronoun.",
+            "doesn't",
+        ),
         (at(ARTICLE, "a", "closure "), "[AnA] Incorrect indefinite article.", "an"),
         (at(ARTICLE, "was", "They "), "[PronounInflectionBe] Make the verb agree with its subject.", "were"),
     ]
@@ -137,7 +144,7 @@ def test_harper_counts_code_points() -> None:
     """Harper's spans index the Python string: code points, not bytes or UTF-16 units."""
     import harper
 
-    text = "\U0001F600\U0001F44D\U0001F3FD caf\u00e9 fans ate a apple."
+    text = "\U0001f600\U0001f44d\U0001f3fd caf\u00e9 fans ate a apple."
     [lint] = harper.Linter(harper.Dialect.BRITISH).lint(text, language="plaintext")
     assert (lint.span.start, lint.span.end) == at(text, "a", "ate ")
     assert len(text[: lint.span.start].encode("utf-16-le")) // 2 != lint.span.start  # would differ
@@ -146,8 +153,8 @@ def test_harper_counts_code_points() -> None:
 @pytest.mark.parametrize(
     "text, flagged",
     [
-        ("\U0001F600 She ate a apple at noon.", ["a"]),
-        ("Fans \U0001F44D\U0001F3FD cheered and \U0001F389 the the result was a upset.", ["the the", "a"]),
+        ("\U0001f600 She ate a apple at noon.", ["a"]),
+        ("Fans \U0001f44d\U0001f3fd cheered and \U0001f389 the the result was a upset.", ["the the", "a"]),
         ("\u00c9lodie and Zo\u00eb ate a apple.", ["a"]),
         # CRLF: a hard-wrapped paragraph, a doubled word across the line break, a slip after it
         ("The mayor said the\r\nthe plan would close a\r\nunderused library.\r\n", ["the\r\nthe", "a"]),
@@ -160,7 +167,7 @@ def test_exact_spans(text: str, flagged: list[str]) -> None:
 
 
 def test_positions_after_an_emoji_and_crlf() -> None:
-    text = "Rain \U0001F327 fell all day.\r\n\r\n\U0001F600\U0001F600 She ate a apple.\r\n"
+    text = "Rain \U0001f327 fell all day.\r\n\r\n\U0001f600\U0001f600 She ate a apple.\r\n"
     [finding] = check(text)
     # Line 3 is two emoji, a space and "She ate " (8): the article is its 12th code point.
     assert (finding.line, finding.column, finding.end_line, finding.end_column) == (3, 12, 3, 13)
@@ -171,7 +178,7 @@ def test_markdown_prose_only_mapped_back_to_the_file() -> None:
     text = (
         "---\ntitle: a apple in front matter\n---\n"
         "# Council ate a apple\n\n"
-        "The [mayor](https://example.com/a-apple) ate **a apple** \U0001F34E at `a apple` noon.\n\n"
+        "The [mayor](https://example.com/a-apple) ate **a apple** \U0001f34e at `a apple` noon.\n\n"
         "```\nthe the code\n```\n\n"
         "| a apple |\n|---|\n| cell |\n"
     )
@@ -416,7 +423,9 @@ def newslint(*args: str, cwd: Path, plugin: Path, hide: str | None = None) -> su
     """Run newslint in a subprocess with the test plugin installed, harper hidden if asked."""
     environment = {**os.environ, "PYTHONPATH": str(plugin)}
     environment.pop("NO_COLOR", None)
-    command = [sys.executable, "-m", "newslint"] if hide is None else [sys.executable, "-c", HIDE_HARPER.format(error=hide)]
+    command = (
+        [sys.executable, "-m", "newslint"] if hide is None else [sys.executable, "-c", HIDE_HARPER.format(error=hide)]
+    )
     return subprocess.run([*command, *args], cwd=cwd, capture_output=True, text=True, env=environment, timeout=300)
 
 
@@ -428,8 +437,9 @@ def write_articles(folder: Path) -> None:
 
 def test_cli_reports_harper_findings_and_json(tmp_path: Path, plugin_dir: Path) -> None:
     write_articles(tmp_path)
-    result = newslint("--format", "json", "--select", "flag-xyzzy,grammar", "one.txt", "two.md",
-                      cwd=tmp_path, plugin=plugin_dir)
+    result = newslint(
+        "--format", "json", "--select", "flag-xyzzy,grammar", "one.txt", "two.md", cwd=tmp_path, plugin=plugin_dir
+    )
     assert result.returncode == 1, result.stderr
     assert result.stderr == ""
     found = [(f["path"], f["code"], f["line"], f["column"], f["message"]) for f in json.loads(result.stdout)]
@@ -445,8 +455,10 @@ def test_cli_reports_harper_findings_and_json(tmp_path: Path, plugin_dir: Path) 
     "hide, reason",
     [
         ('ModuleNotFoundError("No module named \'harper\'", name="harper")', ""),
-        ('ImportError("libharper.so: cannot open shared object file")',
-         " (libharper.so: cannot open shared object file)"),
+        (
+            'ImportError("libharper.so: cannot open shared object file")',
+            " (libharper.so: cannot open shared object file)",
+        ),
     ],
 )
 def test_cli_without_harper_one_message_other_rules_run_exit_2(
@@ -471,9 +483,11 @@ def test_auto_engine_is_harper_without_a_server(tmp_path: Path, plugin_dir: Path
 
 
 def test_harper_is_not_imported_at_start_up() -> None:
-    code = ("import sys, newslint.cli, newslint.plugins as p; p.registry(p.plugin_manager()); "
-            "print('newslint.rules.grammar' in sys.modules, 'harper' in sys.modules, "
-            "'newslint.rules.grammar.harper' in sys.modules)")
+    code = (
+        "import sys, newslint.cli, newslint.plugins as p; p.registry(p.plugin_manager()); "
+        "print('newslint.rules.grammar' in sys.modules, 'harper' in sys.modules, "
+        "'newslint.rules.grammar.harper' in sys.modules)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["True", "False", "False"]
 
