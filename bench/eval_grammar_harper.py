@@ -142,6 +142,7 @@ def main() -> None:
 
     from newslint import Linter
     from newslint.document import Document
+    from newslint.finding import Violation
     from newslint.rule import ActiveRule
 
     linter = Linter(entry_points=False)
@@ -153,7 +154,7 @@ def main() -> None:
     active = [ActiveRule(grammar, grammar.severity, options)]
 
     paths = sorted(args.corpus.rglob("*.txt"))[:: args.every]
-    texts = [p.read_text(encoding="utf-8") for p in paths if p.name != "SOURCE.md"]
+    texts = [p.read_text(encoding="utf-8") for p in paths]
     if not texts:
         sys.exit(f"no articles under {args.corpus}")
 
@@ -161,7 +162,9 @@ def main() -> None:
     linter.lint_with("Warm up: the first Harper linter loads its dictionary.", active)
     construction = time.perf_counter() - start
 
-    grammar_ms, others_ms, alarms = [], [], []
+    grammar_ms: list[float] = []
+    others_ms: list[float] = []
+    alarms: list[tuple[Path, str, Violation]] = []
     for path, text in zip(paths, texts):
         start = time.perf_counter()
         found = grammar(Document(text, str(path)), options)
