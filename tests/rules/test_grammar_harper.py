@@ -15,14 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from newslint.rules import grammar as grammar_module
+from newslint.rules.grammar import harper as engine_module
 
+from newslint import Linter
+from newslint.testing import run_rule, spans
+
+# The engine module imports harper on first use only; these tests need the real one.
 pytest.importorskip("harper", reason="the harper extra is not installed (pip install 'newslint[harper]')")
-
-from newslint.rules import grammar as grammar_module  # noqa: E402
-from newslint.rules.grammar import harper as engine_module  # noqa: E402
-
-from newslint import Linter  # noqa: E402
-from newslint.testing import run_rule, spans  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO / ".." / "shared"
