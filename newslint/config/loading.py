@@ -175,17 +175,18 @@ class _Checker:
         return tuple(result)
 
 
-def _yaml_lines(node: Any, path: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> None:
+def yaml_lines(node: Any, path: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> None:
+    """Record in ``lines`` the 1-based line of every key and item under a composed YAML node."""
     import yaml
 
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             lines[path + (key.value,)] = key.start_mark.line + 1
-            _yaml_lines(value, path + (key.value,), lines)
+            yaml_lines(value, path + (key.value,), lines)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             lines[path + (index,)] = item.start_mark.line + 1
-            _yaml_lines(item, path + (index,), lines)
+            yaml_lines(item, path + (index,), lines)
 
 
 def _line_finder(lines: Mapping[tuple[Any, ...], int], default: int) -> Callable[[tuple[Any, ...]], int]:
@@ -222,7 +223,7 @@ def load_yaml(path: Path, registry: Registry) -> Config:
         raise ConfigError(f"{source}:{line}: invalid YAML: {problem}") from None
     lines: dict[tuple[Any, ...], int] = {}
     if node is not None:
-        _yaml_lines(node, (), lines)
+        yaml_lines(node, (), lines)
     return _Checker(source, _line_finder(lines, 1), registry).config(data, path.parent)
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from newslint.config.loading import yaml_lines
 from newslint.rule import STYLE_CODE_PATTERN
 from newslint.styles import checks
 from newslint.styles.checks import Action, Check, Definition
@@ -118,19 +119,6 @@ def _yaml_loader() -> Any:
     return Loader
 
 
-def _lines(node: Any, path: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> None:
-    import yaml
-
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            lines[path + (key.value,)] = key.start_mark.line + 1
-            _lines(value, path + (key.value,), lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            lines[path + (index,)] = item.start_mark.line + 1
-            _lines(item, path + (index,), lines)
-
-
 def _an(word: str) -> str:
     return ("an " if word[:1] in "aeiou" else "a ") + word
 
@@ -168,7 +156,7 @@ class _RuleFile:
             ) from None
         self.lines: dict[tuple[Any, ...], int] = {}
         if node is not None:
-            _lines(node, (), self.lines)
+            yaml_lines(node, (), self.lines)
         if not isinstance(data, dict):
             raise StyleError(self.path, "a rule file must be a mapping of keys to values", line=1)
         self.data: dict[str, Any] = {str(k): v for k, v in data.items()}
