@@ -8,6 +8,7 @@ ratio over the limit is measured once more before the test fails.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import random
 import string
 import time
@@ -67,6 +68,19 @@ def _fastest(rule: str, text: str, repeat: int, tries: int = 2) -> float:
 
 
 def _ratio(rule: str, small: str, large: str) -> float:
+    # The rest of the suite's heap is frozen out of the collector while timing: a full
+    # collection walks every live object, and would be charged to whichever size ran then.
+    gc.collect()
+    gc.freeze()
+    gc.disable()
+    try:
+        return _timed_ratio(rule, small, large)
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+def _timed_ratio(rule: str, small: str, large: str) -> float:
     # A few milliseconds are all timer noise: repeat the small text until it takes 50 ms,
     # and the large one as often.
     once = _fastest(rule, small, 1, tries=1)
@@ -85,6 +99,8 @@ def test_four_times_the_text_takes_less_than_six_times_as_long(rule, pattern):
     assert len(small) == SMALL and len(large) == LARGE
     run_rule(rule, "warm up the knowledge base and compiled patterns")
     ratio = _ratio(rule, small, large)
-    if ratio >= 6:
-        ratio = min(ratio, _ratio(rule, small, large))  # once more: the machine is shared
+    for _ in range(2):  # again, twice at most: the machine is shared, a quadratic rule fails every try
+        if ratio < 6:
+            break
+        ratio = min(ratio, _ratio(rule, small, large))
     assert ratio < 6, f"{rule} on {pattern!r}: 400 KB took {ratio:.1f} times as long as 100 KB"
