@@ -12,6 +12,7 @@ from newslint.document import Document, Paragraph
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
+from newslint.words import letters_around
 
 # A lower-case letter straight before an upper-case one: the only place to look.
 _BOUNDARY = patterns.compile(r"[a-z][A-Z]")
@@ -132,17 +133,6 @@ class _Usage:
     def used(self, word: str) -> bool:
         """True when the article uses ``word`` alone as written, or in lower case."""
         return bool(self.whole[word] or self.whole[word.lower()])
-
-
-def _token_bounds(text: str, at: int) -> tuple[int, int]:
-    """Return the letters-only token around index ``at``."""
-    start = at
-    while start > 0 and text[start - 1].isalpha():
-        start -= 1
-    end = at
-    while end < len(text) and text[end].isalpha():
-        end += 1
-    return start, end
 
 
 # In a headline glued to its paragraph: the headline's last word, in lower case,
@@ -300,7 +290,7 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
         for boundary in _BOUNDARY.finditer(text):
             if boundary.start() < seen_end:
                 continue
-            start, end = _token_bounds(text, boundary.start())
+            start, end = letters_around(text, boundary.start())
             seen_end = end
             if (start == 0 or text[start - 1] not in _NOT_BEFORE) and _heading_position(text, start, end):
                 if usage is None:

@@ -122,7 +122,7 @@ def _violation(
     cut = paragraph.span(first[-1].end() - 1, first[-1].end())[1]
     # Delete only where the file holds just the space and the phrase: markup inside
     # (at *the* at the) would be broken by the cut.
-    clean = document.text[cut:end] == text[first[-1].end() : second[-1].end()]
+    clean = document.as_written(paragraph, first[-1].end() - 1, second[-1].end())
     shown = text[first[0].start() : first[-1].end()]
     return Violation(
         start,

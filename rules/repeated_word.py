@@ -310,12 +310,11 @@ def _paragraph_violations(
 
 
 def _violation(document: Document, paragraph: Paragraph, first: _Token, second: _Token) -> Violation:
-    text = paragraph.text
     start, end = paragraph.span(second.start, second.end)
     cut = paragraph.span(first.end - 1, first.end)[1]
     # Delete only where the file holds just the space and the word; markup in
     # between (the [the](url)) would be broken by the cut.
-    clean = document.text[cut:end] == text[first.end : second.end]
+    clean = document.as_written(paragraph, first.end - 1, second.end)
     return Violation(
         start,
         end,

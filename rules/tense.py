@@ -7,13 +7,12 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
-from newslint import patterns
+from newslint import patterns, words
+from newslint.document import PROSE_KINDS
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.quotation import MASK, masker
 from newslint.rule import Rule, rule
-
-CHECKED_KINDS = ("paragraph", "list-item", "quote")
 
 # Past participles that differ from the simple past, or that have no -ed: participle to
 # simple past. A participle not listed here, and not ending in -ed, is not recognised.
@@ -168,8 +167,8 @@ ADVERBS = (
     "not|never|n't"
 )
 NEGATIONS = frozenset({"not", "never", "n't"})
-WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+WEEKDAYS = "|".join(words.WEEKDAYS)
+MONTHS = "|".join(words.MONTHS)
 NUMBERS = (
     "[Aa]|[Aa]n|[Oo]ne|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|few|several|many|\\d+"
 )
@@ -325,7 +324,7 @@ def tense(document, options) -> Iterator[Violation]:
     year = document.date.year
     mask = None
     for paragraph in document.paragraphs:
-        if paragraph.kind not in CHECKED_KINDS:
+        if paragraph.kind not in PROSE_KINDS:
             continue
         text = paragraph.text
         # Cheap tests first: a perfect (found by literal search), then a word that can

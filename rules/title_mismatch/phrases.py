@@ -10,6 +10,7 @@ from typing import Any
 
 from newslint import patterns
 from newslint.knowledge import HONORIFICS, PARTICLES, Knowledge
+from newslint.words import MONTHS, WEEKDAYS
 
 from .finder import titles_in
 
@@ -31,10 +32,7 @@ COMPOUNDING = frozenset(
     "university company board college school union federation association league committee "
     "council bank foundation institute society chamber student former-".split()
 )
-CALENDAR = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-    "May June July August September October November December".split()
-)
+CALENDAR = frozenset((*WEEKDAYS, *MONTHS))
 NAME_TOKEN = patterns.compile(r"[^\W\d_][\w’'\-]*\.?")
 SENTENCE_END = ".!?:;"
 SPACES = " \u00a0\t\r\n"  # a hard-wrapped paragraph breaks lines inside a title phrase
