@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from newslint import patterns
 
 # A word: letters, with inner apostrophes (Iran's, don't, rock 'n') and hyphens joining
@@ -28,6 +30,17 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 # '“the', 'the,'. Stripped with str methods mapped in C, not a Unicode regex class,
 # which is several times slower over a corpus.
 CLINGING = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘’'«»‹›„‟–—…·•¡¿"
+
+
+@lru_cache(maxsize=1)
+def irregular_verbs() -> dict[str, str]:
+    """Return the irregular past participles, each with its simple past (``rules/data/irregular_verbs.txt``).
+
+    A participle with no one simple past ("been": was or were) has an empty one.
+    """
+    from newslint import shipped
+
+    return {row[0]: row[1] if len(row) > 1 else "" for row in shipped.table("irregular_verbs.txt")}
 
 
 def bare_words(text: str) -> list[str]:

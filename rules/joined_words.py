@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from typing import Any
 
-from newslint import patterns
+from newslint import patterns, shipped
 from newslint.document import Document, Paragraph
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
@@ -40,31 +41,11 @@ _SENTENCE_STARTERS = frozenset(
     Yet Some Many Most Last Earlier Later""".split()
 )
 
-# Camel-case names common enough in news that an article may use them once, with both
-# halves standing alone elsewhere (a 'Play' and a 'Station' in a games story).
-_KNOWN_NAMES = frozenset(
-    """YouTube PayPal LinkedIn JavaScript PlayStation FedEx BlackBerry WhatsApp MasterCard
-    PowerPoint SharePoint WordPress DreamWorks HarperCollins SoundCloud DropBox FaceTime
-    AirPods AirDrop MySpace TikTok WikiLeaks SmackDown WorldCom BitTorrent GameBoy GameCube
-    EverQuest EastEnders OutKast NetRatings TimeWarner DaimlerChrysler HealthSouth GoldenEye
-    YouGov ExxonMobil AstraZeneca SpongeBob SquarePants NatWest PepsiCo TalkTalk AirAsia
-    SpiceJet JetBlue SeaWorld StarCraft WarCraft MineCraft SkyNews CinemaNow MovieMaker
-    RealPlayer GarageBand PhotoShop NetFlix HuffPost BuzzFeed OpenAI DeepMind SpaceX
-    StarLink CrowdStrike FireFox ThinkPad ThinkVantage MacBook InDesign PowerBook
-    ZoneAlarm MoneyGram WestJet RyanAir EuroStar EuroDisney EuroMillions SkyTeam
-    StarAlliance BlueTooth CrossFit SoulCycle LiveJournal WorldPay WebEx SalesForce
-    HubSpot MailChimp GoFundMe KickStarter CitiBank BlackRock GlaxoSmithKline
-    PricewaterhouseCoopers ChevronTexaco ConocoPhillips ArcelorMittal ThyssenKrupp
-    DoubleClick TripAdvisor EasyJet GitHub GitLab SoftBank WeChat WeWork AirBnb
-    YouGov SnapChat InstaGram FaceBook ChatGPT SkyScanner""".split()
-)
 
-
-# Names written solid with a lower-case first part of two letters or more.
-_LOWER_FIRST_NAMES = frozenset(
-    """easyJet easyGroup easyCar easyCinema easyMobile easyHotel easyInternetcafe easyBus
-    openDemocracy mySociety bioMérieux ePlanet""".split()
-)
+@lru_cache(maxsize=1)
+def _brand_names() -> frozenset[str]:
+    """Return the brand names written solid that are never split (``rules/data/brand_names.txt``)."""
+    return frozenset(name for row in shipped.table("brand_names.txt") for name in row)
 
 
 _LETTERS = patterns.compile(r"[^\W\d_]+")
@@ -174,7 +155,7 @@ def _split_heading(usage: _Usage, text: str, start: int, first: bool) -> tuple[s
         return None
     left, right = match.groups()
     token = match.group()
-    if len(left) < 2 or left in _NAME_PREFIXES or token in _KNOWN_NAMES or token in _LOWER_FIRST_NAMES:
+    if len(left) < 2 or left in _NAME_PREFIXES or token in _brand_names():
         return None
     if usage.count(token) > 1 or usage.count(left, after="upper") > 1:
         return None
@@ -200,7 +181,7 @@ def _split(usage: _Usage, token: str) -> tuple[str, str] | None:
     if not shape:
         return None
     left, right = shape.groups()
-    if len(left) < 2 or left in _NAME_PREFIXES or token in _KNOWN_NAMES or token in _LOWER_FIRST_NAMES:
+    if len(left) < 2 or left in _NAME_PREFIXES or token in _brand_names():
         return None
     # A name written that way on purpose comes back: TimeWarner, BitTorrent, iPod.
     if usage.count(token) > 1:
