@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from newslint import shipped
 from newslint.rules.joined_words import _brand_names
+
+from newslint import shipped
 from newslint.words import irregular_verbs
 
 
