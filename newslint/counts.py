@@ -225,11 +225,6 @@ def _syllables(token: str) -> int:
     return max(count, 1)
 
 
-def sentence_counts(text: str) -> Counts:
-    """Return the counts of one sentence's text (a sentence with no words counts as none)."""
-    return counts_of((text,))
-
-
 # Text is split on white space (fast, in C) and each chunk ("Google,", "(U.S.)") is
 # looked up in a cache of its words, syllables and words of three syllables or more (a
 # URL counts as none of them): chunks repeat so often that a corpus is counted in a
