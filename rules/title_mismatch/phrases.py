@@ -10,7 +10,7 @@ from typing import Any
 
 from newslint import patterns
 from newslint.knowledge import HONORIFICS, PARTICLES, Knowledge
-from newslint.words import MONTHS, WEEKDAYS
+from newslint.words import MONTHS, WEEKDAYS, token_before
 
 from .finder import titles_in
 
@@ -147,9 +147,7 @@ def _words_before(text: str, pos: int, limit: int = 6, attached: bool = False) -
             end -= 1
         if (end == at and not (attached and not words)) or end == 0:
             break
-        start = end
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
+        start = end - len(token_before(text, end))
         words.append((start, end))
         at = start
     return words
