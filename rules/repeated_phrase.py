@@ -8,8 +8,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from newslint import patterns
+from newslint.deletion import deletion
 from newslint.document import Document, Paragraph
-from newslint.finding import Fix, Violation
+from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
 from newslint.words import bare_words
@@ -147,19 +148,9 @@ def _alt_and_caption(
 def _violation(
     document: Document, paragraph: Paragraph, first: list[re.Match[str]], second: list[re.Match[str]]
 ) -> Violation:
-    text = paragraph.text
-    start, end = paragraph.span(second[0].start(), second[-1].end())
-    cut = paragraph.span(first[-1].end() - 1, first[-1].end())[1]
-    # Delete only where the file holds just the space and the phrase: markup inside
-    # (at *the* at the) would be broken by the cut.
-    clean = document.text[cut:end] == text[first[-1].end() : second[-1].end()]
-    shown = text[first[0].start() : first[-1].end()]
-    return Violation(
-        start,
-        end,
-        f"repeated phrase: '{shown}' twice in a row",
-        Fix(cut, end, "") if clean else None,
-    )
+    shown = paragraph.text[first[0].start() : first[-1].end()]
+    message = f"repeated phrase: '{shown}' twice in a row"
+    return deletion(document, paragraph, first[-1].end(), second[0].start(), second[-1].end(), message)
 
 
 @rule(

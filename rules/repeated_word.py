@@ -9,8 +9,9 @@ from itertools import compress, repeat
 from typing import Any
 
 from newslint import patterns
+from newslint.deletion import deletion
 from newslint.document import Document, Paragraph
-from newslint.finding import Fix, Violation
+from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
 from newslint.words import MONTHS, WEEKDAYS, WORD, bare_words
@@ -344,19 +345,8 @@ def _paragraph_violations(
 
 
 def _violation(document: Document, paragraph: Paragraph, run: Sequence[_Token]) -> Violation:
-    text = paragraph.text
-    first, second, last = run[0], run[1], run[-1]
-    start, end = paragraph.span(second.start, last.end)
-    cut = paragraph.span(first.end - 1, first.end)[1]
-    # Delete only where the file holds just the spaces and the copies; markup in
-    # between (the [the](url)) would be broken by the cut.
-    clean = document.text[cut:end] == text[first.end : last.end]
-    return Violation(
-        start,
-        end,
-        f"repeated word: '{' '.join(t.text for t in run)}'",
-        Fix(cut, end, "") if clean else None,
-    )
+    message = f"repeated word: '{' '.join(t.text for t in run)}'"
+    return deletion(document, paragraph, run[0].end, run[1].start, run[-1].end, message)
 
 
 @rule(
