@@ -29,13 +29,14 @@ def _fastest(run: Callable[[], object], repeat: int, tries: int = 2) -> float:
 
 def _timed_ratio(small: Callable[[], object], large: Callable[[], object]) -> float:
     # A few milliseconds are all timer noise: repeat the small run until it takes 50 ms,
-    # and the large one as often.
+    # and the large one as often, best of two. A small run that takes 50 ms already is
+    # timed once more and the large one once: CPU time that long is steady, and the
+    # large run is the costly one.
     once = _fastest(small, 1, tries=1)
     repeat = max(1, min(50, int(0.05 / max(once, 1e-6))))
-    small_time = _fastest(small, repeat)
     if repeat == 1:
-        small_time = min(small_time, once)
-    return _fastest(large, repeat) / max(small_time, 1e-9)
+        return _fastest(large, 1, tries=1) / max(min(once, _fastest(small, 1, tries=1)), 1e-9)
+    return _fastest(large, repeat) / max(_fastest(small, repeat), 1e-9)
 
 
 def _ratio_once(small: Callable[[], object], large: Callable[[], object]) -> float:
