@@ -315,9 +315,19 @@ def _legitimate(
     return False
 
 
-def _run_is_a_slip(text: str, tokens: Sequence[_Token], i: int) -> bool:
-    """True when a run of three or more copies of ``tokens[i]`` cannot be a chant."""
-    if tokens[i].lower in _CLOSED_CLASS:
+def _run_is_a_slip(text: str, tokens: Sequence[_Token], i: int, allowed: frozenset[str]) -> bool:
+    """True when a run of three or more copies of ``tokens[i]`` cannot be meant.
+
+    A chant (spend spend spend), the allowed words, abbreviations in capitals (TK TK TK)
+    and letter-spaced text stay; the good English of a pair (log in in, had had) makes no
+    good English of three.
+    """
+    word = tokens[i]
+    if word.lower in allowed or (len(word.text) > 1 and word.text.isupper()):
+        return False
+    if len(word.text) == 1 and word.lower != "a":
+        return False  # letter-spaced: s s s
+    if word.lower in _CLOSED_CLASS:
         return True
     previous = _previous(tokens, text, i)
     return previous is not None and previous.text.islower() and previous.lower in _DETERMINERS
@@ -337,9 +347,12 @@ def _paragraph_violations(
         j = i
         while j + 1 < count and tokens[j + 1].lower == tokens[i].lower and _joined(text, tokens[j], tokens[j + 1]):
             j += 1
-        judged = j == i + 1 or (j > i + 1 and _run_is_a_slip(text, tokens, i))
-        if judged and not any(_glued_to_digits(text, t) for t in tokens[i : j + 1]):
-            if not _legitimate(document, text, tokens, i, allowed, usage):
+        if j > i and not any(_glued_to_digits(text, t) for t in tokens[i : j + 1]):
+            if j == i + 1:
+                slip = not _legitimate(document, text, tokens, i, allowed, usage)
+            else:
+                slip = _run_is_a_slip(text, tokens, i, allowed)
+            if slip:
                 yield _violation(document, paragraph, tokens[i : j + 1])
         i = j + 1 if j > i else i + 1
 

@@ -73,6 +73,9 @@ BAD = [
     ("We saw the plan plan plan today.", [(16, "plan plan")]),
     ("We waited for for for years.", [(14, "for for")]),
     ("Fans 😀of of of the club.", [(9, "of of")]),
+    # the good English of a pair ('log in in the morning') is none for three
+    ("Gains were made in in in areas such as rail.", [(19, "in in")]),
+    ("It is a a a plan.", [(8, "a a")]),
 ]
 
 
@@ -109,6 +112,7 @@ GOOD = [
     "The crowd chanted spend spend spend and blah blah blah.",
     "Spend spend spend, they said, and then go go go.",
     "No no no, she said. Ha ha ha.",
+    "The sign read TK TK TK, and s s s was letter-spaced.",
     # a word glued to a digit, whatever stands between
     "It cost 3😀the the most.",
     # a stranded preposition before a time phrase
