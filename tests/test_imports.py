@@ -54,6 +54,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "newslint.knowledge",
             "newslint.fingerprint",
             "newslint.fixer",
+            "newslint.deletion",
             "newslint.baseline",
             "newslint.result_cache",
             "newslint.summary",
