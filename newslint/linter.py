@@ -28,7 +28,7 @@ from newslint.config import Config, Finder, with_cli
 from newslint.discovery import STDIN, Target, targets
 from newslint.document import Document
 from newslint.engine import EXIT_CLEAN, EXIT_ERROR, exit_status, lint
-from newslint.errors import InputError, NewslintError, ServiceUnavailable, UsageError
+from newslint.errors import ConfigError, InputError, NewslintError, ServiceUnavailable, UsageError
 from newslint.finding import Finding, Severity
 from newslint.formats import InputFormat
 from newslint.rule import ActiveRule, Rule
@@ -72,6 +72,8 @@ class FileResult:
     fixed: str | None = None
     applied: int = 0
     from_stdin: bool = False
+    # The error is the configuration's that applies here (files under it share the message).
+    config_error: bool = False
     # Set in a worker process: the (digest, key) the parent stores the findings under.
     cache_entry: tuple[str, str] | None = field(default=None, repr=False, compare=False)
     # Set in a worker process: what it recorded of unavailable services, for the parent.
@@ -356,7 +358,13 @@ class Linter:
         try:
             source = self._read(target.path, display, stdin)
         except NewslintError as exc:
-            return FileResult(display, error=str(exc), status=EXIT_ERROR, from_stdin=from_stdin)
+            return FileResult(
+                display,
+                error=str(exc),
+                status=EXIT_ERROR,
+                from_stdin=from_stdin,
+                config_error=isinstance(exc, ConfigError),
+            )
         return FileResult(display, source=source, from_stdin=from_stdin)
 
     def _lint_target(
@@ -426,7 +434,12 @@ class Linter:
         return FileResult(read.path, cached, status=exit_status(cached, config.fail_on), source=read.source)
 
     def _excluded(self, path: str) -> bool:
-        return self.config_for(path).is_excluded(path)
+        try:
+            return self.config_for(path).is_excluded(path)
+        except ConfigError:
+            # A folder's broken configuration excludes nothing: reading each file under it
+            # asks for the configuration again and reports it, and the other files go on.
+            return False
 
     def _read(self, path: str, display: str, stdin: BinaryIO | None) -> Source:
         if path == STDIN:
