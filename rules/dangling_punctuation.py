@@ -14,6 +14,8 @@ from newslint.rule import Rule, rule
 
 # A sentence's end repeated after its closing quote or bracket: riskier.”.  ?”.  !".  .).
 _REPEATED_END = patterns.compile(r"([.!?])([\"'”’)\]]+)(\.)(?!\.)")
+# A comma kept before the closing mark where the sentence ends after it: win this,”.
+_COMMA_THEN_STOP = patterns.compile(r",([\"'”’)\]]+)\.(?!\.)")
 # Two or more commas.
 _DOUBLED_COMMA = patterns.compile(r",{2,}")
 # Exactly two full stops after a word (three or more make an ellipsis).
@@ -80,6 +82,11 @@ def _repeated_ends(text: str) -> Iterator[tuple[int, int, int, str, bool]]:
         shown = match.group()
         message = f"{_NAMES[mark]} repeated after the closing {closers[-1]}: '{shown}'"
         yield match.start(), match.end(), match.start(3), message, True
+    for match in _COMMA_THEN_STOP.finditer(text):
+        closer = match.group(1)[-1]
+        message = f"comma before the closing {closer} where the sentence ends: '{match.group()}'"
+        # Unsafe: dropping the comma gives 'this”.', but the writer may have meant 'this.”'.
+        yield match.start(), match.end(), match.start(), message, False
 
 
 def _doubled(text: str) -> Iterator[tuple[int, int, int, str, bool]]:
@@ -182,7 +189,8 @@ def _spaces_before(text: str) -> Iterator[tuple[int, int, str, str]]:
 def dangling_punctuation(document: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
     """What it does:
     Reports terminal punctuation repeated after a closing quotation mark or bracket
-    (``riskier.”.``, ``?”.``, ``!".``, ``.).``), doubled commas and full stops
+    (``riskier.”.``, ``?”.``, ``!".``, ``.).``), a comma before the closing mark where
+    the sentence ends after it (``win this,”.``, an unsafe fix drops the comma), doubled commas and full stops
     (``,,``, ``word..``), and a space before a comma, full stop, semicolon, colon,
     question or exclamation mark (``word ,``, ``word .``, ``said :``): an ordinary
     space, a no-break space (U+00A0) or a thin space (U+2009, U+202F), or several. A
