@@ -27,6 +27,8 @@ _TOKEN_HEAD = patterns.compile(rf"\S{{0,{_TOKEN_WINDOW}}}$")
 _TOKEN_TAIL = patterns.compile(rf"\S{{0,{_TOKEN_WINDOW}}}")
 _WORD_AFTER = patterns.compile(r"\S{1,30}")
 _WORD_BEFORE = patterns.compile(r"\S{1,30}$")
+_LETTERS_AFTER = patterns.compile(r"[^\W_]{1,30}")
+_LETTERS_BEFORE = patterns.compile(r"[^\W_]{1,30}$")
 
 
 def _token(text: str, start: int, end: int) -> str:
@@ -122,6 +124,14 @@ def _quotes(text: str, quotes: ParagraphQuotes) -> Iterator[tuple[int, int, str,
                 word = _word_after(text, end)
                 message = f"space after the opening {mark.char}: '{text[i:end]}{word}'"
                 yield i, end, message, mark.char, True
+            elif mark.double and end == i + 1 < len(text) and i > 0 and text[i - 1].isalnum() and text[end].isalnum():
+                # Glued to the word before: a lost space, or a headline or subheading run
+                # into its paragraph (pace“We are ...).
+                before = _LETTERS_BEFORE.search(text, max(0, i - 30), i)
+                after = _LETTERS_AFTER.match(text, end)
+                glued = f"{before.group() if before else ''}{mark.char}{after.group() if after else ''}"
+                message = f"no space before the opening {mark.char}: '{glued}'"
+                yield i, i + 1, message, " " + mark.char, True
         elif mark.role == "close" and _clearly_paired(mark, marks, opening=False):
             start = i
             while start > 0 and i - start < 2 and text[start - 1] in _SPACES:
@@ -171,8 +181,9 @@ def punctuation_spacing(document: Document, options: Mapping[str, Any]) -> Itera
     """What it does:
     Reports a space just inside brackets (``( the plan )``, ``[ sic ]``) or quotation
     marks (``" the plan"``, ``“the plan ”``), a comma with no space before the next word
-    (``plan,which``), and a closing quotation mark glued to the next word (``”said
-    Smith``). A straight quotation mark is judged only when its direction is not in
+    (``plan,which``), a closing quotation mark glued to the next word (``”said
+    Smith``), and an opening double mark glued to the word before (``of“squabbling``,
+    or a headline run into its paragraph: ``pace“We are``). A straight quotation mark is judged only when its direction is not in
     doubt: it pairs with a mark that tells its own direction from its neighbours.
 
     Left alone: numbers (``1,000``, ``3,5``), URLs, e-mail addresses, paths and code-like

@@ -38,6 +38,12 @@ BAD = [
     ("“We will win,”said Smith.", ["”"], "“We will win,” said Smith."),
     ('"We will win,"said Smith.', ['"'], '"We will win," said Smith.'),
     ("He called it “a start”which few believed.", ["”"], "He called it “a start” which few believed."),
+    # an opening double mark glued to the word before: a lost space, or a headline run
+    # into the paragraph after it
+    ("He accused them of“squabbling” again.", ["“"], "He accused them of “squabbling” again."),
+    ('He accused them of"squabbling" again.', ['"'], 'He accused them of "squabbling" again.'),
+    ("Talks gather pace“We are hopeful,” she said.", ["“"], "Talks gather pace “We are hopeful,” she said."),
+    ("In 2004“it was over”, he said.", ["“"], "In 2004 “it was over”, he said."),
     # a no-break space inside the marks
     ("The plan (\u00a0agreed) was new.", ["(\u00a0"], "The plan (agreed) was new."),
     # an emoji before the slip, CRLF
@@ -69,6 +75,10 @@ GOOD = [
     'It was found".The next one came.',
     # a straight mark whose direction is in doubt
     'The score was 3 " 2 at half time.',
+    # an opening mark after a bracket, a dash or a slash, before a mark; a single curly
+    # mark after a word (an apostrophe in typeset copy: rock‘n’roll)
+    "He said (“no”), then—“yes”—and/“maybe”.",
+    "It was rock‘n’roll, he said.",
     # a quotation that opens after a space and a dash
     'It was - " he paused - over.',
 ]
@@ -90,6 +100,8 @@ def test_messages() -> None:
         "space after the opening “: '“ a'",
         "no space after the closing ”: '”which'",
     ]
+    (finding,) = run_rule("punctuation-spacing", "He accused them of“squabbling” again.")
+    assert finding.message == "no space before the opening “: 'of“squabbling'"
 
 
 def test_markdown_offsets() -> None:
