@@ -259,7 +259,9 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
     hyphenated (``finalFly-half``). A capitalised last word (``LeedsYorkshire``, an
     abbreviation's plural ``MPsLabour``) needs one half to be a word of the article,
     in the article's first paragraph (where a headline stands), and both halves
-    elsewhere.
+    elsewhere. A year glued to a capitalised word (``agreed in 2005The firm``) and a
+    word in capitals glued to a word that opens sentences (``backs BBCThe corporation``)
+    are reported wherever they stand.
 
     Elsewhere in a paragraph the evidence
     that both halves are words comes from the article itself: each half is used alone
@@ -291,6 +293,10 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
     Options:
     None.
     """
+    if _GLUED_TO_FIGURE.search(document.text):
+        for paragraph in document.paragraphs:
+            for start, end, left, right in _figure_glued(paragraph.text):
+                yield _violation(paragraph, paragraph.text, start, end, left, right)
     if not _BOUNDARY.search(document.text):
         return  # one scan of the file settles most articles
     usage: _Usage | None = None  # counted on the first candidate, once per document
@@ -321,6 +327,22 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
             halves = _split(usage, text[start:end])
             if halves is not None:
                 yield _violation(paragraph, text, start, end, *halves)
+
+
+# A year or a word in capitals run into the next sentence, where no lower-case letter
+# marks the seam: a headline glued to its paragraph ('deal agreed in 2005The firm',
+# 'Blair backs BBCThe corporation'). A year takes any capitalised word (no name
+# starts with one: 1Xtra and 4Cast have one digit); capitals only a word that opens
+# sentences and ends no name (BBCThe, not SonyBMG or NHSDirect).
+_GLUED_TO_FIGURE = patterns.compile(r"(?<![\w.\-/@#])((?:19|20)\d\d|[A-Z]{2,5})([A-Z][a-z]+)(?=[\s,;:]|$)")
+
+
+def _figure_glued(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """Yield (start, end, left, right) for a year or capitals glued to the next word."""
+    for match in _GLUED_TO_FIGURE.finditer(text):
+        left, right = match.groups()
+        if left.isdigit() or right in _SENTENCE_STARTERS:
+            yield match.start(), match.end(), left, right
 
 
 def _violation(paragraph: Paragraph, text: str, start: int, end: int, left: str, right: str) -> Violation:
