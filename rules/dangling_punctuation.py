@@ -18,8 +18,8 @@ _REPEATED_END = patterns.compile(r"([.!?])([\"'”’)\]]+)(\.)(?!\.)")
 _COMMA_THEN_STOP = patterns.compile(r",([\"'”’)\]]+)\.(?!\.)")
 # Two or more commas.
 _DOUBLED_COMMA = patterns.compile(r",{2,}")
-# Exactly two full stops after a word (three or more make an ellipsis).
-_DOUBLED_STOP = patterns.compile(r"(?<=[^\W_])\.\.(?!\.)")
+# Exactly two full stops after a word or a closing mark (three or more make an ellipsis).
+_DOUBLED_STOP = patterns.compile(r"(?:(?<=[^\W_])|(?<=[\"'”’)\]]))\.\.(?!\.)")
 # Spaces (ordinary, no-break U+00A0, thin U+2009 and narrow no-break U+202F) that stand
 # before punctuation which follows a word, a number or a closing mark.
 _SPACE_CHARS = " \t\u00a0\u2009\u202f"
@@ -98,6 +98,9 @@ def _doubled(text: str) -> Iterator[tuple[int, int, int, str, bool]]:
         token = _token_before(text, match.start()) + _token_after(text, match.start())
         if "/" in token or "://" in token or "\\" in token:
             continue  # ../parent, a path or a URL
+        at = match.start()
+        if text[at - 1] in _CLOSERS and not (at >= 2 and (text[at - 2].isalnum() or text[at - 2] in ".!?%")):
+            continue  # the mark opens what follows: "..", (..)
         after = text[match.end() : match.end() + 1]
         if after.isalnum() or (after and after in "/\\"):
             continue  # 1..10, a range; a..b in code-like text
@@ -191,7 +194,7 @@ def dangling_punctuation(document: Document, options: Mapping[str, Any]) -> Iter
     Reports terminal punctuation repeated after a closing quotation mark or bracket
     (``riskier.”.``, ``?”.``, ``!".``, ``.).``), a comma before the closing mark where
     the sentence ends after it (``win this,”.``, an unsafe fix drops the comma), doubled commas and full stops
-    (``,,``, ``word..``), and a space before a comma, full stop, semicolon, colon,
+    (``,,``, ``word..``, ``"a farce"..``), and a space before a comma, full stop, semicolon, colon,
     question or exclamation mark (``word ,``, ``word .``, ``said :``): an ordinary
     space, a no-break space (U+00A0) or a thin space (U+2009, U+202F), or several. A
     full stop separated from the word it ends and glued to the next sentence

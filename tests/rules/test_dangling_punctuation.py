@@ -31,6 +31,10 @@ BAD = [
     ("The budget,,, he said.", [",,,"], "The budget,, he said."),
     ("The deal is done..", [".."], "The deal is done."),
     ("The deal is done.. Then what?", [".."], "The deal is done. Then what?"),
+    # two full stops after a closing quotation mark or bracket
+    ('He called it "a farce".. Then he left.', [".."], 'He called it "a farce". Then he left.'),
+    ("He called it “a farce”..", [".."], "He called it “a farce”."),
+    ("It ended (for now).. Then it began.", [".."], "It ended (for now). Then it began."),
     ("The deal ended , he said.", [" ,"], "The deal ended, he said."),
     ("The deal ended .", [" ."], "The deal ended."),
     ("The deal ended . Then it began.", [" ."], "The deal ended. Then it began."),
@@ -129,6 +133,8 @@ GOOD = [
     "Visit example.com or the .com domain, with .NET tools.",
     "Press the . key to stop the clock.",
     "“It was made in the U.S.”.",
+    # two full stops after an opening mark: quoted or bracketed as themselves
+    'Type ".." or (..) to go up.',
     "The innocent people (defined by whom?).",
     "“Yes,” she said. “No.”",
     "He asked “why?” and left.",
