@@ -248,7 +248,12 @@ def _vet_word_end(
             return None
         if next_word in _AMBIGUOUS_SUFFIXES and not _ordinary_word_before(text, after, next_word, left, words_alone):
             return None
-    if _looks_like_name(_token(text, mark, after)):
+    token = _token(text, mark, after)
+    if before in ")]":
+        # No name runs on through a bracket: judge only what follows it, so that
+        # '(£4.5m).The' is a run-on whatever dots the bracket holds.
+        token = token[max(token.rfind(")"), token.rfind("]")) + 1 :]
+    if _looks_like_name(token):
         return None
     if re.match(r"[A-Z][a-z]+[A-Z]", next_word) and not opener:
         return None  # React.PureComponent, Microsoft.AspNetCore: code and product names
@@ -287,7 +292,7 @@ def _ended_by_amount_or_initials(text: str, mark: int, after: int) -> tuple[int,
         return None
     if amount is not None and len(word) < 2:
         return None
-    if after + len(word) < len(text) and not (text[after + len(word)].isspace() or text[after + len(word)] in ",;:"):
+    if after + len(word) < len(text) and not (text[after + len(word)].isspace() or text[after + len(word)] in ",;:-"):
         return None  # $4.5m.Total in a code-like token, U.S.The-style compounds
     ending = amount or initials
     assert ending is not None  # one of the two matched, above

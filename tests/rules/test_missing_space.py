@@ -45,6 +45,10 @@ BAD = [
     ("Profits hit $2.5bn.But shares fell.", ["$2.5bn.But"]),
     ("Sales rose in the U.S.The firm was pleased.", ["U.S.The"]),
     ("He left the U.K.In June he came back.", ["U.K.In"]),
+    ("It was valued at £1.3bn.Paris-based Euronext said no.", ["£1.3bn.Paris"]),
+    # a bracket holding dots: nothing runs on through it
+    ("Profit was £138m ($259.8m).Alain Levy said so.", ["8m).Alain"]),
+    ("Read it at (news.bbc.co.uk).The site is free.", ["uk).The"]),
     # a year before a lower-case second half
     ("Sales rose in 2019.the firm was pleased.", ["2019.the"]),
     # abbreviations are matched as written: 'sat' and 'no' are words here
