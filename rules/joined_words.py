@@ -261,7 +261,8 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
     in the article's first paragraph (where a headline stands), and both halves
     elsewhere. A year glued to a capitalised word (``agreed in 2005The firm``) and a
     word in capitals glued to a word that opens sentences (``backs BBCThe corporation``)
-    are reported wherever they stand.
+    are reported wherever they stand; where the headline stands, capitals glued to any
+    word the article uses, when it uses the capitals alone too (``IAAFGreek sprinters``).
 
     Elsewhere in a paragraph the evidence
     that both halves are words comes from the article itself: each half is used alone
@@ -294,8 +295,10 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
     None.
     """
     if _GLUED_TO_FIGURE.search(document.text):
+        figures = _Usage(document.text)
         for paragraph in document.paragraphs:
-            for start, end, left, right in _figure_glued(paragraph.text):
+            first = paragraph is document.paragraphs[0]
+            for start, end, left, right in _figure_glued(paragraph.text, figures, first):
                 yield _violation(paragraph, paragraph.text, start, end, left, right)
     if not _BOUNDARY.search(document.text):
         return  # one scan of the file settles most articles
@@ -334,14 +337,27 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
 # 'Blair backs BBCThe corporation'). A year takes any capitalised word (no name
 # starts with one: 1Xtra and 4Cast have one digit); capitals only a word that opens
 # sentences and ends no name (BBCThe, not SonyBMG or NHSDirect).
-_GLUED_TO_FIGURE = patterns.compile(r"(?<![\w.\-/@#])((?:19|20)\d\d|[A-Z]{2,5})([A-Z][a-z]+)(?=[\s,;:]|$)")
+_GLUED_TO_FIGURE = patterns.compile(r"(?<![\w.\-/@#])((?:19|20)\d\d|[A-Z]{2,5})([A-Z][a-z]+)(?=[\s,;:'’]|$)")
 
 
-def _figure_glued(text: str) -> Iterator[tuple[int, int, str, str]]:
-    """Yield (start, end, left, right) for a year or capitals glued to the next word."""
+def _figure_glued(text: str, usage: _Usage, first: bool) -> Iterator[tuple[int, int, str, str]]:
+    """Yield (start, end, left, right) for a year or capitals glued to the next word.
+
+    Where the headline stands (the first paragraph, in heading position) capitals take
+    any word when both halves are words of the article (``IAAFGreek sprinters``).
+    """
     for match in _GLUED_TO_FIGURE.finditer(text):
         left, right = match.groups()
-        if left.isdigit() or right in _SENTENCE_STARTERS:
+        if (
+            left.isdigit()
+            or right in _SENTENCE_STARTERS
+            or (
+                first
+                and _heading_position(text, match.start(), match.end())
+                and usage.count(left) > 0
+                and usage.used(right)
+            )
+        ):
             yield match.start(), match.end(), left, right
 
 

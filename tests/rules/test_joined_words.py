@@ -53,6 +53,9 @@ BAD = [
     ("Fares rise again in 2024Passengers will pay more from May.", ["2024Passengers"]),
     ("Blair backs the BBCThe corporation said on Monday it was pleased.", ["BBCThe"]),
     ("Jobs go at the NHSHowever the unions say they will fight.", ["NHSHowever"]),
+    ("Growth at 8% in 2004Singapore's economy grew fast.", ["2004Singapore"]),
+    # where the headline stands, capitals glued to any word of the article
+    ("Sprinters banned by IAAFGreek sprinters will appeal.\n\nThe IAAF and the Greek team met.", ["IAAFGreek"]),
     # halves glued after an emoji and across CRLF
     ("🎉 Rain in Leeds.\r\nMore rain in LeedsYork stays dry. Floods hit York and Leeds.", ["LeedsYork"]),
 ]
@@ -68,6 +71,7 @@ GOOD = [
     # word that ends names (SonyBMG, NHSDirect, PCWorld), in a word (EU2005Presidency)
     "Sales of 1Xtra, 4Cast and 3Com rose, as did NHSDirect, PCWorld and EU2005Presidency.",
     "See www.BBCThe.com and the #ITVThe tag and the 2004-Olympics film and ATMs.",
+    "Headline\n\nCalls to the NHS helpline rose.\n\nCalls to NHSDirect rose, and direct calls fell.",
     # names written solid, once, also where a glued headline would stand
     "Shares in easyJet rose on Monday after the airline said so.",
     "Fans of the YouTube channel met in London on Friday.",
