@@ -207,7 +207,8 @@ def punctuation_spacing(document: Document, options: Mapping[str, Any]) -> Itera
     inferred from its partner.
     """
     text_of_file = document.text
-    if not any(c in text_of_file for c in "([,\"'“”‘’"):
+    # (A mark written as a character reference, &#8220; in HTML, is only in the prose.)
+    if not any(c in text_of_file for c in "([,\"'“”‘’&"):
         return
     quotes_of = {id(q.paragraph): q for q in document.quote_marks}
     for paragraph in document.paragraphs:

@@ -109,3 +109,11 @@ def test_markdown_offsets() -> None:
     (finding,) = run_rule("punctuation-spacing", text, format="markdown")
     assert (finding.start, finding.column) == (18, 19)
     assert apply_fixes(text, [finding]) == "Some **bold** plan, which failed.\n"
+
+
+def test_quotation_marks_written_as_character_references_in_html() -> None:
+    # No quotation mark, comma or bracket stands in the file as a character.
+    text = "<p>He called it &#8220; a start&#8221; and left.</p>\n"
+    (finding,) = run_rule("punctuation-spacing", text, format="html", path="test.html")
+    assert text[finding.start : finding.end] == "&#8220; "
+    assert finding.message == "space after the opening “: '“ a'"
