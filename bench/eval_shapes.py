@@ -340,7 +340,7 @@ def title_sentences(wrong: bool) -> dict[str, list[str]]:
     for full, surname, dem, country, other_dem, other, title in LEADERS:
         for shape, template in TITLE_SHAPES.items():
             d, c = (other_dem, other) if wrong else (dem, country)
-            c = c[0].upper() + c[1:]
+            c = c if c.startswith("the ") else c[0].upper() + c[1:]
             out[shape].append(
                 template.format(full=full, surname=surname, dem=d, country=c, title=title, Title=title.title())
             )
