@@ -319,7 +319,8 @@ def _is_place(knowledge: Knowledge, form: str) -> bool:
     return not DEMONYM_END.search(form) and not any(ATTRIBUTIVE.get(c) == form for c in knowledge.forms.get(form, ()))
 
 
-_OF_COUNTRY = patterns.compile(r" of ((?:the )?[A-Z][\w\-]*(?: [A-Z][\w\-]*){0,3})")
+# Up to seven words: "of Bosnia and Herzegovina", "of the Democratic Republic of the Congo".
+_OF_COUNTRY = patterns.compile(r" of ((?:the )?[A-Z][\w\-]*(?: (?:and|of|the|[A-Z][\w\-]*)){0,6})")
 
 
 def _of_country(knowledge: Knowledge, text: str, after: int) -> tuple[str, frozenset[str], int] | None:

@@ -320,6 +320,13 @@ BAD = [
         "Benjamin Netanyahu, the prime minister of Israel",
         "prime minister of Israel",
     ),
+    (
+        "Talks began after Vladimir Putin, the president of Bosnia and Herzegovina, arrived.",
+        D(2024, 3, 1),
+        "Vladimir Putin, the president of Bosnia and Herzegovina",
+        "Vladimir Putin is Russia's president, not Bosnia and Herzegovina's: Vladimir Putin, the president of Russia",
+        "president of Russia",
+    ),
     # "former" dropped when the right office is held at the date
     (
         "Former Russian President Tony Blair spoke.",
