@@ -72,6 +72,7 @@ GOOD = [
     "Sales of 1Xtra, 4Cast and 3Com rose, as did NHSDirect, PCWorld and EU2005Presidency.",
     "See www.BBCThe.com and the #ITVThe tag and the 2004-Olympics film and ATMs.",
     "Headline\n\nCalls to the NHS helpline rose.\n\nCalls to NHSDirect rose, and direct calls fell.",
+    "Shares in AOLTime Warner rose on Monday as AOL said time was short.",
     # names written solid, once, also where a glued headline would stand
     "Shares in easyJet rose on Monday after the airline said so.",
     "Fans of the YouTube channel met in London on Friday.",
