@@ -117,7 +117,18 @@ CASES = [
     Case("emoji-and-nbsp", _repeat("\U0001f600\u00a0said .\u00a0")),
     Case("one-long-word", _repeat("a")),
     Case("many-short-lines", _repeat("Go.\n")),
+    # The red team's shapes (bench/eval_shapes.py): the new checks' patterns, and HTML.
+    Case("comma-closers-stop", _repeat(',”.,"""""\'.,)')),
+    Case("years-and-capitals-glued", _repeat("2005The BBCThe IAAFGreek 2004Singapore's ")),
+    Case("amounts-and-initials-fused", _repeat("4.5%.The £4.5m.The U.S.The ($2.5m).Then ")),
+    Case("letters-glued-to-quotes", _repeat('a"B a“B ')),
+    Case("html-entity-quotes", _repeat("&#8220;a&#8221;.&#8217;s &quot;b&quot;.. "), "html"),
+    Case("html-nested-divs", _repeat("<div><p>x. "), "html"),
+    Case("html-unclosed-tags", _repeat("<a href='x' <b "), "html"),
 ]
+
+
+PATHS = {"markdown": "pattern.md", "html": "pattern.html"}
 
 
 class _Stopped(BaseException):
@@ -132,7 +143,7 @@ def _time(linter, active, text: str, format: str, cap: float) -> float | None:
     signal.setitimer(signal.ITIMER_VIRTUAL, cap)
     start = time.process_time()
     try:
-        linter.lint_with(text, list(active), path="pattern.md" if format == "markdown" else "pattern.txt")
+        linter.lint_with(text, list(active), path=PATHS.get(format, "pattern.txt"))
     except _Stopped:
         return None
     finally:

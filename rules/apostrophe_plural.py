@@ -122,7 +122,8 @@ def apostrophe_plural(document: Document, options: Mapping[str, Any]) -> Iterato
     ``MPs' expenses``) reads as a possessive and is not reported.
     """
     text = document.text
-    if not any(a + "s" in text for a in _APOSTROPHE):
+    # (An apostrophe written as a character reference, &#8217;s in HTML, is only in the prose.)
+    if not any(a + "s" in text for a in _APOSTROPHE) and "&" not in text:
         return
     plain_plurals: set[str] | None = None
     for paragraph in document.paragraphs:

@@ -16,10 +16,12 @@ from newslint.words import token_after, token_before
 
 # A sentence's end repeated after its closing quote or bracket: riskier.”.  ?”.  !".  .).
 _REPEATED_END = patterns.compile(r"([.!?])([\"'”’)\]]+)(\.)(?!\.)")
+# A comma kept before the closing mark where the sentence ends after it: win this,”.
+_COMMA_THEN_STOP = patterns.compile(r",([\"'”’)\]]+)\.(?!\.)")
 # Two or more commas.
 _DOUBLED_COMMA = patterns.compile(r",{2,}")
-# Exactly two full stops after a word (three or more make an ellipsis).
-_DOUBLED_STOP = patterns.compile(r"(?<=[^\W_])\.\.(?!\.)")
+# Exactly two full stops after a word or a closing mark (three or more make an ellipsis).
+_DOUBLED_STOP = patterns.compile(r"(?:(?<=[^\W_])|(?<=[\"'”’)\]]))\.\.(?!\.)")
 # Spaces (ordinary, no-break U+00A0, thin U+2009 and narrow no-break U+202F) that stand
 # before punctuation which follows a word, a number or a closing mark.
 _SPACE_CHARS = " \t\u00a0\u2009\u202f"
@@ -60,6 +62,11 @@ def _repeated_ends(text: str) -> Iterator[tuple[int, int, int, str, bool]]:
         shown = match.group()
         message = f"{_NAMES[mark]} repeated after the closing {closers[-1]}: '{shown}'"
         yield match.start(), match.end(), match.start(3), message, True
+    for match in _COMMA_THEN_STOP.finditer(text):
+        closer = match.group(1)[-1]
+        message = f"comma before the closing {closer} where the sentence ends: '{match.group()}'"
+        # Unsafe: dropping the comma gives 'this”.', but the writer may have meant 'this.”'.
+        yield match.start(), match.end(), match.start(), message, False
 
 
 def _doubled(text: str) -> Iterator[tuple[int, int, int, str, bool]]:
@@ -71,6 +78,9 @@ def _doubled(text: str) -> Iterator[tuple[int, int, int, str, bool]]:
         token = token_before(text, match.start()) + token_after(text, match.start())
         if "/" in token or "://" in token or "\\" in token:
             continue  # ../parent, a path or a URL
+        at = match.start()
+        if text[at - 1] in _CLOSERS and not (at >= 2 and (text[at - 2].isalnum() or text[at - 2] in ".!?%")):
+            continue  # the mark opens what follows: "..", (..)
         after = text[match.end() : match.end() + 1]
         if after.isalnum() or (after and after in "/\\"):
             continue  # 1..10, a range; a..b in code-like text
@@ -162,8 +172,9 @@ def _spaces_before(text: str) -> Iterator[tuple[int, int, str, str]]:
 def dangling_punctuation(document: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
     """What it does:
     Reports terminal punctuation repeated after a closing quotation mark or bracket
-    (``riskier.”.``, ``?”.``, ``!".``, ``.).``), doubled commas and full stops
-    (``,,``, ``word..``), and a space before a comma, full stop, semicolon, colon,
+    (``riskier.”.``, ``?”.``, ``!".``, ``.).``), a comma before the closing mark where
+    the sentence ends after it (``win this,”.``, an unsafe fix drops the comma), doubled commas and full stops
+    (``,,``, ``word..``, ``"a farce"..``), and a space before a comma, full stop, semicolon, colon,
     question or exclamation mark (``word ,``, ``word .``, ``said :``): an ordinary
     space, a no-break space (U+00A0) or a thin space (U+2009, U+202F), or several. A
     full stop separated from the word it ends and glued to the next sentence

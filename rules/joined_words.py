@@ -230,7 +230,10 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
     hyphenated (``finalFly-half``). A capitalised last word (``LeedsYorkshire``, an
     abbreviation's plural ``MPsLabour``) needs one half to be a word of the article,
     in the article's first paragraph (where a headline stands), and both halves
-    elsewhere.
+    elsewhere. A year glued to a capitalised word (``agreed in 2005The firm``) and a
+    word in capitals glued to a word that opens sentences (``backs BBCThe corporation``)
+    are reported wherever they stand; where the headline stands, capitals glued to any
+    word the article uses, when it uses the capitals alone too (``IAAFGreek sprinters``).
 
     Elsewhere in a paragraph the evidence
     that both halves are words comes from the article itself: each half is used alone
@@ -265,6 +268,12 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
     # The article's usage is its prose: a link's target, an attribute or front matter
     # (/news/ofTexas, title="Green and Leaf") is not a use of a word.
     prose = document.joined.text
+    if _GLUED_TO_FIGURE.search(prose):
+        figures = _Usage(prose)
+        for paragraph in document.paragraphs:
+            first = paragraph is document.paragraphs[0]
+            for start, end, left, right in _figure_glued(paragraph.text, figures, first):
+                yield _violation(paragraph, paragraph.text, start, end, left, right)
     if not _BOUNDARY.search(prose):
         return  # one scan of the prose settles most articles
     usage: _Usage | None = None  # counted on the first candidate, once per document
@@ -295,6 +304,36 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
             halves = _split(usage, text[start:end])
             if halves is not None:
                 yield _violation(paragraph, text, start, end, *halves)
+
+
+# A year or a word in capitals run into the next sentence, where no lower-case letter
+# marks the seam: a headline glued to its paragraph ('deal agreed in 2005The firm',
+# 'Blair backs BBCThe corporation'). A year takes any capitalised word (no name
+# starts with one: 1Xtra and 4Cast have one digit); capitals only a word that opens
+# sentences and ends no name (BBCThe, not SonyBMG or NHSDirect).
+_GLUED_TO_FIGURE = patterns.compile(r"(?<![\w.\-/@#])((?:19|20)\d\d|[A-Z]{2,5})([A-Z][a-z]+)(?=[\s,;:'’]|$)")
+
+
+def _figure_glued(text: str, usage: _Usage, first: bool) -> Iterator[tuple[int, int, str, str]]:
+    """Yield (start, end, left, right) for a year or capitals glued to the next word.
+
+    Where the headline stands (the first paragraph, in heading position) capitals take
+    any word when both halves are words of the article (``IAAFGreek sprinters``).
+    """
+    for match in _GLUED_TO_FIGURE.finditer(text):
+        left, right = match.groups()
+        if (
+            left.isdigit()
+            or right in _SENTENCE_STARTERS
+            or (
+                first
+                and _heading_position(text, match.start(), match.end())
+                and usage.count(left) > 0
+                and usage.used(right)
+                and not re.match(r" [A-Z][a-z]", text[match.end() : match.end() + 3])  # AOLTime Warner: a name
+            )
+        ):
+            yield match.start(), match.end(), left, right
 
 
 def _violation(paragraph: Paragraph, text: str, start: int, end: int, left: str, right: str) -> Violation:

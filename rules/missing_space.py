@@ -123,6 +123,18 @@ def _quote_opens(marks: Callable[[], Mapping[int, Mark]], at: int) -> bool | Non
     return mark.role == "open"
 
 
+# An amount that ends a sentence: 4.5%, £4.5m, $2bn, 30bn (a bare number may be
+# numbering or a version: 1.Introduction, iOS 17.Beta).
+_AMOUNT_END = patterns.compile(r"(?<![^\s(])(?:[£$€]\d[\d,]*(?:\.\d+)?(?:m|bn|k|p)?|\d[\d,]*(?:\.\d+)?(?:%|m|bn))$")
+# A dotted abbreviation in capitals (U.S., U.K., E.U.) is followed by a capitalised
+# word in ordinary use (U.S. Steel); only these words show that a sentence began.
+_SENTENCE_OPENERS = frozenset(
+    """The A An But And He She It They We In On At This That These Those There Its His Her
+    Their Our However Meanwhile Yet So If When While After Before Last Mr Mrs Ms""".split()
+)
+_CAPITAL_INITIALS = patterns.compile(r"(?<![^\s(\"'“‘])(?:[A-Z]\.){1,3}[A-Z]$")
+
+
 _AUXILIARIES = frozenset("is was has had will would could can may might were are the a an also".split())
 # What follows a domain named in a sentence: a web noun, or a word that goes on from a
 # noun ('visit news.it for more', 'napster.no site', 'Dot.life and').
@@ -160,6 +172,19 @@ def _vet(
     marks: Callable[[], Mapping[int, Mark]],
 ) -> tuple[int, int, int, bool] | None:
     """Return (span start, span end, insertion index, safe) for a real slip, else None."""
+    found = _vet_word_end(text, match, words_alone, marks)
+    if found is None and text[match.start()] == "." and not match.group(1) and not match.group(2):
+        return _ended_by_amount_or_initials(text, match.start(), match.end())
+    return found
+
+
+def _vet_word_end(
+    text: str,
+    match: re.Match[str],
+    words_alone: Callable[[], Counter[str]],
+    marks: Callable[[], Mapping[int, Mark]],
+) -> tuple[int, int, int, bool] | None:
+    """Vet a stop after a word, a year or a closing mark, as ``_vet`` does."""
     mark = match.start()
     closer, opener = match.group(1), match.group(2)
     after = match.end()
@@ -203,11 +228,17 @@ def _vet(
     if next_word[0].islower():
         # Between two lower-case words only: 'works.now', not 'BBC.co' or 'found".the'.
         left = text[_word_start(text, mark) : mark]
-        if opener or closer or not left[1:].islower() or left in _LOWER_ABBREVIATIONS:
+        # (A number left here is a year: 'in 2019.the firm'.)
+        if opener or closer or not (left[1:].islower() or left.isdigit()) or left in _LOWER_ABBREVIATIONS:
             return None
         if next_word in _AMBIGUOUS_SUFFIXES and not _ordinary_word_before(text, after, next_word, left, words_alone):
             return None
-    if _looks_like_name(_token(text, mark, after)):
+    token = _token(text, mark, after)
+    if before in ")]":
+        # No name runs on through a bracket: judge only what follows it, so that
+        # '(£4.5m).The' is a run-on whatever dots the bracket holds.
+        token = token[max(token.rfind(")"), token.rfind("]")) + 1 :]
+    if _looks_like_name(token):
         return None
     if re.match(r"[A-Z][a-z]+[A-Z]", next_word) and not opener:
         return None  # React.PureComponent, Microsoft.AspNetCore: code and product names
@@ -229,6 +260,28 @@ def _vet(
         safe = False  # the next sentence needs its capital too: a space is half the fix
     span_start = _word_start(text, mark - 1 if before in _CLOSERS else mark)
     return span_start, after + len(next_word), insert, safe
+
+
+def _ended_by_amount_or_initials(text: str, mark: int, after: int) -> tuple[int, int, int, bool] | None:
+    """Vet 'by 4.5%.The', 'to £4.5m.The' and 'in the U.S.The': the cases the dots inside hide."""
+    window = max(0, mark - 30)
+    amount = _AMOUNT_END.search(text, window, mark)
+    initials = None if amount else _CAPITAL_INITIALS.search(text, window, mark)
+    if amount is None and initials is None:
+        return None
+    next_word = _NEXT_WORD.match(text, after)
+    if next_word is None or not (next_word.group()[0].isupper() and next_word.group()[1:].islower()):
+        return None
+    word = next_word.group()
+    if initials is not None and word not in _SENTENCE_OPENERS:
+        return None
+    if amount is not None and len(word) < 2:
+        return None
+    if after + len(word) < len(text) and not (text[after + len(word)].isspace() or text[after + len(word)] in ",;:-"):
+        return None  # $4.5m.Total in a code-like token, U.S.The-style compounds
+    ending = amount or initials
+    assert ending is not None  # one of the two matched, above
+    return ending.start(), after + len(word), mark + 1, True
 
 
 def _describe(mark: str) -> str:
@@ -268,7 +321,9 @@ def missing_space(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
     ``concerns.Putin said``, ``could be found".The``, ``the US."We are``; also a run-on
     sentence whose second half starts with a lower-case word, any word followed by a
     space or comma, between two words (``it works.now we wait``, ``the pages.then he``,
-    ``in 25 years.perhaps the vote``). The span is the fused text, from the start of the
+    ``in 25 years.perhaps the vote``, ``in 2019.the firm``). After an amount (``by
+    4.5%.The``, ``£4.5m.The``) and after capital initials followed by a word that opens
+    sentences (``the U.S.The``, ``the U.K.In``; not ``U.S.Steel``) too. The span is the fused text, from the start of the
     word before the punctuation to the end of the word after it.
 
     A lower-case word after the stop could be the end of a domain or a file name

@@ -24,6 +24,9 @@ _CODE_LIKE = patterns.compile(r"[@/\\=_{}<>|#~^*]|(?<![.])\.[a-z]{2,4}\b|\w\(")
 _GLUED_IN_TOKEN = patterns.compile(r",(?=\S)")
 _TOKEN_WINDOW = 100
 _SHOWN = 30  # the most of a neighbouring word a message shows
+# The letters and digits either side of a mark glued between two words, for the message.
+_LETTERS_AFTER = patterns.compile(r"[^\W_]{1,30}")
+_LETTERS_BEFORE = patterns.compile(r"[^\W_]{1,30}$")
 
 
 def _bracket_pairs(text: str) -> Iterator[tuple[int, int]]:
@@ -100,6 +103,14 @@ def _quotes(text: str, quotes: ParagraphQuotes) -> Iterator[tuple[int, int, str,
                 word = token_after(text, end, _SHOWN)
                 message = f"space after the opening {mark.char}: '{text[i:end]}{word}'"
                 yield i, end, message, mark.char, True
+            elif mark.double and end == i + 1 < len(text) and i > 0 and text[i - 1].isalnum() and text[end].isalnum():
+                # Glued to the word before: a lost space, or a headline or subheading run
+                # into its paragraph (pace“We are ...).
+                before = _LETTERS_BEFORE.search(text, max(0, i - 30), i)
+                after = _LETTERS_AFTER.match(text, end)
+                glued = f"{before.group() if before else ''}{mark.char}{after.group() if after else ''}"
+                message = f"no space before the opening {mark.char}: '{glued}'"
+                yield i, i + 1, message, " " + mark.char, True
         elif mark.role == "close" and _clearly_paired(mark, marks, opening=False):
             start = i
             while start > 0 and i - start < 2 and text[start - 1] in _SPACES:
@@ -149,8 +160,9 @@ def punctuation_spacing(document: Document, options: Mapping[str, Any]) -> Itera
     """What it does:
     Reports a space just inside brackets (``( the plan )``, ``[ sic ]``) or quotation
     marks (``" the plan"``, ``“the plan ”``), a comma with no space before the next word
-    (``plan,which``), and a closing quotation mark glued to the next word (``”said
-    Smith``). A straight quotation mark is judged only when its direction is not in
+    (``plan,which``), a closing quotation mark glued to the next word (``”said
+    Smith``), and an opening double mark glued to the word before (``of“squabbling``,
+    or a headline run into its paragraph: ``pace“We are``). A straight quotation mark is judged only when its direction is not in
     doubt: it pairs with a mark that tells its own direction from its neighbours.
 
     Left alone: numbers (``1,000``, ``3,5``), URLs, e-mail addresses, paths and code-like
@@ -174,7 +186,8 @@ def punctuation_spacing(document: Document, options: Mapping[str, Any]) -> Itera
     inferred from its partner.
     """
     text_of_file = document.text
-    if not any(c in text_of_file for c in "([,\"'“”‘’"):
+    # (A mark written as a character reference, &#8220; in HTML, is only in the prose.)
+    if not any(c in text_of_file for c in "([,\"'“”‘’&"):
         return
     quotes_of = {id(q.paragraph): q for q in document.quote_marks}
     for paragraph in document.paragraphs:

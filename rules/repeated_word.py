@@ -282,6 +282,8 @@ def _legitimate(
             usage.append(_CapitalUsage(document))
         return not usage[0].judged_a_slip(second.text)
     previous = _previous(tokens, text, i)
+    if first.text[0].isupper() and previous is not None and word not in _CLOSED_CLASS:
+        return True  # a name, then the common noun, inside a sentence: 'the Old Town town hall'
     before = previous.lower if previous else ""
     nxt = tokens[i + 2] if i + 2 < len(tokens) and _joined(text, second, tokens[i + 2]) else None
     after = text[second.end : second.end + 1]
@@ -400,7 +402,9 @@ def repeated_word(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
       Bingham) unless the word is a function word (``The The``, ``Of Of``) or the
       article uses it alone inside sentences as a word and never as a person's name
       (``British British Casino`` in a story that writes ``a British casino``); months,
-      weekdays and modals are never judged so.
+      weekdays and modals are never judged so; a capitalised word inside a sentence
+      before the same word in lower case, a name and its common noun (``the Old Town
+      town hall``), unless the word is a function word.
 
     Why it matters:
     Doubled words are the typo that proofreading eyes skip most easily.

@@ -31,7 +31,7 @@ from newslint.rule import ActiveRule
 
 # The patterns live with the benchmark that prints seconds per MB for each of them.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from pathological import CASES, Case, prose  # noqa: E402
+from pathological import CASES, PATHS, Case, prose  # noqa: E402
 
 SMALL, LARGE = 100_000, 400_000
 RATIO = 6.0
@@ -70,7 +70,7 @@ def _setup() -> tuple[Linter, tuple[ActiveRule, ...]]:
 
 def _seconds(text: str, format: str, limit: float) -> float:
     linter, active = _setup()
-    path = "pattern.md" if format == "markdown" else "pattern.txt"
+    path = PATHS.get(format, "pattern.txt")
     # The collector's pauses grow with every object alive, the suite's included: noise that
     # says nothing about the linter's own algorithm.
     gc.collect()

@@ -92,6 +92,11 @@ _NEWS = st.sampled_from(
         "BBC",
         "said:",
         "\ufeff",
+        "<p>",
+        "</p>",
+        "<h1>",
+        "&#8221;",
+        "<!-- x -->",
     ]
 )
 TEXT = st.one_of(st.text(max_size=300), st.lists(_NEWS, max_size=80).map("".join))
@@ -113,7 +118,7 @@ def test_there_are_rules_to_check():
     assert {"NL000", "NL001"} <= {rule.code for rule in all_rules()}
 
 
-@pytest.mark.parametrize("format", ["text", "markdown"])
+@pytest.mark.parametrize("format", ["text", "markdown", "html"])
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=TEXT)
 def test_rules_never_crash_and_spans_stay_inside(format, text):
@@ -184,8 +189,18 @@ _HOSTILE = [
     "---",
     "&amp;",
     "&#8220;",
+    "&#8217;",
+    "&quot;",
+    "&nbsp;",
+    "&#x1F600;",
     "\\",
     "<b>",
+    "<p>",
+    "</p>",
+    "<h2>",
+    "<li>",
+    "<br>",
+    "<img alt='the the'>",
     "<!--",
     "-->",
     "<!-- newslint-disable -->",
@@ -263,7 +278,7 @@ def test_an_unrelated_paragraph_after_the_text_changes_nothing_before_it(path, t
     assert {_key(f) for f in extended if f.start < len(text) and f.code != "NL401"} == kept
 
 
-@pytest.mark.parametrize("path", ["draft.txt", "draft.md"])
+@pytest.mark.parametrize("path", ["draft.txt", "draft.md", "draft.html"])
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=HOSTILE)
 @example(text="He met J\u00a0. Smith.It rained .")  # sentencex panicked on this

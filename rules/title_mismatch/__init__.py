@@ -39,7 +39,7 @@ def title_mismatch(document, options) -> Iterator[Violation]:
     """What it does:
     Finds titles given to people, "Russian President Volodymyr Zelenskyy", "US President Donald
     Trump", "Benjamin Netanyahu, the Israeli prime minister", "Mr Blair, the French prime
-    minister", and checks them against a knowledge base of heads of state and government and
+    minister", "the president of Russia, Volodymyr Zelenskyy", and checks them against a knowledge base of heads of state and government and
     leading ministers since 1990. It reports a person given another country's title (whatever
     offices that country has: "German Prime Minister Tony Blair"), a head's title their own
     country does not have ("German Prime Minister Gerhard Schroeder"), a title not held at the

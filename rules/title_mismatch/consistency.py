@@ -87,6 +87,8 @@ def _others(names: list[str], own: str) -> str:
 
 
 def _title_words(phrase: Phrase) -> str:
+    if phrase.form and phrase.of_country:
+        return f"{phrase.title} of {phrase.form}"
     return f"{phrase.form} {phrase.title}" if phrase.form else phrase.title
 
 

@@ -514,7 +514,11 @@ def _other_country(
         modifier = "former" if phrase.modifier is None else None
     replacement = rewrite(
         phrase,
-        form=attributive(knowledge, office.country, phrase.form, phrase.cue == "the"),
+        form=(
+            country_name(knowledge, office.country)
+            if phrase.of_country
+            else attributive(knowledge, office.country, phrase.form, phrase.cue == "the")
+        ),
         title=title,
         modifier_text=modifier,
     )

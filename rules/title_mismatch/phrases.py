@@ -122,6 +122,7 @@ class Phrase:
     sentence_initial: bool
     apposition: bool = False  # "Russia's president, Vladimir Putin,"
     cue: str = ""  # the word before the phrase, lower case ("under President Clinton")
+    of_country: bool = False  # the country after the title: "the president of Russia"
 
     @cached_property
     def title(self) -> str:
@@ -314,6 +315,33 @@ def _is_place(knowledge: Knowledge, form: str) -> bool:
     return not DEMONYM_END.search(form) and not any(ATTRIBUTIVE.get(c) == form for c in knowledge.forms.get(form, ()))
 
 
+# Up to seven words: "of Bosnia and Herzegovina", "of the Democratic Republic of the Congo".
+_OF_COUNTRY = patterns.compile(r" of ((?:the )?[A-Z][\w\-]*(?: (?:and|of|the|[A-Z][\w\-]*)){0,6})")
+
+
+def _of_country(knowledge: Knowledge, text: str, after: int) -> tuple[str, frozenset[str], int] | None:
+    """Return (written form, its codes, its end) for a country named after a title with 'of'.
+
+    Only a country's name (Russia, the United States), never a demonym or a possessive, and
+    the longest that is one: "of France Emmanuel Macron" names France.
+    """
+    match = _OF_COUNTRY.match(text, after)
+    if match is None:
+        return None
+    words = match.group(1).split(" ")
+    for count in range(len(words), 0, -1):
+        written = " ".join(words[:count])
+        bare = written[4:] if written.startswith("the ") else written
+        codes = knowledge.forms.get(bare)
+        if (
+            codes
+            and _is_place(knowledge, bare)
+            and text[match.start(1) + len(written) : match.start(1) + len(written) + 1] not in "'’"
+        ):
+            return written, codes, match.start(1) + len(written)
+    return None
+
+
 def _modifier(word: str) -> str | None:
     return MODIFIERS.get(word.lower().lstrip(OPENERS).rstrip("-"))
 
@@ -357,6 +385,13 @@ def find_phrases(knowledge: Knowledge, paragraph, titles=None) -> Iterator[Phras
         if found is not None:
             count, form, codes = found
             used += count
+        of_country = False
+        if form is None and codes is None:
+            # "the president of Russia, Vladimir Putin", "Vladimir Putin, the president of Russia"
+            of_form = _of_country(knowledge, text, after)
+            if of_form is not None:
+                form, codes, after = of_form
+                of_country = True
         if modifier is None and len(words) > used and _modifier(text[slice(*words[used])]):
             modifier = _modifier(text[slice(*words[used])])
             used += 1
@@ -398,6 +433,12 @@ def find_phrases(knowledge: Knowledge, paragraph, titles=None) -> Iterator[Phras
                 name_end_at = the_start - 2
         elif comma_before and before is not None:
             name_end_at = before[1] - 1  # "<name>, Britain's prime minister, said"
+        if (
+            name_end_at >= 0
+            and of_country
+            and not re.match(r"(?:[.;:)!?]|,(?!\s+(?:and|or|as)\b)|$)", text[after : after + 8])
+        ):
+            name_end_at = -1  # "Bill Clinton, the King of Belgium as well as ...": a list, not a title
         if name_end_at >= 0:
             tail = text[after : after + 5]
             if (
@@ -434,6 +475,7 @@ def find_phrases(knowledge: Knowledge, paragraph, titles=None) -> Iterator[Phras
                 True,
                 _sentence_initial(text, phrase_start),
                 cue=cue,
+                of_country=of_country,
             )
             continue
         comma = False
@@ -477,4 +519,5 @@ def find_phrases(knowledge: Knowledge, paragraph, titles=None) -> Iterator[Phras
             _sentence_initial(text, phrase_start),
             comma,
             cue=cue,
+            of_country=of_country,
         )

@@ -96,3 +96,11 @@ def test_positions_after_emoji_and_crlf() -> None:
     text = "🎉 One line.\r\n\r\nIn the 1990's it rose.\r\n"
     (finding,) = run_rule("apostrophe-plural", text)
     assert (finding.line, finding.column, text[finding.start : finding.end]) == (3, 8, "1990's")
+
+
+def test_an_apostrophe_written_as_a_character_reference_in_html() -> None:
+    # Every apostrophe of the file is a reference: the slip is only in the prose.
+    text = "<p>Sales of the 1990&#8217;s rose.</p>\n"
+    (finding,) = run_rule("apostrophe-plural", text, format="html", path="test.html")
+    assert text[finding.start : finding.end] == "1990&#8217;s"
+    assert finding.fix is None  # the reference is markup: no safe edit of one character

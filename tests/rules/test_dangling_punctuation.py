@@ -31,6 +31,10 @@ BAD = [
     ("The budget,,, he said.", [",,,"], "The budget,, he said."),
     ("The deal is done..", [".."], "The deal is done."),
     ("The deal is done.. Then what?", [".."], "The deal is done. Then what?"),
+    # two full stops after a closing quotation mark or bracket
+    ('He called it "a farce".. Then he left.', [".."], 'He called it "a farce". Then he left.'),
+    ("He called it “a farce”..", [".."], "He called it “a farce”."),
+    ("It ended (for now).. Then it began.", [".."], "It ended (for now). Then it began."),
     ("The deal ended , he said.", [" ,"], "The deal ended, he said."),
     ("The deal ended .", [" ."], "The deal ended."),
     ("The deal ended . Then it began.", [" ."], "The deal ended. Then it began."),
@@ -125,6 +129,34 @@ def test_two_dot_ellipsis_fix_is_not_safe() -> None:
     assert finding.fix is not None and not finding.fix.safe
 
 
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("He said: “We will win this,”. Then he left.", ",”."),
+        ('She called it "a start,". Few agreed.', ',".'),
+        ("It was, he said, 'over,'.", ",'."),
+        ("They met (on Monday,).", ",)."),
+        ("The word was “no,”).", ",”)."),
+    ],
+)
+def test_comma_before_the_closing_mark_where_the_sentence_ends(text: str, flagged: str) -> None:
+    (finding,) = run_rule("dangling-punctuation", text)
+    assert text[finding.start : finding.end] == flagged
+    assert finding.message == f"comma before the closing {flagged[-2]} where the sentence ends: '{flagged}'"
+    # The comma goes, as an unsafe fix: the writer may have meant a full stop inside.
+    assert (finding.fix.start, finding.fix.end, finding.fix.text, finding.fix.safe) == (
+        finding.start,
+        finding.start + 1,
+        "",
+        False,
+    )
+
+
+@pytest.mark.parametrize("text", ["“We will win,” he said.", '"Yes," she said. "No."', "They met (on Monday, at ten)."])
+def test_a_comma_before_a_closing_mark_that_goes_on_is_fine(text: str) -> None:
+    assert run_rule("dangling-punctuation", text) == []
+
+
 def test_message() -> None:
     (finding,) = run_rule("dangling-punctuation", "“It is even riskier.”.")
     assert finding.message == "full stop repeated after the closing ”: '.”.'"
@@ -142,6 +174,8 @@ GOOD = [
     "Visit example.com or the .com domain, with .NET tools.",
     "Press the . key to stop the clock.",
     "“It was made in the U.S.”.",
+    # two full stops after an opening mark: quoted or bracketed as themselves
+    'Type ".." or (..) to go up.',
     "The innocent people (defined by whom?).",
     "“Yes,” she said. “No.”",
     "He asked “why?” and left.",

@@ -48,6 +48,14 @@ BAD = [
     ("Rain delays play at LeedsYorkshire fans waited all day.\n\nLeeds was wet.", ["LeedsYorkshire"]),
     ("Council rebukes local MPsLabour members voted against it.\n\nThe MPs said no.", ["MPsLabour"]),
     ("Funds pledged for JapanJapanese firms will rebuild the port.\n\nJapan said so.", ["JapanJapanese"]),
+    # a headline ending in a year or in capitals: no lower-case letter at the seam
+    ("Deal agreed in 2005The firm said on Monday that it was pleased.", ["2005The"]),
+    ("Fares rise again in 2024Passengers will pay more from May.", ["2024Passengers"]),
+    ("Blair backs the BBCThe corporation said on Monday it was pleased.", ["BBCThe"]),
+    ("Jobs go at the NHSHowever the unions say they will fight.", ["NHSHowever"]),
+    ("Growth at 8% in 2004Singapore's economy grew fast.", ["2004Singapore"]),
+    # where the headline stands, capitals glued to any word of the article
+    ("Sprinters banned by IAAFGreek sprinters will appeal.\n\nThe IAAF and the Greek team met.", ["IAAFGreek"]),
     # halves glued after an emoji and across CRLF
     ("🎉 Rain in Leeds.\r\nMore rain in LeedsYork stays dry. Floods hit York and Leeds.", ["LeedsYork"]),
 ]
@@ -59,6 +67,12 @@ def test_bad(text: str, expected: list[str]) -> None:
 
 
 GOOD = [
+    # names with a figure or capitals written solid: one digit, or capitals before a
+    # word that ends names (SonyBMG, NHSDirect, PCWorld), in a word (EU2005Presidency)
+    "Sales of 1Xtra, 4Cast and 3Com rose, as did NHSDirect, PCWorld and EU2005Presidency.",
+    "See www.BBCThe.com and the #ITVThe tag and the 2004-Olympics film and ATMs.",
+    "Headline\n\nCalls to the NHS helpline rose.\n\nCalls to NHSDirect rose, and direct calls fell.",
+    "Shares in AOLTime Warner rose on Monday as AOL said time was short.",
     # names written solid, once, also where a glued headline would stand
     "Shares in easyJet rose on Monday after the airline said so.",
     "Fans of the YouTube channel met in London on Friday.",

@@ -39,6 +39,18 @@ BAD = [
     ("The bank said so.I think not.", ["so.I"]),
     ("It rained.I'm staying in.", ["rained.I'm"]),
     ("Sales rose in 2004.The firm was pleased.", ["2004.The"]),
+    # an amount or capital initials before the stop, whose own dots hide the slip
+    ("Sales rose by 4.5%.The firm was pleased.", ["4.5%.The"]),
+    ("It cost £4.5m.The firm paid.", ["£4.5m.The"]),
+    ("Profits hit $2.5bn.But shares fell.", ["$2.5bn.But"]),
+    ("Sales rose in the U.S.The firm was pleased.", ["U.S.The"]),
+    ("He left the U.K.In June he came back.", ["U.K.In"]),
+    ("It was valued at £1.3bn.Paris-based Euronext said no.", ["£1.3bn.Paris"]),
+    # a bracket holding dots: nothing runs on through it
+    ("Profit was £138m ($259.8m).Alain Levy said so.", ["8m).Alain"]),
+    ("Read it at (news.bbc.co.uk).The site is free.", ["uk).The"]),
+    # a year before a lower-case second half
+    ("Sales rose in 2019.the firm was pleased.", ["2019.the"]),
     # abbreviations are matched as written: 'sat' and 'no' are words here
     ("He sat.The crowd stood.", ["sat.The"]),
     ('He replied, "No."Then he left.', ['No."Then']),
@@ -72,6 +84,9 @@ def test_bad(text: str, expected: list[str]) -> None:
 GOOD = [
     "Officials in the U.S. and the U.K. agreed.",
     "The U.S.-based group said so.",
+    # capital initials before a name (U.S.Steel, U.S.Army), not a sentence opener
+    "Shares in U.S.Steel and the U.S.Army rose, as did the U.S.A.",
+    "Version 17.Beta and £4.5m.TheTotal are codes.",
     "The meeting starts at 10 a.m. Nobody came.",
     "The talks ended at 10 a.m.Nobody came.",  # dotted abbreviation: left alone by design
     "Use a noun, e.g. Paris, or i.e. London.",

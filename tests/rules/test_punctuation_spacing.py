@@ -38,6 +38,12 @@ BAD = [
     ("“We will win,”said Smith.", ["”"], "“We will win,” said Smith."),
     ('"We will win,"said Smith.', ['"'], '"We will win," said Smith.'),
     ("He called it “a start”which few believed.", ["”"], "He called it “a start” which few believed."),
+    # an opening double mark glued to the word before: a lost space, or a headline run
+    # into the paragraph after it
+    ("He accused them of“squabbling” again.", ["“"], "He accused them of “squabbling” again."),
+    ('He accused them of"squabbling" again.', ['"'], 'He accused them of "squabbling" again.'),
+    ("Talks gather pace“We are hopeful,” she said.", ["“"], "Talks gather pace “We are hopeful,” she said."),
+    ("In 2004“it was over”, he said.", ["“"], "In 2004 “it was over”, he said."),
     # a no-break space inside the marks
     ("The plan (\u00a0agreed) was new.", ["(\u00a0"], "The plan (agreed) was new."),
     # an emoji before the slip, CRLF
@@ -69,6 +75,10 @@ GOOD = [
     'It was found".The next one came.',
     # a straight mark whose direction is in doubt
     'The score was 3 " 2 at half time.',
+    # an opening mark after a bracket, a dash or a slash, before a mark; a single curly
+    # mark after a word (an apostrophe in typeset copy: rock‘n’roll)
+    "He said (“no”), then—“yes”—and/“maybe”.",
+    "It was rock‘n’roll, he said.",
     # a quotation that opens after a space and a dash
     'It was - " he paused - over.',
 ]
@@ -90,6 +100,8 @@ def test_messages() -> None:
         "space after the opening “: '“ a'",
         "no space after the closing ”: '”which'",
     ]
+    (finding,) = run_rule("punctuation-spacing", "He accused them of“squabbling” again.")
+    assert finding.message == "no space before the opening “: 'of“squabbling'"
 
 
 def test_markdown_offsets() -> None:
@@ -97,3 +109,11 @@ def test_markdown_offsets() -> None:
     (finding,) = run_rule("punctuation-spacing", text, format="markdown")
     assert (finding.start, finding.column) == (18, 19)
     assert apply_fixes(text, [finding]) == "Some **bold** plan, which failed.\n"
+
+
+def test_quotation_marks_written_as_character_references_in_html() -> None:
+    # No quotation mark, comma or bracket stands in the file as a character.
+    text = "<p>He called it &#8220; a start&#8221; and left.</p>\n"
+    (finding,) = run_rule("punctuation-spacing", text, format="html", path="test.html")
+    assert text[finding.start : finding.end] == "&#8220; "
+    assert finding.message == "space after the opening “: '“ a'"

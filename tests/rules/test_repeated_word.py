@@ -89,6 +89,8 @@ GOOD = [
     "He said that that was wrong.",
     "It was very very cold, and she said no no.",
     "Bye bye, said the ha ha man from far far away.",
+    # a name, then the common noun it ends with, inside a sentence
+    "They met in the Old Town town hall, then went to a Bath bath shop.",
     # grammatical repeats
     "The can can hold two litres, and his will will be read today.",
     "She gave her her coat and told her her fortune.",

@@ -304,6 +304,29 @@ BAD = [
         "George W. Bush is the United States' president, not Israel's: US President George W Bush",
         "US President",
     ),
+    # the country after the title, with "of": before the name and after it
+    (
+        "The president of Russia, Volodymyr Zelenskyy, said no.",
+        D(2024, 3, 1),
+        "president of Russia, Volodymyr Zelenskyy",
+        "Volodymyr Zelenskyy is Ukraine's president, not Russia's: president of Ukraine, Volodymyr Zelenskyy",
+        "president of Ukraine",
+    ),
+    (
+        "Benjamin Netanyahu, the prime minister of the United States, said no.",
+        D(2024, 3, 1),
+        "Benjamin Netanyahu, the prime minister of the United States",
+        "Benjamin Netanyahu is Israel's prime minister, not the United States': "
+        "Benjamin Netanyahu, the prime minister of Israel",
+        "prime minister of Israel",
+    ),
+    (
+        "Talks began after Vladimir Putin, the president of Bosnia and Herzegovina, arrived.",
+        D(2024, 3, 1),
+        "Vladimir Putin, the president of Bosnia and Herzegovina",
+        "Vladimir Putin is Russia's president, not Bosnia and Herzegovina's: Vladimir Putin, the president of Russia",
+        "president of Russia",
+    ),
     # "former" dropped when the right office is held at the date
     (
         "Former Russian President Tony Blair spoke.",
@@ -332,6 +355,11 @@ def test_reports_a_wrong_title(text, day, span, message, fix):
 
 GOOD = [
     ("Russian President Vladimir Putin refused.", D(2025, 6, 19)),
+    ("The president of Russia, Vladimir Putin, and the president of France Emmanuel Macron met.", D(2024, 3, 1)),
+    # a list, not an apposition; a possessive ("of Russia's ally"); an organisation
+    ("She met Bill Clinton, the king of Belgium, and others.", D(2004, 3, 1)),
+    ("She met Bill Clinton, the king of Belgium as well as others.", D(2004, 3, 1)),
+    ("The president of Russia's ally, Alexander Lukashenko, spoke.", D(2024, 3, 1)),
     ("Iran’s Supreme Leader Ayatollah Ali Khamenei spoke.", D(2025, 6, 19)),
     ("Iran's Supreme Leader Ali Khamenei spoke.", D(2005, 6, 19)),
     ("U.S. President Donald Trump said so. US President Donald Trump agreed.", D(2025, 6, 19)),
