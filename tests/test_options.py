@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -76,12 +77,14 @@ def test_paths_are_resolved_against_the_configuration_file(tmp_path, monkeypatch
     assert loaded.rules["option-probe"].options["files"] == (str(desk / "data" / "people.yaml"),)
 
 
-def test_a_negative_limit_of_a_built_in_rule_stops_the_run_before_any_file(tmp_path):
+def test_a_negative_limit_of_a_built_in_rule_keeps_every_file_under_it_from_being_linted(tmp_path):
     (tmp_path / ".newslint.yaml").write_text("rules:\n  long-sentence:\n    max-words: -5\n")
-    (tmp_path / "a.txt").write_text("Fine.\n")
+    (tmp_path / "a.txt").write_text("Fine. It rained.Then it stopped.\n")
     linter = Linter(entry_points=False)
-    with pytest.raises(ConfigError, match=r":3: long-sentence.max-words must be at least 1, not -5"):
-        list(linter.lint_paths([str(tmp_path / "a.txt")]))
+    [result] = linter.lint_paths([str(tmp_path / "a.txt")])
+    assert result.config_error and result.status == 2 and result.findings == []
+    assert result.error is not None
+    assert re.search(r":3: long-sentence.max-words must be at least 1, not -5$", result.error)
 
 
 def test_explain_lists_each_option_with_its_kind_and_range():
