@@ -1,9 +1,11 @@
-"""The pre-commit hook, run for real with ``pre-commit try-repo`` against a scratch repository.
+"""The pre-commit hook, run for real with ``pre-commit run`` in a scratch repository.
 
-try-repo installs newslint from this checkout (``--ref HEAD``: the committed tree, so
-that other work in progress in the checkout cannot break the install) into pre-commit's
-own environment, its dependencies from the package index; so this test is slow and needs
-the index. It skips when pre-commit or git is missing.
+The scratch repository's config names this checkout at its HEAD commit (the committed
+tree, as ``try-repo --ref HEAD`` would, so that other work in progress in the checkout
+cannot break the install). pre-commit installs newslint from it into its own environment,
+its dependencies from the package index, once: both runs share one ``PRE_COMMIT_HOME``
+(``try-repo`` would build a new environment for each). So this test is slow and needs the
+index. It skips when pre-commit or git is missing.
 """
 
 from __future__ import annotations
@@ -41,6 +43,10 @@ def test_hook_fails_on_a_bad_article_and_passes_on_a_clean_one(tmp_path):
     repo.mkdir()
     (repo / "bad.md").write_text(BAD, encoding="utf-8")
     (repo / "clean.md").write_text(CLEAN, encoding="utf-8")
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, check=True, capture_output=True, text=True)
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n- repo: {REPO}\n  rev: {head.stdout.strip()}\n  hooks:\n  - id: newslint\n", encoding="utf-8"
+    )
     _git(repo, "init", "-q")
     _git(repo, "add", ".")
     env = {
@@ -53,9 +59,9 @@ def test_hook_fails_on_a_bad_article_and_passes_on_a_clean_one(tmp_path):
     }
     env.pop("PYTHONPATH", None)
 
-    def try_repo(name: str) -> subprocess.CompletedProcess[str]:
+    def run_hook(name: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "newslint", "--ref", "HEAD", "--files", name],
+            [sys.executable, "-m", "pre_commit", "run", "newslint", "--files", name],
             cwd=repo,
             env=env,
             capture_output=True,
@@ -63,9 +69,9 @@ def test_hook_fails_on_a_bad_article_and_passes_on_a_clean_one(tmp_path):
             timeout=900,
         )
 
-    bad = try_repo("bad.md")
+    bad = run_hook("bad.md")
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "NL101" in bad.stdout and "bad.md:3:" in bad.stdout
-    clean = try_repo("clean.md")
+    clean = run_hook("clean.md")
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "Passed" in clean.stdout
