@@ -12,8 +12,10 @@ from typing import NoReturn
 
 import click
 
-from newslint import __version__
-from newslint.runner import Options, RunError, Runner
+from newslint import __version__, classcode
+
+# Before any of newslint's value classes is made: their methods' compiled code is reused.
+classcode.install()
 
 
 class _DefaultGroup(click.Group):
@@ -186,6 +188,8 @@ def check(
     list_rules: bool,
 ) -> None:
     """Lint articles (.txt, .md, .markdown) in PATHS; `-` reads standard input."""
+    from newslint.runner import Options, RunError, Runner
+
     options = Options(
         select=_split(select) if select else None,
         ignore=_split(ignore),
@@ -256,6 +260,8 @@ def dismiss(
     The article is not edited: the finding goes into the baseline file with the reason,
     and runs with --baseline no longer report it.
     """
+    from newslint.runner import Options, RunError, Runner
+
     match = _LOCATION.fullmatch(location)
     if match is None:
         _fail(f"{location!r} is not FILE:LINE or FILE:LINE:COLUMN")
@@ -274,6 +280,8 @@ def dismiss(
 @click.argument("rule")
 def explain(rule: str) -> None:
     """Print a rule's documentation (by name or code)."""
+    from newslint.runner import Options, RunError, Runner
+
     try:
         runner = Runner(Options())
         text = runner.explain(rule)
@@ -367,6 +375,7 @@ def batch(
     """
     from newslint.batch import BatchOptions, run_batch
     from newslint.batch.work import Settings
+    from newslint.runner import RunError
 
     if dask_mode and scheduler:
         _fail("give --dask local or --scheduler, not both")

@@ -8,6 +8,7 @@ markdown_it only for Markdown.
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -142,3 +143,50 @@ def test_the_knowledge_base_facts_load_only_when_a_title_is_found(workdir, text,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == state
+
+
+_CLASSES = (
+    "import dataclasses, sys\n"
+    "from newslint import classcode\n"
+    "classcode.install()\n"
+    "@dataclasses.dataclass(frozen=True)\n"
+    "class Point:\n"
+    "    x: int\n"
+    "    y: int = 2\n"
+    "p = Point(1)\n"
+    "try:\n"
+    "    p.x = 5\n"
+    "    frozen = False\n"
+    "except dataclasses.FrozenInstanceError:\n"
+    "    frozen = True\n"
+    "print(repr(p), p == Point(1, 2), p != Point(1, 3), hash(p) == hash(Point(1)), frozen, len(classcode._new))\n"
+)
+
+
+def test_dataclass_methods_compiled_once_then_reused(tmp_path):
+    # A first run compiles the generated methods and keeps them; a second compiles none
+    # and its classes behave the same; a damaged cache file only means compiling again.
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}
+
+    def run() -> list[str]:
+        result = subprocess.run(
+            [sys.executable, "-c", _CLASSES], capture_output=True, text=True, timeout=60, env=env, cwd=tmp_path
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+        return result.stdout.split()
+
+    first = run()
+    assert first[:-1] == ["Point(x=1,", "y=2)", "True", "True", "True", "True"]
+    assert int(first[-1]) > 0
+    [kept] = tmp_path.glob("classes-*.marshal")
+    assert run() == [*first[:-1], "0"]
+    kept.write_bytes(b"\x00not marshal data")
+    assert run() == first
+
+
+def test_the_command_line_module_imports_no_runner_before_a_command_runs():
+    # `newslint --version` and `--help` need click, not the linter.
+    code = "import sys, newslint.cli; print(sorted(m for m in sys.modules if m.startswith('newslint')))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert json.loads(result.stdout.replace("'", '"')) == ["newslint", "newslint.classcode", "newslint.cli"]
