@@ -8,8 +8,9 @@ the compiled code of each text in newslint's cache directory (with ``marshal``, 
 the Python build, as ``newslint.patterns`` keeps regular expressions) and runs that code
 on later runs: the same functions, without compiling again. The text itself is the key,
 so a changed class is compiled afresh; a missing, damaged or foreign file is ignored.
-Only what the ``dataclasses`` module generates goes through here. The cache directory
-is the user's own, like the pickled data ``newslint.cache`` keeps there.
+Only what the ``dataclasses`` module generates for newslint's own modules goes through
+here. The cache directory is the user's own, like the pickled data ``newslint.cache``
+keeps there.
 """
 
 from __future__ import annotations
@@ -35,10 +36,20 @@ def install() -> None:
 
 
 def _exec(source: Any, *args: Any, **kwargs: Any) -> Any:
-    """``exec``, with a source text's compiled code taken from the cache when it is there."""
-    if isinstance(source, str):
+    """``exec``, with the compiled code of a newslint class's method taken from the cache when it is there."""
+    if isinstance(source, str) and _ours(args[0] if args else kwargs.get("globals")):
         source = _code(source)
     return builtins.exec(source, *args, **kwargs)
+
+
+def _ours(namespace: object) -> bool:
+    """Return whether ``namespace`` (the globals the method is made in) is one of newslint's modules.
+
+    Other libraries' classes (made in the same process, say by tests or plugins) are
+    compiled as usual: the cache, loaded whole on every run, holds only newslint's.
+    """
+    name = namespace.get("__name__") if isinstance(namespace, dict) else None
+    return isinstance(name, str) and (name == "newslint" or name.startswith("newslint."))
 
 
 def _code(source: str) -> CodeType:
@@ -56,7 +67,7 @@ def _path() -> Any:
     from newslint import cache
 
     build = f"{sys.version}|{sys.implementation.cache_tag}|{sys.hexversion}"
-    return cache.directory() / f"classes-{cache.blake2b(build.encode(), digest_size=8).hexdigest()}.marshal"
+    return cache.directory() / f"classes-v2-{cache.blake2b(build.encode(), digest_size=8).hexdigest()}.marshal"
 
 
 def _load() -> dict[str, CodeType]:
