@@ -12,10 +12,12 @@ from typing import NoReturn
 
 import click
 
-from newslint import __version__, classcode
+from newslint import __version__, classcode, patterns
 
-# Before any of newslint's value classes is made: their methods' compiled code is reused.
+# Before any of newslint's value classes is made: their methods' compiled code is reused;
+# and the regular expressions markdown-it-py and PyYAML compile on import come from the cache.
 classcode.install()
+patterns.cache_library_patterns()
 
 
 class _DefaultGroup(click.Group):

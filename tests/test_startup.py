@@ -195,4 +195,40 @@ def test_the_command_line_module_imports_no_runner_before_a_command_runs():
     code = "import sys, newslint.cli; print(sorted(m for m in sys.modules if m.startswith('newslint')))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr[-2000:]
-    assert json.loads(result.stdout.replace("'", '"')) == ["newslint", "newslint.classcode", "newslint.cli"]
+    assert json.loads(result.stdout.replace("'", '"')) == [
+        "newslint",
+        "newslint.classcode",
+        "newslint.cli",
+        "newslint.patterns",
+    ]
+
+
+_LIBRARY_PATTERNS = r"""
+import re
+from newslint import patterns
+patterns.cache_library_patterns()
+import markdown_it, yaml
+kept = len(patterns._new)
+re.compile(r"made after the import \d+")
+assert re.compile is patterns._re_compile
+data = yaml.safe_load("when: 2005-01-02\nshown: yes\nratio: 1.5e+3\n")
+html = markdown_it.MarkdownIt("commonmark").render("# Title\n\n*one* [link](http://example.com)\n")
+print(kept, len(patterns._new) - kept, sorted(data.items()) == [("ratio", 1500.0), ("shown", True), ("when", __import__("datetime").date(2005, 1, 2))], html.count("<"))
+"""
+
+
+def test_markdown_and_yaml_patterns_compiled_once_then_reused(tmp_path):
+    # Their import-time regular expressions are kept and reused; a pattern compiled after
+    # the import is never kept; the libraries parse as they always do.
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}
+
+    def run() -> list[str]:
+        result = subprocess.run(
+            [sys.executable, "-c", _LIBRARY_PATTERNS], capture_output=True, text=True, timeout=60, env=env
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+        return result.stdout.split()
+
+    first = run()
+    assert int(first[0]) > 20 and first[1:] == ["0", "True", "8"]
+    assert run() == ["0", "0", "True", "8"]
