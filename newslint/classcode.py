@@ -64,7 +64,7 @@ def _code(source: str) -> CodeType:
 
 
 def _path() -> Any:
-    from newslint import cache
+    from newslint import cachedir as cache
 
     build = f"{sys.version}|{sys.implementation.cache_tag}|{sys.hexversion}"
     return cache.directory() / f"classes-v2-{cache.blake2b(build.encode(), digest_size=8).hexdigest()}.marshal"

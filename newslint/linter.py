@@ -50,8 +50,6 @@ _MIN_FILES_A_WORKER = 8
 _WINDOW = 256
 # Most files sent to a worker at once.
 _MAX_CHUNK = 32
-# Paths whose configuration is kept (the finder itself caches per directory).
-_CONFIG_MEMO_SIZE = 1024
 
 
 @dataclass(frozen=True)
@@ -151,14 +149,12 @@ class Linter:
         def adjust(found: Config) -> Config:
             return with_cli(found, fail_on=fail_on, date=date)
 
+        # The one memo of which configuration (and which rules) apply to each path.
         self.configs = Finder(self.registry, Path(config) if config is not None else None, adjust)
         # Rules whose backing service failed, by code: reported once per session.
         self.unavailable: dict[str, str] = {}
         self._lock = threading.Lock()
         self._memo: OrderedDict[tuple[object, ...], tuple[list[Finding], tuple[str, ...]]] = OrderedDict()
-        # Each file's configuration is asked for several times (reading, caching, linting):
-        # the finder's answer is kept per path, within a bound, not looked up each time.
-        self._config_of: dict[str, Config] = {}
 
     # -- rules and configuration -----------------------------------------------------------
 
@@ -179,18 +175,14 @@ class Linter:
 
     def config_for(self, path: str) -> Config:
         """Return the configuration that applies to ``path``, with the session's values over it."""
-        with self._lock:
-            found = self._config_of.get(path)
-            if found is None:
-                if len(self._config_of) >= _CONFIG_MEMO_SIZE:
-                    self._config_of.clear()
-                found = self._config_of[path] = self.configs.for_path("." if path == STDIN else path)
-            return found
+        return self.configs.for_path("." if path == STDIN else path)
 
     def active_rules(self, path: str, config: Config | None = None) -> list[ActiveRule]:
         """Return the rules that run on ``path``, with their severities and options."""
-        config = config or self.config_for(path)
-        return config.active_rules(self.registry, path, self.select, self.ignore)
+        applied = self.configs.applied("." if path == STDIN else path)
+        if config is not None and config is not applied.config:
+            return config.active_rules(self.registry, path, self.select, self.ignore)
+        return applied.active_rules(self.registry, path, self.select, self.ignore)
 
     def input_format(self, path: str | None, format: str | None = None) -> InputFormat:
         """Return the input format named ``format``, else the one ``path``'s extension implies."""

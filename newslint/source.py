@@ -6,10 +6,12 @@ import codecs
 import os
 import stat
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from newslint.document import Format
 from newslint.errors import InputError
+
+if TYPE_CHECKING:
+    from newslint.document import Format
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 ARTICLE_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES)
@@ -62,7 +64,7 @@ def digest(data: bytes) -> str:
     replaces it); BLAKE2b comes with Python, where SHA-256 means importing ``hashlib``
     and OpenSSL, an eighth of a short file's linting.
     """
-    from newslint.cache import blake2b
+    from newslint.cachedir import blake2b
 
     return blake2b(data, digest_size=32).hexdigest()
 
