@@ -10,10 +10,8 @@ written is ignored: the data is built instead.
 
 from __future__ import annotations
 
-import io
 import marshal
 import os
-import pickle
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -37,19 +35,25 @@ def file_key(*paths: str | os.PathLike[str]) -> str:
     return "|".join(parts)
 
 
-class _Unpickler(pickle.Unpickler):
-    """Pickle's loader, with the regular expressions in the data compiled through ``newslint.patterns``.
+def _unpickle(data: bytes) -> Any:
+    """Load pickled data, with its regular expressions compiled through ``newslint.patterns``.
 
     A pickled ``re.Pattern`` is only its source and flags, compiled again on loading; the
     patterns module keeps compiled code between runs, so that costs nothing twice.
+    (``pickle`` is imported here: data kept with ``marshal`` does not need it.)
     """
+    import io
+    import pickle
 
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) == ("re", "_compile"):
-            from newslint import patterns
+    class Unpickler(pickle.Unpickler):
+        def find_class(self, module: str, name: str) -> Any:
+            if (module, name) == ("re", "_compile"):
+                from newslint import patterns
 
-            return patterns.compile
-        return super().find_class(module, name)
+                return patterns.compile
+            return super().find_class(module, name)
+
+    return Unpickler(io.BytesIO(data)).load()
 
 
 def load_or_build(name: str, key: str, build: Callable[[], Any], *, plain: bool = False) -> Any:
@@ -66,14 +70,19 @@ def load_or_build(name: str, key: str, build: Callable[[], Any], *, plain: bool 
     try:
         with open(path, "rb") as stream:
             data = stream.read()
-        return marshal.loads(data) if plain else _Unpickler(io.BytesIO(data)).load()
+        return marshal.loads(data) if plain else _unpickle(data)
     except Exception:  # missing, truncated, or from another Python: build it again
         pass
     value = build()
     try:
-        data = marshal.dumps(value) if plain else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        if plain:
+            data = marshal.dumps(value)
+        else:
+            import pickle
+
+            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, data)
-    except (OSError, ValueError, pickle.PicklingError):
-        pass  # an unwritable cache (or a value marshal cannot keep) only costs time
+    except Exception:  # an unwritable cache (or a value it cannot keep) only costs time
+        pass
     return value

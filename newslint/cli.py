@@ -12,8 +12,12 @@ from typing import NoReturn
 
 import click
 
-from newslint import __version__
-from newslint.runner import Options, RunError, Runner
+from newslint import __version__, classcode, patterns
+
+# Before any of newslint's value classes is made: their methods' compiled code is reused;
+# and the regular expressions markdown-it-py and PyYAML compile on import come from the cache.
+classcode.install()
+patterns.cache_library_patterns()
 
 
 class _DefaultGroup(click.Group):
@@ -186,6 +190,8 @@ def check(
     list_rules: bool,
 ) -> None:
     """Lint articles (.txt, .md, .markdown) in PATHS; `-` reads standard input."""
+    from newslint.runner import Options, RunError, Runner
+
     options = Options(
         select=_split(select) if select else None,
         ignore=_split(ignore),
@@ -256,6 +262,8 @@ def dismiss(
     The article is not edited: the finding goes into the baseline file with the reason,
     and runs with --baseline no longer report it.
     """
+    from newslint.runner import Options, RunError, Runner
+
     match = _LOCATION.fullmatch(location)
     if match is None:
         _fail(f"{location!r} is not FILE:LINE or FILE:LINE:COLUMN")
@@ -274,6 +282,8 @@ def dismiss(
 @click.argument("rule")
 def explain(rule: str) -> None:
     """Print a rule's documentation (by name or code)."""
+    from newslint.runner import Options, RunError, Runner
+
     try:
         runner = Runner(Options())
         text = runner.explain(rule)
@@ -367,6 +377,7 @@ def batch(
     """
     from newslint.batch import BatchOptions, run_batch
     from newslint.batch.work import Settings
+    from newslint.runner import RunError
 
     if dask_mode and scheduler:
         _fail("give --dask local or --scheduler, not both")

@@ -462,7 +462,8 @@ def _load(extra_paths: tuple[str, ...]) -> Knowledge:
 
     # Even unpickled, the facts cost more than most articles' linting, and most articles
     # name no office: only the titles (to look for) are read now, the rest on first use.
-    titles = cache.load_or_build("knowledge-titles", key, lambda: built().office_titles)
+    # A tuple of strings: kept with marshal, which needs no pickle.
+    titles = cache.load_or_build("knowledge-titles", key, lambda: tuple(built().office_titles), plain=True)
     return _Deferred(key, tuple(titles), built)
 
 

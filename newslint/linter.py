@@ -20,6 +20,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +48,8 @@ _MEMO_SIZE = 32
 _MIN_FILES_A_WORKER = 8
 # Files a worker run looks up in the cache and hands out at a time, in order.
 _WINDOW = 256
+# Most files sent to a worker at once.
+_MAX_CHUNK = 32
 
 
 @dataclass(frozen=True)
@@ -331,13 +334,19 @@ class Linter:
         still come in order.
         ``on_total`` is called with the number of files once they are found (for progress).
         """
+        paths = list(paths)
         try:
-            pending = list(targets(list(paths), self._excluded, self.formats.suffixes))
-            if on_total is not None:
-                on_total(len(pending))
-            if jobs > 1 and len(pending) >= _MIN_FILES_A_WORKER * 2 and not any(t.path == STDIN for t in pending):
-                yield from self._in_workers(pending, fix, write, jobs, fix_readonly)
+            found = targets(paths, self._excluded, self.formats.suffixes)
+            # Only the first few files are looked for before deciding on workers: they then
+            # start, and lint, while the rest of the tree is still being walked.
+            parallel = jobs > 1 and STDIN not in paths
+            head = list(islice(found, _MIN_FILES_A_WORKER * 2)) if parallel else []
+            if parallel and len(head) == _MIN_FILES_A_WORKER * 2:
+                yield from self._in_workers(chain(head, found), fix, write, jobs, fix_readonly, on_total)
             else:
+                pending = [*head, *found]
+                if on_total is not None:
+                    on_total(len(pending))
                 for target in pending:
                     yield self._lint_target(target, fix, write, stdin, fix_readonly)
         finally:
@@ -377,48 +386,77 @@ class Linter:
         return replace(result, from_stdin=read.from_stdin)
 
     def _in_workers(
-        self, pending: list[Target], fix: bool, write: bool, jobs: int, fix_readonly: bool = False
+        self,
+        pending: Iterator[Target],
+        fix: bool,
+        write: bool,
+        jobs: int,
+        fix_readonly: bool = False,
+        on_total: Callable[[int], None] | None = None,
     ) -> Iterator[FileResult]:
         import multiprocessing
+        from collections import deque
         from concurrent.futures import ProcessPoolExecutor
 
         # Fork where there is fork: the workers start with this Linter already built.
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         pool: ProcessPoolExecutor | None = None
+        # Windows looked up and sent out, oldest first: each is its results in order, a result
+        # where the cache answered and None where a worker's (from its chunks, in order) goes.
+        windows: deque[tuple[list[FileResult | None], Iterator[tuple[FileResult, tuple[str, str] | None]]]] = deque()
         try:
-            # A window at a time, in order: memory holds one window's results, however long the run.
-            for at in range(0, len(pending), _WINDOW):
-                window = pending[at : at + _WINDOW]
+            # A window at a time, in order: memory holds two windows' results, however long the run.
+            total = 0
+            while window := list(islice(pending, _WINDOW)):
+                total += len(window)
                 # Unchanged files are answered from the result cache here: sending them to a
                 # worker to look up costs more than the look-up. Only the others are linted there.
                 ready = [None if fix else self._from_cache(target) for target in window]
                 todo = [target for target, result in zip(window, ready) if result is None]
-                if len(todo) < _MIN_FILES_A_WORKER * 2:
-                    done: Iterator[tuple[FileResult, tuple[str, str] | None]] = (
-                        (self._lint_target(target, fix, write, None, fix_readonly), None) for target in todo
-                    )
+                done: Iterator[tuple[FileResult, tuple[str, str] | None]]
+                if pool is None and len(todo) < _MIN_FILES_A_WORKER * 2:
+                    done = ((self._lint_target(target, fix, write, None, fix_readonly), None) for target in todo)
                 else:
                     if pool is None:
                         initial: Any = self if context.get_start_method() == "fork" else self._options
                         pool = ProcessPoolExecutor(
                             jobs, mp_context=context, initializer=_start_worker, initargs=(initial,)
                         )
-                    chunk = max(1, min(32, len(todo) // (jobs * 8)))
-                    done = pool.map(
-                        _work, todo, [fix] * len(todo), [write] * len(todo), [fix_readonly] * len(todo), chunksize=chunk
-                    )
-                for result in ready:
-                    if result is None:
-                        result, entry = next(done)
-                        if entry is not None:
-                            self._cache_for(result.path).put(result.path, *entry, result.findings)
-                        for code, message in result.unavailable:
-                            self.unavailable.setdefault(code, message)
-                    yield result
+                    # Chunks of a sixteenth of a window for two workers (fewer round trips than one
+                    # file each), smaller in the last, short, window: no worker waits long for the
+                    # last chunk to finish.
+                    size = max(1, min(_MAX_CHUNK, len(todo) // (jobs * 8)))
+                    futures = [
+                        pool.submit(_work_chunk, todo[i : i + size], fix, write, fix_readonly)
+                        for i in range(0, len(todo), size)
+                    ]
+                    done = (item for future in futures for item in future.result())
+                windows.append((ready, done))
+                # The next window is sent out before this one's results are waited for: the
+                # workers never stand idle while the last chunk of a window is linted.
+                if len(windows) > 1:
+                    yield from self._collect(*windows.popleft())
+            if on_total is not None:
+                on_total(total)
+            while windows:
+                yield from self._collect(*windows.popleft())
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
+
+    def _collect(
+        self, ready: list[FileResult | None], done: Iterator[tuple[FileResult, tuple[str, str] | None]]
+    ) -> Iterator[FileResult]:
+        """Yield one window's results in order, storing what workers linted in the result cache."""
+        for result in ready:
+            if result is None:
+                result, entry = next(done)
+                if entry is not None:
+                    self._cache_for(result.path).put(result.path, *entry, result.findings)
+                for code, message in result.unavailable:
+                    self.unavailable.setdefault(code, message)
+            yield result
 
     def _from_cache(self, target: Target) -> FileResult | None:
         """Return the result of an unchanged file (or of one that cannot be read) without linting; else None."""
@@ -595,6 +633,13 @@ def _work(
     result = _WORKER._lint_target(target, fix, write, None, fix_readonly)
     new = tuple((code, message) for code, message in _WORKER.unavailable.items() if code not in before)
     return replace(result, cache_entry=None, unavailable=new), result.cache_entry
+
+
+def _work_chunk(
+    chunk: list[Target], fix: bool, write: bool, fix_readonly: bool
+) -> list[tuple[FileResult, tuple[str, str] | None]]:
+    """Lint a chunk of targets in a worker, in order (one round trip to the parent for all)."""
+    return [_work(target, fix, write, fix_readonly) for target in chunk]
 
 
 def _code_stamp(rules: Iterable[Rule]) -> str:

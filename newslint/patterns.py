@@ -24,6 +24,7 @@ _Key = tuple[str, int]
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
 
 _MAX_ENTRIES = 4000  # a bound: far more than newslint and its plugins compile
+_re_compile = re.compile  # re's own, even while a watched library is imported
 _lock = threading.Lock()
 _store: dict[_Key, _Entry] | None = None
 _new: dict[_Key, _Entry] = {}
@@ -72,7 +73,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """Return ``re.compile(pattern, flags)``, from the compiled code kept between runs when there is some."""
     flags = int(flags)
     if _INTERNALS is None or not isinstance(pattern, str):
-        return re.compile(pattern, flags)
+        return _re_compile(pattern, flags)
     key = (pattern, flags)
     with _lock:
         entry = _load().get(key) or _new.get(key)
@@ -83,7 +84,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
             pass
     made = _compiled(pattern, flags)
     if made is None:
-        return re.compile(pattern, flags)  # re says what is wrong with the pattern
+        return _re_compile(pattern, flags)  # re says what is wrong with the pattern
     with _lock:
         _new[key] = made[0]
     return made[1]
@@ -133,3 +134,74 @@ def _save() -> None:
         write_atomically(path, marshal.dumps(merged))
     except (OSError, ValueError):
         pass
+
+
+# Libraries a run may import whose own regular expressions, compiled as they are imported,
+# cost more than the rest of their import: markdown-it-py's rules (for Markdown) and
+# PyYAML's resolvers (for configuration files and front matter).
+LIBRARIES = ("markdown_it", "mdurl", "yaml")
+_owner: int | None = None
+
+
+def cache_library_patterns(names: tuple[str, ...] = LIBRARIES) -> None:
+    """Compile the patterns these packages make while they are being imported through this cache.
+
+    Only their top-level import is watched (it imports their submodules); only the
+    importing thread's ``re.compile`` calls go through here, and only for that import:
+    the patterns are the libraries' source, never text a run reads.
+    """
+    if not any(isinstance(finder, _LibraryFinder) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _LibraryFinder(names))
+
+
+class _LibraryFinder:
+    """Finds the watched packages with the other finders and watches their loaders' ``exec_module``."""
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self.names = frozenset(names)
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+        if name not in self.names or _INTERNALS is None:
+            return None
+        for finder in sys.meta_path:
+            find = getattr(finder, "find_spec", None)
+            if finder is self or find is None:
+                continue
+            spec = find(name, path, target)
+            if spec is not None:
+                if spec.loader is not None and hasattr(spec.loader, "exec_module"):
+                    spec.loader = _WatchedLoader(spec.loader)
+                return spec
+        return None
+
+
+class _WatchedLoader:
+    """A loader that runs the real one's ``exec_module`` with ``re.compile`` going through this cache."""
+
+    def __init__(self, loader: Any) -> None:
+        self._loader = loader
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._loader, name)
+
+    def exec_module(self, module: Any) -> None:
+        global _owner
+        with _lock:
+            watching = _owner is None  # else a nested import, already watched
+            if watching:
+                _owner = threading.get_ident()
+                re.compile = _library_compile
+        try:
+            self._loader.exec_module(module)
+        finally:
+            if watching:
+                with _lock:
+                    re.compile = _re_compile
+                    _owner = None
+
+
+def _library_compile(pattern: Any, flags: Any = 0) -> Any:  # re.compile's signature
+    """``re.compile`` while a watched library is imported: its thread's patterns from the cache."""
+    if isinstance(pattern, str) and threading.get_ident() == _owner:
+        return compile(pattern, flags)
+    return _re_compile(pattern, flags)

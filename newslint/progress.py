@@ -55,8 +55,11 @@ class Progress:
         return self._bar is not None
 
     def set_total(self, total: int) -> None:
-        """Record how many files the run will lint."""
+        """Record how many files the run will lint (known once the paths are walked: the bar may be up)."""
         self.total = total
+        if self._bar is not None:
+            self._bar.total = total
+            self._bar.refresh()
 
     def advance(self) -> None:
         """Count one more file done; show the bar once ``delay`` seconds have passed."""

@@ -34,6 +34,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "newslint.source",
             "newslint.cachedir",
             "newslint.patterns",
+            "newslint.classcode",
             "newslint.cache",
             "newslint.shipped",
             "newslint.discovery",

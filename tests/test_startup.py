@@ -8,6 +8,7 @@ markdown_it only for Markdown.
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -142,3 +143,92 @@ def test_the_knowledge_base_facts_load_only_when_a_title_is_found(workdir, text,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == state
+
+
+_CLASSES = r"""
+import dataclasses, sys, types
+from newslint import classcode
+classcode.install()
+SOURCE = "@dataclasses.dataclass(frozen=True)\nclass Point:\n    x: int\n    y: int = 2\n"
+def made_in(name):
+    module = sys.modules[name] = types.ModuleType(name)
+    module.dataclasses = dataclasses
+    exec(SOURCE, vars(module))
+    return module.Point
+Point = made_in("newslint.probe")
+p = Point(1)
+try:
+    p.x = 5
+    frozen = False
+except dataclasses.FrozenInstanceError:
+    frozen = True
+ours = len(classcode._new)
+made_in("another_library")  # not newslint's: compiled as usual, never kept
+print(repr(p), p == Point(1, 2), p != Point(1, 3), hash(p) == hash(Point(1)), frozen, ours, len(classcode._new) - ours)
+"""
+
+
+def test_dataclass_methods_compiled_once_then_reused(tmp_path):
+    # A first run compiles newslint's generated methods and keeps them (another library's
+    # are not kept); a second compiles none and its classes behave the same; a damaged
+    # cache file only means compiling again.
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}
+
+    def run() -> list[str]:
+        result = subprocess.run(
+            [sys.executable, "-c", _CLASSES], capture_output=True, text=True, timeout=60, env=env, cwd=tmp_path
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+        return result.stdout.split()
+
+    first = run()
+    assert first[:6] == ["Point(x=1,", "y=2)", "True", "True", "True", "True"]
+    assert int(first[6]) > 0 and first[7] == "0"
+    [kept] = tmp_path.glob("classes-*.marshal")
+    assert run() == [*first[:6], "0", "0"]
+    kept.write_bytes(b"\x00not marshal data")
+    assert run() == first
+
+
+def test_the_command_line_module_imports_no_runner_before_a_command_runs():
+    # `newslint --version` and `--help` need click, not the linter.
+    code = "import sys, newslint.cli; print(sorted(m for m in sys.modules if m.startswith('newslint')))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert json.loads(result.stdout.replace("'", '"')) == [
+        "newslint",
+        "newslint.classcode",
+        "newslint.cli",
+        "newslint.patterns",
+    ]
+
+
+_LIBRARY_PATTERNS = r"""
+import re
+from newslint import patterns
+patterns.cache_library_patterns()
+import markdown_it, yaml
+kept = len(patterns._new)
+re.compile(r"made after the import \d+")
+assert re.compile is patterns._re_compile
+data = yaml.safe_load("when: 2005-01-02\nshown: yes\nratio: 1.5e+3\n")
+html = markdown_it.MarkdownIt("commonmark").render("# Title\n\n*one* [link](http://example.com)\n")
+print(kept, len(patterns._new) - kept, sorted(data.items()) == [("ratio", 1500.0), ("shown", True), ("when", __import__("datetime").date(2005, 1, 2))], html.count("<"))
+"""
+
+
+def test_markdown_and_yaml_patterns_compiled_once_then_reused(tmp_path):
+    # Their import-time regular expressions are kept and reused; a pattern compiled after
+    # the import is never kept; the libraries parse as they always do.
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}
+
+    def run() -> list[str]:
+        result = subprocess.run(
+            [sys.executable, "-c", _LIBRARY_PATTERNS], capture_output=True, text=True, timeout=60, env=env
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+        return result.stdout.split()
+
+    first = run()
+    assert int(first[0]) > 20 and first[1:] == ["0", "True", "8"]
+    assert run() == ["0", "0", "True", "8"]

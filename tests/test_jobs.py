@@ -1,0 +1,64 @@
+"""--jobs: files linted in worker processes give the serial results, in the serial order."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+from newslint import Linter
+
+_SENTENCES = (
+    "The council met on Monday to discuss the budget.",
+    "It rained.Then the match was called off.",  # missing space: NL201
+    "Residents said the new bus lane had cut journey times.",
+    "The  station will close for two weeks in March.",  # double space
+    "A spokesman said the plans were still being drawn up.",
+)
+
+
+def _tree(root: Path, count: int, seed: int = 7) -> None:
+    """Write ``count`` short articles of our own sentences, some with slips, in two folders."""
+    rng = random.Random(seed)
+    for index in range(count):
+        folder = root / ("a" if index % 3 else "b")
+        folder.mkdir(exist_ok=True)
+        body = " ".join(rng.choice(_SENTENCES) for _ in range(rng.randint(1, 4)))
+        (folder / f"story{index:04d}.txt").write_text(f"Story {index}\n\n{body}\n")
+
+
+def _shape(results) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    return [(r.path, [(f.line, f.column, f.code) for f in r.findings]) for r in results]
+
+
+def test_many_windows_in_workers_give_the_serial_results_in_order(tmp_path):
+    # 600 files: more than two windows of 256, so the next window is sent out while the
+    # one before is collected; half of them answered from a warm result cache.
+    _tree(tmp_path, 600)
+    select = ["missing-space", "double-space"]
+    serial = _shape(Linter(select=select, entry_points=False).lint_paths([str(tmp_path)]))
+    assert len(serial) == 600 and sum(bool(f) for _, f in serial) > 100
+    cache = tmp_path / "cache"
+    warm = Linter(select=select, entry_points=False, cache=True, cache_dir=cache)
+    list(warm.lint_paths([str(tmp_path / "b")]))  # a third of the files cached
+    for cached in (False, True):
+        linter = Linter(select=select, entry_points=False, cache=cached, cache_dir=cache)
+        assert _shape(linter.lint_paths([str(tmp_path)], jobs=2)) == serial
+
+
+_STARTS_WORKERS = (
+    "import sys\n"
+    "from newslint import Linter\n"
+    "results = list(Linter(entry_points=False).lint_paths([sys.argv[1]], jobs=2))\n"
+    "print(len(results), 'concurrent.futures.process' in sys.modules)\n"
+)
+
+
+def test_a_handful_of_files_starts_no_worker(tmp_path):
+    _tree(tmp_path, 6)
+    result = subprocess.run(
+        [sys.executable, "-c", _STARTS_WORKERS, str(tmp_path)], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["6", "False"]
