@@ -382,12 +382,13 @@ def repeated_word(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
     # Most articles hold no two equal words in a row: a C-speed screen of the whole
     # prose rules them out, and then most paragraphs, before any is looked at word by
     # word. It passes every pair the word scan would find ('plan plan.', '(the the').
-    if not _maybe_doubled(document.joined.text.replace("\0", "\n")):
-        return
-    allowed = frozenset(str(word).lower() for word in options["allow"])
+    allowed: frozenset[str] | None = None
     usage: list[_CapitalUsage] = []  # built on the first capitalised pair, if any
-    for paragraph in document.paragraphs:
-        if _maybe_doubled(paragraph.text):
+    # The paragraphs' bare words are the document's, shared with repeated-phrase.
+    for paragraph, words in zip(document.paragraphs, document.bare_words):
+        if any(map(operator.eq, words, words[1:])):  # as _maybe_doubled(paragraph.text)
+            if allowed is None:
+                allowed = frozenset(str(word).lower() for word in options["allow"])
             yield from _paragraph_violations(document, paragraph, allowed, usage)
 
 
