@@ -197,7 +197,8 @@ def dangling_punctuation(document: Document, options: Mapping[str, Any]) -> Iter
     (``in .London``) is reported too. An ellipsis (``...``, ``…``), ``..`` in a path or
     URL, ``.com``, ``.NET``, ``.Net``, ``.5``, a score or time (``2 : 1``), an emoticon,
     and an abbreviation's full stop before the closing mark (``the U.S.”.``) are left
-    alone.
+    alone. In HTML and Markdown the prose is read, entities decoded (``riskier.&rdquo;.``
+    is found), never the markup (``href="?q=a,,b"``).
 
     Why it matters:
     Stray marks are copy damage, usually left by an edit that moved or rewrote the end
@@ -223,11 +224,14 @@ def dangling_punctuation(document: Document, options: Mapping[str, Any]) -> Iter
     sentence.
     """
     text_of_file = document.text
-    has_repeated = any(closer + "." in text_of_file for closer in _CLOSERS)
-    has_doubled = ",," in text_of_file or ".." in text_of_file
-    has_spaced = _SPACED_MARK.search(text_of_file) is not None
+    # Screened in the prose, not the file: an entity (riskier.&rdquo;.) hides the pair
+    # from the file's text, and markup (href="a,,b") is not prose.
+    prose = document.joined.text
+    has_repeated = any(closer + "." in prose for closer in _CLOSERS)
+    has_doubled = ",," in prose or ".." in prose
+    has_spaced = _SPACED_MARK.search(prose) is not None
     if not (has_repeated or has_doubled or has_spaced):
-        return  # the common case: none of the marks' pairs anywhere in the file
+        return  # the common case: none of the marks' pairs anywhere in the prose
     for paragraph in document.paragraphs:
         text = paragraph.text
         edits: list[tuple[int, int, int, int, str, str, bool]] = []

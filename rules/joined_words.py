@@ -78,7 +78,7 @@ _CAMEL_RUN = patterns.compile(r"(?<![^\W\d_])[^\W\d_]*[a-z][A-Z][^\W\d_]*")
 
 
 class _Usage:
-    """How the article uses each letter run, counted in one pass over the file.
+    """How the article uses each letter run, counted in one pass over its prose.
 
     ``count(word)`` is how often ``word`` stands alone (no letter either side);
     ``after="upper"`` counts it followed by a capital with no letter before (the first
@@ -295,8 +295,11 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
     Options:
     None.
     """
-    if not _BOUNDARY.search(document.text):
-        return  # one scan of the file settles most articles
+    # The article's usage is its prose: a link's target, an attribute or front matter
+    # (/news/ofTexas, title="Green and Leaf") is not a use of a word.
+    prose = document.joined.text
+    if not _BOUNDARY.search(prose):
+        return  # one scan of the prose settles most articles
     usage: _Usage | None = None  # counted on the first candidate, once per document
     for paragraph in document.paragraphs:
         text = paragraph.text
@@ -309,7 +312,7 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
             seen_end = end
             if (start == 0 or text[start - 1] not in _NOT_BEFORE) and _heading_position(text, start, end):
                 if usage is None:
-                    usage = _Usage(document.text)
+                    usage = _Usage(prose)
                 glued = _split_heading(usage, text, start, paragraph is document.paragraphs[0])
                 if glued is not None:
                     left, right, end = glued
@@ -322,7 +325,7 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
             ):
                 continue
             if usage is None:
-                usage = _Usage(document.text)
+                usage = _Usage(prose)
             halves = _split(usage, text[start:end])
             if halves is not None:
                 yield _violation(paragraph, text, start, end, *halves)

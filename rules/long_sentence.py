@@ -10,6 +10,7 @@ from newslint.hookspecs import hookimpl
 from newslint.options import Option
 from newslint.rule import Rule, rule
 
+# Labels, not sentences. Captions are sentences a reader takes in one breath: judged.
 SKIPPED_KINDS = ("heading", "table-cell")
 
 
@@ -25,7 +26,9 @@ def long_sentence(document, options) -> Iterator[Violation]:
     Reports a sentence of more than ``max-words`` words, with its length. Sentences are
     the document's own (sentencex), so "U.S." or "Mr." does not end one; figures count as
     words. Headings and table cells are skipped, and so are lists of names (team sheets,
-    cast lists: more than 60% of the words capitalised).
+    cast lists: more than 60% of the words capitalised). Captions (an HTML figure's or
+    table's caption, an image's alt text) are judged: they are read, or spoken by a
+    screen reader, as sentences, and house styles want them short.
 
     Why it matters:
     News sentences average 15 to 20 words. Past 40, readers lose the subject before the

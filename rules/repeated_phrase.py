@@ -9,8 +9,9 @@ from itertools import chain
 from typing import Any
 
 from newslint import patterns
+from newslint.deletion import deletion
 from newslint.document import Document, Paragraph
-from newslint.finding import Fix, Violation
+from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
 
@@ -109,27 +110,47 @@ def _paragraph_violations(document: Document, paragraph: Paragraph) -> Iterator[
         )
         names = all(m.group()[0].isupper() for m in first) and all(m.group()[0].isupper() for m in second)
         chant = all(word in _REDUPLICATED for word in phrase) or _idiom(phrase, lowered[i - 1] if i else "")
-        if joined and not (third or before or names or chant):
+        if joined and not (third or before or names or chant or _alt_and_caption(document, paragraph, first, second)):
             yield _violation(document, paragraph, first, second)
             done = i + 2 * size
+
+
+# The rest of a Markdown image's alt text after a word: up to the ']' that opens its
+# target ('](x.jpg)') or reference ('][photo]'); bounded, so that each check is short.
+_ALT_REST = patterns.compile(r"[^\[\]]{0,300}\][(\[]")
+_ALT_WINDOW = 300
+
+
+def _in_image_alt(text: str, start: int, end: int) -> bool:
+    """True when the file's ``text[start:end]`` stands inside a Markdown image's alt text."""
+    opening = text.rfind("![", max(0, start - _ALT_WINDOW), start)
+    if opening < 0 or "]" in text[opening + 2 : start] or "[" in text[opening + 2 : start]:
+        return False
+    return _ALT_REST.match(text, end) is not None
+
+
+def _alt_and_caption(
+    document: Document, paragraph: Paragraph, first: list[re.Match[str]], second: list[re.Match[str]]
+) -> bool:
+    """True when one copy is an image's alt text and the other the caption beside it.
+
+    Markdown puts an image's alt text in its paragraph's prose, and a caption that
+    describes the photograph in the same words is no doubling: the reader sees one.
+    """
+    if document.format != "markdown":
+        return False
+    inside = [
+        _in_image_alt(document.text, *paragraph.span(copy[0].start(), copy[-1].end())) for copy in (first, second)
+    ]
+    return inside[0] != inside[1]
 
 
 def _violation(
     document: Document, paragraph: Paragraph, first: list[re.Match[str]], second: list[re.Match[str]]
 ) -> Violation:
-    text = paragraph.text
-    start, end = paragraph.span(second[0].start(), second[-1].end())
-    cut = paragraph.span(first[-1].end() - 1, first[-1].end())[1]
-    # Delete only where the file holds just the space and the phrase: markup inside
-    # (at *the* at the) would be broken by the cut.
-    clean = document.text[cut:end] == text[first[-1].end() : second[-1].end()]
-    shown = text[first[0].start() : first[-1].end()]
-    return Violation(
-        start,
-        end,
-        f"repeated phrase: '{shown}' twice in a row",
-        Fix(cut, end, "") if clean else None,
-    )
+    shown = paragraph.text[first[0].start() : first[-1].end()]
+    message = f"repeated phrase: '{shown}' twice in a row"
+    return deletion(document, paragraph, first[-1].end(), second[0].start(), second[-1].end(), message)
 
 
 @rule(
@@ -153,8 +174,9 @@ def repeated_phrase(document: Document, options: Mapping[str, Any]) -> Iterator[
     by side``, ``Measure for Measure`` with the listed words; ``what makes a gadget a
     gadget``),
     capitalised names and titles (``New York New York``), a word doubled on its own
-    (``the the``: that is repeated-word), and repeats with punctuation between
-    (``come on, come on``).
+    (``the the``: that is repeated-word), repeats with punctuation between
+    (``come on, come on``), and a Markdown image's alt text beside a caption in the same
+    words (``![A flooded road](road.jpg) A flooded road near the river``).
 
     Why it matters:
     A doubled phrase is what an edit leaves when text is moved and the old copy is not

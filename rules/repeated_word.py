@@ -5,11 +5,13 @@ from __future__ import annotations
 import operator
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress, repeat
 from typing import Any
 
 from newslint import patterns
+from newslint.deletion import deletion
 from newslint.document import Document, Paragraph
-from newslint.finding import Fix, Violation
+from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
 from newslint.words import MONTHS, WEEKDAYS, WORD, bare_words
@@ -139,10 +141,36 @@ _TWO_OBJECT_VERBS = frozenset(
 )
 
 
-def _maybe_doubled(text: str) -> bool:
-    """True when two white-space tokens in a row are the same word, punctuation aside."""
-    words = bare_words(text)
-    return any(map(operator.eq, words, words[1:]))
+def _maybe_doubled(text: str, words: list[str] | None = None) -> bool:
+    """True when two white-space tokens in a row may hold the same word, punctuation aside.
+
+    ``words`` is ``bare_words(text)`` when the caller has it (``Document.bare_words``).
+    """
+    if words is None:
+        words = bare_words(text)
+    if any(map(operator.eq, words, words[1:])):
+        return True
+    # A symbol that bare_words does not strip may cling to the word: an emoji, ©, ™, a
+    # dash typed '--' ('😀the the', 'said--the the'). The few tokens that are not ASCII
+    # or hold '--' are read word by word; one with a digit is left out, as the word
+    # scan leaves a word glued to a digit.
+    if text.isascii() and "--" not in text:
+        return False
+    odd = map(operator.or_, map(operator.not_, map(str.isascii, words)), map(operator.contains, words, repeat("--")))
+    for i in compress(range(len(words)), odd):
+        token = words[i]
+        # A token that is one word ('it’s', 'café') was compared whole above; its
+        # neighbours that are not are read from their own side.
+        if WORD.fullmatch(token) or any(map(str.isdigit, token)):
+            continue
+        parts = WORD.findall(token)
+        if not parts:
+            continue
+        if i + 1 < len(words) and parts[-1] == next(iter(WORD.findall(words[i + 1])), None):
+            return True
+        if i and parts[0] == next(reversed(WORD.findall(words[i - 1])), None):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -291,6 +319,24 @@ def _legitimate(
     return False
 
 
+def _run_is_a_slip(text: str, tokens: Sequence[_Token], i: int, allowed: frozenset[str]) -> bool:
+    """True when a run of three or more copies of ``tokens[i]`` cannot be meant.
+
+    A chant (spend spend spend), the allowed words, abbreviations in capitals (TK TK TK)
+    and letter-spaced text stay; the good English of a pair (log in in, had had) makes no
+    good English of three.
+    """
+    word = tokens[i]
+    if word.lower in allowed or (len(word.text) > 1 and word.text.isupper()):
+        return False
+    if len(word.text) == 1 and word.lower != "a":
+        return False  # letter-spaced: s s s
+    if word.lower in _CLOSED_CLASS:
+        return True
+    previous = _previous(tokens, text, i)
+    return previous is not None and previous.text.islower() and previous.lower in _DETERMINERS
+
+
 def _paragraph_violations(
     document: Document, paragraph: Paragraph, allowed: frozenset[str], usage: list[_CapitalUsage]
 ) -> Iterator[Violation]:
@@ -298,30 +344,26 @@ def _paragraph_violations(
     tokens = _tokens(text)
     i, count = 0, len(tokens)
     while i < count - 1:
-        # The run of the same word from i: two is a candidate, three or more is
-        # deliberate (spend spend spend). One pass, so 'TK TK TK ...' stays linear.
+        # The run of the same word from i: two is a candidate; three or more may be a
+        # chant (spend spend spend, go go go), but not a function word (the the the) nor
+        # a noun after a determiner (the plan plan plan): one slip, one finding for the
+        # extra copies. One pass, so 'TK TK TK ...' stays linear.
         j = i
         while j + 1 < count and tokens[j + 1].lower == tokens[i].lower and _joined(text, tokens[j], tokens[j + 1]):
             j += 1
-        if j == i + 1 and not any(_glued_to_digits(text, t) for t in tokens[i : j + 1]):
-            if not _legitimate(document, text, tokens, i, allowed, usage):
-                yield _violation(document, paragraph, tokens[i], tokens[j])
+        if j > i and not any(_glued_to_digits(text, t) for t in tokens[i : j + 1]):
+            if j == i + 1:
+                slip = not _legitimate(document, text, tokens, i, allowed, usage)
+            else:
+                slip = _run_is_a_slip(text, tokens, i, allowed)
+            if slip:
+                yield _violation(document, paragraph, tokens[i : j + 1])
         i = j + 1 if j > i else i + 1
 
 
-def _violation(document: Document, paragraph: Paragraph, first: _Token, second: _Token) -> Violation:
-    text = paragraph.text
-    start, end = paragraph.span(second.start, second.end)
-    cut = paragraph.span(first.end - 1, first.end)[1]
-    # Delete only where the file holds just the space and the word; markup in
-    # between (the [the](url)) would be broken by the cut.
-    clean = document.text[cut:end] == text[first.end : second.end]
-    return Violation(
-        start,
-        end,
-        f"repeated word: '{first.text} {second.text}'",
-        Fix(cut, end, "") if clean else None,
-    )
+def _violation(document: Document, paragraph: Paragraph, run: Sequence[_Token]) -> Violation:
+    message = f"repeated word: '{' '.join(t.text for t in run)}'"
+    return deletion(document, paragraph, run[0].end, run[1].start, run[-1].end, message)
 
 
 @rule(
@@ -337,8 +379,11 @@ def repeated_word(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
     case (``the the``, ``The the``), wherever it stands: at a sentence start, before a
     full stop or comma (``the plan plan.``), after an opening quotation mark or bracket
     (``"the the``, ``(the the``), across a line break inside a paragraph, but never
-    across paragraphs. The span is the second word, which the fix deletes with the
-    white space before it. Each pair is judged by its own neighbourhood (the words
+    across paragraphs, and after an emoji or a symbol (``😀the the``). The span is the
+    second word, which the fix deletes with the white space before it. A function word
+    written three times or more (``the the the``), or a word so written after a
+    determiner (``the plan plan plan``), is one finding spanning the extra copies, which
+    the fix deletes, leaving one. Each pair is judged by its own neighbourhood (the words
     around it), never by what else the file holds, except for capitalised pairs below.
 
     It leaves alone:
@@ -352,7 +397,8 @@ def repeated_word(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
       morning``, ``carry on on the day``); a preposition ending a clause before one
       starting a time phrase (``waiting for for years``); a demonstrative after a
       preposition (``add to this this law``);
-    - runs of three or more (spend spend spend), letter-spaced text (``s p a c e d``),
+    - other runs of three or more (a chant: spend spend spend, go go go), letter-spaced
+      text (``s p a c e d``),
       abbreviations in capitals (TK TK is a placeholder's business), numbers;
     - a capitalised pair (Duran Duran, Bora Bora, May May, Will Will, law lord Lord
       Bingham) unless the word is a function word (``The The``, ``Of Of``) or the
@@ -379,14 +425,14 @@ def repeated_word(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
     A slip that makes a grammatical repeat (``what it is is`` typed for ``what it is``)
     is missed.
     """
-    # Most articles hold no two equal words in a row: a C-speed screen of the whole
-    # prose rules them out, and then most paragraphs, before any is looked at word by
-    # word. It passes every pair the word scan would find ('plan plan.', '(the the').
+    # Most paragraphs hold no two equal words in a row: a C-speed screen of their bare
+    # words (made once a document, shared with repeated-phrase) rules them out before
+    # any is looked at word by word. It passes every pair the word scan would find
+    # ('plan plan.', '(the the').
     allowed: frozenset[str] | None = None
     usage: list[_CapitalUsage] = []  # built on the first capitalised pair, if any
-    # The paragraphs' bare words are the document's, shared with repeated-phrase.
     for paragraph, words in zip(document.paragraphs, document.bare_words):
-        if any(map(operator.eq, words, words[1:])):  # as _maybe_doubled(paragraph.text)
+        if _maybe_doubled(paragraph.text, words):
             if allowed is None:
                 allowed = frozenset(str(word).lower() for word in options["allow"])
             yield from _paragraph_violations(document, paragraph, allowed, usage)

@@ -265,7 +265,9 @@ def spelling_variant(document, options) -> Iterator[Violation]:
     ``dialect``: ``consistent`` (default) reports the minority dialect of each article;
     ``en-GB`` reports every American spelling; ``en-US`` every British spelling.
     """
-    forms = _candidates(document.text)
+    # The prose, not the file: a word in a link's target or an attribute is no spelling
+    # of the article's.
+    forms = _candidates(document.joined.text)
     if not forms:
         return
     dialect = options["dialect"]

@@ -201,41 +201,18 @@ def _private_cache_dir(tmp_path_factory):
 def growth():
     """Return growth(rule, pattern): how much longer 400 KB of ``pattern`` takes than 100 KB.
 
-    A ratio measured side by side, never an absolute time: linear rules stay well
-    under 6 (the ratio the tests allow), quadratic ones go towards 16.
+    A ratio measured side by side in CPU time, never an absolute time (tests/timing.py):
+    linear rules stay well under 6 (the ratio the tests allow), quadratic ones go towards 16.
     """
-
-    import gc
-    import time
+    from timing import growth_ratio
 
     from newslint.testing import run_rule
-
-    def seconds(rule: str, text: str) -> float:
-        # The collector's pauses and a busy machine are noise, not growth: collect
-        # first, time without it, interleave the sizes and keep the best of three.
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            run_rule(rule, text)
-            return time.perf_counter() - start
-        finally:
-            gc.enable()
-
-    def ratio(rule: str, small: str, large: str) -> float:
-        best_small = best_large = float("inf")
-        for _ in range(3):
-            best_small = min(best_small, seconds(rule, small))
-            best_large = min(best_large, seconds(rule, large))
-        return best_large / best_small
 
     def measure(rule: str, pattern: str) -> float:
         small = pattern * (100_000 // len(pattern))
         large = pattern * (400_000 // len(pattern))
-        found = ratio(rule, small, large)
-        # A shared machine can stall one run: measure once more before calling it
-        # growth. A quadratic rule gives ~16 both times.
-        return found if found < 6 else min(found, ratio(rule, small, large))
+        run_rule(rule, pattern)  # warm up: compiled patterns and loaded data are not growth
+        return growth_ratio(lambda: run_rule(rule, small), lambda: run_rule(rule, large))
 
     return measure
 

@@ -428,6 +428,36 @@ def test_unreadable_files_and_directories_as_a_normal_user(unprivileged):
     assert sorted(_paths(result)) == ["good.txt", os.path.join("tree", "ok.txt")]
 
 
+# A house style the run cannot read: one line naming what could not be read, exit 2, no
+# traceback. As with an unreadable .newslint.yaml, the run stops before linting: linting
+# the desk without its house style would pass off a partial check as a whole one.
+_NEWS = "styles/config/vocabularies/News"
+_RULE = b"extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [gizmo]\n"
+
+
+@pytest.mark.parametrize(
+    ("locked", "mode", "named", "problem"),
+    [
+        ("styles/House", 0o744, "styles/House/Gizmo.yml", "cannot read: permission denied"),  # listed, not entered
+        ("styles/House", 0o311, "styles/House", "cannot read this style folder: permission denied"),  # not listed
+        ("styles/House", 0o000, "styles/House", "cannot read this style folder: permission denied"),
+        ("styles", 0o000, _NEWS, "cannot read: permission denied"),  # StylesPath
+        (_NEWS, 0o744, f"{_NEWS}/accept.txt", "cannot read: permission denied"),
+    ],
+)
+def test_an_unreadable_house_style_is_one_line_as_a_normal_user(unprivileged, locked, mode, named, problem):
+    root, run = unprivileged
+    desk = root / "desk"
+    public_file(desk / ".vale.ini", b"StylesPath = styles\nVocab = News\n\n[*]\nBasedOnStyles = House\n")
+    public_file(desk / "styles" / "House" / "Gizmo.yml", _RULE)
+    public_file(desk / _NEWS / "accept.txt", b"Gizmo\n")
+    public_file(desk / "a.txt", SLIP)
+    (desk / locked).chmod(mode)
+    result = run(*BUILTIN, "desk")
+    assert _stderr(result) == [f"newslint: {desk / named}: {problem}"]
+    assert result.returncode == 2
+
+
 @pytest.mark.parametrize("text", ["A\u00a0.", "He met J\u2009. Smith.", "U.S.A  \u2028.", '..B\x85."\u3000\x85.'])
 def test_a_space_sentencex_cannot_take_is_no_crash(tmp_path, text):
     # sentencex 1.0 panics in Rust on these (found by the fuzzer): never a traceback.

@@ -9,10 +9,8 @@ again (up to three times) before a failure is believed, since one slow run is no
 
 from __future__ import annotations
 
-import gc
-import time
-
 import pytest
+from timing import growth_ratio
 
 from newslint import plugins
 from newslint.document import Document
@@ -56,27 +54,10 @@ def registry():
     return plugins.registry(plugins.plugin_manager(entry_points=False))
 
 
-def _seconds(unit: str, size: int, active: list[ActiveRule], rules: list) -> float:
-    """Lint ``size`` characters of ``unit`` repeated, as one paragraph, and return the time."""
+def _lint(unit: str, size: int, active: list[ActiveRule], rules: list):
+    """Return a call that lints ``size`` characters of ``unit`` repeated, as one paragraph."""
     text = unit * (size // len(unit))
-    # The rest of the test session's objects are frozen out of the collector: a full
-    # collection walks every live object, so a big heap made the larger run look
-    # super-linear (ratios of 7 to 9 in the whole suite, 4 to 5 alone).
-    gc.collect()
-    gc.freeze()
-    try:
-        start = time.perf_counter()
-        document = Document(text, "pattern.txt")
-        lint(document, active, rules, report_unused=False)
-        return time.perf_counter() - start
-    finally:
-        gc.unfreeze()
-
-
-def _ratio(unit: str, active: list[ActiveRule], rules: list) -> float:
-    small = _seconds(unit, 100_000, active, rules)
-    large = _seconds(unit, 400_000, active, rules)
-    return large / max(small, 1e-4)
+    return lambda: lint(Document(text, "pattern.txt"), active, rules, report_unused=False)
 
 
 @pytest.mark.parametrize("unit, names", PATTERNS, ids=[repr(unit) for unit, _ in PATTERNS])
@@ -84,12 +65,9 @@ def test_four_times_the_text_takes_less_than_six_times_as_long(registry, unit, n
     rules = [registry.get(name) for name in names]
     assert all(rules), names
     active = [ActiveRule(r, r.severity, dict(r.options)) for r in rules]
-    ratios = []
-    for _ in range(3):
-        ratios.append(_ratio(unit, active, rules))
-        if ratios[-1] < 6:
-            break
-    assert min(ratios) < 6, f"{unit!r}: ratios {ratios}"
+    # In CPU time with the collector frozen out, up to three tries (tests/timing.py).
+    ratio = growth_ratio(_lint(unit, 100_000, active, rules), _lint(unit, 400_000, active, rules))
+    assert ratio < 6, f"{unit!r}: 400 KB took {ratio:.1f} times as long as 100 KB"
 
 
 def test_every_rule_of_this_family_is_covered() -> None:

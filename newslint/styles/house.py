@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from newslint.rule import Rule
-from newslint.styles.errors import StyleError
+from newslint.styles.errors import StyleError, is_folder
 from newslint.styles.load import LEVELS, StyleRule, ValeConfig, load_style, load_vale_ini, setting_allows, vocab_rules
 from newslint.styles.rules import HouseStyle, build
 from newslint.styles.vocab import Vocab, load_vocab, merged, vocab_folder
@@ -30,7 +30,7 @@ from newslint.styles.vocab import Vocab, load_vocab, merged, vocab_folder
 
 def _find_vocab(entry: str, base: Path, styles: Sequence[Path]) -> Path:
     candidate = base / entry
-    if candidate.is_dir():
+    if is_folder(candidate):
         return candidate
     for style in styles:
         found = vocab_folder(style.parent, entry)
@@ -94,7 +94,7 @@ class HouseStyles:
                 builtin = True
                 continue
             folder = self.vale.styles_path / name
-            if not folder.is_dir():
+            if not is_folder(folder):
                 raise StyleError(
                     self.vale.path, f"BasedOnStyles names {name!r}, which is not a folder of {self.vale.styles_path}"
                 )

@@ -9,6 +9,7 @@ regex that has no faithful Python translation. ``spelling``, ``sequence``, ``scr
 from __future__ import annotations
 
 import configparser
+import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from newslint.config.loading import yaml_lines
 from newslint.rule import STYLE_CODE_PATTERN
 from newslint.styles import checks
 from newslint.styles.checks import Action, Check, Definition
-from newslint.styles.errors import RegexError, StyleError
+from newslint.styles.errors import RegexError, StyleError, is_file, is_folder, reason
 from newslint.styles.regex import translate
 from newslint.styles.scopes import parse_scope
 
@@ -376,9 +377,16 @@ def _build(extends: str, definition: Definition, values: Mapping[str, Any], acce
 
 def load_style(folder: Path, accepted: Sequence[str] = ()) -> list[StyleRule]:
     """Read every rule file (``*.yml``) of a style folder; the style is named by the folder."""
-    if not folder.is_dir():
+    if not is_folder(folder):
         raise StyleError(str(folder), "style folder not found")
-    return [load_rule(path, folder.name, accepted) for path in sorted(folder.glob("*.yml")) if path.is_file()]
+    # Listed with scandir, not glob: glob answers an unlistable folder with no files, a
+    # style silently lost. A folder that may be listed but not entered fails at is_file.
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(e.name for e in entries if e.name.endswith(".yml") and not e.name.startswith("."))
+    except OSError as exc:
+        raise StyleError(str(folder), f"cannot read this style folder: {reason(exc)}") from None
+    return [load_rule(folder / name, folder.name, accepted) for name in names if is_file(folder / name)]
 
 
 def vocab_rules(accept: Sequence[str], reject: Sequence[str]) -> list[StyleRule]:

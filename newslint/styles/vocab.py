@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from newslint.document import Document
-from newslint.styles.errors import RegexError, StyleError
+from newslint.styles.errors import RegexError, StyleError, is_file, is_folder
 from newslint.styles.regex import translate
 
 
@@ -48,7 +48,7 @@ class Vocab:
 
 
 def _entries(path: Path) -> tuple[str, ...]:
-    if not path.is_file():
+    if not is_file(path):
         return ()
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -70,14 +70,14 @@ def _entries(path: Path) -> tuple[str, ...]:
 def vocab_folder(styles_path: Path, name: str) -> Path | None:
     """Return the folder of the vocabulary ``name`` under a StylesPath, if there is one."""
     for candidate in (styles_path / "config" / "vocabularies" / name, styles_path / "Vocab" / name):
-        if candidate.is_dir():
+        if is_folder(candidate):
             return candidate
     return None
 
 
 def load_vocab(folder: Path, name: str | None = None) -> Vocab:
     """Read a vocabulary folder's ``accept.txt`` and ``reject.txt``."""
-    if not folder.is_dir():
+    if not is_folder(folder):
         raise StyleError(str(folder), "vocabulary folder not found")
     return Vocab(name or folder.name, _entries(folder / "accept.txt"), _entries(folder / "reject.txt"), str(folder))
 

@@ -79,6 +79,47 @@ def test_markdown_offsets_map_back_to_the_file() -> None:
     assert apply_fixes(text, [finding]) == "Some **bold** text ended, then `code` went on.\n"
 
 
+ENTITY_WRITTEN = [
+    # (format, text, flagged file substrings, fixed text): the slip is in the prose,
+    # written with entities; the span points into the file, the fix cuts the literal mark
+    (
+        "html",
+        "<p>He called it &ldquo;even riskier.&rdquo;. Then he left.</p>\n",
+        [".&rdquo;."],
+        "<p>He called it &ldquo;even riskier.&rdquo; Then he left.</p>\n",
+    ),
+    ("html", "<p>😀 It was riskier.&#8221;. Then.</p>", [".&#8221;."], "<p>😀 It was riskier.&#8221; Then.</p>"),
+    ("html", "<p>Was it over?&#x201D;. She left.</p>", ["?&#x201D;."], "<p>Was it over?&#x201D; She left.</p>"),
+    ("html", "<p>The budget&#44;, he said.</p>", ["&#44;,"], "<p>The budget&#44; he said.</p>"),
+    (
+        "markdown",
+        "He called it &ldquo;even riskier.&rdquo;. Then he left.\n",
+        [".&rdquo;."],
+        "He called it &ldquo;even riskier.&rdquo; Then he left.\n",
+    ),
+]
+
+
+@pytest.mark.parametrize("format, text, flagged, fixed", ENTITY_WRITTEN)
+def test_slips_written_with_entities(format: str, text: str, flagged: list[str], fixed: str) -> None:
+    findings = run_rule("dangling-punctuation", text, format=format)
+    assert [f.code for f in findings] == ["NL102"] * len(flagged)
+    assert [text[f.start : f.end] for f in findings] == flagged
+    assert apply_fixes(text, findings) == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<p>See <a href="/search?q=a,,b&amp;t=1">the results</a> here.</p>',
+        '<p>It was over.<span data-quote="done.”."></span></p>',
+        '<p data-note="a ,b">A clean paragraph.</p>',
+    ],
+)
+def test_markup_is_not_prose(text: str) -> None:
+    assert run_rule("dangling-punctuation", text, format="html") == []
+
+
 def test_two_dot_ellipsis_fix_is_not_safe() -> None:
     (finding,) = run_rule("dangling-punctuation", "An apple.. a triumph of fashion.")
     assert finding.fix is not None and not finding.fix.safe

@@ -100,3 +100,40 @@ def test_list_of_names_is_not_a_long_sentence():
         + "."
     )
     assert found(roll) == []
+
+
+# Captions are judged: a figure's caption, a table's caption and an image's alt text are
+# read (or spoken by a screen reader) as sentences, and house styles want them short;
+# headings and table cells are labels, not sentences, and are skipped.
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<figure><img src='a.jpg' alt='A flood'><figcaption>{}</figcaption></figure>",
+        "<table><caption>{}</caption><tr><td>1</td></tr></table>",
+        "<p>Before.</p><img src='a.jpg' alt='{}'>",
+    ],
+)
+def test_a_long_caption_is_reported(html: str) -> None:
+    text = html.format(LONG)
+    assert found(text, format="html") == [LONG]
+
+
+@pytest.mark.parametrize(
+    "html",
+    ["<h2>{}</h2>", "<table><tr><td>{}</td></tr></table>"],
+)
+def test_headings_and_table_cells_are_not_judged(html: str) -> None:
+    assert found(html.format(LONG), format="html") == []
+
+
+def test_a_caption_naming_the_people_in_a_photograph_is_a_name_roll() -> None:
+    names = ", ".join(
+        f"{first} {last}"
+        for first, last in zip(
+            "Ann Bob Cat Dan Eve Fay Gus Hal Ida Jo".split(),
+            "Reid Shaw Kerr Bell Hart Wood Lamb Cole Ross Dunn".split(),
+        )
+    )
+    caption = f"From left: {names}, Kim Lowe, Lee Park, Max Hill, Sam Fry, Tom Gale and Ned Ford, at the Eastfield Awards in Leeds."
+    assert len(caption.split()) > 40
+    assert found(f"<figure><figcaption>{caption}</figcaption></figure>", format="html") == []

@@ -94,6 +94,38 @@ def test_message_position_and_markup_blocks_the_fix() -> None:
     assert md[finding.start : finding.end] == "at the" and finding.fix is None
 
 
+# A Markdown image's alt text is in its paragraph's prose: a caption beside it in the
+# same words is no doubling. A doubled phrase inside the alt text, inside the caption, or
+# a link's text doubled (the link is read) still is.
+IMAGE_GOOD = [
+    "![A flooded road](road.jpg) A flooded road near the river on Monday.\n",
+    "![A flooded road](road.jpg)\nA flooded road near the river on Monday.\n",
+    "Water rose.\n\n![A flooded road](road.jpg)\n*A flooded road near the river.*\n",
+    "A flooded road ![A flooded road](road.jpg)\n",
+    '![Photo: a flooded road](road.jpg "Flood") A flooded road, on Monday.\n',
+    "![A flooded road][photo] A flooded road.\n\n[photo]: road.jpg\n",
+    "😀 ![A flooded road](road.jpg) A flooded road.\n",
+]
+
+
+@pytest.mark.parametrize("text", IMAGE_GOOD)
+def test_an_images_alt_text_and_its_caption_are_not_a_doubling(text: str) -> None:
+    assert found(text, format="markdown") == []
+
+
+IMAGE_BAD = [
+    ("![The road at the at the weir](road.jpg) Water rose.\n", [(18, "at the")]),
+    ("![A road](road.jpg) It rose at the at the weekend.\n", [(35, "at the")]),
+    ("😀 ![A road](road.jpg) It rose at the at the weekend.\n", [(37, "at the")]),
+    ("[A flooded road](road.html) A flooded road was shut.\n", [(28, "A flooded road")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), IMAGE_BAD)
+def test_doubled_phrases_beside_an_image_are_still_found(text: str, expected: list[tuple[int, str]]) -> None:
+    assert found(text, format="markdown") == expected
+
+
 @pytest.mark.parametrize("pattern", ["at the ", "a b c a b c d "])
 def test_linear_time(pattern: str, growth) -> None:
     assert growth("repeated-phrase", pattern) < 6

@@ -59,6 +59,23 @@ BAD = [
     ("The The plan was sound.", [(4, "The")]),
     # a capitalised double, when the article uses the word alone inside sentences
     ("Shares in British firms fell. But British British Gas rose.", [(42, "British")]),
+    # glued to an emoji or another symbol that is not punctuation (offsets in code points)
+    ("He said 😀the the plan.", [(13, "the")]),
+    ("It was 👍🏽the the end.", [(13, "the")]),
+    ("Fans cheered ©the the club.", [(18, "the")]),
+    ("Fans cheered the the😀 club.", [(17, "the")]),
+    ("He said --the the plan.", [(14, "the")]),
+    # a function word three times or more, or a word so after a determiner: one finding
+    # spanning the extra copies
+    ("He said the the the plan.", [(12, "the the")]),
+    ("He said the the the the plan.", [(12, "the the the")]),
+    ("The The The plan was sound.", [(4, "The The")]),
+    ("We saw the plan plan plan today.", [(16, "plan plan")]),
+    ("We waited for for for years.", [(14, "for for")]),
+    ("Fans 😀of of of the club.", [(9, "of of")]),
+    # the good English of a pair ('log in in the morning') is none for three
+    ("Gains were made in in in areas such as rail.", [(19, "in in")]),
+    ("It is a a a plan.", [(8, "a a")]),
 ]
 
 
@@ -91,8 +108,13 @@ GOOD = [
     "They saw Duran Duran on Bora Bora, and watched Soldier Soldier.",
     "Fans of Duran Duran said Duran Duran's tour was long.",
     "On Monday, senior law lord Lord Bingham said so.",
-    # runs of three or more are deliberate
+    # other runs of three or more are a chant
     "The crowd chanted spend spend spend and blah blah blah.",
+    "Spend spend spend, they said, and then go go go.",
+    "No no no, she said. Ha ha ha.",
+    "The sign read TK TK TK, and s s s was letter-spaced.",
+    # a word glued to a digit, whatever stands between
+    "It cost 3😀the the most.",
     # a stranded preposition before a time phrase
     "It is the moment I have been waiting for for years.",
     "We have been placed in in the past.",
@@ -126,10 +148,11 @@ def test_verdict_does_not_depend_on_the_rest_of_the_file() -> None:
     assert found("Many firms are small.\n\nThe the end.\n\nNo more.") == [(27, "the")]
 
 
-def test_a_long_run_of_one_word_is_one_deliberate_run() -> None:
+def test_a_long_run_of_one_word_is_one_run() -> None:
     # The 'TK ' input of issue 9: a run, not thousands of pairs (and linear time).
     assert found("TK " * 30_000) == []
-    assert found("the " * 30_000) == []
+    (finding,) = run_rule("repeated-word", "the " * 30_000)
+    assert (finding.start, finding.end) == (4, 4 * 30_000 - 1)
 
 
 def test_allow_option_replaces_the_default_list() -> None:
@@ -144,6 +167,9 @@ def test_allow_option_replaces_the_default_list() -> None:
         ("The the plan.", "The plan."),
         ("He said the\r\nthe plan.", "He said the plan."),
         ("Two of of them and the the rest.", "Two of them and the rest."),
+        ("He said the the the plan.", "He said the plan."),
+        ("We saw the plan\nplan plan today.", "We saw the plan today."),
+        ("He said 😀the the plan.", "He said 😀the plan."),
     ],
 )
 def test_fix(before: str, after: str) -> None:
@@ -155,6 +181,14 @@ def test_message_and_position() -> None:
     (finding,) = run_rule("repeated-word", text)
     assert finding.message == "repeated word: 'the the'"
     assert (finding.line, finding.column, finding.end_column) == (2, 14, 17)
+
+
+def test_message_and_position_after_an_emoji() -> None:
+    text = "Intro line.\r\n😀the the the plan."
+    (finding,) = run_rule("repeated-word", text)
+    assert finding.message == "repeated word: 'the the the'"
+    assert (finding.line, finding.column, finding.end_line, finding.end_column) == (2, 6, 2, 13)
+    assert text[finding.start : finding.end] == "the the"
 
 
 def test_markdown_inline_code_breaks_the_pair_and_markup_blocks_the_fix() -> None:
