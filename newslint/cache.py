@@ -16,33 +16,13 @@ import os
 import pickle
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from newslint import __version__
 from newslint.atomic import write_atomically
+from newslint.cachedir import blake2b, directory
 
-
-def blake2b(data: bytes = b"", *, digest_size: int = 16) -> Any:
-    """Return a BLAKE2b hash object (for cache keys and digests).
-
-    ``hashlib`` loads OpenSSL when it is imported, a fiftieth of a short run; its
-    ``blake2b`` is the built-in ``_blake2`` module's, taken from there when it exists.
-    """
-    try:
-        from _blake2 import blake2b as make
-    except ImportError:  # another Python implementation
-        from hashlib import blake2b as make
-    return make(data, digest_size=digest_size)
-
-
-def directory() -> Path:
-    """Return the cache directory: $NEWSLINT_CACHE_DIR, else $XDG_CACHE_HOME/newslint, else ~/.cache/newslint."""
-    explicit = os.environ.get("NEWSLINT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "newslint"
+__all__ = ["blake2b", "directory", "file_key", "load_or_build"]
 
 
 def file_key(*paths: str | os.PathLike[str]) -> str:

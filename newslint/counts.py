@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newslint import patterns
+from newslint.addresses import is_web_address
 
 # A word for counting: a run of letters or digits, joined by inner apostrophes, hyphens,
 # full stops, commas or slashes ("U.S", "1,000", "3.5", "well-known", "24/7").
@@ -247,11 +248,6 @@ def _syllables(token: str) -> int:
     return max(count, 1)
 
 
-def sentence_counts(text: str) -> Counts:
-    """Return the counts of one sentence's text (a sentence with no words counts as none)."""
-    return counts_of((text,))
-
-
 # Text is split on white space (fast, in C) and each chunk ("Google,", "(U.S.)") is
 # looked up in a cache of its words, syllables and words of three syllables or more (a
 # URL counts as none of them): chunks repeat so often that a corpus is counted in a
@@ -266,7 +262,7 @@ _EDGE_PUNCTUATION = ".,;:!?\"'()[]“”‘’"
 
 
 def _chunk_counts(chunk: str) -> int:
-    if _is_url(chunk):
+    if is_web_address(chunk):
         return 0  # not read as words; not part of the prose
     bare = chunk.strip(_EDGE_PUNCTUATION)
     if bare.isalpha():  # most chunks: one plain word
@@ -323,17 +319,13 @@ def counts_of(sentences: Iterable[str]) -> Counts:
     return Counts(n_sentences, n_words, n_syllables, n_poly, longest)
 
 
-def _is_url(chunk: str) -> bool:
-    return "://" in chunk or chunk.startswith(("www.", "(www.", "<www."))
-
-
 class _WordCache(dict):
     """Chunk -> its word tokens (a URL is one item to read past, not a dozen words)."""
 
     def __missing__(self, chunk: str) -> int:
         if len(self) > 200_000:  # bound the cache on very long runs
             self.clear()
-        found = self[chunk] = 1 if _is_url(chunk) else len(TOKEN.findall(chunk))
+        found = self[chunk] = 1 if is_web_address(chunk) else len(TOKEN.findall(chunk))
         return found
 
 

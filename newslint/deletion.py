@@ -17,5 +17,5 @@ def deletion(document: Document, paragraph: Paragraph, kept_end: int, start: int
     span_start, span_end = paragraph.span(start, end)
     # The kept copy's last character, mapped: the file offset just after it.
     cut = paragraph.span(kept_end - 1, kept_end)[1]
-    clean = document.text[cut:span_end] == paragraph.text[kept_end:end]
+    clean = document.as_written(paragraph, kept_end - 1, end)
     return Violation(span_start, span_end, message, Fix(cut, span_end, "") if clean else None)

@@ -14,8 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from newslint.dates import as_date
 from newslint.parsers.model import (
+    FRAGMENT_KINDS,
+    LABEL_KINDS,
     LINE_BREAK,
+    PARAGRAPH_KINDS,
     PROSE_KINDS,
+    SPELLED_KINDS,
+    STAND_IN,
     Comment,
     JoinedProse,
     LineIndex,
@@ -34,8 +39,13 @@ if TYPE_CHECKING:
 Format = str
 
 __all__ = [
+    "FRAGMENT_KINDS",
+    "LABEL_KINDS",
     "LINE_BREAK",
+    "PARAGRAPH_KINDS",
     "PROSE_KINDS",
+    "SPELLED_KINDS",
+    "STAND_IN",
     "Comment",
     "Document",
     "Format",
@@ -161,6 +171,15 @@ class Document:
         from newslint.words import bare_words
 
         return tuple(bare_words(paragraph.text) for paragraph in self.paragraphs)
+
+    def as_written(self, paragraph: Paragraph, start: int, end: int) -> bool:
+        """True when ``paragraph.text[start:end]`` stands in the file exactly as written.
+
+        Not where markup (``*``, a link's brackets) or a character reference (``&amp;``)
+        lies inside the span: a fix that replaces the file's text there would break it.
+        """
+        a, b = paragraph.span(start, end)
+        return self.text[a:b] == paragraph.text[start:end]
 
     def position(self, offset: int) -> Position:
         """Return the position of a file offset."""

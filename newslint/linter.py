@@ -28,7 +28,7 @@ from newslint.config import Config, Finder, with_cli
 from newslint.discovery import STDIN, Target, targets
 from newslint.document import Document
 from newslint.engine import EXIT_CLEAN, EXIT_ERROR, exit_status, lint
-from newslint.errors import InputError, NewslintError, ServiceUnavailable, UsageError
+from newslint.errors import ConfigError, InputError, NewslintError, ServiceUnavailable, UsageError
 from newslint.finding import Finding, Severity
 from newslint.formats import InputFormat
 from newslint.rule import ActiveRule, Rule
@@ -47,8 +47,6 @@ _MEMO_SIZE = 32
 _MIN_FILES_A_WORKER = 8
 # Files a worker run looks up in the cache and hands out at a time, in order.
 _WINDOW = 256
-# Paths whose configuration is kept (the finder itself caches per directory).
-_CONFIG_MEMO_SIZE = 1024
 
 
 @dataclass(frozen=True)
@@ -74,6 +72,8 @@ class FileResult:
     fixed: str | None = None
     applied: int = 0
     from_stdin: bool = False
+    # The error is the configuration's that applies here (files under it share the message).
+    config_error: bool = False
     # Set in a worker process: the (digest, key) the parent stores the findings under.
     cache_entry: tuple[str, str] | None = field(default=None, repr=False, compare=False)
     # Set in a worker process: what it recorded of unavailable services, for the parent.
@@ -148,14 +148,12 @@ class Linter:
         def adjust(found: Config) -> Config:
             return with_cli(found, fail_on=fail_on, date=date)
 
+        # The one memo of which configuration (and which rules) apply to each path.
         self.configs = Finder(self.registry, Path(config) if config is not None else None, adjust)
         # Rules whose backing service failed, by code: reported once per session.
         self.unavailable: dict[str, str] = {}
         self._lock = threading.Lock()
         self._memo: OrderedDict[tuple[object, ...], tuple[list[Finding], tuple[str, ...]]] = OrderedDict()
-        # Each file's configuration is asked for several times (reading, caching, linting):
-        # the finder's answer is kept per path, within a bound, not looked up each time.
-        self._config_of: dict[str, Config] = {}
 
     # -- rules and configuration -----------------------------------------------------------
 
@@ -176,18 +174,14 @@ class Linter:
 
     def config_for(self, path: str) -> Config:
         """Return the configuration that applies to ``path``, with the session's values over it."""
-        with self._lock:
-            found = self._config_of.get(path)
-            if found is None:
-                if len(self._config_of) >= _CONFIG_MEMO_SIZE:
-                    self._config_of.clear()
-                found = self._config_of[path] = self.configs.for_path("." if path == STDIN else path)
-            return found
+        return self.configs.for_path("." if path == STDIN else path)
 
     def active_rules(self, path: str, config: Config | None = None) -> list[ActiveRule]:
         """Return the rules that run on ``path``, with their severities and options."""
-        config = config or self.config_for(path)
-        return config.active_rules(self.registry, path, self.select, self.ignore)
+        applied = self.configs.applied("." if path == STDIN else path)
+        if config is not None and config is not applied.config:
+            return config.active_rules(self.registry, path, self.select, self.ignore)
+        return applied.active_rules(self.registry, path, self.select, self.ignore)
 
     def input_format(self, path: str | None, format: str | None = None) -> InputFormat:
         """Return the input format named ``format``, else the one ``path``'s extension implies."""
@@ -364,7 +358,13 @@ class Linter:
         try:
             source = self._read(target.path, display, stdin)
         except NewslintError as exc:
-            return FileResult(display, error=str(exc), status=EXIT_ERROR, from_stdin=from_stdin)
+            return FileResult(
+                display,
+                error=str(exc),
+                status=EXIT_ERROR,
+                from_stdin=from_stdin,
+                config_error=isinstance(exc, ConfigError),
+            )
         return FileResult(display, source=source, from_stdin=from_stdin)
 
     def _lint_target(
@@ -434,7 +434,12 @@ class Linter:
         return FileResult(read.path, cached, status=exit_status(cached, config.fail_on), source=read.source)
 
     def _excluded(self, path: str) -> bool:
-        return self.config_for(path).is_excluded(path)
+        try:
+            return self.config_for(path).is_excluded(path)
+        except ConfigError:
+            # A folder's broken configuration excludes nothing: reading each file under it
+            # asks for the configuration again and reports it, and the other files go on.
+            return False
 
     def _read(self, path: str, display: str, stdin: BinaryIO | None) -> Source:
         if path == STDIN:

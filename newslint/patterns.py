@@ -46,7 +46,7 @@ _INTERNALS = _internals()
 
 
 def _path() -> Any:
-    from newslint import cache
+    from newslint import cachedir as cache
 
     assert _INTERNALS is not None
     build = f"{sys.version}|{sys.implementation.cache_tag}|{_INTERNALS[0].MAGIC}|{_INTERNALS[0].CODESIZE}"

@@ -34,7 +34,7 @@ from newslint.finding import Finding, Fix, Severity
 CACHE_FOLDER = ".newslint_cache"
 FORMAT_VERSION = 2
 MAX_ENTRIES = 50_000
-_FILE_NAME = "results-v2.sqlite"
+_FILE_NAME = f"results-v{FORMAT_VERSION}.sqlite"
 _BATCH = 500  # rows kept in memory before they are written
 _TIMEOUT = 10.0  # seconds to wait for another run's lock
 _README = "This folder is newslint's result cache; it is safe to delete. See newslint's README.\n"

@@ -157,6 +157,7 @@ class Runner:
                 fix_readonly=options.fix_readonly,
                 on_total=progress.set_total,
             )
+            config_errors: set[str] = set()
             for result in results:
                 progress.advance()
                 # Names and reasons may hold ESC, CR or BEL: escaped, they cannot rewrite the terminal.
@@ -180,6 +181,15 @@ class Runner:
                     continue
                 for problem in result.problems:
                     err.write(f"newslint: {where}: {escape_controls(problem)}\n")
+                if result.config_error and result.error is not None:
+                    # One line for a broken configuration, however many files it was to apply to.
+                    if result.error not in config_errors:
+                        config_errors.add(result.error)
+                        err.write(f"newslint: {escape_controls(result.error)}\n")
+                    if streams.show_findings:
+                        call(getattr(formatter, "error", None), result.path, result.error)
+                    status = EXIT_ERROR
+                    continue
                 if result.error is not None:
                     err.write(f"newslint: {where}: {escape_controls(result.error)}\n")
                     if streams.show_findings:

@@ -25,3 +25,25 @@ def data() -> Traversable:
     from importlib import resources
 
     return resources.files("newslint.rules").joinpath("data")
+
+
+def table(name: str) -> tuple[tuple[str, ...], ...]:
+    """Return the rows of a shipped word table (``rules/data/NAME``), through the data cache.
+
+    A table is text for reviewers: one row a line, fields separated by white space,
+    ``#`` comments and blank lines left out. The parsed rows are kept in the data cache
+    (``newslint.cache``), keyed by the file's size and time, so a run reads them in one go.
+    """
+    source = data().joinpath(name)
+    if not isinstance(source, Path):  # a zipped package: no file to key a cache entry on
+        return _rows(source.read_text("utf-8"))
+    from newslint import cache
+
+    return cache.load_or_build(
+        f"table-{name}", cache.file_key(source), lambda: _rows(source.read_text("utf-8")), plain=True
+    )
+
+
+def _rows(text: str) -> tuple[tuple[str, ...], ...]:
+    rows = (line.split("#", 1)[0].split() for line in text.splitlines())
+    return tuple(tuple(row) for row in rows if row)

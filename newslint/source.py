@@ -6,10 +6,12 @@ import codecs
 import os
 import stat
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from newslint.document import Format
 from newslint.errors import InputError
+
+if TYPE_CHECKING:
+    from newslint.document import Format
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 ARTICLE_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES)

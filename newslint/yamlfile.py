@@ -42,3 +42,17 @@ def compose(text: str) -> Any:
     import yaml
 
     return yaml.compose(text, Loader=loader())
+
+
+def yaml_lines(node: Any, path: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> None:
+    """Record in ``lines`` the 1-based line of every key and item under a composed YAML node."""
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            lines[path + (key.value,)] = key.start_mark.line + 1
+            yaml_lines(value, path + (key.value,), lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[path + (index,)] = item.start_mark.line + 1
+            yaml_lines(item, path + (index,), lines)

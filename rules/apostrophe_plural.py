@@ -152,7 +152,7 @@ def apostrophe_plural(document: Document, options: Mapping[str, Any]) -> Iterato
         for start, end, cut, message, safe in sorted(found):
             a, b = paragraph.span(start, end)
             cut_at, cut_end = paragraph.span(cut, cut + 1)
-            fix = Fix(cut_at, cut_end, "", safe=safe) if document.text[cut_at:cut_end] in _APOSTROPHE else None
+            fix = Fix(cut_at, cut_end, "", safe=safe) if document.as_written(paragraph, cut, cut + 1) else None
             yield Violation(a, b, message, fix)
 
 

@@ -7,10 +7,12 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from newslint import patterns
+from newslint.addresses import is_web_address
 from newslint.document import Document
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
+from newslint.words import token_after, token_before
 
 # A sentence's end repeated after its closing quote or bracket: riskier.”.  ?”.  !".  .).
 _REPEATED_END = patterns.compile(r"([.!?])([\"'”’)\]]+)(\.)(?!\.)")
@@ -36,12 +38,6 @@ _ABBREVIATION_END = patterns.compile(
 )
 # Names that are written with a leading full stop and a capital: Microsoft's .Net.
 _DOTTED_NAMES = frozenset({"Net", "Mac", "Me", "Onion", "Xxx"})
-# How far back to look for the word before a mark: enough for a message and for URLs,
-# and a bound, so that a text with no spaces is not walked from each mark (quadratic).
-_TOKEN_WINDOW = 200
-_URL_TOKEN = patterns.compile(r"\S*(?:://|www\.|/)\S*$")
-# A URL or a web address before a mark (a bare slash is fine: 9/4 ., and/or ,).
-_WEB_TOKEN = patterns.compile(r"://|www\.")
 _CLOSERS = "\"'”’)]"
 _NAMES = {
     ".": "full stop",
@@ -51,22 +47,6 @@ _NAMES = {
     ";": "semicolon",
     ":": "colon",
 }
-
-
-def _token_before(text: str, end: int) -> str:
-    """Return the run of non-space characters that ends at ``end``."""
-    start, limit = end, max(0, end - _TOKEN_WINDOW)
-    while start > limit and not text[start - 1].isspace():
-        start -= 1
-    return text[start:end]
-
-
-def _token_after(text: str, start: int) -> str:
-    """Return the run of non-space characters that starts at ``start``."""
-    end, limit = start, min(len(text), start + _TOKEN_WINDOW)
-    while end < limit and not text[end].isspace():
-        end += 1
-    return text[start:end]
 
 
 def _repeated_ends(text: str) -> Iterator[tuple[int, int, int, str, bool]]:
@@ -95,13 +75,13 @@ def _doubled(text: str) -> Iterator[tuple[int, int, int, str, bool]]:
     for match in _DOUBLED_COMMA.finditer(text):
         yield match.start(), match.end(), match.start() + 1, f"doubled comma: '{match.group()}'", True
     for match in _DOUBLED_STOP.finditer(text):
-        token = _token_before(text, match.start()) + _token_after(text, match.start())
+        token = token_before(text, match.start()) + token_after(text, match.start())
         if "/" in token or "://" in token or "\\" in token:
             continue  # ../parent, a path or a URL
         after = text[match.end() : match.end() + 1]
         if after.isalnum() or (after and after in "/\\"):
             continue  # 1..10, a range; a..b in code-like text
-        word = _token_before(text, match.start())
+        word = token_before(text, match.start())
         # Before a lower-case word, "word.. more" is more likely a short ellipsis.
         safe = not text[match.end() + 1 : match.end() + 2].islower()
         yield match.start(), match.end(), match.start() + 1, f"doubled full stop: '{word}..'", safe
@@ -134,13 +114,13 @@ def _spaces_before(text: str) -> Iterator[tuple[int, int, str, str]]:
         glued = bool(after) and (
             after.isalnum() or after in "“‘([" or (after in "\"'" and text[end + 1 : end + 2].isalnum())
         )
-        word = _token_before(text, match.start())
+        word = token_before(text, match.start())
         if mark == ".":
             if glued:
                 # .com, .NET, .5: the full stop belongs to what follows. Only a
                 # capitalised word, not a name written with a dot, shows that the full
                 # stop was meant to end the sentence before it: in .London.
-                following = _token_after(text, end)
+                following = token_after(text, end)
                 name = re.match(r"[^\W\d_]+", following)
                 if not (
                     name
@@ -170,12 +150,12 @@ def _spaces_before(text: str) -> Iterator[tuple[int, int, str, str]]:
         else:  # ? !
             if after and not after.isspace() and after not in _CLOSERS + "?!":
                 continue  # ?q=1 in a URL-like token, !important
-        if _WEB_TOKEN.search(word):
+        if is_web_address(word):  # a URL or a web address before a mark (9/4 . is fine)
             continue
         spaces = text[match.start() : match.start(1)]
         mark_name = _NAMES[mark]
         replacement = mark + " " if glued else mark
-        shown = f"{word} {mark}" + (_token_after(text, end)[:30] if glued else "")
+        shown = f"{word} {mark}" + (token_after(text, end)[:30] if glued else "")
         message = f"{_space_name(spaces)} before the {mark_name}: '{shown}'"
         yield match.start(), end, message, replacement
 

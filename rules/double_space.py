@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -11,6 +10,7 @@ from newslint.document import Document
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
+from newslint.words import token_after, token_before
 
 # Spaces (not tabs, not line breaks) with visible text on both sides: leading
 # indentation and trailing spaces (Markdown hard breaks, editor debris) never match.
@@ -63,15 +63,6 @@ def _aligned(document: Document, end: int) -> bool:
     return False
 
 
-def _word_next_to(text: str, start: int, end: int, forward: bool) -> str:
-    """Return the word (or mark) next to a run of spaces, for the message."""
-    if forward:
-        piece = re.match(r"\S+", text[end : end + 30])
-    else:
-        piece = re.search(r"\S+$", text[max(0, start - 30) : start])
-    return piece.group() if piece else ""
-
-
 @rule(
     "NL206",
     "double-space",
@@ -116,10 +107,10 @@ def double_space(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
                 if two_space_style:
                     continue
             a, b = paragraph.span(start, end)
-            if document.text[a:b] != text[start:end] or _aligned(document, b):
+            if not document.as_written(paragraph, start, end) or _aligned(document, b):
                 continue  # markup between the spaces, or layout
-            left = _word_next_to(text, start, end, forward=False)
-            right = _word_next_to(text, start, end, forward=True)
+            left = token_before(text, start, 30)
+            right = token_after(text, end, 30)
             where = f"after '{left}'" if after_stop else f"between '{left}' and '{right}'"
             yield Violation(a, b, f"{end - start} spaces {where}", Fix(a, b, " "))
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from newslint import patterns
+from newslint.addresses import URL, mentions_web_address
 from newslint.document import Document, Paragraph, Sentence
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
@@ -13,7 +14,7 @@ from newslint.rule import Rule, rule
 
 # A link or image target pasted with its text (``![caption](https://...)`` in a plain
 # text file) is not part of what is said; neither is a bare address.
-_TARGET = patterns.compile(r"\]\([^)\s]*\)|https?://\S+|www\.\S+")
+_TARGET = patterns.compile(rf"\]\([^)\s]*\)|{URL.pattern}")
 
 MIN_PARAGRAPH_WORDS = 5
 MIN_SENTENCE_WORDS = 9  # 'a sentence of more than eight words'
@@ -32,7 +33,7 @@ _PUNCTUATION = str.maketrans({ch: " " for ch in '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~
 def _key(text: str) -> str:
     """Return what a passage says: its words in lower case, one space apart, without
     punctuation or link targets."""
-    if "](" in text or "http" in text or "www." in text:
+    if "](" in text or mentions_web_address(text):
         text = _TARGET.sub(" ", text)
     return " ".join(text.lower().translate(_PUNCTUATION).split())
 
@@ -54,7 +55,7 @@ def _sides_differ(a: Paragraph, b: Paragraph) -> bool:
 def _paragraph_fix(document: Document, paragraphs: tuple[Paragraph, ...], number: int) -> Fix | None:
     """Delete a verbatim copy of a paragraph with the blank lines before it, where that is clean."""
     paragraph = paragraphs[number]
-    if number == 0 or document.text[paragraph.start : paragraph.end] != paragraph.text:
+    if number == 0 or not document.as_written(paragraph, 0, len(paragraph.text)):
         return None
     previous_end = paragraphs[number - 1].end
     if not document.text[previous_end : paragraph.start].isspace():
@@ -75,10 +76,9 @@ def _sentence_fix(document: Document, previous: Sentence, sentence: Sentence) ->
     start, end = paragraph.span(
         previous.start + len(previous.text.rstrip()), sentence.start + len(sentence.text.rstrip())
     )
-    original = paragraph.text[
-        previous.start + len(previous.text.rstrip()) : sentence.start + len(sentence.text.rstrip())
-    ]
-    if document.text[start:end] != original:
+    if not document.as_written(
+        paragraph, previous.start + len(previous.text.rstrip()), sentence.start + len(sentence.text.rstrip())
+    ):
         return None
     return Fix(start, end, "")
 
@@ -130,7 +130,7 @@ def duplicate_paragraph(document: Document, options: Mapping[str, Any]) -> Itera
     # Copies are the same text, case and spacing aside. Only where the file holds link
     # or image targets in its prose (a Markdown image pasted into plain text) is every
     # paragraph compared by its words alone, which costs more.
-    targets = any("](" in p.text or "http" in p.text or "www." in p.text for p in paragraphs)
+    targets = any("](" in p.text or mentions_web_address(p.text) for p in paragraphs)
     key_of = _key if targets else _plain_key
     headings = {key_of(p.text) for p in paragraphs if p.kind == "heading"}
     first_paragraph: dict[str, int] = {}

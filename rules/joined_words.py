@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from typing import Any
 
-from newslint import patterns
+from newslint import patterns, shipped
 from newslint.document import Document, Paragraph
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
+from newslint.words import letters_around
 
 # A lower-case letter straight before an upper-case one: the only place to look.
 # A capital after a lower-case letter, matched at the capital: a pattern that opens with
@@ -43,31 +45,11 @@ _SENTENCE_STARTERS = frozenset(
     Yet Some Many Most Last Earlier Later""".split()
 )
 
-# Camel-case names common enough in news that an article may use them once, with both
-# halves standing alone elsewhere (a 'Play' and a 'Station' in a games story).
-_KNOWN_NAMES = frozenset(
-    """YouTube PayPal LinkedIn JavaScript PlayStation FedEx BlackBerry WhatsApp MasterCard
-    PowerPoint SharePoint WordPress DreamWorks HarperCollins SoundCloud DropBox FaceTime
-    AirPods AirDrop MySpace TikTok WikiLeaks SmackDown WorldCom BitTorrent GameBoy GameCube
-    EverQuest EastEnders OutKast NetRatings TimeWarner DaimlerChrysler HealthSouth GoldenEye
-    YouGov ExxonMobil AstraZeneca SpongeBob SquarePants NatWest PepsiCo TalkTalk AirAsia
-    SpiceJet JetBlue SeaWorld StarCraft WarCraft MineCraft SkyNews CinemaNow MovieMaker
-    RealPlayer GarageBand PhotoShop NetFlix HuffPost BuzzFeed OpenAI DeepMind SpaceX
-    StarLink CrowdStrike FireFox ThinkPad ThinkVantage MacBook InDesign PowerBook
-    ZoneAlarm MoneyGram WestJet RyanAir EuroStar EuroDisney EuroMillions SkyTeam
-    StarAlliance BlueTooth CrossFit SoulCycle LiveJournal WorldPay WebEx SalesForce
-    HubSpot MailChimp GoFundMe KickStarter CitiBank BlackRock GlaxoSmithKline
-    PricewaterhouseCoopers ChevronTexaco ConocoPhillips ArcelorMittal ThyssenKrupp
-    DoubleClick TripAdvisor EasyJet GitHub GitLab SoftBank WeChat WeWork AirBnb
-    YouGov SnapChat InstaGram FaceBook ChatGPT SkyScanner""".split()
-)
 
-
-# Names written solid with a lower-case first part of two letters or more.
-_LOWER_FIRST_NAMES = frozenset(
-    """easyJet easyGroup easyCar easyCinema easyMobile easyHotel easyInternetcafe easyBus
-    openDemocracy mySociety bioMérieux ePlanet""".split()
-)
+@lru_cache(maxsize=1)
+def _brand_names() -> frozenset[str]:
+    """Return the brand names written solid that are never split (``rules/data/brand_names.txt``)."""
+    return frozenset(name for row in shipped.table("brand_names.txt") for name in row)
 
 
 _LETTERS = patterns.compile(r"[^\W\d_]+")
@@ -138,17 +120,6 @@ class _Usage:
         return bool(self.whole[word] or self.whole[word.lower()])
 
 
-def _token_bounds(text: str, at: int) -> tuple[int, int]:
-    """Return the letters-only token around index ``at``."""
-    start = at
-    while start > 0 and text[start - 1].isalpha():
-        start -= 1
-    end = at
-    while end < len(text) and text[end].isalpha():
-        end += 1
-    return start, end
-
-
 # In a headline glued to its paragraph: the headline's last word, in lower case,
 # capitalised or an abbreviation's plural (MPs, PCs), then the body's first word, capitalised, all in capitals (US, BMW) or
 # the article 'A'; the body's word may go on with a hyphen (Fly-half, Trouble-hit).
@@ -188,7 +159,7 @@ def _split_heading(usage: _Usage, text: str, start: int, first: bool) -> tuple[s
         return None
     left, right = match.groups()
     token = match.group()
-    if len(left) < 2 or left in _NAME_PREFIXES or token in _KNOWN_NAMES or token in _LOWER_FIRST_NAMES:
+    if len(left) < 2 or left in _NAME_PREFIXES or token in _brand_names():
         return None
     if usage.count(token) > 1 or usage.count(left, after="upper") > 1:
         return None
@@ -214,7 +185,7 @@ def _split(usage: _Usage, token: str) -> tuple[str, str] | None:
     if not shape:
         return None
     left, right = shape.groups()
-    if len(left) < 2 or left in _NAME_PREFIXES or token in _KNOWN_NAMES or token in _LOWER_FIRST_NAMES:
+    if len(left) < 2 or left in _NAME_PREFIXES or token in _brand_names():
         return None
     # A name written that way on purpose comes back: TimeWarner, BitTorrent, iPod.
     if usage.count(token) > 1:
@@ -308,7 +279,7 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
             at = boundary.start() - 1
             if at < seen_end:
                 continue
-            start, end = _token_bounds(text, at)
+            start, end = letters_around(text, at)
             seen_end = end
             if (start == 0 or text[start - 1] not in _NOT_BEFORE) and _heading_position(text, start, end):
                 if usage is None:

@@ -6,13 +6,13 @@ from collections.abc import Iterator
 
 from newslint import patterns
 from newslint.counts import chunk_word_count
+from newslint.document import PARAGRAPH_KINDS
 from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.options import Option
 from newslint.rule import Rule, rule
 
 _HAS_WORD = patterns.compile(r"[^\W_]")
-CHECKED_KINDS = ("paragraph", "quote")
 
 
 @rule(
@@ -51,7 +51,7 @@ def long_paragraph(document, options) -> Iterator[Violation]:
     max_words = int(options["max-words"])
     max_sentences = int(options["max-sentences"])
     for paragraph in document.paragraphs:
-        if paragraph.kind not in CHECKED_KINDS:
+        if paragraph.kind not in PARAGRAPH_KINDS:
             continue
         text = paragraph.text
         # White-space chunks are cheap to count; a chunk rarely holds two words ("U.S.-led",

@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from newslint.counts import chunk_word_count, is_name_roll
+from newslint.document import LABEL_KINDS
 from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.options import Option
 from newslint.rule import Rule, rule
-
-# Labels, not sentences. Captions are sentences a reader takes in one breath: judged.
-SKIPPED_KINDS = ("heading", "table-cell")
 
 
 @rule(
@@ -51,7 +49,7 @@ def long_sentence(document, options) -> Iterator[Violation]:
     """
     limit = int(options["max-words"])
     for sentence in document.sentences:
-        if sentence.paragraph.kind in SKIPPED_KINDS:
+        if sentence.paragraph.kind in LABEL_KINDS:
             continue
         text = sentence.text
         # White-space chunks are cheap to count; a chunk rarely holds two words ("U.S.-led",

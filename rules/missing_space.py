@@ -8,10 +8,12 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from newslint import patterns
+from newslint.addresses import DOMAIN_SUFFIXES, is_web_address
 from newslint.document import Document, Paragraph
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
+from newslint.words import token_around
 
 if TYPE_CHECKING:
     from newslint.quotation import Mark
@@ -20,7 +22,6 @@ if TYPE_CHECKING:
 # candidate is then vetted in Python; the regex only keeps the scan fast.
 _CANDIDATE = patterns.compile(r"[.?!]([\"'”’)\]]?)([\"'“‘(]?)(?=[^\W\d_])")
 _NEXT_WORD = patterns.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_TOKEN_END = patterns.compile(r"\S*")
 _WORD_CHARS = "'’-"
 
 _CLOSERS = "\"'”’)]"
@@ -36,17 +37,6 @@ _ABBREVIATIONS = frozenset(
     approx cf viz vs pp incl esp dept est fig vol ch ed eds op cit ca""".split()
 )
 
-# The last label of a domain or file name (``bbc.co.uk``, ``Halo.Bungie.Org``,
-# ``report.Pdf``): short country codes that are also English words (it, in, is, at,
-# to, be, no, me, us, am, as) are left out on purpose.
-_NAME_SUFFIXES = frozenset(
-    """com org net edu gov mil int info biz io co uk eu tv fm ly ai de fr nl ie au nz ca
-    ch se dk fi es pt ru jp cn kr za tel mobi name pro asia
-    htm html php asp aspx jsp pdf doc docx xls xlsx ppt pptx txt rtf csv json xml jpg jpeg
-    png gif svg mp3 mp4 mov avi wav zip rar exe dmg py js ts css yaml yml toml ini cfg log md
-    rb rs java cpp sh bat tar gz tgz bz2 iso img apk deb rpm msi webp tiff bmp ico mkv webm
-    flac ogg aac epub odt ods wma wmv mpg mpeg m4a jar swf""".split()
-)
 _CALL = patterns.compile(r"\w\(")
 # Domain endings that are English words too (country codes and newer endings): after
 # one of them a lower-case word is a run-on sentence only when the word before the
@@ -100,17 +90,12 @@ def _word_start(text: str, end: int) -> int:
 
 def _token(text: str, start: int, end: int) -> str:
     """Return the white-space delimited token around ``text[start:end]``, bare of outer punctuation."""
-    at = start
-    while at > 0 and not text[at - 1].isspace():
-        at -= 1
-    after = _TOKEN_END.match(text, end)
-    token = text[at : after.end() if after else end]
-    return token.strip("\"'“”‘’()[]{}<>,;:!?.")
+    return token_around(text, start, end).strip("\"'“”‘’()[]{}<>,;:!?.")
 
 
 def _looks_like_name(token: str) -> bool:
     """True for URLs, e-mail addresses, domains, file names and dotted abbreviations."""
-    if any(mark in token for mark in "@/\\_=<>#") or "://" in token or token.lower().startswith("www."):
+    if any(mark in token for mark in "@/\\_=<>#") or is_web_address(token):
         return True  # addresses, paths and code (os.path_join)
     if _CALL.search(token):
         return True  # code: console.log(x)
@@ -119,7 +104,7 @@ def _looks_like_name(token: str) -> bool:
         # news.BBC.co.uk, Halo.Bungie.Org, U.S.A., said.Israel.The: the last one is a
         # real (double) slip, but rarer than names with several dots.
         return True
-    return len(labels) == 2 and re.sub(r"['’]s$", "", labels[-1]).lower() in _NAME_SUFFIXES
+    return len(labels) == 2 and re.sub(r"['’]s$", "", labels[-1]).lower() in DOMAIN_SUFFIXES
 
 
 def _quote_opens(marks: Callable[[], Mapping[int, Mark]], at: int) -> bool | None:
@@ -229,7 +214,7 @@ def _vet(
 
     # Where the space goes: after the closers, before the opener. A straight double
     # quote alone is ambiguous: it closes the sentence (said "yes."The) or opens the next
-    # one (the US."We); parity decides, and an unsure guess is offered as an unsafe fix.
+    # one (the US."We); the quotation analysis decides, and an unsure guess is offered as an unsafe fix.
     safe = True
     insert = mark + 1 + len(closer)
     if closer == '"' and not opener:

@@ -6,11 +6,13 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from newslint import patterns
+from newslint.addresses import is_web_address
 from newslint.document import Document, Paragraph
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.quotation import Mark, ParagraphQuotes
 from newslint.rule import Rule, rule
+from newslint.words import token_after, token_around, token_before
 
 _SPACES = " \u00a0"
 _BRACKET = patterns.compile(r"[()\[\]]")
@@ -19,36 +21,12 @@ _BRACKET = patterns.compile(r"[()\[\]]")
 # that opens with a literal is searched for in C, one that opens with a lookbehind is
 # tried at every character (a fifth of this rule's time on a corpus).
 _GLUED_COMMA = patterns.compile(r",(?<=[^\W_],|[.%)\]\"'”’],)(?=[^\W\d_])")
-# What shows that a token is code, a URL, an e-mail address or a path, not prose.
-_CODE_LIKE = patterns.compile(r"://|www\.|[@/\\=_{}<>|#~^*]|(?<![.])\.[a-z]{2,4}\b|\w\(")
+# What shows that a token is code, an e-mail address or a path, not prose (a web address: is_web_address).
+_CODE_LIKE = patterns.compile(r"[@/\\=_{}<>|#~^*]|(?<![.])\.[a-z]{2,4}\b|\w\(")
 # Commas glued to what follows: two or more in one token make a list or data (a,b,c).
 _GLUED_IN_TOKEN = patterns.compile(r",(?=\S)")
 _TOKEN_WINDOW = 100
-
-
-_TOKEN_HEAD = patterns.compile(rf"\S{{0,{_TOKEN_WINDOW}}}$")
-_TOKEN_TAIL = patterns.compile(rf"\S{{0,{_TOKEN_WINDOW}}}")
-_WORD_AFTER = patterns.compile(r"\S{1,30}")
-_WORD_BEFORE = patterns.compile(r"\S{1,30}$")
-
-
-def _token(text: str, start: int, end: int) -> str:
-    """Return the run of non-space characters around ``text[start:end]`` (bounded)."""
-    head = _TOKEN_HEAD.search(text, max(0, start - _TOKEN_WINDOW), start)
-    tail = _TOKEN_TAIL.match(text, end)
-    return (head.group() if head else "") + text[start:end] + (tail.group() if tail else "")
-
-
-def _word_after(text: str, at: int) -> str:
-    """Return the word (or mark) starting at ``at``, for the message."""
-    match = _WORD_AFTER.match(text, at)
-    return match.group() if match else ""
-
-
-def _word_before(text: str, at: int) -> str:
-    """Return the word (or mark) ending at ``at``, for the message."""
-    match = _WORD_BEFORE.search(text, max(0, at - 30), at)
-    return match.group() if match else ""
+_SHOWN = 30  # the most of a neighbouring word a message shows
 
 
 def _bracket_pairs(text: str) -> Iterator[tuple[int, int]]:
@@ -75,12 +53,12 @@ def _brackets(text: str) -> Iterator[tuple[int, int, str, str]]:
         after = _match_spaces(text, opening + 1, forward=True)
         if after and (text[opening + 1 + after].isalnum() or text[opening + 1 + after] in "\"'“‘£$€"):
             bracket, spaces = text[opening], text[opening + 1 : opening + 1 + after]
-            word = _word_after(text, opening + 1 + after)
+            word = token_after(text, opening + 1 + after, _SHOWN)
             yield opening, opening + 1 + after, f"space after the opening {bracket}: '{bracket}{spaces}{word}'", bracket
         before = _match_spaces(text, closing, forward=False)
         if before and (text[closing - before - 1].isalnum() or text[closing - before - 1] in ".,!?%\"'”’"):
             bracket, spaces = text[closing], text[closing - before : closing]
-            word = _word_before(text, closing - before)
+            word = token_before(text, closing - before, _SHOWN)
             yield (
                 closing - before,
                 closing + 1,
@@ -105,10 +83,10 @@ def _commas(text: str) -> Iterator[tuple[int, int, str, str]]:
     """Yield (start, end, message, replacement) for a comma with no space after it."""
     for match in _GLUED_COMMA.finditer(text):
         at = match.start()
-        token = _token(text, at, at + 1)
-        if _CODE_LIKE.search(token) or len(_GLUED_IN_TOKEN.findall(token)) > 1:
+        token = token_around(text, at, at + 1, _TOKEN_WINDOW)
+        if is_web_address(token) or _CODE_LIKE.search(token) or len(_GLUED_IN_TOKEN.findall(token)) > 1:
             continue  # a URL, code, or a list written without spaces (tags: a,b,c)
-        shown = f"{_word_before(text, at)},{_word_after(text, at + 1)}"
+        shown = f"{token_before(text, at, _SHOWN)},{token_after(text, at + 1, _SHOWN)}"
         yield at, at + 1, f"no space after the comma: '{shown}'", ", "
 
 
@@ -122,7 +100,7 @@ def _quotes(text: str, quotes: ParagraphQuotes) -> Iterator[tuple[int, int, str,
             while end < len(text) and end - i <= 2 and text[end] in _SPACES:
                 end += 1
             if end > i + 1 and end < len(text) and (text[end].isalnum() or text[end] in "£$€"):
-                word = _word_after(text, end)
+                word = token_after(text, end, _SHOWN)
                 message = f"space after the opening {mark.char}: '{text[i:end]}{word}'"
                 yield i, end, message, mark.char, True
         elif mark.role == "close" and _clearly_paired(mark, marks, opening=False):
@@ -130,7 +108,7 @@ def _quotes(text: str, quotes: ParagraphQuotes) -> Iterator[tuple[int, int, str,
             while start > 0 and i - start < 2 and text[start - 1] in _SPACES:
                 start -= 1
             if start < i and start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,!?%"):
-                word = _word_before(text, start)
+                word = token_before(text, start, _SHOWN)
                 message = f"space before the closing {mark.char}: '{word}{text[start : i + 1]}'"
                 yield start, i + 1, message, mark.char, True
             elif (
@@ -139,7 +117,7 @@ def _quotes(text: str, quotes: ParagraphQuotes) -> Iterator[tuple[int, int, str,
                 and i > 0
                 and text[i - 1] not in ".!?"  # a run-on sentence: missing-space says so
             ):
-                word = _word_after(text, i + 1)
+                word = token_after(text, i + 1, _SHOWN)
                 message = f"no space after the closing {mark.char}: '{mark.char}{word}'"
                 yield (
                     i,
@@ -221,7 +199,7 @@ def _violation(
 ) -> Violation:
     """Return the finding, with its fix when the span stands in the file as written."""
     a, b = paragraph.span(start, end)
-    fix = Fix(a, b, replacement, safe=safe) if document.text[a:b] == paragraph.text[start:end] else None
+    fix = Fix(a, b, replacement, safe=safe) if document.as_written(paragraph, start, end) else None
     return Violation(a, b, message, fix)
 
 

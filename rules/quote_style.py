@@ -67,7 +67,7 @@ def quote_style(document: Document, options: Mapping[str, Any]) -> Iterator[Viol
         style = "curly" if mark.curly else "straight"
         message = f"{style} {what} {mark.char} in an article that uses {house} marks ({counts}): use {target}"
         fix = None
-        if document.text[start:end] == mark.char:  # not an entity in Markdown
+        if document.as_written(paragraph, mark.index, mark.index + 1):  # not an entity
             fix_start = start
             if document.format == "markdown" and start and document.text[start - 1] == "\\":
                 fix_start -= 1  # \" : a curly mark needs no escape, and \“ would show the backslash

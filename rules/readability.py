@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from newslint.counts import Counts, counts_of, is_name_roll
+from newslint.document import PROSE_KINDS
 from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.options import Option
 from newslint.rule import Rule, rule
-
-SCORED_KINDS = ("paragraph", "list-item", "quote")
 
 
 def _drivers(counts: Counts) -> str:
@@ -71,7 +70,7 @@ def readability(document, options) -> Iterator[Violation]:
     """
     max_grade = float(options["max-grade"])
     min_words = int(options["min-words"])
-    prose = [p for p in document.paragraphs if p.kind in SCORED_KINDS]
+    prose = [p for p in document.paragraphs if p.kind in PROSE_KINDS]
     # The syllable machinery (and the Pyphen import) only runs when there is enough prose
     # to score: white-space chunks are a cheap stand-in for words here.
     chunks = 0

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newslint import patterns, shipped
-from newslint.document import Paragraph
+from newslint.addresses import is_web_address
+from newslint.document import SPELLED_KINDS, Paragraph
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
+from newslint.words import token_around
 
-CHECKED_KINDS = ("paragraph", "list-item", "quote", "table-cell")
 BRITISH, AMERICAN = "British", "American"
 
 # "nine-story", "10-story", "multi-story": story in the building sense, American.
@@ -33,9 +34,8 @@ _BUILDING_PREFIX = patterns.compile(
 _BUILDING_STORY = {"story": "storey", "stories": "storeys", "storied": "storeyed"}
 # "labor" in lower case before these is the name of a department, party or holiday.
 _LABOR_NAME = patterns.compile(r"[ \t]+(?:department|dept|party|day|secretary)\b", re.IGNORECASE)
-_TOKEN_HEAD = patterns.compile(r"[^ \n]{0,200}$")
-_TOKEN_TAIL = patterns.compile(r"[^ \n]{0,200}")
-_URLISH = patterns.compile(r"://|www\.|@|\.(?:com|org|net|uk|html?)\b", re.IGNORECASE)
+# An e-mail address or a common domain ending (web addresses: is_web_address).
+_MAILISH = patterns.compile(r"@|\.(?:com|org|net|uk|html?)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ def _hits(document, forms: set[str]) -> Iterator[Hit]:
     found: list[tuple[Paragraph, int, int, str, bool]] = []
     names: set[str] = set()  # spellings the article writes with a capital mid-sentence
     for paragraph in document.paragraphs:
-        if paragraph.kind not in CHECKED_KINDS:
+        if paragraph.kind not in SPELLED_KINDS:
             continue
         text = paragraph.text
         for start, end in _occurrences(text.translate(_ASCII_LOWER), forms):
@@ -197,11 +197,8 @@ def _hits(document, forms: set[str]) -> Iterator[Hit]:
             variant, marker = Variant(BRITISH, unmarked[lower]), False
         else:
             continue
-        # The token around the word, within a window: a search for the nearest space
-        # from the paragraph's start would make a long unspaced text quadratic.
-        head = _TOKEN_HEAD.search(text, max(0, start - 200), start)
-        tail = _TOKEN_TAIL.match(text, end)
-        if _URLISH.search(text, head.start() if head else start, tail.end() if tail else end):
+        token = token_around(text, start, end)
+        if is_web_address(token) or _MAILISH.search(token):
             continue  # part of a URL or an e-mail address
         yield Hit(paragraph, start, end, written, variant, order, marker)
         order += 1

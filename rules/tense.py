@@ -7,151 +7,14 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
-from newslint import patterns
+from newslint import patterns, words
+from newslint.document import PROSE_KINDS
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.quotation import MASK, masker
 from newslint.rule import Rule, rule
+from newslint.words import irregular_verbs
 
-CHECKED_KINDS = ("paragraph", "list-item", "quote")
-
-# Past participles that differ from the simple past, or that have no -ed: participle to
-# simple past. A participle not listed here, and not ending in -ed, is not recognised.
-IRREGULAR = {
-    "arisen": "arose",
-    "awoken": "awoke",
-    "beaten": "beat",
-    "become": "became",
-    "begun": "began",
-    "bent": "bent",
-    "bet": "bet",
-    "bid": "bid",
-    "bitten": "bit",
-    "bled": "bled",
-    "blown": "blew",
-    "broken": "broke",
-    "bred": "bred",
-    "brought": "brought",
-    "built": "built",
-    "burnt": "burnt",
-    "burst": "burst",
-    "bought": "bought",
-    "caught": "caught",
-    "chosen": "chose",
-    "clung": "clung",
-    "come": "came",
-    "cost": "cost",
-    "crept": "crept",
-    "cut": "cut",
-    "dealt": "dealt",
-    "dug": "dug",
-    "done": "did",
-    "drawn": "drew",
-    "dreamt": "dreamt",
-    "driven": "drove",
-    "drunk": "drank",
-    "eaten": "ate",
-    "fallen": "fell",
-    "fed": "fed",
-    "felt": "felt",
-    "fought": "fought",
-    "found": "found",
-    "fled": "fled",
-    "flown": "flew",
-    "forbidden": "forbade",
-    "forecast": "forecast",
-    "foreseen": "foresaw",
-    "forgotten": "forgot",
-    "forgiven": "forgave",
-    "frozen": "froze",
-    "given": "gave",
-    "gone": "went",
-    "got": "got",
-    "grown": "grew",
-    "hung": "hung",
-    "heard": "heard",
-    "hidden": "hid",
-    "hit": "hit",
-    "held": "held",
-    "hurt": "hurt",
-    "kept": "kept",
-    "knelt": "knelt",
-    "known": "knew",
-    "laid": "laid",
-    "led": "led",
-    "leapt": "leapt",
-    "learnt": "learnt",
-    "left": "left",
-    "lent": "lent",
-    "let": "let",
-    "lost": "lost",
-    "made": "made",
-    "meant": "meant",
-    "met": "met",
-    "mistaken": "mistook",
-    "overcome": "overcame",
-    "overseen": "oversaw",
-    "overtaken": "overtook",
-    "overthrown": "overthrew",
-    "paid": "paid",
-    "put": "put",
-    "quit": "quit",
-    "read": "read",
-    "rebuilt": "rebuilt",
-    "ridden": "rode",
-    "risen": "rose",
-    "run": "ran",
-    "said": "said",
-    "seen": "saw",
-    "sought": "sought",
-    "sold": "sold",
-    "sent": "sent",
-    "set": "set",
-    "shaken": "shook",
-    "shed": "shed",
-    "shot": "shot",
-    "shown": "showed",
-    "shrunk": "shrank",
-    "shut": "shut",
-    "sung": "sang",
-    "sunk": "sank",
-    "sat": "sat",
-    "slept": "slept",
-    "slid": "slid",
-    "spoken": "spoke",
-    "sped": "sped",
-    "spent": "spent",
-    "split": "split",
-    "spread": "spread",
-    "sprung": "sprang",
-    "stood": "stood",
-    "stolen": "stole",
-    "stuck": "stuck",
-    "stung": "stung",
-    "struck": "struck",
-    "sworn": "swore",
-    "swept": "swept",
-    "swum": "swam",
-    "swung": "swung",
-    "taken": "took",
-    "taught": "taught",
-    "torn": "tore",
-    "told": "told",
-    "thought": "thought",
-    "thrown": "threw",
-    "undergone": "underwent",
-    "understood": "understood",
-    "undertaken": "undertook",
-    "upheld": "upheld",
-    "upset": "upset",
-    "withdrawn": "withdrew",
-    "woken": "woke",
-    "worn": "wore",
-    "won": "won",
-    "wound": "wound",
-    "written": "wrote",
-    "been": "",  # "has been" -> "was", "have been" -> "were"
-}
 # Words ending in -ed that are not past participles after "has".
 NOT_PARTICIPLES = frozenset(
     "hundred indeed sacred naked wicked kindred rugged ragged jagged beloved bed red shed "
@@ -168,8 +31,8 @@ ADVERBS = (
     "not|never|n't"
 )
 NEGATIONS = frozenset({"not", "never", "n't"})
-WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+WEEKDAYS = "|".join(words.WEEKDAYS)
+MONTHS = "|".join(words.MONTHS)
 NUMBERS = (
     "[Aa]|[Aa]n|[Oo]ne|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|few|several|many|\\d+"
 )
@@ -234,7 +97,7 @@ _HARD_STOP = patterns.compile(rf"[;:()\[\]—–\"“”{MASK}]|\s-\s")
 
 def _is_participle(word: str) -> bool:
     lower = word.lower()
-    if lower in IRREGULAR:
+    if lower in irregular_verbs():
         return True
     if not lower.endswith("ed") or len(lower) < 4 or lower in NOT_PARTICIPLES:
         return False
@@ -245,8 +108,9 @@ def _past(participle: str, aux: str, subject_word: str) -> str | None:
     lower = participle.lower()
     if lower == "been":
         return "was" if aux.lower() == "has" or subject_word.lower() == "i" else "were"
-    if lower in IRREGULAR:
-        return IRREGULAR[lower]
+    irregular = irregular_verbs()
+    if lower in irregular:
+        return irregular[lower]
     return lower  # regular: the simple past is the participle
 
 
@@ -325,7 +189,7 @@ def tense(document, options) -> Iterator[Violation]:
     year = document.date.year
     mask = None
     for paragraph in document.paragraphs:
-        if paragraph.kind not in CHECKED_KINDS:
+        if paragraph.kind not in PROSE_KINDS:
             continue
         text = paragraph.text
         # Cheap tests first: a perfect (found by literal search), then a word that can

@@ -11,7 +11,7 @@ from newslint.document import Document, Paragraph
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
-from newslint.words import WORD
+from newslint.words import words_after, words_before
 
 _PARTNER = {")": "(", "]": "["}
 _CLOSER_OF = {"(": ")", "[": "]"}
@@ -24,7 +24,6 @@ _LIST_LABEL = patterns.compile(r"(?:^|(?<=\s))(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,5})
 _FACE_BEFORE = patterns.compile(r"(?:^|(?<=[\s(]))[:;=][-'^o]?(?:\s?(?:[<>|]|&lt;|&gt;))?$")
 _FACE_AFTER = patterns.compile(r"[-'^o]?[:;=](?=$|[\s.,!?)])")
 _BRACKET = patterns.compile(r"[()\[\]]")
-_WINDOW = 80  # how far to look for the words that show where a bracket is
 
 
 @dataclass(frozen=True)
@@ -33,18 +32,6 @@ class _Bracket:
 
     index: int
     char: str
-
-
-def _words_after(text: str, index: int, count: int = 4) -> str:
-    """Return up to ``count`` words after ``index``, within a short window."""
-    found = WORD.finditer(text, index + 1, min(len(text), index + 1 + _WINDOW))
-    return " ".join(m.group() for _, m in zip(range(count), found))
-
-
-def _words_before(text: str, index: int, count: int = 4) -> str:
-    """Return up to ``count`` words before ``index``, within a short window."""
-    words = [m.group() for m in WORD.finditer(text, max(0, index - _WINDOW), index)]
-    return " ".join(words[-count:])
 
 
 def _not_a_bracket(text: str, i: int, open_round: bool) -> bool:
@@ -101,20 +88,20 @@ def _report(
     start, end = paragraph.span(bracket.index, bracket.index + 1)
     fix = None
     if problem == "unopened":
-        before = _words_before(text, bracket.index)
+        before = words_before(text, bracket.index)
         where = f" after '{before}'" if before else ""
         message = f"closing {_NAMES[bracket.char]}{where} has no opening {_PARTNER[bracket.char]} in this paragraph"
     elif problem == "mismatched":
         assert other is not None
-        after = _words_after(text, other.index)
+        after = words_after(text, other.index + 1)
         where = f" before '{after}'" if after else ""
         wanted = _CLOSER_OF[other.char]
         message = f"closing {bracket.char} does not match the opening {other.char}{where}: use {wanted}"
-        if document.text[start:end] == bracket.char:
+        if document.as_written(paragraph, bracket.index, bracket.index + 1):
             # Which of the two is wrong is a guess: a suggestion, not a safe fix.
             fix = Fix(start, end, wanted, safe=False)
     else:
-        after = _words_after(text, bracket.index)
+        after = words_after(text, bracket.index + 1)
         where = f" before '{after}'" if after else ""
         message = f"opening {_NAMES[bracket.char]}{where} is never closed in this paragraph"
     return Violation(start, end, message, fix)

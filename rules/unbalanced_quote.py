@@ -10,7 +10,7 @@ from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.quotation import Mark
 from newslint.rule import Rule, rule
-from newslint.words import WORD
+from newslint.words import words_after, words_before
 
 
 def _opening_of(mark: Mark) -> str:
@@ -23,20 +23,6 @@ def _closing_of(mark: Mark) -> str:
     if mark.curly:
         return "”" if mark.double else "’"
     return mark.char
-
-
-def _words_after(text: str, index: int, stop: int | None = None, count: int = 4) -> str:
-    # A window, not the rest of the paragraph: a paragraph of marks has no words to find,
-    # and searching to its end from every mark would be quadratic.
-    limit = min(len(text) if stop is None else stop, index + 1 + 80)
-    found = WORD.finditer(text, index + 1, limit)
-    words = [m.group() for _, m in zip(range(count), found)]
-    return " ".join(words)
-
-
-def _words_before(text: str, index: int, count: int = 4) -> str:
-    words = [m.group() for m in WORD.finditer(text, max(0, index - 80), index)]
-    return " ".join(words[-count:])
 
 
 @rule(
@@ -99,28 +85,28 @@ def unbalanced_quote(document: Document, options: Mapping[str, Any]) -> Iterator
         for mark in quotes.marks:
             status = mark.status
             if status == "unopened":
-                before = _words_before(text, mark.index)
+                before = words_before(text, mark.index)
                 where = f" after '{before}'" if before else ""
                 message = f"closing {mark.char}{where} has no opening {_opening_of(mark)} in this paragraph"
             elif status == "mismatched" and mark.role == "close":
                 assert mark.partner is not None  # a mismatched closing mark has the opening it met
-                after = _words_after(text, mark.partner, mark.index)
+                after = words_after(text, mark.partner + 1, stop=mark.index)
                 where = f" before '{after}'" if after else ""
                 message = f"closing {mark.char} does not match the opening {text[mark.partner]}{where}"
             elif status == "unclosed":
-                after = _words_after(text, mark.index)
+                after = words_after(text, mark.index + 1)
                 where = f" before '{after}'" if after else ""
                 message = (
                     f"opening {mark.char}{where} is never closed, and the next paragraph does not reopen the quotation"
                 )
             elif status == "continued" and strict:
-                after = _words_after(text, mark.index)
+                after = words_after(text, mark.index + 1)
                 message = (
                     f"quotation opened with {mark.char} before '{after}' is not closed by"
                     f" {_closing_of(mark)} at the end of the paragraph"
                 )
             elif status == "reopened" and strict:
-                after = _words_after(text, mark.index)
+                after = words_after(text, mark.index + 1)
                 message = (
                     f"quotation opened with {mark.char} before '{after}' is not closed by"
                     f" {_closing_of(mark)} before the next quotation mark opens"

@@ -429,8 +429,9 @@ def test_unreadable_files_and_directories_as_a_normal_user(unprivileged):
 
 
 # A house style the run cannot read: one line naming what could not be read, exit 2, no
-# traceback. As with an unreadable .newslint.yaml, the run stops before linting: linting
-# the desk without its house style would pass off a partial check as a whole one.
+# traceback. As with an unreadable .newslint.yaml, no file under it is linted: linting the
+# desk without its house style would pass off a partial check as a whole one. Files
+# elsewhere are still linted (see the test after this one).
 _NEWS = "styles/config/vocabularies/News"
 _RULE = b"extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [gizmo]\n"
 
@@ -454,8 +455,26 @@ def test_an_unreadable_house_style_is_one_line_as_a_normal_user(unprivileged, lo
     public_file(desk / "a.txt", SLIP)
     (desk / locked).chmod(mode)
     result = run(*BUILTIN, "desk")
-    assert _stderr(result) == [f"newslint: {desk / named}: {problem}"]
+    lines = _stderr(result)
+    assert lines[0] == f"newslint: {desk / named}: {problem}"
+    # The walk of the desk may meet the locked folder too, and says so on a line of its own.
+    assert all(line.startswith(f"newslint: {os.path.join('desk', locked)}: ") for line in lines[1:]), lines
+    assert _paths(result) == []
     assert result.returncode == 2
+
+
+def test_a_broken_configuration_stops_only_the_files_under_it(tmp_path):
+    write_bytes(tmp_path / "desk" / ".newslint.yaml", b"rules:\n  long-sentence: {max-words: -5}\n")
+    write_bytes(tmp_path / "desk" / "a.txt", SLIP)
+    write_bytes(tmp_path / "desk" / "sub" / "b.txt", SLIP)
+    write_bytes(tmp_path / "other" / "c.txt", SLIP)
+    for jobs in ("1", "2"):
+        result = newslint_run(*BUILTIN, "--jobs", jobs, "desk", "other", cwd=tmp_path)
+        config = tmp_path / "desk" / ".newslint.yaml"
+        # One line for the configuration, not one a file under it.
+        assert _stderr(result) == [f"newslint: {config}:2: long-sentence.max-words must be at least 1, not -5"]
+        assert _paths(result) == [os.path.join("other", "c.txt")]
+        assert result.returncode == 2
 
 
 @pytest.mark.parametrize("text", ["A\u00a0.", "He met J\u2009. Smith.", "U.S.A  \u2028.", '..B\x85."\u3000\x85.'])

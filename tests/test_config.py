@@ -187,6 +187,38 @@ def test_nearest_configuration_applies_to_each_file(tmp_path):
     assert names(finder.for_path(str(tmp_path / "other" / "a.txt"))) == ["first-rule", "third-rule"]
 
 
+def test_the_memo_keeps_one_configuration_per_folder_and_still_tells_folders_from_files(tmp_path, monkeypatch):
+    write(tmp_path / ".newslint.yaml", "ignore: [ZZ102]\n")
+    write(tmp_path / "sub" / ".newslint.yaml", "ignore: [ZZ201]\n")
+    write(tmp_path / "a.txt", "text\n")
+    loaded = []
+    real = config.finder.load_yaml
+    monkeypatch.setattr(config.finder, "load_yaml", lambda *a: loaded.append(a[0]) or real(*a))
+    finder = config.Finder(REGISTRY)
+    first = finder.for_path(str(tmp_path / "a.txt"))
+    assert finder.for_path(str(tmp_path / "b.txt")) is first  # a new file of a known folder
+    assert finder.for_path(str(tmp_path)) is first
+    # A folder beside the files is a folder, with its own configuration, not a file.
+    assert names(finder.for_path(str(tmp_path / "sub"))) == ["first-rule", "second-rule"]
+    assert names(finder.for_path(str(tmp_path / "sub" / "c.txt"))) == ["first-rule", "second-rule"]
+    assert loaded == [tmp_path / ".newslint.yaml", tmp_path / "sub" / ".newslint.yaml"]  # each read once
+    # The rules chosen for a file are worked out once for every file they apply to.
+    applied = finder.applied(str(tmp_path / "a.txt"))
+    assert applied.active_rules(REGISTRY, str(tmp_path / "a.txt")) == applied.active_rules(
+        REGISTRY, str(tmp_path / "b.txt")
+    )
+    assert len(applied._active) == 1
+
+
+def test_relative_paths_find_the_same_configuration(tmp_path, monkeypatch):
+    write(tmp_path / "desk" / ".newslint.yaml", "ignore: [ZZ102]\n")
+    monkeypatch.chdir(tmp_path / "desk")
+    finder = config.Finder(REGISTRY)
+    assert finder.for_path("a.txt") is finder.for_path(str(tmp_path / "desk" / "b.txt"))
+    assert finder.for_path("") is finder.for_path(".")
+    assert names(finder.for_path("a.txt")) == ["first-rule", "third-rule"]
+
+
 def test_yaml_wins_over_pyproject_in_the_same_directory(tmp_path):
     write(tmp_path / ".newslint.yaml", "ignore: [ZZ102]\n")
     write(tmp_path / "pyproject.toml", "[tool.newslint]\nignore = ['ZZ201']\n")

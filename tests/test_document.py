@@ -154,3 +154,21 @@ def test_joined_prose_locates_offsets_in_their_paragraph():
     number, local = joined.locate(at)
     assert number == 1 and document.paragraphs[1].text[local : local + 4] == "here"
     assert joined.locate(joined.text.index("Third")) == (2, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "format", "local", "expected"),
+    [
+        ("The plan was sound.\n", "markdown", "plan was", True),
+        ("The *plan* was sound.\n", "markdown", "plan was", False),  # markup inside the span
+        ("The *plan* was sound.\n", "markdown", "plan", True),  # markup only around it
+        ("<p>Salt &amp; pepper here.</p>\n", "html", "Salt & pepper", False),  # a reference
+        ("<p>Salt &amp; pepper here.</p>\n", "html", "pepper here", True),
+        ("Salt & pepper here.\r\n", "text", "Salt & pepper", True),
+    ],
+)
+def test_as_written_tells_verbatim_spans_from_rewritten_ones(text, format, local, expected):
+    document = Document(text, format=format)
+    paragraph = document.paragraphs[0]
+    start = paragraph.text.index(local)
+    assert document.as_written(paragraph, start, start + len(local)) is expected

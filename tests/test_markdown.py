@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newslint.document import Document
-from newslint.parsers.markdown import CODE_STAND_IN
+from newslint.parsers.model import STAND_IN
 
 
 def prose(text: str) -> list[tuple[str, str]]:
@@ -24,7 +24,7 @@ def assert_maps_back(source: str) -> None:
             offset = paragraph.offset(index)
             assert 0 <= offset < len(source), (index, char, offset)
             original = source[offset]
-            if char == CODE_STAND_IN:
+            if char == STAND_IN:
                 assert original in "`<", (index, original)
             elif char == "\n":
                 # A line break inside a paragraph stands at the file's CR, LF or CRLF.
@@ -76,8 +76,8 @@ def test_prose_blocks(source, expected):
         ("Text.\n\n```\nfenced code is not prose\n```\n", ["Text."]),
         ("~~~python\nprint('x')\n~~~\nText.\n", ["Text."]),
         ("Text.\n\n    indented code line\n", ["Text."]),
-        ("Call `do_it()` now.\n", [f"Call {CODE_STAND_IN} now."]),
-        ("Mail <http://example.com/x> today.\n", [f"Mail {CODE_STAND_IN} today."]),
+        ("Call `do_it()` now.\n", [f"Call {STAND_IN} now."]),
+        ("Mail <http://example.com/x> today.\n", [f"Mail {STAND_IN} today."]),
         ("A <!-- a comment --> B.\n", ["A  B."]),
         ("<div>\nA block of html is not prose.\n</div>\n\nText.\n", ["Text."]),
         ("<!--\nA comment block.\n-->\nText.\n", ["Text."]),
@@ -142,7 +142,7 @@ def test_link_title_with_parenthesis_does_not_swallow_following_text():
 def test_spans_map_back_to_the_file():
     source = "Intro line.\n\n> He said *very* loudly, `x` and [more](http://e.com).\n"
     paragraph = Document(source, format="markdown").paragraphs[1]
-    assert paragraph.text == f"He said very loudly, {CODE_STAND_IN} and more."
+    assert paragraph.text == f"He said very loudly, {STAND_IN} and more."
     local = paragraph.text.index("very loudly")
     start, end = paragraph.span(local, local + len("very loudly"))
     # the span runs from the first to the last character, markup between included

@@ -24,7 +24,15 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from newslint.batch.io import MissingExtra, Row, input_format, part_name, partitions, require, write_part
+from newslint.batch.io import (
+    OUTPUT_FORMATS,
+    MissingExtra,
+    Row,
+    input_format,
+    partitions,
+    require,
+    write_part,
+)
 from newslint.batch.work import PartResult, Settings, lint_partition
 from newslint.errors import UsageError
 
@@ -66,7 +74,7 @@ def run_batch(options: BatchOptions, err: TextIO = sys.stderr) -> BatchSummary:
     a mistake that stops the run before it starts. Rows that cannot be linted are
     reported on ``err`` and in ``part-NNNNN.errors.jsonl``; the others go on.
     """
-    if options.output_format not in ("jsonl", "parquet"):
+    if options.output_format not in OUTPUT_FORMATS:
         raise UsageError(f"unknown output format {options.output_format!r} (jsonl or parquet)")
     if options.partition_size < 1:
         raise UsageError("the partition size must be at least 1")
@@ -193,14 +201,3 @@ def _claim(folder: Path, manifest: dict[str, Any]) -> None:
             raise UsageError(f"{folder} is not empty and holds no newslint batch run: give a new --output folder")
     folder.mkdir(parents=True, exist_ok=True)
     write_atomically(path, (json.dumps(manifest, indent=2) + "\n").encode("utf-8"))
-
-
-def part_files(folder: str | os.PathLike[str]) -> list[Path]:
-    """Return the finished part files of an output folder, in partition order."""
-    found = [p for p in Path(folder).glob("part-[0-9][0-9][0-9][0-9][0-9].*") if not p.name.endswith(".errors.jsonl")]
-    return sorted(found, key=lambda p: p.name)
-
-
-def part_file(folder: str | os.PathLike[str], number: int, form: str) -> Path:
-    """Return the path of partition ``number``'s part file."""
-    return Path(folder) / part_name(number, form)

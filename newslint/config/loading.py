@@ -22,6 +22,7 @@ from newslint.errors import ConfigError
 from newslint.finding import Severity
 from newslint.rule import Registry, Rule
 from newslint.selection import unknown_tokens
+from newslint.yamlfile import yaml_lines
 
 
 def _suggest(key: str, valid: Sequence[str]) -> str:
@@ -173,20 +174,6 @@ class _Checker:
                 )
             )
         return tuple(result)
-
-
-def yaml_lines(node: Any, path: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> None:
-    """Record in ``lines`` the 1-based line of every key and item under a composed YAML node."""
-    import yaml
-
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            lines[path + (key.value,)] = key.start_mark.line + 1
-            yaml_lines(value, path + (key.value,), lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            lines[path + (index,)] = item.start_mark.line + 1
-            yaml_lines(item, path + (index,), lines)
 
 
 def _line_finder(lines: Mapping[tuple[Any, ...], int], default: int) -> Callable[[tuple[Any, ...]], int]:

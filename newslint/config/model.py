@@ -78,11 +78,6 @@ class Config:
     overrides: tuple[Override, ...] = ()
     # House styles (newslint.styles.house.HouseStyles): Vale rule files and vocabularies.
     house: Any = field(default=None, compare=False)
-    # The active rules by (registry, overrides that match, command line): every file of a
-    # directory usually gets the same answer, and working it out costs more than the globs.
-    _active: dict[tuple[Any, ...], tuple[Registry, tuple[ActiveRule, ...]]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
 
     def _relative(self, path: str) -> str | None:
         # Compare like with like: both as written (a symlinked directory stays as named),
@@ -128,19 +123,15 @@ class Config:
 
         ``select`` and ``ignore`` from the command line replace the configuration's
         ``select`` and extend its ``ignore``. House-style rules come after the registry's.
+        Worked out afresh on each call: ``newslint.config.finder.Applied`` remembers it.
         """
         matching = tuple(i for i, override in enumerate(self.overrides) if self.matches(override.files, path))
         house = self.house_for(path)
         extra = house.rules if house is not None else ()
-        key = (id(registry), matching, None if select is None else tuple(select), tuple(ignore), id(house))
-        cached = self._active.get(key)
-        if cached is None or cached[0] is not registry:
-            chosen = self._active_rules(registry, matching, select, ignore, extra)
-            if house is not None:  # a thousand style rules run as one batch, not one call each
-                chosen = house.grouped(chosen)
-            cached = (registry, tuple(chosen))
-            self._active[key] = cached
-        return list(cached[1])
+        chosen = self._active_rules(registry, matching, select, ignore, extra)
+        if house is not None:  # a thousand style rules run as one batch, not one call each
+            chosen = house.grouped(chosen)
+        return chosen
 
     def _active_rules(
         self,

@@ -51,9 +51,8 @@ from html.entities import html5
 from html.parser import HTMLParser
 
 from newslint import patterns
-from newslint.parsers.model import Comment, Paragraph, ParagraphKind, Parsed
+from newslint.parsers.model import STAND_IN, Comment, Paragraph, ParagraphKind, Parsed
 
-STAND_IN = "\ufffc"
 _NEUTRAL = "\x01"
 
 # Elements that start and end a paragraph, and the kind their text has ("p" and

@@ -20,9 +20,8 @@ from functools import lru_cache
 from typing import Any
 
 from newslint import patterns
-from newslint.parsers.model import LINE_BREAK, Comment, Paragraph, ParagraphKind, Parsed
+from newslint.parsers.model import LINE_BREAK, STAND_IN, Comment, Paragraph, ParagraphKind, Parsed
 
-CODE_STAND_IN = "\ufffc"
 _COMMENT = patterns.compile(r"<!--(.*?)-->", re.S)
 _FRONT_MATTER_FENCE = patterns.compile(r"---[ \t]*(?:\r\n|\r|\n)")
 # A closing fence is a whole line, whatever ends the lines (``$`` with re.M sees only LF).
@@ -270,7 +269,7 @@ class _Inline:
                     continue
                 close = self.content.find(child.markup, index + len(child.markup))
                 if self.map[index] >= 0:
-                    builder.add(CODE_STAND_IN, self.map[index])
+                    builder.add(STAND_IN, self.map[index])
                 self.cursor = close + len(child.markup) if close >= 0 else len(self.content)
             elif kind == "html_inline":
                 index = self.find(child.content)
@@ -286,7 +285,7 @@ class _Inline:
                 if autolink:
                     index = self.find("<")
                     if index >= 0 and self.map[index] >= 0:
-                        builder.add(CODE_STAND_IN, self.map[index])
+                        builder.add(STAND_IN, self.map[index])
                 else:
                     index = self.find("[")
                     self.cursor = index + 1 if index >= 0 else self.cursor

@@ -19,9 +19,24 @@ from newslint import patterns
 LINE_BREAK = patterns.compile(r"\r\n|\r|\n")
 
 ParagraphKind = Literal["paragraph", "heading", "list-item", "quote", "table-cell", "caption"]
+# Which kinds a rule looks at, named once here (a rule's own tuple of kinds drifts when a
+# format adds a kind, as captions came with HTML).
 # The kinds that hold running prose (headings, captions and table cells are not sentences
 # of the story): what rules about sentences and paragraphs look at.
 PROSE_KINDS: tuple[ParagraphKind, ...] = ("paragraph", "list-item", "quote")
+# Running prose set as paragraphs: a list item is as long as its point, not a paragraph.
+PARAGRAPH_KINDS: tuple[ParagraphKind, ...] = ("paragraph", "quote")
+# Fragments, not sentences: a table cell has no verb or capital to check.
+FRAGMENT_KINDS: tuple[ParagraphKind, ...] = ("table-cell",)
+# Labels, not sentences: headings and table cells (a caption is written in sentences).
+LABEL_KINDS: tuple[ParagraphKind, ...] = ("heading", *FRAGMENT_KINDS)
+# Where an article's spelling is counted: prose and table cells, not headings or captions.
+SPELLED_KINDS: tuple[ParagraphKind, ...] = (*PROSE_KINDS, "table-cell")
+
+# What a parser puts in a paragraph's text where the file holds something that is not
+# prose but stands in a sentence (inline code, an autolink): one character, so that
+# offsets stay mapped and no rule reads it as a word, a space or punctuation.
+STAND_IN = "\ufffc"
 
 
 @dataclass(frozen=True)

@@ -17,13 +17,13 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from newslint.config.loading import yaml_lines
 from newslint.rule import STYLE_CODE_PATTERN
 from newslint.styles import checks
 from newslint.styles.checks import Action, Check, Definition
 from newslint.styles.errors import RegexError, StyleError, is_file, is_folder, reason
 from newslint.styles.regex import translate
 from newslint.styles.scopes import parse_scope
+from newslint.yamlfile import yaml_lines
 
 LEVELS = ("suggestion", "warning", "error")
 REFUSED = {

@@ -487,11 +487,3 @@ def translate(pattern: str) -> str:
         # long run of text that almost matches. Refused rather than risk a hang.
         raise RegexError(f"nested unbounded repetition such as (a+)+ can take exponential time in Python: {pattern!r}")
     return translated
-
-
-@lru_cache(maxsize=4096)
-def compile_vale(pattern: str, ignorecase: bool = False) -> re.Pattern[str]:
-    """Compile a Vale pattern (translated) into a Python regex."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return re.compile(translate(pattern), re.IGNORECASE if ignorecase else 0)

@@ -26,11 +26,6 @@ SEVERITY = {"suggestion": Severity.INFO, "warning": Severity.WARNING, "error": S
 PLUGIN_PREFIX = "style:"
 
 
-def is_style_rule(rule: Rule) -> bool:
-    """Return whether a rule came from a style's rule file (not from a plugin)."""
-    return rule.plugin.startswith(PLUGIN_PREFIX)
-
-
 def _documentation(definition: Definition) -> str:
     lines = [definition.description.strip() or format_summary(definition)]
     if definition.link:

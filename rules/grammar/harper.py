@@ -306,9 +306,9 @@ def _article_is_plausible(text: str, start: int, end: int) -> bool:
 @lru_cache(maxsize=1)
 def _simple_pasts() -> frozenset[str]:
     """Return the simple pasts of newslint's table of irregular verbs (beat, split, fed)."""
-    from newslint.rules.tense import IRREGULAR
+    from newslint.words import irregular_verbs
 
-    return frozenset(past for past in IRREGULAR.values() if past)
+    return frozenset(past for past in irregular_verbs().values() if past)
 
 
 def _subject_before(text: str, start: int) -> str | None:

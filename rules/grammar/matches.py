@@ -13,14 +13,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newslint.finding import Fix, Violation
+from newslint.parsers.model import FRAGMENT_KINDS, STAND_IN
 
 if TYPE_CHECKING:
     from newslint.document import Document, Paragraph
 
-# Table cells are fragments: an engine would flag their missing capitals and verbs.
-SKIPPED_KINDS = frozenset({"table-cell"})
-# Markdown puts U+FFFC where inline code or an autolink stood: nothing to correct there.
-STAND_IN = "\ufffc"
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -40,18 +37,22 @@ class Match:
 
 
 def checked_paragraphs(document: Document) -> list[Paragraph]:
-    """Return the paragraphs an engine checks: prose with a letter in it, no table cells."""
-    return [p for p in document.paragraphs if p.kind not in SKIPPED_KINDS and _LETTER.search(p.text)]
+    """Return the paragraphs an engine checks: prose with a letter in it, no table cells.
+
+    An engine would flag a table cell's missing capitals and verbs.
+    """
+    return [p for p in document.paragraphs if p.kind not in FRAGMENT_KINDS and _LETTER.search(p.text)]
 
 
 def violation(document: Document, paragraph: Paragraph, match: Match) -> Violation | None:
     """Return the finding for one match on ``paragraph``, or None where it covers a stand-in."""
+    # Inline code or an autolink stood there: nothing to correct.
     if STAND_IN in paragraph.text[match.start : match.end]:
         return None
     start, end = paragraph.span(match.start, match.end)
     fix = None
     # Offer the replacement only where the span is the prose itself: across Markdown
     # markup (`*`, `[`...) replacing the file's text would delete the markup too.
-    if match.replacement is not None and document.text[start:end] == paragraph.text[match.start : match.end]:
+    if match.replacement is not None and document.as_written(paragraph, match.start, match.end):
         fix = Fix(start, end, match.replacement, safe=False)
     return Violation(start, end, f"[{match.rule_id}] {match.message}", fix)

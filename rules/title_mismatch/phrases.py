@@ -10,6 +10,7 @@ from typing import Any
 
 from newslint import patterns
 from newslint.knowledge import HONORIFICS, PARTICLES, Knowledge
+from newslint.words import MONTHS, WEEKDAYS, token_before
 
 from .finder import titles_in
 
@@ -31,10 +32,7 @@ COMPOUNDING = frozenset(
     "university company board college school union federation association league committee "
     "council bank foundation institute society chamber student former-".split()
 )
-CALENDAR = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-    "May June July August September October November December".split()
-)
+CALENDAR = frozenset((*WEEKDAYS, *MONTHS))
 NAME_TOKEN = patterns.compile(r"[^\W\d_][\w’'\-]*\.?")
 SENTENCE_END = ".!?:;"
 SPACES = " \u00a0\t\r\n"  # a hard-wrapped paragraph breaks lines inside a title phrase
@@ -149,9 +147,7 @@ def _words_before(text: str, pos: int, limit: int = 6, attached: bool = False) -
             end -= 1
         if (end == at and not (attached and not words)) or end == 0:
             break
-        start = end
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
+        start = end - len(token_before(text, end))
         words.append((start, end))
         at = start
     return words
