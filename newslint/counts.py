@@ -98,52 +98,81 @@ def _pyphen_dictionary() -> str:
     return os.path.join(os.path.dirname(spec.origin), "dictionaries", "hyph_en_US.dic")
 
 
-# Pyphen's patterns as one table: every prefix of a pattern -> the pattern's non-zero
-# points packed into an int, _POINT_BITS a point (offset from the piece's start in the low
-# _OFFSET_BITS, value above them); 0 for a prefix that is no pattern (or one whose points
-# are all zero, which changes nothing). A substring missing from it ends the search from
-# its start. Plain data: it loads from newslint's cache with marshal in a few milliseconds.
-Table = dict[str, int]
-_OFFSET_BITS, _POINT_BITS = 5, 9
-_OFFSET_MASK, _VALUE_MASK = (1 << _OFFSET_BITS) - 1, (1 << (_POINT_BITS - _OFFSET_BITS)) - 1
+# Liang's algorithm over Pyphen's patterns, with every pattern found in one C-speed
+# Aho-Corasick pass (pyahocorasick) instead of a dict lookup for every substring. A
+# pattern's points are kept as one integer, _Scheme.width bits a position, each value v
+# as v one-bits ("thermometer" code): the maximum of two values at a position is then
+# their bitwise OR, so all the matches of a word are combined by OR-ing shifted integers,
+# and a position's value is odd exactly when its highest one-bit is at an even place.
+# Values are first renumbered in order, keeping their parity (en_US uses 0-5, 8 and 9:
+# 8 becomes 6 and 9 becomes 7), so a position fits in 8 bits. Plain integers in a
+# pickled automaton: it loads from newslint's cache in a few milliseconds.
 
 
-def _pack(offset: int, values: Iterable[int]) -> int:
-    packed = shift = 0
-    for i, value in enumerate(values):
-        if value:
-            if offset + i > _OFFSET_MASK or value > _VALUE_MASK:
-                raise ValueError(f"a Pyphen point does not fit the packed table: {offset + i}, {value}")
-            packed |= (offset + i | value << _OFFSET_BITS) << shift
-            shift += _POINT_BITS
-    return packed
+@dataclass(frozen=True)
+class _Scheme:
+    """How the automaton's values are laid out (see above)."""
+
+    left: int  # Pyphen's minimum letters before a break
+    right: int  # ... and after one
+    width: int  # bits a position
+    reach: int  # positions a value is shifted by in advance (the longest pattern's length)
 
 
-def _pyphen_table() -> tuple[Table, int, int]:
+def _renumbered(values: Iterable[int]) -> dict[int, int]:
+    """Return an order- and parity-keeping map of the values onto small numbers (0 stays 0)."""
+    mapped, last = {}, -1
+    for value in sorted(set(values) | {0}):
+        n = last + 1
+        if n % 2 != value % 2:
+            n += 1
+        mapped[value] = last = n
+    return mapped
+
+
+def _pyphen_automaton() -> tuple[object, _Scheme]:
+    import ahocorasick
     import pyphen
 
     hyphenator = pyphen.Pyphen(lang="en_US")  # what textstat's get_pyphen("en_US") makes
-    patterns = hyphenator.hd.patterns
-    table = {key[:n]: 0 for key in patterns for n in range(1, len(key) + 1)}
-    for key, (offset, values) in patterns.items():
-        table[key] = _pack(offset, (int(v) for v in values))
-    return table, hyphenator.left, hyphenator.right
+    found = hyphenator.hd.patterns  # pattern -> (offset of its first point, point values)
+    mapped = _renumbered(int(v) for _, values in found.values() for v in values)
+    width = max(mapped.values()) + 1  # one bit to spare above the highest value
+    reach = max(len(key) for key in found)
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+    for key, (offset, values) in found.items():
+        code = 0
+        for i, value in enumerate(values):
+            code |= ((1 << mapped[int(value)]) - 1) << (width * (offset + i))
+        if code:
+            # Matches are reported by their last character: a pattern of n characters
+            # ending at e starts at e - n + 1, so its code is shifted by reach - n + 1 now
+            # and by e when it is found, and the sum by -reach at the end.
+            automaton.add_word(key, code << width * (reach - len(key) + 1))
+    automaton.make_automaton()
+    return automaton, _Scheme(hyphenator.left, hyphenator.right, width, reach)
 
 
 @lru_cache(maxsize=1)
 def hyphenation_counter() -> Callable[[str], int]:
     """Return textstat's fallback count, Pyphen en_US hyphenation points + 1.
 
-    This runs Liang's algorithm on Pyphen's own pattern table (the tests compare the
-    counts with ``Pyphen.positions``), without Pyphen's per-call overhead. Loading the
-    dictionary costs more than a short file's whole lint, so the table is kept between
-    runs in newslint's cache.
+    This runs Liang's algorithm on Pyphen's own patterns (the tests compare the counts
+    with ``Pyphen.positions``), without Pyphen's per-call overhead. Loading the
+    dictionary costs more than a short file's whole lint, so the automaton is kept
+    between runs in newslint's cache.
     """
+    import ahocorasick
+
     from newslint import cache
 
-    path = _pyphen_dictionary()
-    table, left, right = cache.load_or_build("pyphen-table-3", cache.file_key(path), _pyphen_table, plain=True)
-    get = table.get
+    key = cache.file_key(_pyphen_dictionary(), ahocorasick.__file__)
+    automaton, scheme = cache.load_or_build("pyphen-automaton-1", key, _pyphen_automaton)
+    matches = automaton.iter
+    left, right, width, reach = scheme.left, scheme.right, scheme.width, scheme.reach
+    shift = width * reach
+    odd_field = sum(1 << b for b in range(0, width, 2))  # a value's top bit at an even place
+    masks: dict[int, int] = {}  # word length -> the odd-value bits of the positions that count
     words: dict[str, int] = {}
 
     def count(word: str) -> int:
@@ -153,25 +182,19 @@ def hyphenation_counter() -> Callable[[str], int]:
         found = words.get(word)
         if found is not None:
             return found
-        dotted = "." + word + "."
-        size = len(dotted)
-        points = [0] * (size + 1)
-        for i in range(size - 1):
-            for j in range(i + 1, size + 1):
-                packed = get(dotted[i:j])
-                if packed is None:
-                    break
-                while packed:
-                    k = i + (packed & _OFFSET_MASK)
-                    value = packed >> _OFFSET_BITS & _VALUE_MASK
-                    if value > points[k]:
-                        points[k] = value
-                    packed >>= _POINT_BITS
-        last = len(word) - right
+        size = len(word)  # lower() may lengthen a word ("İ" is two code points in lower case)
+        points = 0
+        for end, code in matches("." + word + "."):
+            points |= code << width * end
+        points >>= shift
+        mask = masks.get(size)
+        if mask is None:
+            # points[i] odd means a break before dotted[i], i.e. at word position i - 1;
+            # breaks count at positions left + 1 .. size - right + 1 of the points.
+            mask = masks[size] = sum(odd_field << width * i for i in range(left + 1, size - right + 2))
         if len(words) > 200_000:  # bound the cache on very long runs
             words.clear()
-        # points[i] odd means a break before dotted[i], i.e. at word position i - 1.
-        found = words[word] = 1 + sum(1 for i in range(left + 1, last + 2) if points[i] & 1)
+        found = words[word] = 1 + (points & ~(points >> 1) & mask).bit_count()
         return found
 
     return count

@@ -161,6 +161,17 @@ class Document:
 
         return analyse(self.paragraphs)
 
+    @cached_property
+    def bare_words(self) -> tuple[list[str], ...]:
+        """Return ``newslint.words.bare_words`` of each paragraph's text, in order.
+
+        Computed once for the rules that screen every paragraph with it (repeated words,
+        repeated phrases).
+        """
+        from newslint.words import bare_words
+
+        return tuple(bare_words(paragraph.text) for paragraph in self.paragraphs)
+
     def as_written(self, paragraph: Paragraph, start: int, end: int) -> bool:
         """True when ``paragraph.text[start:end]`` stands in the file exactly as written.
 

@@ -57,7 +57,7 @@ _CLOSE_AFTER = frozenset(" \t\r\n\u00a0\u2009\u202f.,;:!?)]}>…—–-/\"'”�
 # Punctuation that ends a sentence, so that a mark after it may open the next one.
 _TERMINAL = frozenset(".!?…")
 # What may stand between that punctuation and the mark: spaces, brackets and marks.
-_BEFORE_SENTENCE = frozenset(" \t\r\n\u00a0)]\"'“”‘’")
+_BEFORE_SENTENCE = " \t\r\n\u00a0)]\"'“”‘’"  # a string: str.rstrip takes it
 # Words cut at the front, written with an apostrophe that is not a quotation mark.
 # Whether a word lost its first letters cannot be told from its shape: ’orrible and
 # ‘urban (a scare quote) look alike. So these are the clipped forms of English (aphetic
@@ -435,13 +435,16 @@ class _Classifier:
 
     def _reopens(self, i: int) -> bool:
         """Return True if the mark at ``i`` starts a sentence: after . ! ? (and closers)."""
-        text = self.text
-        for j in range(self._scanned, i):
-            if text[j] not in _BEFORE_SENTENCE:
-                self._last_word = j
-        self._scanned = max(self._scanned, i)
+        # The last index in [scanned, i) whose character is not one of _BEFORE_SENTENCE,
+        # found by str.rstrip in C rather than a loop a character.
+        scanned = self._scanned
+        if scanned < i:
+            kept = len(self.text[scanned:i].rstrip(_BEFORE_SENTENCE))
+            if kept:
+                self._last_word = scanned + kept - 1
+            self._scanned = i
         j = self._last_word
-        return j >= 0 and text[j] in _TERMINAL
+        return j >= 0 and self.text[j] in _TERMINAL
 
 
 def _opens_with(text: str, double: bool) -> bool:

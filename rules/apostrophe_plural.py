@@ -21,7 +21,10 @@ _DECADE = patterns.compile(r"(?<![\w'’])(?:(?:1[0-9]|20)\d0|['’]\d0)(['’])
 _DECADE_ARTICLE = patterns.compile(r"\b(?:the|The)\s+(?:(?:early|mid|late|mid-)\s*)?$")
 _DECADE_CHAIN = patterns.compile(r"(?:1[0-9]|20)\d0['’]?s\s*(?:,|and|or|to|-|–)\s*$")
 # An abbreviation in capitals (two or more, digits allowed after the first) with 's.
-_ABBREVIATION = patterns.compile(r"(?<![\w'’.])([A-Z][A-Z0-9]*[A-Z])(['’])s(?![\w'’])")
+# The lookbehind stands after the first capital, not before it: a pattern that opens
+# with a character class is searched for in C, one that opens with a lookbehind is tried
+# at every character.
+_ABBREVIATION = patterns.compile(r"([A-Z](?<![\w'’.].)[A-Z0-9]*[A-Z])(['’])s(?![\w'’])")
 # Words after which a plural, not a possessive, stands: a possessive is followed by what
 # is possessed ("the MP's office"), never by a verb, a preposition, a conjunction, a
 # determiner or a pronoun ("MP's were", "told MP's the", "PSP's it plans").
@@ -49,6 +52,8 @@ _WORDS_BEFORE = patterns.compile(r"[A-Za-z0-9' ]*$")
 
 def _decades(text: str) -> Iterator[tuple[int, int, int, str, bool]]:
     """Yield (start, end, apostrophe index, shown, safe) for decades written with 's as a plural."""
+    if "0'" not in text and "0’" not in text:
+        return  # every decade ends in 0 and an apostrophe: one search in C, not a regex scan
     for match in _DECADE.finditer(text):
         start, shown = match.start(), match.group()
         if shown[0] not in _APOSTROPHE:

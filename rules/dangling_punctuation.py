@@ -24,9 +24,16 @@ _DOUBLED_COMMA = patterns.compile(r",{2,}")
 _DOUBLED_STOP = patterns.compile(r"(?:(?<=[^\W_])|(?<=[\"'”’)\]]))\.\.(?!\.)")
 # Spaces (ordinary, no-break U+00A0, thin U+2009 and narrow no-break U+202F) that stand
 # before punctuation which follows a word, a number or a closing mark.
-_SPACE_CHARS = " \t\u00a0\u2009\u202f"
-_MARKS = ",.;:?!"
-_SPACE_BEFORE = patterns.compile(r"(?:(?<=[^\W_])|(?<=[%\"'”’)\]]))[ \t\u00a0\u2009\u202f]+([,.;:?!])")
+# Spaces after a word (or a closing mark), then the mark. The first space opens the
+# pattern and what stands before it is a lookbehind after it: a pattern that opens with
+# a lookbehind is tried at every character, one that opens with a class only at spaces.
+_SPACE_BEFORE = patterns.compile(
+    r"[ \t\u00a0\u2009\u202f](?<=[^\W_][ \t\u00a0\u2009\u202f]|[%\"'”’)\]][ \t\u00a0\u2009\u202f])"
+    r"[ \t\u00a0\u2009\u202f]*([,.;:?!])"
+)
+# A space (of those above) just before a mark, anywhere: one regex search, not a
+# substring search for each of the 30 pairs.
+_SPACED_MARK = patterns.compile(r"[ \t\u00a0\u2009\u202f][,.;:?!]")
 # The word before a full stop that may end an abbreviation: U.S. Inc. e.g.
 _ABBREVIATION_END = patterns.compile(
     r"(?:\b[^\W\d_]\.[^\W\d_]|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|etc|al|approx|No|Nos))$", re.I
@@ -213,7 +220,7 @@ def dangling_punctuation(document: Document, options: Mapping[str, Any]) -> Iter
     prose = document.joined.text
     has_repeated = any(closer + "." in prose for closer in _CLOSERS)
     has_doubled = ",," in prose or ".." in prose
-    has_spaced = any(space + mark in prose for space in _SPACE_CHARS for mark in _MARKS)
+    has_spaced = _SPACED_MARK.search(prose) is not None
     if not (has_repeated or has_doubled or has_spaced):
         return  # the common case: none of the marks' pairs anywhere in the prose
     for paragraph in document.paragraphs:

@@ -16,7 +16,11 @@ from newslint.rule import Rule, rule
 from newslint.words import letters_around
 
 # A lower-case letter straight before an upper-case one: the only place to look.
-_BOUNDARY = patterns.compile(r"[a-z][A-Z]")
+# A capital after a lower-case letter, matched at the capital: a pattern that opens with
+# the rare class (capitals) is skipped through in C; one that opens with lower-case
+# letters is tried, and fails, at nearly every character. ``match.start() - 1`` is the
+# lower-case letter.
+_BOUNDARY = patterns.compile(r"[A-Z](?<=[a-z][A-Z])")
 _NOT_BEFORE = "-_`.@#/\\"
 _NOT_AFTER = "-_`(@/\\"
 _SHAPE = patterns.compile(r"([A-Z]?[a-z]+)([A-Z][a-z]+|I)")
@@ -281,9 +285,10 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
         text = paragraph.text
         seen_end = -1
         for boundary in _BOUNDARY.finditer(text):
-            if boundary.start() < seen_end:
+            at = boundary.start() - 1
+            if at < seen_end:
                 continue
-            start, end = letters_around(text, boundary.start())
+            start, end = letters_around(text, at)
             seen_end = end
             if (start == 0 or text[start - 1] not in _NOT_BEFORE) and _heading_position(text, start, end):
                 if usage is None:

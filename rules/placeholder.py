@@ -98,6 +98,10 @@ def _tk_is_placeholder(text: str, match: re.Match[str]) -> bool:
     return before is None or before.group().strip().lower() in _SENTENCE_OPENERS
 
 
+# Every substring _paragraph_violations looks for before running a pattern.
+_TRIGGERS = ("[", "{", "psum", "PSUM", "TK", "tktk", "TODO", "FIXME", "TBC", "XX", "xx")
+
+
 def _paragraph_violations(paragraph: Paragraph) -> Iterator[Violation]:
     text = paragraph.text
     # Characters already inside a reported span, so that '[TK]' is not also 'TK'. A
@@ -186,6 +190,11 @@ def placeholder(document: Document, options: Mapping[str, Any]) -> Iterator[Viol
     XXX standing for a number inside a name (``Channel XXX``, ``Halo XXX``) reads as
     a title and is missed; so is XXX at the end of a sentence.
     """
+    # The substrings _paragraph_violations tests each paragraph for, tested once in all
+    # the prose (the paragraphs joined): most articles hold none of them.
+    prose = document.joined.text
+    if not any(trigger in prose for trigger in _TRIGGERS):
+        return
     for paragraph in document.paragraphs:
         yield from _paragraph_violations(paragraph)
 

@@ -17,7 +17,10 @@ from newslint.words import token_after, token_around, token_before
 _SPACES = " \u00a0"
 _BRACKET = patterns.compile(r"[()\[\]]")
 # A comma glued to the next word: after a word, a number, a full stop or a closing mark.
-_GLUED_COMMA = patterns.compile(r"(?<=[^\W_]|[.%)\]\"'”’]),(?=[^\W\d_])")
+# The comma comes first and what stands before it is a lookbehind after it: a pattern
+# that opens with a literal is searched for in C, one that opens with a lookbehind is
+# tried at every character (a fifth of this rule's time on a corpus).
+_GLUED_COMMA = patterns.compile(r",(?<=[^\W_],|[.%)\]\"'”’],)(?=[^\W\d_])")
 # What shows that a token is code, an e-mail address or a path, not prose (a web address: is_web_address).
 _CODE_LIKE = patterns.compile(r"[@/\\=_{}<>|#~^*]|(?<![.])\.[a-z]{2,4}\b|\w\(")
 # Commas glued to what follows: two or more in one token make a list or data (a,b,c).

@@ -5,6 +5,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Iterator, Mapping
+from itertools import chain
 from typing import Any
 
 from newslint import patterns
@@ -13,7 +14,6 @@ from newslint.document import Document, Paragraph
 from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
-from newslint.words import bare_words
 
 # A word or a number, with inner apostrophes and hyphens: 'in 2004 in 2004' doubles too.
 _TOKEN = patterns.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
@@ -192,10 +192,12 @@ def repeated_phrase(document: Document, options: Mapping[str, Any]) -> Iterator[
     None.
     """
     # One C-speed screen of the whole prose rules out most articles, then paragraphs.
-    if not _starts(bare_words(document.joined.text.replace("\0", "\n"))):
+    # The paragraphs' bare words are the document's, shared with repeated-word.
+    lists = document.bare_words
+    if not _starts(list(chain.from_iterable(lists))):
         return
-    for paragraph in document.paragraphs:
-        if _starts(bare_words(paragraph.text)):
+    for paragraph, words in zip(document.paragraphs, lists):
+        if _starts(words):
             yield from _paragraph_violations(document, paragraph)
 
 

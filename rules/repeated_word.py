@@ -141,9 +141,13 @@ _TWO_OBJECT_VERBS = frozenset(
 )
 
 
-def _maybe_doubled(text: str) -> bool:
-    """True when two white-space tokens in a row may hold the same word, punctuation aside."""
-    words = bare_words(text)
+def _maybe_doubled(text: str, words: list[str] | None = None) -> bool:
+    """True when two white-space tokens in a row may hold the same word, punctuation aside.
+
+    ``words`` is ``bare_words(text)`` when the caller has it (``Document.bare_words``).
+    """
+    if words is None:
+        words = bare_words(text)
     if any(map(operator.eq, words, words[1:])):
         return True
     # A symbol that bare_words does not strip may cling to the word: an emoji, ©, ™, a
@@ -425,15 +429,16 @@ def repeated_word(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
     A slip that makes a grammatical repeat (``what it is is`` typed for ``what it is``)
     is missed.
     """
-    # Most articles hold no two equal words in a row: a C-speed screen of the whole
-    # prose rules them out, and then most paragraphs, before any is looked at word by
-    # word. It passes every pair the word scan would find ('plan plan.', '(the the').
-    if not _maybe_doubled(document.joined.text.replace("\0", "\n")):
-        return
-    allowed = frozenset(str(word).lower() for word in options["allow"])
+    # Most paragraphs hold no two equal words in a row: a C-speed screen of their bare
+    # words (made once a document, shared with repeated-phrase) rules them out before
+    # any is looked at word by word. It passes every pair the word scan would find
+    # ('plan plan.', '(the the').
+    allowed: frozenset[str] | None = None
     usage: list[_CapitalUsage] = []  # built on the first capitalised pair, if any
-    for paragraph in document.paragraphs:
-        if _maybe_doubled(paragraph.text):
+    for paragraph, words in zip(document.paragraphs, document.bare_words):
+        if _maybe_doubled(paragraph.text, words):
+            if allowed is None:
+                allowed = frozenset(str(word).lower() for word in options["allow"])
             yield from _paragraph_violations(document, paragraph, allowed, usage)
 
 

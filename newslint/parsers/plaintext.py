@@ -16,13 +16,19 @@ WRAP_WIDTH = 100
 # One comment alone on its line: its body may not hold "-->", or "<!-- a --> prose <!-- b -->"
 # would be read as a single comment and the prose between lost.
 _COMMENT_LINE = patterns.compile(r"[ \t]*<!--((?:(?!-->).)*)-->[ \t]*")
-_TERMINAL_END = patterns.compile(r"[.!?…:;,\"'”’)\]»]\s*$")
+# What closes a sentence or a clause, as the last character before trailing white space.
+_TERMINAL = frozenset(".!?…:;,\"'”’)]»")
 _HEADING_MAX_WORDS = 20
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """Return ``(start, end)`` of each line, without its line break."""
     spans, at = [], 0
+    if "\r" not in text:  # LF only (nearly every file): split in C, not a match a line
+        for line in text.split("\n"):
+            spans.append((at, at + len(line)))
+            at += len(line) + 1
+        return spans
     for match in LINE_BREAK.finditer(text):
         spans.append((at, match.start()))
         at = match.end()
@@ -32,7 +38,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _kind(text: str) -> ParagraphKind:
     # A short single line without closing punctuation reads as a headline or subheading.
-    if "\n" not in text and "\r" not in text and not _TERMINAL_END.search(text):
+    last = text.rstrip()[-1:]  # str.rstrip strips what the regex \s matches
+    if "\n" not in text and "\r" not in text and last not in _TERMINAL:
         if len(text.split()) <= _HEADING_MAX_WORDS:
             return "heading"
     return "paragraph"
@@ -66,7 +73,7 @@ def parse(text: str) -> Parsed:
 
     for start, end in _lines(text):
         line = text[start:end]
-        comment = _COMMENT_LINE.fullmatch(line)
+        comment = _COMMENT_LINE.fullmatch(line) if "<!--" in line else None
         if comment:
             flush()
             comments.append(Comment(start + line.index("<!--"), start + line.rindex("-->") + 3, comment.group(1)))
