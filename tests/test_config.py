@@ -187,6 +187,16 @@ def test_nearest_configuration_applies_to_each_file(tmp_path):
     assert names(finder.for_path(str(tmp_path / "other" / "a.txt"))) == ["first-rule", "third-rule"]
 
 
+def test_a_pyproject_that_never_names_newslint_is_passed_over_unparsed(tmp_path):
+    # A project's own pyproject.toml is none of newslint's business, even broken...
+    write(tmp_path / "project" / "pyproject.toml", "[project]\nname = 'broken\n")
+    assert config.load_pyproject(tmp_path / "project" / "pyproject.toml", REGISTRY) is None
+    # ...but one with a [tool.newslint] table is read, and its mistakes are reported.
+    write(tmp_path / "desk" / "pyproject.toml", "[project]\nname = 'broken\n[tool.newslint]\n")
+    with pytest.raises(config.ConfigError, match="invalid TOML"):
+        config.load_pyproject(tmp_path / "desk" / "pyproject.toml", REGISTRY)
+
+
 def test_the_memo_keeps_one_configuration_per_folder_and_still_tells_folders_from_files(tmp_path, monkeypatch):
     write(tmp_path / ".newslint.yaml", "ignore: [ZZ102]\n")
     write(tmp_path / "sub" / ".newslint.yaml", "ignore: [ZZ201]\n")

@@ -71,6 +71,15 @@ def test_plain_text_run_imports_no_yaml_markdown_or_heavy_library(workdir):
         assert not top_level(module, loaded), f"imported {module}: {top_level(module, loaded)}"
 
 
+def test_a_run_inside_a_python_project_does_not_parse_its_pyproject(workdir):
+    (workdir / "pyproject.toml").write_text("[project]\nname = 'a-python-project'\n")
+    article = workdir / "short.txt"
+    article.write_text("Council backs budget\n\nThe council met on Monday and agreed the plan.\n")
+    loaded = imports(article)
+    assert "newslint.cli" in loaded
+    assert not top_level("tomllib", loaded), top_level("tomllib", loaded)
+
+
 def test_markdown_without_front_matter_imports_no_yaml(workdir):
     article = workdir / "short.md"
     article.write_text("# Council backs budget\n\nThe council met on Monday and agreed the plan.\n")

@@ -224,13 +224,21 @@ def _toml_module() -> Any:
 
 def _pyproject_section(path: Path, whole: bool = False) -> tuple[str, Any] | None:
     """Return the text and the ``[tool.newslint]`` table (the whole document with ``whole``)."""
-    tomllib = _toml_module()
     try:
         text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if not whole and "newslint" not in text:
+        # A [tool.newslint] table names newslint in the text: a project's own pyproject.toml
+        # that never does is none of newslint's business, and is not parsed (which would
+        # cost an import of tomllib on every run inside a Python project).
+        return None
+    tomllib = _toml_module()
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     section = data.get("tool", {}).get("newslint")
     if section is None and whole:
