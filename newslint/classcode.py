@@ -17,14 +17,12 @@ from __future__ import annotations
 
 import builtins
 import sys
-import threading
 from types import CodeType
 from typing import Any
 
+from newslint.marshalstore import MarshalStore
+
 _MAX_ENTRIES = 4000  # a bound: far more methods than newslint and its plugins generate
-_lock = threading.Lock()
-_store: dict[str, CodeType] | None = None
-_new: dict[str, CodeType] = {}
 
 
 def install() -> None:
@@ -53,13 +51,11 @@ def _ours(namespace: object) -> bool:
 
 
 def _code(source: str) -> CodeType:
-    with _lock:
-        code = _load().get(source) or _new.get(source)
+    code = _kept.get(source)
     if isinstance(code, CodeType):
         return code
     made = compile(source, "<string>", "exec")  # as exec would: the same name in tracebacks
-    with _lock:
-        _new[source] = made
+    _kept.put(source, made)
     return made
 
 
@@ -70,38 +66,5 @@ def _path() -> Any:
     return cache.directory() / f"classes-v2-{cache.blake2b(build.encode(), digest_size=8).hexdigest()}.marshal"
 
 
-def _load() -> dict[str, CodeType]:
-    global _store
-    if _store is None:
-        import atexit
-        import marshal
-
-        try:
-            with open(_path(), "rb") as stream:
-                data = marshal.loads(stream.read())
-            _store = data if isinstance(data, dict) else {}
-        except Exception:  # missing, damaged or foreign: compile afresh
-            _store = {}
-        atexit.register(_save)
-    return _store
-
-
-def _save() -> None:
-    """Write the newly compiled methods into the cache file (atomically; an unwritable cache costs only time)."""
-    import marshal
-
-    from newslint.atomic import write_atomically
-
-    with _lock:
-        if not _new:
-            return
-        merged = {**(_store or {}), **_new}
-        if len(merged) > _MAX_ENTRIES:
-            merged = dict(_new)  # start again from what this run used
-        _new.clear()
-    try:
-        path = _path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, marshal.dumps(merged))
-    except (OSError, ValueError):
-        pass
+# The compiled code of each method's source text.
+_kept = MarshalStore(_path, _MAX_ENTRIES)

@@ -14,20 +14,19 @@ source go through here, never article text.
 
 from __future__ import annotations
 
-import atexit
 import re
 import sys
 import threading
 from typing import Any
+
+from newslint.marshalstore import MarshalStore
 
 _Key = tuple[str, int]
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
 
 _MAX_ENTRIES = 4000  # a bound: far more than newslint and its plugins compile
 _re_compile = re.compile  # re's own, even while a watched library is imported
-_lock = threading.Lock()
-_store: dict[_Key, _Entry] | None = None
-_new: dict[_Key, _Entry] = {}
+_lock = threading.Lock()  # who is importing a watched library
 
 
 def _internals() -> tuple[Any, Any, Any] | None:
@@ -54,19 +53,8 @@ def _path() -> Any:
     return cache.directory() / f"regex-{cache.blake2b(build.encode(), digest_size=8).hexdigest()}.marshal"
 
 
-def _load() -> dict[_Key, _Entry]:
-    global _store
-    if _store is None:
-        import marshal
-
-        try:
-            with open(_path(), "rb") as stream:
-                data = marshal.loads(stream.read())
-            _store = data if isinstance(data, dict) else {}
-        except Exception:  # missing, damaged or foreign: compile afresh
-            _store = {}
-        atexit.register(_save)
-    return _store
+# What re's compiler made of each (pattern, flags): _Entry, the arguments of _sre.compile.
+_kept = MarshalStore(_path, _MAX_ENTRIES)
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -75,8 +63,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if _INTERNALS is None or not isinstance(pattern, str):
         return _re_compile(pattern, flags)
     key = (pattern, flags)
-    with _lock:
-        entry = _load().get(key) or _new.get(key)
+    entry = _kept.get(key)
     if entry is not None:
         try:
             return _INTERNALS[0].compile(pattern, *entry)
@@ -85,8 +72,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     made = _compiled(pattern, flags)
     if made is None:
         return _re_compile(pattern, flags)  # re says what is wrong with the pattern
-    with _lock:
-        _new[key] = made[0]
+    _kept.put(key, made[0])
     return made[1]
 
 
@@ -112,28 +98,6 @@ def _compiled(pattern: str, flags: int) -> tuple[_Entry, re.Pattern[str]] | None
         return entry, _sre.compile(pattern, *entry)
     except Exception:
         return None
-
-
-def _save() -> None:
-    """Write the newly compiled patterns into the cache file (atomically; an unwritable cache costs only time)."""
-    import marshal
-
-    from newslint.atomic import write_atomically
-
-    with _lock:
-        if not _new:
-            return
-        merged = dict(_store or {})
-        merged.update(_new)
-        _new.clear()
-        if len(merged) > _MAX_ENTRIES:
-            merged = {}
-    try:
-        path = _path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, marshal.dumps(merged))
-    except (OSError, ValueError):
-        pass
 
 
 # Libraries a run may import whose own regular expressions, compiled as they are imported,

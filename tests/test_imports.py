@@ -33,6 +33,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "newslint.atomic",
             "newslint.source",
             "newslint.cachedir",
+            "newslint.marshalstore",
             "newslint.patterns",
             "newslint.classcode",
             "newslint.cache",

@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+from newslint.marshalstore import MarshalStore
+
 # Patterns of the shapes the rules use: groups by name, lookbehinds, classes, flags.
 CASES = [
     (
@@ -36,8 +38,7 @@ def fresh(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
     from newslint import patterns
 
-    monkeypatch.setattr(patterns, "_store", None)
-    monkeypatch.setattr(patterns, "_new", {})
+    monkeypatch.setattr(patterns, "_kept", MarshalStore(patterns._path, patterns._MAX_ENTRIES))
     return patterns
 
 
@@ -57,26 +58,26 @@ def same(compiled: re.Pattern[str], pattern: str, flags: int, sample: str) -> No
 @pytest.mark.parametrize("pattern, flags, sample", CASES)
 def test_a_pattern_from_the_kept_code_matches_as_re_compile(fresh, tmp_path, pattern, flags, sample):
     same(fresh.compile(pattern, flags), pattern, flags, sample)  # compiled, and its code kept
-    fresh._save()
+    fresh._kept.save()
     assert list(tmp_path.glob("regex-*.marshal"))
-    fresh._store = None  # as a new run: the code is read back from the file
+    fresh._kept.stored = None  # as a new run: the code is read back from the file
     same(fresh.compile(pattern, flags), pattern, flags, sample)
-    assert (pattern, int(flags)) in fresh._store
+    assert (pattern, int(flags)) in fresh._kept.stored
 
 
 def test_a_damaged_store_is_ignored(fresh, tmp_path):
     pattern, flags, sample = CASES[0]
     fresh.compile(pattern, flags)
-    fresh._save()
+    fresh._kept.save()
     (path,) = tmp_path.glob("regex-*.marshal")
     path.write_bytes(b"\x00not marshal at all")
-    fresh._store = None
+    fresh._kept.stored = None
     same(fresh.compile(pattern, flags), pattern, flags, sample)
 
 
 def test_code_the_engine_rejects_falls_back_to_re(fresh):
     pattern, flags, sample = CASES[1]
-    fresh._store = {(pattern, int(flags)): (int(flags), [1, 2, 3], 0, {}, (None,))}
+    fresh._kept.stored = {(pattern, int(flags)): (int(flags), [1, 2, 3], 0, {}, (None,))}
     same(fresh.compile(pattern, flags), pattern, flags, sample)
 
 
@@ -89,7 +90,7 @@ def test_a_second_run_compiles_from_the_store(tmp_path):
     # Two real processes: the first keeps the code at exit, the second finds it.
     script = (
         "import sys\nfrom newslint import patterns\npatterns.compile(r'(?P<w>\\w+)-(?P=w)')\n"
-        "print(len(patterns._store), len(patterns._new))\n"
+        "print(len(patterns._kept.stored), len(patterns._kept.new))\n"
     )
     env = {"NEWSLINT_CACHE_DIR": str(tmp_path), "PATH": ""}
     first = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)

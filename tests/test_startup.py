@@ -171,9 +171,9 @@ try:
     frozen = False
 except dataclasses.FrozenInstanceError:
     frozen = True
-ours = len(classcode._new)
+ours = len(classcode._kept.new)
 made_in("another_library")  # not newslint's: compiled as usual, never kept
-print(repr(p), p == Point(1, 2), p != Point(1, 3), hash(p) == hash(Point(1)), frozen, ours, len(classcode._new) - ours)
+print(repr(p), p == Point(1, 2), p != Point(1, 3), hash(p) == hash(Point(1)), frozen, ours, len(classcode._kept.new) - ours)
 """
 
 
@@ -208,6 +208,7 @@ def test_the_command_line_module_imports_no_runner_before_a_command_runs():
         "newslint",
         "newslint.classcode",
         "newslint.cli",
+        "newslint.marshalstore",
         "newslint.patterns",
     ]
 
@@ -217,12 +218,12 @@ import re
 from newslint import patterns
 patterns.cache_library_patterns()
 import markdown_it, yaml
-kept = len(patterns._new)
+kept = len(patterns._kept.new)
 re.compile(r"made after the import \d+")
 assert re.compile is patterns._re_compile
 data = yaml.safe_load("when: 2005-01-02\nshown: yes\nratio: 1.5e+3\n")
 html = markdown_it.MarkdownIt("commonmark").render("# Title\n\n*one* [link](http://example.com)\n")
-print(kept, len(patterns._new) - kept, sorted(data.items()) == [("ratio", 1500.0), ("shown", True), ("when", __import__("datetime").date(2005, 1, 2))], html.count("<"))
+print(kept, len(patterns._kept.new) - kept, sorted(data.items()) == [("ratio", 1500.0), ("shown", True), ("when", __import__("datetime").date(2005, 1, 2))], html.count("<"))
 """
 
 
