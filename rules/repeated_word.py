@@ -121,6 +121,12 @@ _PHRASAL_VERBS = frozenset(
     open cool warm slow speed sum hit beat""".split()
 )
 
+# A year written twice after a word ('in 2019 2019'): numbers are otherwise left alone
+# (scores, tables, 6-4 6-4), but a year repeated inside a sentence is a slip. Not
+# before a hyphen, dash, slash or another number ('2019 2019-20', '1999 1999/2000', a
+# table's row of years: 'Sales 2019 2019 2020').
+_DOUBLED_YEAR = patterns.compile(r"(?<=[^\W\d_] )((?:1[5-9]|20)\d\d)[ \t]+\1(?![\w\-\u2013\u2014/]|[.,]\d|[ \t]+\d)")
+
 # 'the can can hold', 'his will will be read': a noun that is also a modal.
 _MODAL_NOUNS = frozenset("can will must".split())
 _DETERMINERS = frozenset(
@@ -401,7 +407,9 @@ def repeated_word(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
       preposition (``add to this this law``);
     - other runs of three or more (a chant: spend spend spend, go go go), letter-spaced
       text (``s p a c e d``),
-      abbreviations in capitals (TK TK is a placeholder's business), numbers;
+      abbreviations in capitals (TK TK is a placeholder's business), numbers (scores,
+      tables), except a year written twice after a word (``in 2019 2019``), which is
+      reported like a word;
     - a capitalised pair (Duran Duran, Bora Bora, May May, Will Will, law lord Lord
       Bingham) unless the word is a function word (``The The``, ``Of Of``) or the
       article uses it alone inside sentences as a word and never as a person's name
@@ -440,6 +448,10 @@ def repeated_word(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
             if allowed is None:
                 allowed = frozenset(str(word).lower() for word in options["allow"])
             yield from _paragraph_violations(document, paragraph, allowed, usage)
+        for match in _DOUBLED_YEAR.finditer(paragraph.text):
+            year = match.group(1)
+            second = match.end() - len(year)
+            yield deletion(document, paragraph, match.end(1), second, match.end(), f"repeated year: '{year} {year}'")
 
 
 @hookimpl

@@ -193,6 +193,43 @@ def test_message_and_position_after_an_emoji() -> None:
     assert text[finding.start : finding.end] == "the the"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It happened in 2019 2019 and later.", [(20, "2019")]),
+        ("He won in 1998 1998.", [(15, "1998")]),
+        ("They met in 2004  2004, then left.", [(18, "2004")]),
+        ("It was 😀in 2019 2019 again.", [(16, "2019")]),
+    ],
+)
+def test_a_year_written_twice_after_a_word(text: str, expected: list[tuple[int, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He won 6-4 6-4 in the final.",  # a score
+        "Table: 10 10 0 30",  # numbers that are not years
+        "The 2019 2019-20 season.",  # before a hyphen
+        "In 1999 1999/2000 budgets.",  # before a slash
+        "Sales 2019 2019 2020 by region",  # a row of years
+        "It cost 2019 2019.5 units.",  # a decimal
+        "2019 2019 was a heading of numbers.",  # no word before it
+    ],
+)
+def test_numbers_that_are_not_a_doubled_year(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_doubled_year_fix_and_message() -> None:
+    text = "Intro.\nIt happened in 2019 2019 and later."
+    (finding,) = run_rule("repeated-word", text)
+    assert finding.message == "repeated year: '2019 2019'"
+    assert (finding.line, finding.column, finding.end_column) == (2, 21, 25)
+    assert fixed(text) == "Intro.\nIt happened in 2019 and later."
+
+
 def test_markdown_inline_code_breaks_the_pair_and_markup_blocks_the_fix() -> None:
     assert found("Call `the` the function.", format="markdown") == []
     text = "It was the *the* plan."
