@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -23,8 +24,13 @@ _BRACKET = patterns.compile(r"[()\[\]]")
 _GLUED_COMMA = patterns.compile(r",(?<=[^\W_],|[.%)\]\"'”’],)(?=[^\W\d_])")
 # What shows that a token is code, an e-mail address or a path, not prose (a web address: is_web_address).
 _CODE_LIKE = patterns.compile(r"[@/\\=_{}<>|#~^*]|(?<![.])\.[a-z]{2,4}\b|\w\(")
-# Commas glued to what follows: two or more in one token make a list or data (a,b,c).
-_GLUED_IN_TOKEN = patterns.compile(r",(?=\S)")
+# A colon between two lower-case words (said:the, score:two). A capital on either side
+# is left alone: names are written so (CSI:NY, CD:UK), and times and references have digits.
+_GLUED_COLON = patterns.compile(r":(?<=[a-z]{2}:)(?=[a-z]{2})")
+# Addresses of schemes written without '//' (mailto:desk, tel:..., urn:isbn:...).
+_SCHEME_ONLY = patterns.compile(r"(?:mailto|tel|sms|urn|sip|xmpp|irc|javascript|geo):", re.IGNORECASE)
+# Commas (colons) glued to what follows: two or more in one token make a list or data (a,b,c).
+_GLUED_IN_TOKEN = {",": patterns.compile(r",(?=\S)"), ":": patterns.compile(r":(?=\S)")}
 _TOKEN_WINDOW = 100
 _SHOWN = 30  # the most of a neighbouring word a message shows
 # The letters and digits either side of a mark glued between two words, for the message.
@@ -82,15 +88,18 @@ def _match_spaces(text: str, at: int, forward: bool) -> int:
     return count if count <= 2 else 0  # three or more: layout, not a slip
 
 
-def _commas(text: str) -> Iterator[tuple[int, int, str, str]]:
-    """Yield (start, end, message, replacement) for a comma with no space after it."""
-    for match in _GLUED_COMMA.finditer(text):
+def _glued(text: str, glued: re.Pattern[str], mark: str, name: str) -> Iterator[tuple[int, int, str, str]]:
+    """Yield (start, end, message, replacement) for each ``mark`` (a comma, a colon) with no space after it."""
+    in_token = _GLUED_IN_TOKEN[mark]
+    for match in glued.finditer(text):
         at = match.start()
         token = token_around(text, at, at + 1, _TOKEN_WINDOW)
-        if is_web_address(token) or _CODE_LIKE.search(token) or len(_GLUED_IN_TOKEN.findall(token)) > 1:
+        if is_web_address(token) or _CODE_LIKE.search(token) or len(in_token.findall(token)) > 1:
             continue  # a URL, code, or a list written without spaces (tags: a,b,c)
-        shown = f"{token_before(text, at, _SHOWN)},{token_after(text, at + 1, _SHOWN)}"
-        yield at, at + 1, f"no space after the comma: '{shown}'", ", "
+        if mark == ":" and _SCHEME_ONLY.match(token_before(text, at + 1, _TOKEN_WINDOW)):
+            continue
+        shown = f"{token_before(text, at, _SHOWN)}{mark}{token_after(text, at + 1, _SHOWN)}"
+        yield at, at + 1, f"no space after the {name}: '{shown}'", f"{mark} "
 
 
 def _quotes(text: str, quotes: ParagraphQuotes) -> Iterator[tuple[int, int, str, str, bool]]:
@@ -163,12 +172,13 @@ def punctuation_spacing(document: Document, options: Mapping[str, Any]) -> Itera
     """What it does:
     Reports a space just inside brackets (``( the plan )``, ``[ sic ]``) or quotation
     marks (``" the plan"``, ``“the plan ”``), a comma with no space before the next word
-    (``plan,which``), a closing quotation mark glued to the next word (``”said
+    (``plan,which``) or a colon between two lower-case words (``said:the``), a closing quotation mark glued to the next word (``”said
     Smith``), and an opening double mark glued to the word before (``of“squabbling``,
     or a headline run into its paragraph: ``pace“We are``). A straight quotation mark is judged only when its direction is not in
     doubt: it pairs with a mark that tells its own direction from its neighbours.
 
-    Left alone: numbers (``1,000``, ``3,5``), URLs, e-mail addresses, paths and code-like
+    Left alone: numbers (``1,000``, ``3,5``, ``10:30``), names with a capital beside the
+    colon (``CSI:NY``), URLs, e-mail addresses, paths and code-like
     tokens, lists written without spaces (``a,b,c``), brackets glued to a word as in
     code (``f( x )``), and a closing mark after a full stop glued to the next sentence
     (``said."The``), which missing-space (NL201) reports.
@@ -190,7 +200,7 @@ def punctuation_spacing(document: Document, options: Mapping[str, Any]) -> Itera
     """
     text_of_file = document.text
     # (A mark written as a character reference, &#8220; in HTML, is only in the prose.)
-    if not any(c in text_of_file for c in "([,\"'“”‘’&"):
+    if not any(c in text_of_file for c in "([,:\"'“”‘’&"):
         return
     quotes_of = {id(q.paragraph): q for q in document.quote_marks}
     for paragraph in document.paragraphs:
@@ -199,7 +209,9 @@ def punctuation_spacing(document: Document, options: Mapping[str, Any]) -> Itera
         if "(" in text or "[" in text:
             edits.extend((*item, True) for item in _brackets(text))
         if "," in text:
-            edits.extend((*item, True) for item in _commas(text))
+            edits.extend((*item, True) for item in _glued(text, _GLUED_COMMA, ",", "comma"))
+        if ":" in text:
+            edits.extend((*item, True) for item in _glued(text, _GLUED_COLON, ":", "colon"))
         quotes = quotes_of.get(id(paragraph))
         if quotes is not None and quotes.marks:
             edits.extend(_quotes(text, quotes))

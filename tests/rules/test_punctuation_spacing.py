@@ -28,6 +28,10 @@ BAD = [
     ("He called it ‘ a start’ and left.", ["‘ "], "He called it ‘a start’ and left."),
     # a comma glued to the next word
     ("The plan,which he backed, failed.", [","], "The plan, which he backed, failed."),
+    # a colon between two lower-case words
+    ("The final score:two goals to one.", [":"], "The final score: two goals to one."),
+    ("He said:the plan, she said: no.", [":"], "He said: the plan, she said: no."),
+    ("Note:the road is shut.", [":"], "Note: the road is shut."),
     (
         "The U.S.,which agreed, and Acme (the firm),which did not.",
         [",", ","],
@@ -66,6 +70,10 @@ GOOD = [
     "It cost £1,000, or 3,5 euros, at 10:30 on 1,2-dichloroethane.",
     "See http://example.com/a,b or www.example.com/x,y or mail a,b@example.com.",
     "Call f( x ) or g(a,b) in the code, and tag it red,white,blue.",
+    # colons: names with a capital, times, scheme addresses, code and lists of pairs
+    "He starred in CSI:NY and on CD:UK and SM:tv before 10:30.",
+    "Write to mailto:desk or tel:now, use std::vector, tag it a:b:c.",
+    "See http://example.com:8080/path or the ratio 3:1.",
     "In Markdown `plan,which` is code.\n",
     # an empty pair, and a run of spaces used for layout
     "Fill in ( ) the blank, or (     ) that one.",
@@ -100,6 +108,9 @@ def test_messages() -> None:
         "space after the opening “: '“ a'",
         "no space after the closing ”: '”which'",
     ]
+    (finding,) = run_rule("punctuation-spacing", "The score:two goals.")
+    assert finding.message == "no space after the colon: 'score:two'"
+    assert (finding.column, finding.end_column) == (10, 11)
     (finding,) = run_rule("punctuation-spacing", "He accused them of“squabbling” again.")
     assert finding.message == "no space before the opening “: 'of“squabbling'"
 
