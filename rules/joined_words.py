@@ -316,7 +316,8 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
 # 'Blair backs BBCThe corporation'). A year takes any capitalised word (no name
 # starts with one: 1Xtra and 4Cast have one digit); capitals only a word that opens
 # sentences and ends no name (BBCThe, not SonyBMG or NHSDirect).
-_GLUED_TO_FIGURE = patterns.compile(r"(?<![\w.\-/@#])((?:19|20)\d\d|[A-Z]{2,5})([A-Z][a-z]+)(?=[\s,;:'’]|$)")
+# (The separator of the joined prose, NUL, ends a paragraph as the end of the text does.)
+_GLUED_TO_FIGURE = patterns.compile(r"(?<![\w.\-/@#])((?:19|20)\d\d|[A-Z]{2,5})([A-Z][a-z]+)(?=[\s,;:'’\0]|$)")
 
 
 def _figure_glued(text: str, usage: _Usage, first: bool) -> Iterator[tuple[int, int, str, str]]:

@@ -109,6 +109,14 @@ def test_good(text: str) -> None:
     assert found(text, format="markdown") == [] and found(text) == []
 
 
+@pytest.mark.parametrize("after", ["", "\n\nRain fell overnight across northern valleys.\n"])
+def test_a_year_glued_at_a_paragraphs_end_is_found_whatever_follows(after: str) -> None:
+    # Found by the property test: the screen over the joined prose missed a year glued to
+    # the last word of a paragraph when another paragraph followed (a locality failure).
+    text = "Budget agreed in 2019President\n" + after
+    assert [text[f.start : f.end] for f in run_rule("joined-words", text)] == ["2019President"]
+
+
 def test_message_and_unsafe_fix() -> None:
     text = "Fighting in Gaza stopped, said Israel.\n\nAid for GazaIsrael said it would allow aid."
     (finding,) = run_rule("joined-words", text)
