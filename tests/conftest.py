@@ -15,8 +15,17 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 REPO = Path(__file__).resolve().parents[1]
+
+# The property tests draw the same examples on every run ("default"), so that the suite,
+# and CI, pass or fail on the code alone. `HYPOTHESIS_PROFILE=explore pytest ...` draws
+# new ones (and more of them) to look for failures; a failure it finds is kept in
+# .hypothesis/ and replayed, and belongs in a test table once understood.
+settings.register_profile("default", derandomize=True)
+settings.register_profile("explore", max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 PLUGIN_SOURCE = '''
 """A test-only newslint plugin: rules that fire on made-up trigger words."""
