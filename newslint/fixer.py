@@ -37,9 +37,15 @@ def apply(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
             continue
         chosen.append(fix)
         last_end = fix.end
-    for fix in reversed(chosen):
-        text = text[: fix.start] + fix.text + text[fix.end :]
-    return text, len(chosen)
+    # One join over the pieces between the fixes: rebuilding the text once a fix would
+    # copy it as many times as there are fixes (quadratic on a file full of slips).
+    pieces: list[str] = []
+    at = 0
+    for fix in chosen:
+        pieces += (text[at : fix.start], fix.text)
+        at = fix.end
+    pieces.append(text[at:])
+    return "".join(pieces), len(chosen)
 
 
 def safe_fixes(findings: Sequence[Finding]) -> list[Fix]:

@@ -185,7 +185,9 @@ def duplicate_paragraph(document: Document, options: Mapping[str, Any]) -> Itera
             start,
             end,
             f"sentence repeated from line {_line(document, earlier_sentence.span()[0])}: '{shown} ...'",
-            _sentence_fix(document, earlier_sentence, sentence) if earlier_number == number - 1 else None,
+            # Against the sentence just before, when it is a copy too: in a run of copies
+            # each is deleted after its predecessor, all in one pass of --fix.
+            _sentence_fix(document, sentences[number - 1], sentence),
         )
 
 

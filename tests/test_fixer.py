@@ -103,3 +103,22 @@ def test_write_atomically_creates_a_new_file_and_leaves_nothing_on_failure(tmp_p
     with pytest.raises(OSError):
         write_atomically(tmp_path / "no-such-dir" / "x.txt", b"x")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new.txt"]
+
+
+@pytest.mark.parametrize("unit", ["a\u201cb\u201dc ", "\u201ca\u201d "])
+def test_fixing_a_file_full_of_slips_takes_linear_time(unit):
+    # Thousands of fixes in one text (a“b”c: two each), or one sentence pasted over
+    # and over (duplicate-paragraph): applying them must not copy the text once a fix,
+    # nor take a pass of --fix a copy.
+    from timing import LIMIT, growth_ratio
+
+    from newslint import Linter
+
+    linter = Linter(entry_points=False)
+    calls = iter(range(10**6))
+
+    def fix(size: int) -> object:
+        # A fresh text each call: the Linter keeps a memo of recent texts.
+        return linter.fix_text(unit * (size // len(unit)) + str(next(calls)), "a.txt")
+
+    assert growth_ratio(lambda: fix(25_000), lambda: fix(100_000)) < LIMIT

@@ -69,6 +69,16 @@ def test_a_long_sentence_twice_in_a_row_and_near() -> None:
     assert run_rule("duplicate-paragraph", near)[0].fix is None
 
 
+def test_a_long_sentence_pasted_three_times_is_fixed_in_one_pass() -> None:
+    # Each copy is deleted after the one before it: --fix needs one pass, not one a copy
+    # (a paragraph of many copies took --fix's ten passes, slower than linear).
+    text = f"{SHORT} {LONG} {LONG} {LONG} {SHORT}"
+    findings = run_rule("duplicate-paragraph", text)
+    assert [text[f.start : f.end] for f in findings] == [LONG, LONG]
+    assert all(f.fix is not None and f.fix.safe for f in findings)
+    assert apply(text) == f"{SHORT} {LONG} {SHORT}"
+
+
 GOOD = [
     # short paragraphs repeat by design
     "Nobody came at all.\n\nNobody came at all.\n\nHe added:\n\nHe added:",
