@@ -366,9 +366,11 @@ def test_a_slip_in_a_long_paragraph_is_found_at_its_place() -> None:
 
 
 def test_linear_time() -> None:
+    import gc
     import random
+    import time
 
-    from timing import LIMIT, growth_ratio
+    from timing import LIMIT
 
     def article(size: int, seed: int) -> str:
         pick = random.Random(seed)
@@ -378,10 +380,25 @@ def test_linear_time() -> None:
             parts.append(f"The {pick.choice(words)} met on day {pick.randrange(10**6)} and agreed a plan. ")
         return "".join(parts)
 
+    def fastest(size: int) -> float:
+        # CPU time (Harper's own threads included), the collector off, the best of three
+        # texts: one run of Harper on 100 KB is a few seconds, and a single timing of it
+        # on a busy machine once read 6.06x.
+        best = float("inf")
+        for seed in range(3):
+            text = article(size, seed + size)
+            gc.collect()
+            gc.disable()
+            try:
+                start = time.process_time()
+                check(text, cache=False)
+                best = min(best, time.process_time() - start)
+            finally:
+                gc.enable()
+        return best
+
     check("Warm up.")
-    small, large = article(25_000, 0), article(100_000, 10)
-    # CPU time (Harper's own threads included), the result cache off: every call checks afresh.
-    assert growth_ratio(lambda: check(small, cache=False), lambda: check(large, cache=False)) < LIMIT
+    assert fastest(100_000) / fastest(25_000) < LIMIT
 
 
 # ---------------------------------------------------------------------------------------
