@@ -41,7 +41,10 @@ def findings(paths: list[str]) -> list[dict[str, object]]:
     result = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
     if result.returncode not in (0, 1):
         sys.exit(f"newslint failed ({result.returncode}): {result.stderr[-2000:]}")
-    return json.loads(result.stdout)
+    found: list[dict[str, object]] = json.loads(result.stdout)
+    for finding in found:  # the same file gives the same key from any checkout or worktree
+        finding["path"] = str(Path(str(finding["path"])).resolve())
+    return found
 
 
 def _key(finding: dict[str, object]) -> str:
