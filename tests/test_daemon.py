@@ -310,3 +310,28 @@ def test_a_command_through_the_daemon_skips_start_up(daemon, articles):
 
     through, alone = median(daemon), median({**daemon, "NEWSLINT_NO_DAEMON": "1"})
     assert through < 0.75 * alone, (through, alone)
+
+
+def test_a_stopped_daemon_does_not_hang_the_command_or_run_it_twice(daemon, articles):
+    pid = _daemon_pid(daemon, articles)
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "newslint", "bad.txt"],
+            cwd=articles,
+            env=daemon,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        start = time.monotonic()
+        # The client waits five seconds for the daemon to take the command on, then runs it itself.
+        assert process.wait(timeout=60) == 1
+        assert time.monotonic() - start < 30
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    # The daemon now reads the abandoned request; its child must not run the command again
+    # (the output would appear twice: the pipe stays open while the daemon holds its copy).
+    out, err = process.communicate(timeout=60)
+    alone = newslint("bad.txt", env=daemon, cwd=articles, direct=True)
+    assert (out, err) == (alone.stdout, alone.stderr)
+    assert served(daemon, articles) == 1  # it forked a child for the request, which ran nothing

@@ -22,7 +22,8 @@ PROTOCOL = 1
 
 # Reply tags, one byte each, from the daemon to the client.
 FALL_BACK = b"F"  # nothing was done: run the command in the client's own process
-CHILD = b"P"  # then 8 bytes: the pid of the child running the command (signals go there)
+CHILD = b"P"  # then 8 bytes: the pid of the child that will run the command (signals go there)
+GO = b"G"  # client to child, after the pid: run the command (the client will not run it itself)
 STATUS = b"X"  # then 4 bytes: the command's exit status; the end of the reply
 ANSWER = b"A"  # then marshal data: the answer to a control request (status, stop)
 

@@ -13,10 +13,15 @@ import marshal
 import os
 import sys
 
+try:
+    import _socket  # the C module: ``socket`` itself would import enum, selectors and more
+except ImportError:  # another Python implementation: no daemon
+    _socket = None  # type: ignore[assignment]
+
 from newslint.daemon import (
     CHILD,
-    FALL_BACK,
     FIXED_ENVIRONMENT,
+    GO,
     LOCAL_COMMANDS,
     PROTOCOL,
     STATUS,
@@ -26,6 +31,9 @@ from newslint.daemon import (
     socket_path,
 )
 
+# How long to wait for the daemon to take the command on; then the command runs here. A
+# daemon that is stopped (SIGSTOP) or swamped must not hang every command.
+_ANSWER_TIMEOUT = 5.0
 _LOST = "newslint: the daemon's run of this command ended without an exit status (see `newslint daemon status`)"
 
 
@@ -76,9 +84,7 @@ def run(argv: list[str]) -> int | None:
         return None
     if argv and argv[0] in LOCAL_COMMANDS:
         return None
-    try:
-        import _socket
-    except ImportError:
+    if _socket is None:
         return None
     if not folder_is_private(socket_folder()):
         return None
@@ -107,18 +113,19 @@ def run(argv: list[str]) -> int | None:
         connection.close()
 
 
-def _await(connection: object) -> int | None:
+def _await(connection: _socket.socket) -> int | None:
     """Read the daemon's reply: fall back (None), or the child's pid and then its exit status."""
     import _signal
 
     reply = _Reader(connection)
+    connection.settimeout(_ANSWER_TIMEOUT)
     tag = reply.take(1)
-    if tag == FALL_BACK or tag == b"":
+    pid = reply.take(8) if tag == CHILD else b""
+    if len(pid) != 8:
+        # No answer in time, a fall-back answer, or a daemon that went away: the child (if
+        # any) waits for GO and ends without running the command when the connection closes.
         return None
-    if tag != CHILD:
-        print(_LOST, file=sys.stderr)
-        return 2
-    child = int.from_bytes(reply.take(8), "little")
+    child = int.from_bytes(pid, "little")
 
     def forward(signal_number: int, _frame: object) -> None:
         # The child is not in this terminal's process group: Ctrl-C must reach it through us.
@@ -129,6 +136,11 @@ def _await(connection: object) -> int | None:
 
     for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"):
         _signal.signal(getattr(_signal, name), forward)
+    connection.settimeout(None)  # a command may take any time
+    try:
+        connection.sendall(GO)
+    except OSError:
+        return None  # the child is gone before it started: nothing was done
     tag = reply.take(1)
     status = reply.take(4)
     if tag != STATUS or len(status) != 4:
@@ -140,7 +152,7 @@ def _await(connection: object) -> int | None:
 class _Reader:
     """Exact-length reads from a stream socket, retried when a signal interrupts them."""
 
-    def __init__(self, connection: object) -> None:
+    def __init__(self, connection: _socket.socket) -> None:
         self.connection = connection
 
     def take(self, size: int) -> bytes:
@@ -149,7 +161,7 @@ class _Reader:
         wanted = size
         while wanted:
             try:
-                chunk = self.connection.recv(wanted)  # type: ignore[attr-defined]
+                chunk = self.connection.recv(wanted)
             except InterruptedError:
                 continue
             except OSError:

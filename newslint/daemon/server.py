@@ -33,6 +33,7 @@ from newslint.daemon import (
     CHILD,
     FALL_BACK,
     FIXED_ENVIRONMENT,
+    GO,
     PROTOCOL,
     STATUS,
     folder_is_private,
@@ -45,6 +46,8 @@ from newslint.daemon import (
 _MAX_REQUEST = 16 << 20
 # How long the daemon waits for a connected client to send its request.
 _REQUEST_TIMEOUT = 5.0
+# How long a child waits for the client's go-ahead (sent as soon as the client has its pid).
+_GO_TIMEOUT = 60.0
 
 
 class DaemonError(Exception):
@@ -393,9 +396,20 @@ def _child(
 ) -> None:
     """Become the client's process, run its command line, report the status and exit."""
     status = 70  # EX_SOFTWARE: reported only if the set-up itself fails
+    if listener is not None:
+        listener.close()
     try:
-        if listener is not None:
-            listener.close()
+        # The handshake comes first, on the daemon's own streams: a client that gave up
+        # waiting (and runs the command itself) must not get this child's output too.
+        connection.sendall(CHILD + os.getpid().to_bytes(8, "little"))
+        connection.settimeout(_GO_TIMEOUT)
+        go = connection.recv(1) == GO
+    except BaseException:
+        go = False
+    if not go:
+        os._exit(0)
+    try:
+        connection.settimeout(None)
         for number in (signal.SIGTERM, signal.SIGCHLD, signal.SIGHUP, signal.SIGQUIT):
             signal.signal(number, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -408,7 +422,6 @@ def _child(
         os.umask(command.umask)
         _standard_streams(command.streams)
         sys.argv = [command.argv0, *command.argv]
-        connection.sendall(CHILD + os.getpid().to_bytes(8, "little"))
         status = _run(main, command.argv, command.program)
     except BaseException:  # the set-up failed: say so on the client's error stream
         import traceback
