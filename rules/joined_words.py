@@ -53,6 +53,13 @@ def _brand_names() -> frozenset[str]:
 
 
 _LETTERS = patterns.compile(r"[^\W\d_]+")
+# Each byte's class: ASCII lower-case letters "a", capitals "A", digits "0", the rest a
+# space. ``str.encode("ascii", "replace")`` writes one byte for every character (a "?"
+# for any other), so offsets in the classes are the text's: plain substring searches
+# of them find, in C, the places the patterns over ASCII letters look for.
+_CLASSES = bytes(
+    ord("a") if 97 <= c <= 122 else ord("A") if 65 <= c <= 90 else ord("0") if 48 <= c <= 57 else 32 for c in range(256)
+)
 _LONGEST_NAME = 64  # no name written solid is longer; longer letter runs are not split
 # A letter run inside a sentence: after spaces that follow a letter, digit, comma, ; or &.
 # It opens with its first space, so that the regex engine skips to the spaces in C (a
@@ -282,8 +289,13 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
     # Each pattern runs once over the joined prose: it matches nothing across the NUL
     # between paragraphs, and NUL stands where a paragraph's start or end would (see
     # the patterns), so its matches are exactly those of one scan per paragraph.
+    # Every ASCII letter and digit by its class, one byte per character of the prose.
+    classes = prose.encode("ascii", "replace").translate(_CLASSES)
     usage: _Usage | None = None  # counted on the first candidate, once per document
-    for match in _GLUED_TO_FIGURE.finditer(prose):
+    # A year or capitals glued to a word ends with a digit or three capitals before a
+    # capital and a lower-case letter: without either the pattern cannot match.
+    glued = b"0Aa" in classes or b"AAAa" in classes
+    for match in _GLUED_TO_FIGURE.finditer(prose) if glued else ():
         number, start = joined.locate(match.start())
         end = start + match.end() - match.start()
         left, right = match.groups()
@@ -295,8 +307,12 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
     number = -1
     text = ""
     seen_end = -1
-    for boundary in _BOUNDARY.finditer(prose):
-        found, at = joined.locate(boundary.start() - 1)
+    # Each lower-case letter straight before a capital (what ``_BOUNDARY`` finds), found
+    # in C by a search of the classes.
+    lower = classes.find(b"aA")
+    while lower >= 0:
+        found, at = joined.locate(lower)
+        lower = classes.find(b"aA", lower + 1)
         if found != number:
             number, text, seen_end = found, paragraphs[found].text, -1
         paragraph = paragraphs[number]

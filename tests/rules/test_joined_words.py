@@ -129,7 +129,11 @@ EDGES = [
     ("Code 12005The firm said so.", []),  # five digits
     ("ABCDEThe firm said so.", ["ABCDEThe"]),  # five capitals
     ("ABCDEFThe firm said so.", []),  # six are a name, not an abbreviation
-    ("The end.\n\nofTexas is here.", ["ofTexas"]),  # camel case at a paragraph's start
+    ("The end.\n\nofTexas is here.", ["ofTexas"]),
+    # characters outside ASCII (one byte each in the classes the scan searches)
+    ("Café 😀 and 𝒳 what happens nextThe work begins.", ["nextThe"]),
+    ("Café 😀 rose in 2005The firm said so.", ["2005The"]),
+    ("The caféParis is open.", []),  # no ASCII letter before the capital  # camel case at a paragraph's start
     ("Votes in the northVoters\n\nThe northVoters say so.", []),  # used twice: a name
 ]
 
