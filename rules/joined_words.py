@@ -294,8 +294,8 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
     usage: _Usage | None = None  # counted on the first candidate, once per document
     # A year or capitals glued to a word ends with a digit or three capitals before a
     # capital and a lower-case letter: without either the pattern cannot match.
-    glued = b"0Aa" in classes or b"AAAa" in classes
-    for match in _GLUED_TO_FIGURE.finditer(prose) if glued else ():
+    figures = b"0Aa" in classes or b"AAAa" in classes
+    for match in _GLUED_TO_FIGURE.finditer(prose) if figures else ():
         number, start = joined.locate(match.start())
         end = start + match.end() - match.start()
         left, right = match.groups()
