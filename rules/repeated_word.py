@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from itertools import compress, repeat
-from typing import Any
+from itertools import chain, compress, repeat
+from typing import Any, NamedTuple
 
 from newslint import patterns
 from newslint.deletion import deletion
@@ -124,8 +123,12 @@ _PHRASAL_VERBS = frozenset(
 # A year written twice after a word ('in 2019 2019'): numbers are otherwise left alone
 # (scores, tables, 6-4 6-4), but a year repeated inside a sentence is a slip. Not
 # before a hyphen, dash, slash or another number ('2019 2019-20', '1999 1999/2000', a
-# table's row of years: 'Sales 2019 2019 2020').
-_DOUBLED_YEAR = patterns.compile(r"(?<=[^\W\d_] )((?:1[5-9]|20)\d\d)[ \t]+\1(?![\w\-\u2013\u2014/]|[.,]\d|[ \t]+\d)")
+# table's row of years: 'Sales 2019 2019 2020'). The pattern opens with the literal
+# space before the year and looks back for the word only after the year has matched:
+# a pattern that opens with a look-behind is tried at every character of the text.
+_DOUBLED_YEAR = patterns.compile(
+    r" ((?:1[5-9]|20)\d\d)(?<=[^\W\d_] \d{4})[ \t]+\1(?![\w\-\u2013\u2014/]|[.,]\d|[ \t]+\d)"
+)
 
 # 'the can can hold', 'his will will be read': a noun that is also a modal.
 _MODAL_NOUNS = frozenset("can will must".split())
@@ -179,9 +182,12 @@ def _maybe_doubled(text: str, words: list[str] | None = None) -> bool:
     return False
 
 
-@dataclass(frozen=True)
-class _Token:
-    """One word of a paragraph: where it is, as written, and in lower case."""
+class _Token(NamedTuple):
+    """One word of a paragraph: where it is, as written, and in lower case.
+
+    A named tuple, not a frozen dataclass: a paragraph that passes the screen makes one
+    per word, and a tuple is made several times faster.
+    """
 
     start: int
     end: int
@@ -205,7 +211,7 @@ def _stem_in(word: str, stems: frozenset[str]) -> bool:
 
 def _tokens(text: str) -> list[_Token]:
     """Return the words of a paragraph (letters with inner apostrophes and hyphens)."""
-    return [_Token(m.start(), m.end(), m.group(), m.group().lower()) for m in WORD.finditer(text)]
+    return [_Token(*m.span(), word := m.group(), word.lower()) for m in WORD.finditer(text)]
 
 
 def _joined(text: str, left: _Token, right: _Token) -> bool:
@@ -441,13 +447,31 @@ def repeated_word(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
     # words (made once a document, shared with repeated-phrase) rules them out before
     # any is looked at word by word. It passes every pair the word scan would find
     # ('plan plan.', '(the the').
+    #
+    #
+    # The whole document is screened first, the same way: its paragraphs' bare words in
+    # one list hold every pair of neighbours that a paragraph's list holds (and a few
+    # across paragraph breaks, which only cost a look), and the joined prose is ASCII
+    # without '--' only when every paragraph is. So when the screen of the whole says
+    # no, it says no for every paragraph.
+    lists = document.bare_words
+    prose = document.joined.text
+    words_screened_out = not _maybe_doubled(prose, list(chain.from_iterable(lists)))
+    # A doubled year needs ' ' and a digit: one C-speed search of the joined prose says
+    # whether any paragraph can hold one (NUL between paragraphs is neither a space nor
+    # part of a word or number, so no match crosses it).
+    years = _DOUBLED_YEAR.search(prose) is not None
+    if words_screened_out and not years:
+        return
     allowed: frozenset[str] | None = None
     usage: list[_CapitalUsage] = []  # built on the first capitalised pair, if any
-    for paragraph, words in zip(document.paragraphs, document.bare_words):
-        if _maybe_doubled(paragraph.text, words):
+    for paragraph, words in zip(document.paragraphs, lists):
+        if not words_screened_out and _maybe_doubled(paragraph.text, words):
             if allowed is None:
                 allowed = frozenset(str(word).lower() for word in options["allow"])
             yield from _paragraph_violations(document, paragraph, allowed, usage)
+        if not years:
+            continue
         for match in _DOUBLED_YEAR.finditer(paragraph.text):
             year = match.group(1)
             second = match.end() - len(year)
