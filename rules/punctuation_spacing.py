@@ -110,13 +110,13 @@ def _quotes(text: str, quotes: ParagraphQuotes) -> Iterator[tuple[int, int, str,
         i = mark.index
         # Each finding needs a space or a letter beside its mark: tested first, as most
         # marks have neither where it counts, and the pairing is looked up only then.
-        before = text[i - 1] if i else ""
-        after = text[i + 1] if i < last else ""
+        left = text[i - 1] if i else ""
+        right = text[i + 1] if i < last else ""
         if mark.role == "open":
-            if not (after in _SPACES and after) and not (mark.double and before.isalnum() and after.isalnum()):
+            if not (right and right in _SPACES) and not (mark.double and left.isalnum() and right.isalnum()):
                 continue
         elif mark.role == "close":
-            if not (before in _SPACES and before) and not (after.isalpha() and before and before not in ".!?"):
+            if not (left and left in _SPACES) and not (right.isalpha() and left and left not in ".!?"):
                 continue
         else:
             continue
