@@ -159,7 +159,7 @@ def _maybe_doubled(text: str, words: list[str] | None = None) -> bool:
     """
     if words is None:
         words = bare_words(text)
-    if any(map(operator.eq, words, words[1:])):
+    if any(map(_glued_pair, words, words[1:])):
         return True
     # A symbol that bare_words does not strip may cling to the word: an emoji, ©, ™, a
     # dash typed '--' ('😀the the', 'said--the the'). The few tokens that are not ASCII
@@ -181,6 +181,24 @@ def _maybe_doubled(text: str, words: list[str] | None = None) -> bool:
             return True
         if i and parts[0] == next(reversed(WORD.findall(words[i - 1])), None):
             return True
+    return False
+
+
+def _glued_pair(first: str, second: str) -> bool:
+    """True when two bare words in a row may end and start with the same word.
+
+    Equal (``plan plan.``), or one is the other glued after or before a mark inside the
+    token (``x(the the``, ``concerns.The the``, ``the the)x``): bare_words strips marks
+    only at a token's edges, and the word scan reads the words on each side of such a mark.
+    """
+    if first == second:
+        return True
+    if not first or not second or any(map(str.isdigit, first + second)):
+        return False  # the word scan leaves a word glued to a digit ('3😀the the')
+    if len(first) > len(second) and first.endswith(second):
+        return not first[-len(second) - 1].isalnum()
+    if len(second) > len(first) and second.startswith(first):
+        return not second[len(first)].isalnum()
     return False
 
 
@@ -503,16 +521,19 @@ def _doubled_paragraphs(document: Document) -> set[int]:
     """
     lists = document.bare_words
     flat = list(chain.from_iterable(lists))
-    equal = bytes(map(operator.eq, flat, flat[1:]))
+    following = flat[1:]
+    # Equal neighbours, and neighbours one of which ends or starts with the other (a word
+    # glued to another by a mark inside the token: 'x(the the'); _glued_pair decides the few.
+    maybe = bytes(map(operator.or_, map(str.endswith, flat, following), map(str.startswith, following, flat)))
     found: set[int] = set()
-    at = equal.find(1)
+    at = maybe.find(1)
     if at >= 0:
         starts = list(accumulate(map(len, lists), initial=0))
         while at >= 0:
             number = bisect_right(starts, at) - 1  # the paragraph whose words hold flat[at]
-            if at + 1 < starts[number + 1]:  # and flat[at + 1]
+            if at + 1 < starts[number + 1] and _glued_pair(flat[at], flat[at + 1]):  # and flat[at + 1]
                 found.add(number)
-            at = equal.find(1, at + 1)
+            at = maybe.find(1, at + 1)
     prose = document.joined.text
     if not prose.isascii() or "--" in prose:
         for number, (paragraph, words) in enumerate(zip(document.paragraphs, lists)):

@@ -33,6 +33,12 @@ BAD = [
     ("He said that the\r\nthe plan was sound.", [(18, "the")]),
     # words with apostrophes and hyphens are whole words
     ("It is the club's club's plan and a well-known well-known fact.", [(17, "club's"), (46, "well-known")]),
+    # a word glued to the one before by a mark inside the token, with no other equal pair
+    # in the paragraph to let it through the screen (the verdict is the pair's own)
+    ("He saw x(the the end.", [(13, "the")]),
+    ("The talks ended.The the minister left.", [(20, "the")]),
+    ("He said,the the plan.", [(12, "the")]),
+    ("It was the the)x end.", [(11, "the")]),
     # an emoji before the slip (one code point)
     ("🎉 a a win", [(4, "a")]),
     ("The minister is is wrong, and of of course.", [(16, "is"), (33, "of")]),
