@@ -21,12 +21,18 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable
+import weakref
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from newslint import patterns
 from newslint.addresses import is_web_address
+from newslint.parsers.model import LABEL_KINDS, PROSE_KINDS, Paragraph, Sentence
+
+if TYPE_CHECKING:
+    from newslint.document import Document
 
 # A word for counting: a run of letters or digits, joined by inner apostrophes, hyphens,
 # full stops, commas or slashes ("U.S", "1,000", "3.5", "well-known", "24/7").
@@ -290,32 +296,33 @@ class _ChunkCache(dict):
 _CHUNKS = _ChunkCache()
 
 
+def _sentence_fields(text: str, chunks: list[str]) -> tuple[int, int, int]:
+    """Return the words, syllables and complex words of one sentence's white-space chunks."""
+    lookup = _CHUNKS.__getitem__
+    if len(text) < _PACKED_LIMIT:
+        packed = sum(map(lookup, chunks))
+        return packed & _MASK, packed >> _BITS & _MASK, packed >> 2 * _BITS
+    words = syllables_ = poly = 0
+    for chunk in chunks:
+        packed = lookup(chunk)
+        words += packed & _MASK
+        syllables_ += packed >> _BITS & _MASK
+        poly += packed >> 2 * _BITS
+    return words, syllables_, poly
+
+
 def counts_of(sentences: Iterable[str]) -> Counts:
     """Return the counts of several sentences' texts (sentences without words are dropped)."""
     n_sentences = n_words = n_syllables = n_poly = longest = 0
-    lookup = _CHUNKS.__getitem__
     for text in sentences:
-        if len(text) < _PACKED_LIMIT:
-            packed = sum(map(lookup, text.split()))
-            words = packed & _MASK
-            if words:
-                n_sentences += 1
-                n_words += words
-                n_syllables += packed >> _BITS & _MASK
-                n_poly += packed >> 2 * _BITS
-                if words > longest:
-                    longest = words
-            continue
-        words = 0
-        for chunk in text.split():
-            packed = lookup(chunk)
-            words += packed & _MASK
-            n_syllables += packed >> _BITS & _MASK
-            n_poly += packed >> 2 * _BITS
+        words, syllables_, poly = _sentence_fields(text, text.split())
         if words:
             n_sentences += 1
             n_words += words
-            longest = max(longest, words)
+            n_syllables += syllables_
+            n_poly += poly
+            if words > longest:
+                longest = words
     return Counts(n_sentences, n_words, n_syllables, n_poly, longest)
 
 
@@ -342,6 +349,144 @@ def chunk_word_count(chunks: list[str]) -> int:
     # Chunk by chunk through a dict with __missing__, summed in C: about twice as fast
     # as one regex pass, and faster than an lru_cache wrapper.
     return sum(map(_WORDS.__getitem__, chunks))
+
+
+# -- one pass over a document's sentences, shared by the counting rules -------------------
+#
+# readability, long-sentence and long-paragraph each need every sentence's words, and
+# counting them is most of what they cost: one pass per document serves all three. Each
+# rule keeps its own definition, derived here from the same chunk lookups:
+# - readability's words skip web addresses (``_CHUNKS``: a URL chunk counts 0);
+# - long-sentence's and long-paragraph's count a web address as one word (``_WORDS``), so
+#   theirs are readability's plus the sentence's URL chunks, counted only in a sentence
+#   that holds "://", "www." or "WWW." (``is_web_address`` needs one of them);
+# - long-paragraph splits the paragraph's own text, not its sentences: the two agree only
+#   when the sentences tile the paragraph with white space between them (a sentence that
+#   sentencex ends inside a chunk, "said.The", splits one chunk in two). That is checked
+#   for every paragraph, and a paragraph that fails it is counted from its own text.
+_HAS_WORD = patterns.compile(r"[^\W_]")
+
+
+@dataclass(frozen=True)
+class ParagraphCounts:
+    """The counts of one paragraph's sentences (those of ``Document.sentences_of``)."""
+
+    sentences: tuple[Sentence, ...]
+    sentence_words: tuple[int, ...]  # word_count of each sentence (a web address is one word)
+    counts: Counts | None  # readability's counts; None when syllables were not asked for
+    words: int  # the sum of sentence_words
+    worded: int  # how many sentences hold a letter or digit
+    tiled: bool  # the sentences' chunks are the paragraph's own (``text.split()``)
+
+    def paragraph_words(self, paragraph: Paragraph) -> int:
+        """Return ``word_count(paragraph.text)``, from the sentences when they tile it."""
+        return self.words if self.tiled else word_count(paragraph.text)
+
+
+_NO_SENTENCES = ParagraphCounts((), (), Counts(), 0, 0, False)
+
+
+@dataclass(frozen=True)
+class DocumentCounts:
+    """Every paragraph's counts, computed in one pass over the sentences (``of_document``)."""
+
+    paragraphs: dict[int, ParagraphCounts]  # by id(paragraph), as Document.sentences_of groups
+    longest: int  # the most words in a sentence outside labels (headings, table cells)
+    prose: Counts | None  # readability's counts of the prose paragraphs together
+    syllables: bool  # whether syllables were counted
+
+    def of(self, paragraph: Paragraph) -> ParagraphCounts:
+        """Return the counts of one of the document's paragraphs."""
+        return self.paragraphs.get(id(paragraph), _NO_SENTENCES)
+
+
+_MEASURED: weakref.WeakKeyDictionary[Document, DocumentCounts] = weakref.WeakKeyDictionary()
+
+
+def of_document(document: Document, syllables: bool = False) -> DocumentCounts:
+    """Return the document's counts, computed once (with syllables when asked, or known)."""
+    found = _MEASURED.get(document)
+    if found is None or (syllables and not found.syllables):
+        # Syllables cost Pyphen's table (tens of milliseconds to load): a document that
+        # only long-sentence or long-paragraph reads, or too short to score, never pays.
+        found = _MEASURED[document] = _measure(document.sentences, document.paragraphs, syllables)
+    return found
+
+
+def _measure(sentences: Sequence[Sentence], paragraphs: Sequence[Paragraph], syllables: bool) -> DocumentCounts:
+    groups: dict[int, list[Sentence]] = {}
+    for sentence in sentences:  # grouped as Document.sentences_of groups them
+        groups.setdefault(id(sentence.paragraph), []).append(sentence)
+    measured = {}
+    longest = 0
+    for key, group in groups.items():
+        paragraph = group[0].paragraph
+        if paragraph.kind in LABEL_KINDS:
+            continue  # no counting rule reads headings or table cells
+        found = _paragraph_counts(paragraph.text, group, syllables)
+        measured[key] = found
+        longest = max(longest, *found.sentence_words)
+    prose = None
+    if syllables:
+        n_sentences = n_words = n_syllables = n_poly = most = 0
+        for paragraph in paragraphs:
+            if paragraph.kind in PROSE_KINDS:
+                counts = measured.get(id(paragraph), _NO_SENTENCES).counts or Counts()
+                n_sentences += counts.sentences
+                n_words += counts.words
+                n_syllables += counts.syllables
+                n_poly += counts.polysyllables
+                most = max(most, counts.longest)
+        prose = Counts(n_sentences, n_words, n_syllables, n_poly, most)
+    return DocumentCounts(measured, longest, prose, syllables)
+
+
+def _tiled(text: str, group: list[Sentence]) -> bool:
+    """True when the sentences cover ``text`` in order with white space, and only that, between."""
+    at = 0
+    gaps = []
+    for i, sentence in enumerate(group):
+        if sentence.start < at or (i and sentence.start == at):
+            return False  # overlapping, or two sentences in one chunk ("said.The")
+        gaps.append(text[at : sentence.start])
+        at = sentence.end
+    gaps.append(text[at:])
+    between = "".join(gaps)
+    return not between or between.isspace()
+
+
+def _paragraph_counts(text: str, group: list[Sentence], syllables: bool) -> ParagraphCounts:
+    owns = [text[s.start : s.end] for s in group]
+    chunk_lists = [own.split() for own in owns]
+    web = "://" in text or "www." in text or "WWW." in text  # is_web_address needs one
+    counts = None
+    if syllables:
+        if sum(map(len, owns)) < _PACKED_LIMIT:
+            lookup = _CHUNKS.__getitem__
+            packs = [sum(map(lookup, chunks)) for chunks in chunk_lists]
+            total = sum(packs)  # no field overflows: the texts are short enough
+            words = [packed & _MASK for packed in packs]
+            n_syllables, n_poly = total >> _BITS & _MASK, total >> 2 * _BITS
+        else:
+            fields = [_sentence_fields(own, chunks) for own, chunks in zip(owns, chunk_lists)]
+            words = [f[0] for f in fields]
+            n_syllables, n_poly = sum(f[1] for f in fields), sum(f[2] for f in fields)
+        counts = Counts(len(words) - words.count(0), sum(words), n_syllables, n_poly, max(words))
+        if web:
+            urls = [sum(map(is_web_address, chunks)) for chunks in chunk_lists]
+            totals = [w + u for w, u in zip(words, urls)]
+            # A URL chunk need not hold a letter or digit ("://"): look when it is all there is.
+            worded = sum(w > 0 or (u > 0 and _HAS_WORD.search(own) is not None) for w, u, own in zip(words, urls, owns))
+        else:
+            totals = words  # the same words, as no chunk is a web address
+            worded = counts.sentences
+    else:
+        tokens = _WORDS.__getitem__
+        totals = [sum(map(tokens, chunks)) for chunks in chunk_lists]
+        worded = len(totals) - totals.count(0)
+        if web:
+            worded = sum(n > 0 and _HAS_WORD.search(own) is not None for n, own in zip(totals, owns))
+    return ParagraphCounts(tuple(group), tuple(totals), counts, sum(totals), worded, _tiled(text, group))
 
 
 _CAPITALISED = patterns.compile(r"(?<![^\W_])[^\W\d_][^\W_]*")
