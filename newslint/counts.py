@@ -22,14 +22,14 @@ from __future__ import annotations
 import os
 import re
 import weakref
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newslint import patterns
 from newslint.addresses import is_web_address
-from newslint.parsers.model import LABEL_KINDS, PROSE_KINDS, Paragraph, Sentence
+from newslint.parsers.model import LABEL_KINDS, Paragraph, Sentence
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -255,21 +255,24 @@ def _syllables(token: str) -> int:
 
 
 # Text is split on white space (fast, in C) and each chunk ("Google,", "(U.S.)") is
-# looked up in a cache of its words, syllables and words of three syllables or more (a
-# URL counts as none of them): chunks repeat so often that a corpus is counted in a
-# fraction of a regex pass. The three counts are packed into one integer, a field of
-# _BITS bits each, so that ``sum(map(...))`` adds a whole sentence's chunks in C; a
-# sentence short enough that no field can overflow (every chunk's counts are at most
-# 7 times its length) takes that path, a longer one is unpacked chunk by chunk.
-_BITS = 21
+# looked up in a cache of its counts (a URL counts as no word): chunks repeat so often
+# that a corpus is counted in a fraction of a regex pass. Four counts are packed into one
+# integer, a field of _BITS bits each, so that ``sum(map(...))`` adds a whole text's
+# chunks in C (and in a machine word: the top field stays under 2 ** 15):
+#   field 0: words, field 1: syllables, field 2: words of three syllables or more,
+#   field 3: the chunk's words past its first as long-sentence counts them (a web
+#            address is one word there): what lets a count of spaces bound its words.
+# A text short enough that no field can overflow (every chunk's counts are at most 7
+# times its length) takes that path, a longer one is unpacked chunk by chunk.
+_BITS = 16
 _MASK = (1 << _BITS) - 1
-_PACKED_LIMIT = (1 << _BITS) // 8  # characters of text whose packed sum cannot overflow
+_PACKED_LIMIT = 9000  # characters of text whose packed sum cannot overflow (7 x 9000 < 2 ** 16)
 _EDGE_PUNCTUATION = ".,;:!?\"'()[]“”‘’"
 
 
 def _chunk_counts(chunk: str) -> int:
     if is_web_address(chunk):
-        return 0  # not read as words; not part of the prose
+        return 0  # not read as words; not part of the prose (one word, no more, to long-sentence)
     bare = chunk.strip(_EDGE_PUNCTUATION)
     if bare.isalpha():  # most chunks: one plain word
         found = _SYLLABLES.get(bare)
@@ -280,7 +283,12 @@ def _chunk_counts(chunk: str) -> int:
         return 1 | found << _BITS | (found >= 3) << 2 * _BITS
     words = TOKEN.findall(chunk)
     counts = [syllables(word) for word in words]
-    return len(words) | sum(counts) << _BITS | sum(1 for n in counts if n >= 3) << 2 * _BITS
+    return (
+        len(words)
+        | sum(counts) << _BITS
+        | sum(1 for n in counts if n >= 3) << 2 * _BITS
+        | max(len(words) - 1, 0) << 3 * _BITS
+    )
 
 
 class _ChunkCache(dict):
@@ -296,26 +304,27 @@ class _ChunkCache(dict):
 _CHUNKS = _ChunkCache()
 
 
-def _sentence_fields(text: str, chunks: list[str]) -> tuple[int, int, int]:
-    """Return the words, syllables and complex words of one sentence's white-space chunks."""
+def _fields(text: str, chunks: list[str]) -> tuple[int, int, int, int]:
+    """Return the four counts (see above) of a text's white-space chunks, summed."""
     lookup = _CHUNKS.__getitem__
     if len(text) < _PACKED_LIMIT:
         packed = sum(map(lookup, chunks))
-        return packed & _MASK, packed >> _BITS & _MASK, packed >> 2 * _BITS
-    words = syllables_ = poly = 0
+        return packed & _MASK, packed >> _BITS & _MASK, packed >> 2 * _BITS & _MASK, packed >> 3 * _BITS
+    words = syllables_ = poly = extra = 0
     for chunk in chunks:
         packed = lookup(chunk)
         words += packed & _MASK
         syllables_ += packed >> _BITS & _MASK
-        poly += packed >> 2 * _BITS
-    return words, syllables_, poly
+        poly += packed >> 2 * _BITS & _MASK
+        extra += packed >> 3 * _BITS
+    return words, syllables_, poly, extra
 
 
 def counts_of(sentences: Iterable[str]) -> Counts:
     """Return the counts of several sentences' texts (sentences without words are dropped)."""
     n_sentences = n_words = n_syllables = n_poly = longest = 0
     for text in sentences:
-        words, syllables_, poly = _sentence_fields(text, text.split())
+        words, syllables_, poly, _ = _fields(text, text.split())
         if words:
             n_sentences += 1
             n_words += words
@@ -351,53 +360,86 @@ def chunk_word_count(chunks: list[str]) -> int:
     return sum(map(_WORDS.__getitem__, chunks))
 
 
-# -- one pass over a document's sentences, shared by the counting rules -------------------
+# -- one pass over each paragraph, shared by the counting rules -------------------------
 #
-# readability, long-sentence and long-paragraph each need every sentence's words, and
-# counting them is most of what they cost: one pass per document serves all three. Each
-# rule keeps its own definition, derived here from the same chunk lookups:
-# - readability's words skip web addresses (``_CHUNKS``: a URL chunk counts 0);
-# - long-sentence's and long-paragraph's count a web address as one word (``_WORDS``), so
-#   theirs are readability's plus the sentence's URL chunks, counted only in a sentence
-#   that holds "://", "www." or "WWW." (``is_web_address`` needs one of them);
-# - long-paragraph splits the paragraph's own text, not its sentences: the two agree only
-#   when the sentences tile the paragraph with white space between them (a sentence that
-#   sentencex ends inside a chunk, "said.The", splits one chunk in two). That is checked
-#   for every paragraph, and a paragraph that fails it is counted from its own text.
+# readability, long-sentence and long-paragraph each need the words of every sentence or
+# paragraph, and looking chunks up is most of what they cost: one pass per document
+# serves all three. Each rule keeps its own definition:
+# - readability sums its sentences' chunks and leaves web addresses out (field 0);
+# - long-paragraph splits the paragraph's own text and counts a web address as one word;
+# - long-sentence splits each sentence and counts a web address as one word.
+# Where the sentences tile the paragraph (white space, and only that, between them) the
+# paragraph's chunks are its sentences' chunks, so one split of the paragraph and one
+# lookup of each chunk give readability's sums; without a web address, a sentence has
+# readability words exactly when it holds a letter or digit, and long-paragraph's words
+# are readability's. long-sentence only needs a sentence's words when they could pass
+# its limit: a sentence's chunks are at most one more than its white space, and its
+# words at most its chunks plus the paragraph's words past the first of each chunk
+# (field 3), so ``spaces + slack`` bounds them (see ``ParagraphCounts.long_sentences``).
+# Other paragraphs (sentencex ends a sentence inside a chunk: 'said. "The' is split
+# after the quotation mark), those with a web address, and all of them when syllables
+# are not wanted, are counted sentence by sentence.
 _HAS_WORD = patterns.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True)
 class ParagraphCounts:
-    """The counts of one paragraph's sentences (those of ``Document.sentences_of``)."""
+    """The counts of one paragraph and of its sentences (those of ``Document.sentences_of``)."""
 
+    text: str  # the paragraph's text
     sentences: tuple[Sentence, ...]
-    sentence_words: tuple[int, ...]  # word_count of each sentence (a web address is one word)
-    counts: Counts | None  # readability's counts; None when syllables were not asked for
-    words: int  # the sum of sentence_words
+    counts: Counts | None  # readability's; None without syllables; ``longest`` is not counted (0)
     worded: int  # how many sentences hold a letter or digit
-    tiled: bool  # the sentences' chunks are the paragraph's own (``text.split()``)
+    words: int | None  # word_count(text) when it is known
+    sentence_words: tuple[int, ...] | None  # word_count of each sentence, when counted one by one
+    slack: int  # with sentence_words None: a sentence's words are at most its spaces + slack
 
-    def paragraph_words(self, paragraph: Paragraph) -> int:
-        """Return ``word_count(paragraph.text)``, from the sentences when they tile it."""
-        return self.words if self.tiled else word_count(paragraph.text)
+    def paragraph_words(self) -> int:
+        """Return ``word_count`` of the paragraph's text."""
+        return word_count(self.text) if self.words is None else self.words
 
-
-_NO_SENTENCES = ParagraphCounts((), (), Counts(), 0, 0, False)
+    def long_sentences(self, limit: int) -> Iterator[tuple[Sentence, int]]:
+        """Yield each sentence of more than ``limit`` words (as ``word_count``) with its words."""
+        if self.sentence_words is not None:
+            for sentence, words in zip(self.sentences, self.sentence_words):
+                if words > limit:
+                    yield sentence, words
+            return
+        # Counted as a whole: the sentences tile the paragraph, so none has more words.
+        if self.words is not None and self.words <= limit:
+            return
+        text, slack = self.text, self.slack
+        for sentence in self.sentences:
+            if text.count(" ", sentence.start, sentence.end) + slack > limit:
+                words = word_count(text[sentence.start : sentence.end])
+                if words > limit:
+                    yield sentence, words
 
 
 @dataclass(frozen=True)
 class DocumentCounts:
-    """Every paragraph's counts, computed in one pass over the sentences (``of_document``)."""
+    """Every paragraph's counts, computed in one pass (``of_document``)."""
 
     paragraphs: dict[int, ParagraphCounts]  # by id(paragraph), as Document.sentences_of groups
-    longest: int  # the most words in a sentence outside labels (headings, table cells)
-    prose: Counts | None  # readability's counts of the prose paragraphs together
-    syllables: bool  # whether syllables were counted
+    syllables: bool  # whether syllables (and readability's counts) were counted
 
     def of(self, paragraph: Paragraph) -> ParagraphCounts:
         """Return the counts of one of the document's paragraphs."""
-        return self.paragraphs.get(id(paragraph), _NO_SENTENCES)
+        found = self.paragraphs.get(id(paragraph))
+        if found is None:  # no sentence: no words either, but count its text to be sure
+            return ParagraphCounts(paragraph.text, (), Counts(), 0, None, (), 0)
+        return found
+
+    def readable(self, paragraphs: Iterable[Paragraph]) -> Counts:
+        """Return readability's counts of these paragraphs together (needs syllables)."""
+        n_sentences = n_words = n_syllables = n_poly = 0
+        for paragraph in paragraphs:
+            counts = self.of(paragraph).counts or Counts()
+            n_sentences += counts.sentences
+            n_words += counts.words
+            n_syllables += counts.syllables
+            n_poly += counts.polysyllables
+        return Counts(n_sentences, n_words, n_syllables, n_poly)
 
 
 _MEASURED: weakref.WeakKeyDictionary[Document, DocumentCounts] = weakref.WeakKeyDictionary()
@@ -409,84 +451,81 @@ def of_document(document: Document, syllables: bool = False) -> DocumentCounts:
     if found is None or (syllables and not found.syllables):
         # Syllables cost Pyphen's table (tens of milliseconds to load): a document that
         # only long-sentence or long-paragraph reads, or too short to score, never pays.
-        found = _MEASURED[document] = _measure(document.sentences, document.paragraphs, syllables)
+        found = _MEASURED[document] = _measure(document.sentences, syllables)
     return found
 
 
-def _measure(sentences: Sequence[Sentence], paragraphs: Sequence[Paragraph], syllables: bool) -> DocumentCounts:
+def _measure(sentences: Sequence[Sentence], syllables: bool) -> DocumentCounts:
     groups: dict[int, list[Sentence]] = {}
     for sentence in sentences:  # grouped as Document.sentences_of groups them
         groups.setdefault(id(sentence.paragraph), []).append(sentence)
     measured = {}
-    longest = 0
     for key, group in groups.items():
         paragraph = group[0].paragraph
         if paragraph.kind in LABEL_KINDS:
             continue  # no counting rule reads headings or table cells
-        found = _paragraph_counts(paragraph.text, group, syllables)
-        measured[key] = found
-        longest = max(longest, *found.sentence_words)
-    prose = None
-    if syllables:
-        n_sentences = n_words = n_syllables = n_poly = most = 0
-        for paragraph in paragraphs:
-            if paragraph.kind in PROSE_KINDS:
-                counts = measured.get(id(paragraph), _NO_SENTENCES).counts or Counts()
-                n_sentences += counts.sentences
-                n_words += counts.words
-                n_syllables += counts.syllables
-                n_poly += counts.polysyllables
-                most = max(most, counts.longest)
-        prose = Counts(n_sentences, n_words, n_syllables, n_poly, most)
-    return DocumentCounts(measured, longest, prose, syllables)
+        text = paragraph.text
+        web = "://" in text or "www." in text or "WWW." in text  # is_web_address needs one
+        if syllables and not web and _tiled(text, group):
+            measured[key] = _whole_counts(text, group)
+        else:
+            measured[key] = _sentence_counts(text, group, syllables)
+    return DocumentCounts(measured, syllables)
 
 
 def _tiled(text: str, group: list[Sentence]) -> bool:
     """True when the sentences cover ``text`` in order with white space, and only that, between."""
-    at = 0
-    gaps = []
-    for i, sentence in enumerate(group):
-        if sentence.start < at or (i and sentence.start == at):
-            return False  # overlapping, or two sentences in one chunk ("said.The")
-        gaps.append(text[at : sentence.start])
+    first = group[0].start
+    if first and not text[:first].isspace():
+        return False
+    at = group[0].end
+    for sentence in group[1:]:
+        # Non-empty white space: two sentences in one chunk ('said. "The') are no tiling.
+        if sentence.start <= at or not text[at : sentence.start].isspace():
+            return False
         at = sentence.end
-    gaps.append(text[at:])
-    between = "".join(gaps)
-    return not between or between.isspace()
+    return at >= len(text) or text[at:].isspace()
 
 
-def _paragraph_counts(text: str, group: list[Sentence], syllables: bool) -> ParagraphCounts:
+def _whole_counts(text: str, group: list[Sentence]) -> ParagraphCounts:
+    """Count a paragraph without a web address that its sentences tile, in one lookup a chunk."""
+    chunks = text.split()
+    words, syllables_, poly, extra = _fields(text, chunks)
+    # A sentence holds a letter or digit ([^\W_] is str.isalnum) most often at its start.
+    search = _HAS_WORD.search
+    worded = sum(1 for s in group if text[s.start].isalnum() or search(text, s.start, s.end) is not None)
+    # White space other than ASCII spaces (line breaks of a hard-wrapped paragraph) is
+    # counted for every sentence, wherever it stands.
+    other_space = len(text) - len("".join(chunks)) - text.count(" ")
+    counts = Counts(worded, words, syllables_, poly)
+    return ParagraphCounts(text, tuple(group), counts, worded, words, None, 1 + other_space + extra)
+
+
+def _sentence_counts(text: str, group: list[Sentence], syllables: bool) -> ParagraphCounts:
+    """Count a paragraph sentence by sentence (see above for when)."""
     owns = [text[s.start : s.end] for s in group]
     chunk_lists = [own.split() for own in owns]
-    web = "://" in text or "www." in text or "WWW." in text  # is_web_address needs one
     counts = None
     if syllables:
-        if sum(map(len, owns)) < _PACKED_LIMIT:
-            lookup = _CHUNKS.__getitem__
-            packs = [sum(map(lookup, chunks)) for chunks in chunk_lists]
-            total = sum(packs)  # no field overflows: the texts are short enough
-            words = [packed & _MASK for packed in packs]
-            n_syllables, n_poly = total >> _BITS & _MASK, total >> 2 * _BITS
-        else:
-            fields = [_sentence_fields(own, chunks) for own, chunks in zip(owns, chunk_lists)]
-            words = [f[0] for f in fields]
-            n_syllables, n_poly = sum(f[1] for f in fields), sum(f[2] for f in fields)
-        counts = Counts(len(words) - words.count(0), sum(words), n_syllables, n_poly, max(words))
-        if web:
-            urls = [sum(map(is_web_address, chunks)) for chunks in chunk_lists]
-            totals = [w + u for w, u in zip(words, urls)]
-            # A URL chunk need not hold a letter or digit ("://"): look when it is all there is.
-            worded = sum(w > 0 or (u > 0 and _HAS_WORD.search(own) is not None) for w, u, own in zip(words, urls, owns))
-        else:
-            totals = words  # the same words, as no chunk is a web address
-            worded = counts.sentences
+        fields = [_fields(own, chunks) for own, chunks in zip(owns, chunk_lists)]
+        words = [f[0] for f in fields]
+        counts = Counts(
+            len(words) - words.count(0), sum(words), sum(f[1] for f in fields), sum(f[2] for f in fields), max(words)
+        )
+        # long-sentence's words add the web addresses; is_web_address needs "://" or "www.".
+        urls = [
+            sum(map(is_web_address, chunks)) if "://" in own or "www." in own or "WWW." in own else 0
+            for own, chunks in zip(owns, chunk_lists)
+        ]
+        totals = [w + u for w, u in zip(words, urls)]
     else:
         tokens = _WORDS.__getitem__
         totals = [sum(map(tokens, chunks)) for chunks in chunk_lists]
-        worded = len(totals) - totals.count(0)
-        if web:
-            worded = sum(n > 0 and _HAS_WORD.search(own) is not None for n, own in zip(totals, owns))
-    return ParagraphCounts(tuple(group), tuple(totals), counts, sum(totals), worded, _tiled(text, group))
+    # A web address counts one word without a letter or digit ("://"): look when it may.
+    search = _HAS_WORD.search
+    worded = sum(1 for n, own in zip(totals, owns) if n > 0 and search(own) is not None)
+    words_here = sum(totals) if _tiled(text, group) else None
+    return ParagraphCounts(text, tuple(group), counts, worded, words_here, tuple(totals), 0)
 
 
 _CAPITALISED = patterns.compile(r"(?<![^\W_])[^\W\d_][^\W_]*")

@@ -52,7 +52,7 @@ def long_paragraph(document, options) -> Iterator[Violation]:
         if paragraph.kind not in PARAGRAPH_KINDS:
             continue
         counts = measured.of(paragraph)
-        words = counts.paragraph_words(paragraph)
+        words = counts.paragraph_words()
         # Sentences without a letter or digit (a lone dash) are not counted.
         sentences = len(counts.sentences)
         if sentences > max_sentences:

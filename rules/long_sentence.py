@@ -47,12 +47,9 @@ def long_sentence(document, options) -> Iterator[Violation]:
     ``max-words`` (integer, default 40): report sentences of more words than this.
     """
     limit = int(options["max-words"])
-    measured = of_document(document)
-    if measured.longest <= limit:
-        return  # the longest sentence outside headings and table cells is short enough
-    for paragraph in measured.paragraphs.values():
-        for sentence, words in zip(paragraph.sentences, paragraph.sentence_words):
-            if words > limit and not is_name_roll(sentence.text):
+    for paragraph in of_document(document).paragraphs.values():  # headings and table cells left out
+        for sentence, words in paragraph.long_sentences(limit):
+            if not is_name_roll(sentence.text):
                 start, end = sentence.span()
                 yield Violation(start, end, f"sentence of {words} words (over {limit})")
 

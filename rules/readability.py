@@ -82,8 +82,8 @@ def readability(document, options) -> Iterator[Violation]:
             break  # enough: the rest of the article need not be split for this
         chunks += len(paragraph.text.split())
     if chunks < min_words:
-        rough = of_document(document)
-        if sum(rough.of(p).words for p in prose) < min_words:
+        rough = of_document(document)  # without syllables, every sentence's words are counted
+        if not rough.syllables and sum(sum(rough.of(p).sentence_words or ()) for p in prose) < min_words:
             return
     measured = of_document(document, syllables=True)
     whole = bool(options["article"])
@@ -99,7 +99,7 @@ def readability(document, options) -> Iterator[Violation]:
                 f"{counts.flesch_reading_ease:.0f}: {_drivers(counts)}"
             )
             yield Violation(start, end, message)
-    article = measured.prose or Counts()
+    article = measured.readable(prose)
     if whole and article.words >= min_words and article.flesch_kincaid_grade > max_grade:
         first = document.paragraphs[0]
         line_end = first.text.find("\n")
