@@ -528,7 +528,8 @@ def _sentence_counts(text: str, group: list[Sentence], syllables: bool) -> Parag
     return ParagraphCounts(text, tuple(group), counts, worded, words_here, tuple(totals), 0)
 
 
-_CAPITALISED = patterns.compile(r"(?<![^\W_])[^\W\d_][^\W_]*")
+# A word that starts with a letter, captured by that letter (findall gives the letters).
+_FIRST_LETTER = patterns.compile(r"(?<![^\W_])([^\W\d_])[^\W_]*")
 NAME_ROLL_SHARE = 0.6
 
 
@@ -538,7 +539,7 @@ def is_name_roll(text: str) -> bool:
     More than 60% of its words are capitalised: readability formulas and sentence
     lengths mean nothing there, and no editor would split it into sentences.
     """
-    words = _CAPITALISED.findall(text)
-    if not words:
+    firsts = _FIRST_LETTER.findall(text)
+    if not firsts:
         return False
-    return sum(1 for w in words if w[0].isupper()) > NAME_ROLL_SHARE * len(words)
+    return sum(map(str.isupper, firsts)) > NAME_ROLL_SHARE * len(firsts)
