@@ -7,7 +7,11 @@ loaded on first access, so ``import newslint`` stays cheap.
 
 from __future__ import annotations
 
-from typing import Any
+# Not typing.TYPE_CHECKING: importing typing (with re) would be most of the cost of a run
+# handed to the daemon (newslint.entry). Type checkers treat this name the same way.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __version__ = "0.1.0"
 

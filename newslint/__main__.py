@@ -1,6 +1,6 @@
 """Allow ``python -m newslint``."""
 
-from newslint.cli import main
+from newslint.entry import main
 
 if __name__ == "__main__":
     main()

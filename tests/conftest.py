@@ -27,6 +27,10 @@ settings.register_profile("default", derandomize=True)
 settings.register_profile("explore", max_examples=1000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
+# A warm daemon the developer started must not run the suite's commands: every test
+# runs newslint in its own process, except tests/test_daemon.py, which starts its own.
+os.environ["NEWSLINT_NO_DAEMON"] = "1"
+
 PLUGIN_SOURCE = '''
 """A test-only newslint plugin: rules that fire on made-up trigger words."""
 

@@ -75,6 +75,9 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         "applications",
         (
             "newslint.cli",
+            "newslint.entry",
+            "newslint.daemon",
+            "newslint.daemon.*",
             "newslint.__main__",
             "newslint.server",
             "newslint.server.*",
