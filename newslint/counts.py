@@ -431,7 +431,7 @@ class DocumentCounts:
         return found
 
     def readable(self, paragraphs: Iterable[Paragraph]) -> Counts:
-        """Return readability's counts of these paragraphs together (needs syllables)."""
+        """Return readability's counts of these paragraphs together (needs syllables; no ``longest``)."""
         n_sentences = n_words = n_syllables = n_poly = 0
         for paragraph in paragraphs:
             counts = self.of(paragraph).counts or Counts()
@@ -476,12 +476,12 @@ def _measure(sentences: Sequence[Sentence], syllables: bool) -> DocumentCounts:
 def _tiled(text: str, group: list[Sentence]) -> bool:
     """True when the sentences cover ``text`` in order with white space, and only that, between."""
     first = group[0].start
-    if first and not text[:first].isspace():
+    if (first and not text[:first].isspace()) or group[0].end < first:
         return False
     at = group[0].end
     for sentence in group[1:]:
         # Non-empty white space: two sentences in one chunk ('said. "The') are no tiling.
-        if sentence.start <= at or not text[at : sentence.start].isspace():
+        if sentence.start <= at or sentence.end < sentence.start or not text[at : sentence.start].isspace():
             return False
         at = sentence.end
     return at >= len(text) or text[at:].isspace()

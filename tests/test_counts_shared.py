@@ -39,6 +39,7 @@ def _documents() -> list[Document]:
     docs.append(Document("\n\n".join(TEXTS)))
     # Longer than the packed sums allow (9,000 characters): counted chunk by chunk.
     docs.append(Document(" ".join(["The long paragraph—goes on, and on www.example.org again."] * 200)))
+    docs.append(Document(" ".join(["The long paragraph—goes on, and on, again and again."] * 200)))
     docs.append(Document(" ".join(["word—word"] * 30) + "."))
     return docs
 
