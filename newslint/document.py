@@ -93,9 +93,10 @@ class Document:
             input_format = builtin(self.format)
         return input_format.parse(self.text)
 
-    @property
+    @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         """Return the prose paragraphs, headings and list items in file order."""
+        # Cached, not a property: rules read it tens of thousands of times over a corpus.
         return self.parsed.paragraphs
 
     @property
@@ -125,11 +126,7 @@ class Document:
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
         """Return every sentence of every paragraph, in order."""
-        from newslint.sentences import split
-
-        return tuple(
-            Sentence(paragraph, start, end) for paragraph in self.paragraphs for start, end in split(paragraph.text)
-        )
+        return self._sentences[0]
 
     @cached_property
     def joined(self) -> JoinedProse:
@@ -137,15 +134,22 @@ class Document:
         return JoinedProse(self.paragraphs)
 
     @cached_property
-    def _sentences_by_paragraph(self) -> dict[int, list[Sentence]]:
+    def _sentences(self) -> tuple[tuple[Sentence, ...], dict[int, list[Sentence]]]:
+        # The sentences in order and grouped by paragraph, made in one pass.
+        from newslint.sentences import split
+
+        everything: list[Sentence] = []
         grouped: dict[int, list[Sentence]] = {}
-        for sentence in self.sentences:
-            grouped.setdefault(id(sentence.paragraph), []).append(sentence)
-        return grouped
+        for paragraph in self.parsed.paragraphs:
+            found = [Sentence(paragraph, start, end) for start, end in split(paragraph.text)]
+            if found:
+                everything.extend(found)
+                grouped.setdefault(id(paragraph), []).extend(found)
+        return tuple(everything), grouped
 
     def sentences_of(self, paragraph: Paragraph) -> list[Sentence]:
         """Return the sentences of one paragraph."""
-        return self._sentences_by_paragraph.get(id(paragraph), [])
+        return self._sentences[1].get(id(paragraph), [])
 
     @cached_property
     def words(self) -> frozenset[str]:

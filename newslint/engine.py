@@ -23,13 +23,13 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def _stamp(document: Document, code: str, name: str, severity: Severity, violation: Violation) -> Finding:
-    start_position = document.position(violation.start)
-    end_position = document.position(violation.end)
+    # document.position's line and column, without a Position value for each offset.
+    line_column = document.lines.line_column
+    line, column = line_column(violation.start)
+    end_line, end_column = line_column(violation.end)
     fix_position = None
     if violation.fix is not None:
-        a = document.position(violation.fix.start)
-        b = document.position(violation.fix.end)
-        fix_position = (a.line, a.column, b.line, b.column)
+        fix_position = line_column(violation.fix.start) + line_column(violation.fix.end)
     return Finding(
         path=document.path,
         code=code,
@@ -38,10 +38,10 @@ def _stamp(document: Document, code: str, name: str, severity: Severity, violati
         message=violation.message,
         start=violation.start,
         end=violation.end,
-        line=start_position.line,
-        column=start_position.column,
-        end_line=end_position.line,
-        end_column=end_position.column,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
         fix=violation.fix,
         fix_position=fix_position,
     )

@@ -179,36 +179,44 @@ class _Classifier:
         self.rows: list[list] = []
         self.stacks: dict[bool, list[int]] = {True: [], False: []}
         self.reopeners: set[int] = set()  # rows of marks that reopened a quotation
-        self._runs()
-        self._look_ahead()
+        # The runs of adjacent marks and the look-ahead tables are made on first need:
+        # most paragraphs have no two marks side by side and no mark whose reading
+        # depends on a later one.
+        self._run_bounds: tuple[list[int], list[int]] | None = None
+        self._ahead: tuple[list[int], list[int]] | None = None
         # _reopens walks back over spaces and marks; it is asked in text order, so the
         # last index before the scan point that is not one of those is kept as it goes.
         self._scanned = 0
         self._last_word = -1
 
-    def _runs(self) -> None:
-        """Record, per mark, where its run of adjacent marks starts and ends."""
-        positions = self.positions
-        first = [0] * len(positions)
-        last = [0] * len(positions)
-        begin = 0
-        for order in range(1, len(positions) + 1):
-            if order == len(positions) or positions[order] != positions[order - 1] + 1:
-                for k in range(begin, order):
-                    first[k], last[k] = positions[begin], positions[order - 1]
-                begin = order
-        self.run_first, self.run_last = first, last
+    def _runs(self) -> tuple[list[int], list[int]]:
+        """Return, per mark, where its run of adjacent marks starts and where it ends."""
+        if self._run_bounds is None:
+            positions = self.positions
+            first = [0] * len(positions)
+            last = [0] * len(positions)
+            begin = 0
+            for order in range(1, len(positions) + 1):
+                if order == len(positions) or positions[order] != positions[order - 1] + 1:
+                    for k in range(begin, order):
+                        first[k], last[k] = positions[begin], positions[order - 1]
+                    begin = order
+            self._run_bounds = first, last
+        return self._run_bounds
 
-    def _look_ahead(self) -> None:
-        """Record, per mark, what the next single and the next double mark after it look like."""
+    def _look_ahead(self) -> tuple[list[int], list[int]]:
+        """Return, per mark, what the next single and the next double mark after it look like."""
+        if self._ahead is not None:
+            return self._ahead
         text, positions = self.text, self.positions
+        run_first, run_last = self._runs()
         n = len(positions)
-        self.next_single = [_SKIP] * (n + 1)
-        self.next_double = [_SKIP] * (n + 1)
+        next_single = [_SKIP] * (n + 1)
+        next_double = [_SKIP] * (n + 1)
         for order in range(n - 1, -1, -1):
             i = positions[order]
             ch = text[i]
-            single, double = self.next_single[order + 1], self.next_double[order + 1]
+            single, double = next_single[order + 1], next_double[order + 1]
             before = text[i - 1] if i else " "
             after = text[i + 1] if i + 1 < len(text) else " "
             if ch in DOUBLE:
@@ -217,8 +225,8 @@ class _Classifier:
                 elif ch == "”":
                     double = _CLOSE
                 else:
-                    run_before = text[self.run_first[order] - 1] if self.run_first[order] else " "
-                    run_after = text[self.run_last[order] + 1] if self.run_last[order] + 1 < len(text) else " "
+                    run_before = text[run_first[order] - 1] if run_first[order] else " "
+                    run_after = text[run_last[order] + 1] if run_last[order] + 1 < len(text) else " "
                     if run_before not in _OPEN_BEFORE and run_after in _CLOSE_AFTER:
                         double = _CLOSE
                     elif run_before in _OPEN_BEFORE and run_after not in _CLOSE_AFTER:
@@ -231,7 +239,9 @@ class _Classifier:
                         single = _OPEN  # a new single quotation opens first
                 elif not after.isalnum():
                     single = _CLOSE  # not an inner apostrophe
-            self.next_single[order], self.next_double[order] = single, double
+            next_single[order], next_double[order] = single, double
+        self._ahead = next_single, next_double
+        return self._ahead
 
     def run(self) -> list[list]:
         text, rows, last = self.text, self.rows, len(self.text) - 1
@@ -245,7 +255,7 @@ class _Classifier:
 
     def _later_single_closer(self, order: int) -> bool:
         """Return True if a later mark could close an open single quotation before another opens."""
-        return self.next_single[order + 1] == _CLOSE
+        return self._look_ahead()[0][order + 1] == _CLOSE
 
     def _neighbours(self, order: int, i: int, curly: bool) -> tuple[str, str]:
         """Return the characters around the mark at ``i`` (a space at either end).
@@ -255,8 +265,10 @@ class _Classifier:
         """
         text = self.text
         j, k = i - 1, i + 1
-        if not curly:
-            j, k = self.run_first[order] - 1, self.run_last[order] + 1
+        # A mark with no mark beside it is a run of its own: no need of the run table.
+        if not curly and ((j >= 0 and text[j] in _ALL_MARKS) or (k < len(text) and text[k] in _ALL_MARKS)):
+            run_first, run_last = self._runs()
+            j, k = run_first[order] - 1, run_last[order] + 1
         return (text[j] if j >= 0 else " "), (text[k] if k < len(text) else " ")
 
     def _one(self, order: int, i: int) -> None:
@@ -277,7 +289,7 @@ class _Classifier:
             if after in _CLOSE_AFTER and before not in _OPEN_BEFORE:
                 # A mark straight after a number is an inch or seconds mark (a 20" screen)
                 # unless it closes an open quotation that no later mark closes instead.
-                if before.isdigit() and (not self.stacks[True] or self.next_double[order + 1] == _CLOSE):
+                if before.isdigit() and (not self.stacks[True] or self._look_ahead()[1][order + 1] == _CLOSE):
                     role = "prime"
                 else:
                     role = "close"
@@ -459,21 +471,40 @@ def _opens_with(text: str, double: bool) -> bool:
     return False
 
 
+def _inner_apostrophes(text: str, positions: list[int]) -> tuple[Mark, ...] | None:
+    """Return the marks when every one is an apostrophe between letters (don't), else None.
+
+    Such a mark is read the same whatever stands around it (``_Classifier.run``'s fast
+    path), opens and closes nothing, and changes no other mark's reading: the letters on
+    both sides keep it out of every other mark's run, and the look-ahead passes over it.
+    So a paragraph of only such marks needs no classifier.
+    """
+    last = len(text) - 1
+    for i in positions:
+        if not (0 < i < last and text[i] in "'’" and text[i - 1].isalpha() and text[i + 1].isalpha()):
+            return None
+    return tuple([Mark(i, text[i], "apostrophe", False, text[i] == "’") for i in positions])
+
+
 def analyse(paragraphs: Sequence[Paragraph]) -> tuple[ParagraphQuotes, ...]:
     """Classify and pair the quotation marks of every paragraph."""
     results = []
+    make = tuple.__new__  # Mark(*row) without the named tuple's Python-level __new__
     for number, paragraph in enumerate(paragraphs):
         text = paragraph.text
         positions = _positions(text)
         if not positions:
             results.append(ParagraphQuotes(paragraph, ()))
             continue
-        rows = _Classifier(text, positions).run()
-        following = paragraphs[number + 1].text if number + 1 < len(paragraphs) else ""
-        for row in rows:
-            if row[6] == "unclosed" and _opens_with(following, row[3]):
-                row[6] = "continued"
-        results.append(ParagraphQuotes(paragraph, tuple(Mark(*row) for row in rows)))
+        marks = _inner_apostrophes(text, positions)
+        if marks is None:
+            rows = _Classifier(text, positions).run()
+            following = paragraphs[number + 1].text if number + 1 < len(paragraphs) else ""
+            for row in rows:
+                if row[6] == "unclosed" and _opens_with(following, row[3]):
+                    row[6] = "continued"
+            marks = tuple([make(Mark, row) for row in rows])
+        results.append(ParagraphQuotes(paragraph, marks))
     return tuple(results)
 
 

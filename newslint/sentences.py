@@ -34,10 +34,21 @@ MARGIN = 2000
 # left alone, for sentencex reads them its own way.
 _ODD_SPACE = re.compile(r"[^\S \t\n\r\f\v]")
 _GAP_BEFORE_STOP = re.compile(r"\s*[^\S \t\n\r\f\v]\s*(?=\.)")
+# The only ASCII characters _ODD_SPACE matches (the information separators, which
+# str.isspace counts as white space): an ASCII text is screened for them with four
+# scans in C, several times faster than the negated class (tests check the list).
+ASCII_ODD_SPACES = "\x1c\x1d\x1e\x1f"
+
+
+def _has_odd_space(text: str) -> bool:
+    """Return True if ``text`` holds white space that ``_ODD_SPACE`` matches."""
+    if text.isascii():  # a flag of the string: no scan
+        return "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text
+    return _ODD_SPACE.search(text) is not None
 
 
 def _without_panics(text: str) -> str:
-    if not _ODD_SPACE.search(text):
+    if not _has_odd_space(text):
         return text
     return _GAP_BEFORE_STOP.sub(lambda m: _ODD_SPACE.sub(" ", m.group()), text)
 
@@ -69,14 +80,11 @@ def _segment(text: str) -> list[tuple[int, int]]:
         pieces = [text]
     at = 0
     for piece in pieces:
-        start, end = at, at + len(piece)
-        at = end
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            spans.append((start, end))
+        # str.lstrip and str.rstrip strip what str.isspace calls space, in C.
+        size, kept = len(piece), len(piece.rstrip())
+        if kept:
+            spans.append((at + size - len(piece.lstrip()), at + kept))
+        at += size
     return spans
 
 

@@ -25,6 +25,9 @@ _DECADE_CHAIN = patterns.compile(r"(?:1[0-9]|20)\d0['’]?s\s*(?:,|and|or|to|-|�
 # with a character class is searched for in C, one that opens with a lookbehind is tried
 # at every character.
 _ABBREVIATION = patterns.compile(r"([A-Z](?<![\w'’.].)[A-Z0-9]*[A-Z])(['’])s(?![\w'’])")
+# A plural written without an apostrophe (MPs, CDs), as ``\b([A-Z][A-Z0-9]*[A-Z])s\b``
+# would find it, with the word-start test after the first capital for the same reason.
+_PLAIN_PLURAL = patterns.compile(r"([A-Z](?<!\w.)[A-Z0-9]*[A-Z])s\b")
 # Words after which a plural, not a possessive, stands: a possessive is followed by what
 # is possessed ("the MP's office"), never by a verb, a preposition, a conjunction, a
 # determiner or a pronoun ("MP's were", "told MP's the", "PSP's it plans").
@@ -64,6 +67,21 @@ def _decades(text: str) -> Iterator[tuple[int, int, int, str, bool]]:
         # decade: the fix is then only a suggestion.
         safe = not re.match(r"\s+[A-Z][a-z]", text[match.end() : match.end() + 3])
         yield start, match.end(), match.start(1), shown, safe
+
+
+def _capital_before_s(text: str) -> bool:
+    """Return True if a capital stands straight before an apostrophe and an s (MP's).
+
+    Every match of ``_ABBREVIATION`` holds one, so a paragraph without one is not
+    scanned capital by capital; ``str.find`` goes from one 's to the next in C.
+    """
+    for mark in ("'s", "’s"):
+        at = text.find(mark)
+        while at >= 0:
+            if at and "A" <= text[at - 1] <= "Z":
+                return True
+            at = text.find(mark, at + 2)
+    return False
 
 
 def _counted(text: str, start: int) -> bool:
@@ -139,12 +157,12 @@ def apostrophe_plural(document: Document, options: Mapping[str, Any]) -> Iterato
         for start, end, cut, shown, safe in _decades(local):
             right = shown[: cut - start] + shown[cut - start + 1 :]
             found.append((start, end, cut, f"apostrophe in the decade '{shown}': write '{right}'", safe))
-        for match in _ABBREVIATION.finditer(local):
+        for match in _ABBREVIATION.finditer(local) if _capital_before_s(local) else ():
             abbreviation = match.group(1)
             if not _plural_use(local, match.start(), match.end()):
                 continue
             if plain_plurals is None:
-                plain_plurals = {m.group(1) for m in re.finditer(r"\b([A-Z][A-Z0-9]*[A-Z])s\b", text)}
+                plain_plurals = set(_PLAIN_PLURAL.findall(text))
             if abbreviation not in plain_plurals and not _counted(local, match.start()):
                 continue
             usage = f" (the article writes '{abbreviation}s')" if abbreviation in plain_plurals else ""

@@ -8,7 +8,7 @@ from typing import Any
 
 from newslint import patterns
 from newslint.addresses import is_web_address
-from newslint.document import Document
+from newslint.document import Document, JoinedProse
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
@@ -31,9 +31,15 @@ _SPACE_BEFORE = patterns.compile(
     r"[ \t\u00a0\u2009\u202f](?<=[^\W_][ \t\u00a0\u2009\u202f]|[%\"'”’)\]][ \t\u00a0\u2009\u202f])"
     r"[ \t\u00a0\u2009\u202f]*([,.;:?!])"
 )
-# A space (of those above) just before a mark, anywhere: one regex search, not a
-# substring search for each of the 30 pairs.
-_SPACED_MARK = patterns.compile(r"[ \t\u00a0\u2009\u202f][,.;:?!]")
+# Screens of the whole prose, one a shape, each a condition that every finding of its
+# kind meets. Each opens with a literal mark, which is searched for in C, and looks
+# back only there (a class or a look-behind that opens a pattern is tried at every
+# character): a full stop after a closing mark that follows a mark or another closer
+# (every repeated end, '.”.' '?”).' ',”.', holds one; a plain '(BBC).' does not), two
+# commas or full stops, and a space just before a mark (one pattern a mark).
+_STOP_AFTER_CLOSER = patterns.compile(r"\.(?<=[.!?,\"'”’)\]][\"'”’)\]]\.)")
+_DOUBLED_MARKS = (patterns.compile(",,"), patterns.compile(r"\.\."))
+_SPACED_MARKS = {mark: patterns.compile(rf"\{mark}(?<=[ \t\u00a0\u2009\u202f]\{mark})") for mark in ",.;:?!"}
 # The word before a full stop that may end an abbreviation: U.S. Inc. e.g.
 _ABBREVIATION_END = patterns.compile(
     r"(?:\b[^\W\d_]\.[^\W\d_]|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|etc|al|approx|No|Nos))$", re.I
@@ -170,6 +176,21 @@ def _spaces_before(text: str) -> Iterator[tuple[int, int, str, str]]:
         yield match.start(), end, message, replacement
 
 
+def _paragraphs_matching(joined: JoinedProse, screens: tuple[re.Pattern[str], ...]) -> set[int]:
+    """Return the numbers of the paragraphs where one of ``screens`` matches.
+
+    Each screen is searched once first: most articles hold no match, and the search
+    stops at the first one.
+    """
+    prose = joined.text
+    return {
+        joined.locate(match.start())[0]
+        for screen in screens
+        if screen.search(prose) is not None
+        for match in screen.finditer(prose)
+    }
+
+
 @rule(
     "NL102",
     "dangling-punctuation",
@@ -217,22 +238,28 @@ def dangling_punctuation(document: Document, options: Mapping[str, Any]) -> Iter
     text_of_file = document.text
     # Screened in the prose, not the file: an entity (riskier.&rdquo;.) hides the pair
     # from the file's text, and markup (href="a,,b") is not prose.
-    prose = document.joined.text
-    has_repeated = any(closer + "." in prose for closer in _CLOSERS)
-    has_doubled = ",," in prose or ".." in prose
-    has_spaced = _SPACED_MARK.search(prose) is not None
-    if not (has_repeated or has_doubled or has_spaced):
+    # The paragraphs where a screen matches are the only ones that can hold a finding of
+    # its kind (a match in a paragraph is one in the joined prose, and NUL between
+    # paragraphs is no mark, closer or space); the others are not read.
+    joined = document.joined
+    repeated = _paragraphs_matching(joined, (_STOP_AFTER_CLOSER,))
+    doubled = _paragraphs_matching(joined, _DOUBLED_MARKS)
+    # (A mark the prose does not hold, found by a test at memchr speed, needs no search.)
+    spaced = _paragraphs_matching(joined, tuple(p for mark, p in _SPACED_MARKS.items() if mark in joined.text))
+    if not (repeated or doubled or spaced):
         return  # the common case: none of the marks' pairs anywhere in the prose
-    for paragraph in document.paragraphs:
+    paragraphs = document.paragraphs
+    for number in sorted(repeated | doubled | spaced):
+        paragraph = paragraphs[number]
         text = paragraph.text
         edits: list[tuple[int, int, int, int, str, str, bool]] = []
-        if has_repeated:
+        if number in repeated:
             for start, end, cut, message, safe in _repeated_ends(text):
                 edits.append((start, end, cut, cut + 1, "", message, safe))
-        if has_doubled:
+        if number in doubled:
             for start, end, cut, message, safe in _doubled(text):
                 edits.append((start, end, cut, cut + 1, "", message, safe))
-        if has_spaced:
+        if number in spaced:
             for start, end, message, replacement in _spaces_before(text):
                 edits.append((start, end, start, end, replacement, message, True))
         edits.sort()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from newslint import patterns
@@ -41,6 +42,24 @@ def _key(text: str) -> str:
 def _plain_key(text: str) -> str:
     """Return a passage in lower case with its spacing made single."""
     return " ".join(text.lower().split())
+
+
+def _all_different(texts: list[str]) -> bool:
+    """True when no two of ``texts`` have the same ``_plain_key`` (a screen at C speed).
+
+    Two texts with the same key have the same first and the same last white-space
+    token in lower case: the key is those tokens of the lower-case text, joined by
+    single spaces. Those two tokens cost two splits that stop at the first space from
+    each end; only texts that share both are keyed in full. A blank text is left out:
+    its key is empty, never reported nor the first of a reported pair.
+    """
+    lowered = [text.lower() for text in texts if text and not text.isspace()]
+    ends = [(text.split(None, 1)[0], text.rsplit(None, 1)[-1]) for text in lowered]
+    if len(set(ends)) == len(ends):
+        return True
+    shared = {end for end, count in Counter(ends).items() if count > 1}
+    keys = [" ".join(text.split()) for text, end in zip(lowered, ends) if end in shared]
+    return len(set(keys)) == len(keys)
 
 
 def _words(key: str) -> int:
@@ -129,12 +148,30 @@ def duplicate_paragraph(document: Document, options: Mapping[str, Any]) -> Itera
     paragraphs = document.paragraphs
     # Copies are the same text, case and spacing aside. Only where the file holds link
     # or image targets in its prose (a Markdown image pasted into plain text) is every
-    # paragraph compared by its words alone, which costs more.
-    targets = any("](" in p.text or mentions_web_address(p.text) for p in paragraphs)
-    key_of = _key if targets else _plain_key
+    # paragraph compared by its words alone, which costs more. The paragraphs' texts
+    # joined by NUL hold '](' or an address's mark exactly when one of them does: the
+    # marks hold no NUL, so none is made across a join.
+    prose = document.joined.text
+    targets = "](" in prose or mentions_web_address(prose)
+    reported: set[int] = set()
+    # A paragraph is reported only when its key is an earlier paragraph's: where every
+    # paragraph's text differs from the others' (white space and case aside), none is.
+    if targets or not _all_different([p.text for p in paragraphs if p.kind != "heading"]):
+        yield from _repeated_paragraphs(document, _key if targets else _plain_key, reported)
+
+    # A sentence is reported only when its key is an earlier long sentence's: the same
+    # screen rules out most articles.
+    sentences = document.sentences
+    texts = [sentence.text for sentence in sentences]
+    if not _all_different([text for text in texts if text.count(" ") >= MIN_SENTENCE_WORDS - 1]):
+        yield from _repeated_sentences(document, texts, reported)
+
+
+def _repeated_paragraphs(document: Document, key_of: Callable[[str], str], reported: set[int]) -> Iterator[Violation]:
+    """Yield the paragraphs that repeat an earlier one, compared by ``key_of``; note them in ``reported``."""
+    paragraphs = document.paragraphs
     headings = {key_of(p.text) for p in paragraphs if p.kind == "heading"}
     first_paragraph: dict[str, int] = {}
-    reported: set[int] = set()
     for number, paragraph in enumerate(paragraphs):
         if paragraph.kind == "heading":
             continue
@@ -151,11 +188,14 @@ def duplicate_paragraph(document: Document, options: Mapping[str, Any]) -> Itera
                 _paragraph_fix(document, paragraphs, number) if paragraphs[earlier].text == paragraph.text else None,
             )
 
-    sentences = document.sentences
+
+def _repeated_sentences(document: Document, texts: list[str], reported: set[int]) -> Iterator[Violation]:
+    """Yield the long sentences that repeat an earlier one, outside the ``reported`` paragraphs."""
+    paragraphs, sentences = document.paragraphs, document.sentences
     first_sentence: dict[str, int] = {}
     order: dict[int, int] | None = None  # paragraph numbers, on the first repeat
     for number, sentence in enumerate(sentences):
-        text = sentence.text
+        text = texts[number]
         # Most sentences are too short to judge: a count of spaces says so cheaply. A
         # sentence pasted twice is the same text: its words in lower case are key
         # enough (what paragraphs get, punctuation and link targets aside, costs more).

@@ -53,10 +53,19 @@ def _brand_names() -> frozenset[str]:
 
 
 _LETTERS = patterns.compile(r"[^\W\d_]+")
+# Each byte's class: ASCII lower-case letters "a", capitals "A", digits "0", the rest a
+# space. ``str.encode("ascii", "replace")`` writes one byte for every character (a "?"
+# for any other), so offsets in the classes are the text's: plain substring searches
+# of them find, in C, the places the patterns over ASCII letters look for.
+_CLASSES = bytes(
+    ord("a") if 97 <= c <= 122 else ord("A") if 65 <= c <= 90 else ord("0") if 48 <= c <= 57 else 32 for c in range(256)
+)
 _LONGEST_NAME = 64  # no name written solid is longer; longer letter runs are not split
 # A letter run inside a sentence: after spaces that follow a letter, digit, comma, ; or &.
-_MID_SENTENCE = patterns.compile(r"(?:(?<=[^\W_])|(?<=[,;&])) +([^\W\d_]+)(?![^\W\d_])")
-_CAMEL_RUN = patterns.compile(r"(?<![^\W\d_])[^\W\d_]*[a-z][A-Z][^\W\d_]*")
+# It opens with its first space, so that the regex engine skips to the spaces in C (a
+# pattern that opens with a lookbehind is tried at every character); the lookbehind
+# after that space then asks what stands before it.
+_MID_SENTENCE = patterns.compile(r" (?<=[^\W_] |[,;&] ) *([^\W\d_]+)(?![^\W\d_])")
 
 
 class _Usage:
@@ -96,14 +105,17 @@ class _Usage:
         if self._halves is None:
             first: Counter[str] = Counter()
             second: Counter[str] = Counter()
-            for run in _CAMEL_RUN.findall(self.text):
-                if len(run) > _LONGEST_NAME:
+            # The camel-case words are the letter runs with a lower-case letter before a
+            # capital: read from the runs already counted (``whole``), each distinct run
+            # once, weighted by its count, instead of another scan of the text.
+            for run, times in self.whole.items():
+                if len(run) > _LONGEST_NAME or not _BOUNDARY.search(run):
                     continue
                 for at in range(1, len(run)):
                     if "A" <= run[at] <= "Z":
-                        first[run[:at]] += 1
+                        first[run[:at]] += times
                         if "a" <= run[at - 1] <= "z":
-                            second[run[at:]] += 1
+                            second[run[at:]] += times
             self._halves = (first, second)
         return self._halves
 
@@ -271,44 +283,62 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
     """
     # The article's usage is its prose: a link's target, an attribute or front matter
     # (/news/ofTexas, title="Green and Leaf") is not a use of a word.
-    prose = document.joined.text
-    if _GLUED_TO_FIGURE.search(prose):
-        figures = _Usage(prose)
-        for paragraph in document.paragraphs:
-            first = paragraph is document.paragraphs[0]
-            for start, end, left, right in _figure_glued(paragraph.text, figures, first):
-                yield _violation(paragraph, paragraph.text, start, end, left, right)
-    if not _BOUNDARY.search(prose):
-        return  # one scan of the prose settles most articles
+    joined = document.joined
+    prose = joined.text
+    paragraphs = joined.paragraphs
+    # Each pattern runs once over the joined prose: it matches nothing across the NUL
+    # between paragraphs, and NUL stands where a paragraph's start or end would (see
+    # the patterns), so its matches are exactly those of one scan per paragraph.
+    # Every ASCII letter and digit by its class, one byte per character of the prose.
+    classes = prose.encode("ascii", "replace").translate(_CLASSES)
     usage: _Usage | None = None  # counted on the first candidate, once per document
-    for paragraph in document.paragraphs:
-        text = paragraph.text
-        seen_end = -1
-        for boundary in _BOUNDARY.finditer(text):
-            at = boundary.start() - 1
-            if at < seen_end:
-                continue
-            start, end = letters_around(text, at)
-            seen_end = end
-            if (start == 0 or text[start - 1] not in _NOT_BEFORE) and _heading_position(text, start, end):
-                if usage is None:
-                    usage = _Usage(prose)
-                glued = _split_heading(usage, text, start, paragraph is document.paragraphs[0])
-                if glued is not None:
-                    left, right, end = glued
-                    yield _violation(paragraph, text, start, end, left, right)
-                    continue
-            # Hyphenated, digit-glued and code-like tokens (Israel-IranRussia, 3DMark,
-            # `toString`, obj.getName(), @handles, paths) are not judged.
-            if (start > 0 and (text[start - 1] in _NOT_BEFORE or text[start - 1].isdigit())) or (
-                end < len(text) and (text[end] in _NOT_AFTER or text[end].isdigit())
-            ):
-                continue
+    # A year or capitals glued to a word ends with a digit or three capitals before a
+    # capital and a lower-case letter: without either the pattern cannot match.
+    figures = b"0Aa" in classes or b"AAAa" in classes
+    for match in _GLUED_TO_FIGURE.finditer(prose) if figures else ():
+        number, start = joined.locate(match.start())
+        end = start + match.end() - match.start()
+        left, right = match.groups()
+        if usage is None:
+            usage = _Usage(prose)
+        paragraph = paragraphs[number]
+        if _figure_glued(paragraph.text, start, end, left, right, usage, paragraph is paragraphs[0]):
+            yield _violation(paragraph, paragraph.text, start, end, left, right)
+    number = -1
+    text = ""
+    seen_end = -1
+    # Each lower-case letter straight before a capital (what ``_BOUNDARY`` finds), found
+    # in C by a search of the classes.
+    lower = classes.find(b"aA")
+    while lower >= 0:
+        found, at = joined.locate(lower)
+        lower = classes.find(b"aA", lower + 1)
+        if found != number:
+            number, text, seen_end = found, paragraphs[found].text, -1
+        paragraph = paragraphs[number]
+        if at < seen_end:
+            continue
+        start, end = letters_around(text, at)
+        seen_end = end
+        if (start == 0 or text[start - 1] not in _NOT_BEFORE) and _heading_position(text, start, end):
             if usage is None:
                 usage = _Usage(prose)
-            halves = _split(usage, text[start:end])
-            if halves is not None:
-                yield _violation(paragraph, text, start, end, *halves)
+            glued = _split_heading(usage, text, start, paragraph is paragraphs[0])
+            if glued is not None:
+                left, right, end = glued
+                yield _violation(paragraph, text, start, end, left, right)
+                continue
+        # Hyphenated, digit-glued and code-like tokens (Israel-IranRussia, 3DMark,
+        # `toString`, obj.getName(), @handles, paths) are not judged.
+        if (start > 0 and (text[start - 1] in _NOT_BEFORE or text[start - 1].isdigit())) or (
+            end < len(text) and (text[end] in _NOT_AFTER or text[end].isdigit())
+        ):
+            continue
+        if usage is None:
+            usage = _Usage(prose)
+        halves = _split(usage, text[start:end])
+        if halves is not None:
+            yield _violation(paragraph, text, start, end, *halves)
 
 
 # A year or a word in capitals run into the next sentence, where no lower-case letter
@@ -316,30 +346,35 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
 # 'Blair backs BBCThe corporation'). A year takes any capitalised word (no name
 # starts with one: 1Xtra and 4Cast have one digit); capitals only a word that opens
 # sentences and ends no name (BBCThe, not SonyBMG or NHSDirect).
-# (The separator of the joined prose, NUL, ends a paragraph as the end of the text does.)
-_GLUED_TO_FIGURE = patterns.compile(r"(?<![\w.\-/@#])((?:19|20)\d\d|[A-Z]{2,5})([A-Z][a-z]+)(?=[\s,;:'’\0]|$)")
+# (The separator of the joined prose, NUL, ends a paragraph as the end of the text does,
+# and starts one as the start of the text does: it is neither a word character nor one
+# of the marks the lookbehind excludes.) The pattern opens with its first character, a
+# class, so that the regex engine skips in C to the next digit 1 or 2 or capital (a
+# pattern that opens with a lookbehind is tried at every character); the lookbehind
+# after it asks what stands before that character, and the lookbehinds in the
+# alternation which character it was: ``(?:19|20)\d\d|[A-Z]{2,5}`` exactly.
+_GLUED_TO_FIGURE = patterns.compile(
+    r"([12A-Z](?<![\w.\-/@#].)(?:(?<=1)9\d\d|(?<=2)0\d\d|(?<=[A-Z])[A-Z]{1,4}))([A-Z][a-z]+)(?=[\s,;:'’\0]|$)"
+)
 
 
-def _figure_glued(text: str, usage: _Usage, first: bool) -> Iterator[tuple[int, int, str, str]]:
-    """Yield (start, end, left, right) for a year or capitals glued to the next word.
+def _figure_glued(text: str, start: int, end: int, left: str, right: str, usage: _Usage, first: bool) -> bool:
+    """True when a year or capitals glued to the next word (``text[start:end]``) is a slip.
 
     Where the headline stands (the first paragraph, in heading position) capitals take
     any word when both halves are words of the article (``IAAFGreek sprinters``).
     """
-    for match in _GLUED_TO_FIGURE.finditer(text):
-        left, right = match.groups()
-        if (
-            left.isdigit()
-            or right in _SENTENCE_STARTERS
-            or (
-                first
-                and _heading_position(text, match.start(), match.end())
-                and usage.count(left) > 0
-                and usage.used(right)
-                and not re.match(r" [A-Z][a-z]", text[match.end() : match.end() + 3])  # AOLTime Warner: a name
-            )
-        ):
-            yield match.start(), match.end(), left, right
+    return (
+        left.isdigit()
+        or right in _SENTENCE_STARTERS
+        or (
+            first
+            and _heading_position(text, start, end)
+            and usage.count(left) > 0
+            and usage.used(right)
+            and not re.match(r" [A-Z][a-z]", text[end : end + 3])  # AOLTime Warner: a name
+        )
+    )
 
 
 def _violation(paragraph: Paragraph, text: str, start: int, end: int, left: str, right: str) -> Violation:

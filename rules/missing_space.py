@@ -21,6 +21,12 @@ if TYPE_CHECKING:
 # Candidates: sentence punctuation, closers, an opener, then an upper-case letter. Every
 # candidate is then vetted in Python; the regex only keeps the scan fast.
 _CANDIDATE = patterns.compile(r"[.?!]([\"'”’)\]]?)([\"'“‘(]?)(?=[^\W\d_])")
+# The same shape, one pattern a mark, each opening with its literal mark: searched for
+# in C over the joined prose, where a class is tried at every character. A match of
+# _CANDIDATE in a paragraph is a match of its mark's pattern there in the joined prose
+# (NUL between paragraphs is no letter, closer or opener), so the paragraphs these miss
+# hold no candidate.
+_CANDIDATE_AFTER = {mark: patterns.compile(rf"\{mark}[\"'”’)\]]?[\"'“‘(]?(?=[^\W\d_])") for mark in ".?!"}
 _NEXT_WORD = patterns.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _WORD_CHARS = "'’-"
 
@@ -373,14 +379,22 @@ def missing_space(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
             alone.append(Counter(token.strip(_BARE) for token in prose.split()))
         return alone[0]
 
-    for number, paragraph in enumerate(document.paragraphs):
-        if "." in paragraph.text or "?" in paragraph.text or "!" in paragraph.text:
+    joined = document.joined
+    prose = joined.text
+    candidates = {
+        joined.locate(match.start())[0]
+        for mark, pattern in _CANDIDATE_AFTER.items()
+        if mark in prose
+        for match in pattern.finditer(prose)
+    }
+    paragraphs = document.paragraphs
+    for number in sorted(candidates):
 
-            def marks(number: int = number) -> Mapping[int, Mark]:
-                # The paragraph's quotation marks by index, from the shared analysis.
-                return {mark.index: mark for mark in document.quote_marks[number].marks}
+        def marks(number: int = number) -> Mapping[int, Mark]:
+            # The paragraph's quotation marks by index, from the shared analysis.
+            return {mark.index: mark for mark in document.quote_marks[number].marks}
 
-            yield from _paragraph_violations(paragraph, words_alone, marks)
+        yield from _paragraph_violations(paragraphs[number], words_alone, marks)
 
 
 @hookimpl

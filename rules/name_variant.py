@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -41,12 +42,25 @@ def _conflict(a: str, b: str) -> bool:
     return any(_similar(x, y) for x in ta - tb for y in tb - ta)
 
 
-# Where a spelling may start: a letter that no word character, apostrophe or hyphen precedes.
-_WORD_START = patterns.compile(r"(?<![\w’'\-])")
+# What may stand before a spelling: no word character, apostrophe or hyphen.
+_NOT_BEFORE = r"[\w’'\-]"
 # What may follow a spelling: not more of a word (a possessive 's is fine).
-_WORD_END = patterns.compile(r"(?![\w\-]|['’][^\Ws])")
+_WORD_END = r"(?![\w\-]|['’][^\Ws])"
 # A spelling's head: its leading run of letters ("Al" in "Al-Assad", "Moshe" in "Moshe Ya'alon").
 _HEAD = patterns.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=4096)  # heads of the knowledge bases in use
+def _spellings(head: str, forms: tuple[str, ...]) -> re.Pattern[str]:
+    """Return the pattern of the spellings with this head, at a word start, longest first.
+
+    It opens with the head itself, a literal the regex engine searches for in C; the
+    lookbehind after it asks what stands before the head. The alternation is tried in
+    order, longest first, and a spelling that runs into more of a word gives way to a
+    shorter one, as a loop over the spellings with ``startswith`` would.
+    """
+    rest = "|".join(re.escape(form[len(head) :]) for form in forms)
+    return patterns.compile(f"{re.escape(head)}(?<!{_NOT_BEFORE}{'.' * len(head)})(?:{rest}){_WORD_END}")
 
 
 @dataclass(frozen=True)
@@ -54,40 +68,57 @@ class _Index:
     """Every spelling of the people known by more than one, by their leading run of letters.
 
     Where a spelling occurs, the run of letters at that word start is exactly the
-    spelling's head, so only spellings with that head can match there. ``heads`` (runs of
-    letters that begin with a head's first letter) lists a document's candidate heads in
-    one C-speed scan; most words begin with other letters and are never looked at, and
-    only the heads present are searched for. Compiling the spellings into one regex
-    alternation took longer than the whole scan of a corpus.
+    spelling's head, so only spellings with that head can match there. ``capitals``
+    (runs of letters from a capital some head starts with) lists a document's candidate
+    heads in one C-speed scan, a superset of those present; the few heads that start
+    with another letter (al-, el-, von) are looked for by the strings that open their
+    spellings (``probes``). Only the heads present are searched for, each by one pattern
+    of its spellings. Compiling all the spellings into one regex alternation took longer
+    than the whole scan of a corpus.
     """
 
     owner: dict[str, str]  # written form -> the one person it names
     by_head: dict[str, tuple[str, ...]]  # leading run of letters -> spellings, longest first
-    heads: re.Pattern[str]  # a run of letters starting with some head's first letter
+    capitals: re.Pattern[str]  # a run of letters starting with some head's first capital
+    probes: tuple[tuple[str, tuple[str, ...]], ...]  # other heads, each with its spellings' openings
+
+    def present(self, text: str) -> set[str]:
+        """Return the heads whose spellings may occur in ``text`` (every one that does, and maybe more).
+
+        A spelling that occurs at a word start begins a run of capitals' scan there (no
+        run of letters can cover a word start from before it), and holds its own opening.
+        """
+        found = self.by_head.keys() & set(self.capitals.findall(text))
+        for head, openings in self.probes:
+            if any(opening in text for opening in openings):
+                found.add(head)
+        return found
 
     def find(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """Yield ``(start, end, spelling)`` of each known spelling in ``text``, left to right."""
-        by_head = self.by_head
-        present = by_head.keys() & set(self.heads.findall(text))
-        if not present:
-            return
-        candidates = []
-        for head in present:
-            at = text.find(head)
-            while at != -1:
-                candidates.append((at, head))
-                at = text.find(head, at + 1)
-        candidates.sort()
+        """Yield ``(start, end, spelling)`` of each known spelling in ``text``, left to right.
+
+        Each present head's pattern gives its next spelling; the earliest is taken and
+        the next search starts after it, so spellings never overlap. (At one start only
+        one head's spellings can match: the run of letters there.)
+        """
+        searches = []
+        for head in self.present(text):
+            pattern = _spellings(head, self.by_head[head])
+            match = pattern.search(text)
+            if match is not None:
+                searches.append((match.start(), head, match, pattern))
+        heapq.heapify(searches)
         after = 0
-        for start, head in candidates:
-            if start < after or not _WORD_START.match(text, start):
-                continue
-            for form in by_head[head]:
-                end = start + len(form)
-                if text.startswith(form, start) and _WORD_END.match(text, end):
-                    yield start, end, form
-                    after = end
-                    break
+        while searches:
+            start, head, match, pattern = searches[0]
+            if start >= after:
+                yield start, match.end(), match.group()
+                after = match.end()
+            match = pattern.search(text, after)
+            if match is None:
+                heapq.heappop(searches)
+            else:
+                heapq.heapreplace(searches, (match.start(), head, match, pattern))
 
 
 @lru_cache(maxsize=8)
@@ -97,7 +128,8 @@ def _index(knowledge: Knowledge) -> _Index:
         return _build_index(knowledge)
     from newslint import cache
 
-    return cache.load_or_build("name-variant-heads", knowledge.cache_key, lambda: _build_index(knowledge))
+    # The name changes with the index's shape (a cached one of another shape is not read).
+    return cache.load_or_build("name-variant-index-2", knowledge.cache_key, lambda: _build_index(knowledge))
 
 
 def _build_index(knowledge: Knowledge) -> _Index:
@@ -124,13 +156,23 @@ def _build_index(knowledge: Knowledge) -> _Index:
         head = _HEAD.match(form)
         if head:  # a spelling that starts with no letter ('Akilisi) never starts at a letter
             by_head.setdefault(head.group(), []).append(form)
-    # Only the first letter is in the pattern: a negative lookbehind placed first would stop
-    # the regex engine from skipping ahead to the next possible letter.
-    first = "".join(sorted({head[0] for head in by_head}))
+    capitals = "".join(sorted({head[0] for head in by_head if head[0].isupper()}))
     # A class of no letters would be a syntax error: with no spellings, match nothing.
-    letters = f"[{re.escape(first)}]" if first else "(?!)"
-    heads = patterns.compile(letters + r"(?<![\w’'\-].)[^\W\d_]*")
-    return _Index(owner, {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_head.items()}, heads)
+    # No lookbehind: one placed first would stop the regex engine from skipping ahead
+    # to the next capital, and the runs it would drop are only more candidates.
+    scan = f"[{re.escape(capitals)}][^\\W\\d_]*" if capitals else "(?!)"
+    # A head's spelling holds the head and the character after it, if any.
+    probes = tuple(
+        (head, tuple(sorted({form[: len(head) + 1] for form in forms})))
+        for head, forms in sorted(by_head.items())
+        if not head[0].isupper()
+    )
+    return _Index(
+        owner,
+        {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_head.items()},
+        patterns.compile(scan),
+        probes,
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import operator
+import re
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from itertools import compress, repeat
-from typing import Any
+from itertools import accumulate, chain, compress, repeat
+from typing import Any, NamedTuple
 
 from newslint import patterns
 from newslint.deletion import deletion
@@ -124,8 +125,12 @@ _PHRASAL_VERBS = frozenset(
 # A year written twice after a word ('in 2019 2019'): numbers are otherwise left alone
 # (scores, tables, 6-4 6-4), but a year repeated inside a sentence is a slip. Not
 # before a hyphen, dash, slash or another number ('2019 2019-20', '1999 1999/2000', a
-# table's row of years: 'Sales 2019 2019 2020').
-_DOUBLED_YEAR = patterns.compile(r"(?<=[^\W\d_] )((?:1[5-9]|20)\d\d)[ \t]+\1(?![\w\-\u2013\u2014/]|[.,]\d|[ \t]+\d)")
+# table's row of years: 'Sales 2019 2019 2020'). The pattern opens with the literal
+# space before the year and looks back for the word only after the year has matched:
+# a pattern that opens with a look-behind is tried at every character of the text.
+_DOUBLED_YEAR = patterns.compile(
+    r" ((?:1[5-9]|20)\d\d)(?<=[^\W\d_] \d{4})[ \t]+\1(?![\w\-\u2013\u2014/]|[.,]\d|[ \t]+\d)"
+)
 
 # 'the can can hold', 'his will will be read': a noun that is also a modal.
 _MODAL_NOUNS = frozenset("can will must".split())
@@ -179,9 +184,12 @@ def _maybe_doubled(text: str, words: list[str] | None = None) -> bool:
     return False
 
 
-@dataclass(frozen=True)
-class _Token:
-    """One word of a paragraph: where it is, as written, and in lower case."""
+class _Token(NamedTuple):
+    """One word of a paragraph: where it is, as written, and in lower case.
+
+    A named tuple, not a frozen dataclass: a paragraph that passes the screen makes one
+    per word, and a tuple is made several times faster.
+    """
 
     start: int
     end: int
@@ -205,7 +213,7 @@ def _stem_in(word: str, stems: frozenset[str]) -> bool:
 
 def _tokens(text: str) -> list[_Token]:
     """Return the words of a paragraph (letters with inner apostrophes and hyphens)."""
-    return [_Token(m.start(), m.end(), m.group(), m.group().lower()) for m in WORD.finditer(text)]
+    return [_Token(*m.span(), word := m.group(), word.lower()) for m in WORD.finditer(text)]
 
 
 def _joined(text: str, left: _Token, right: _Token) -> bool:
@@ -345,11 +353,33 @@ def _run_is_a_slip(text: str, tokens: Sequence[_Token], i: int, allowed: frozens
     return previous is not None and previous.text.islower() and previous.lower in _DETERMINERS
 
 
+def _joined_pair(text: str) -> list[re.Match[str]] | None:
+    """Return the paragraph's word matches when two in a row are the same word with only
+    white space between (the start of every run the scan below reports), else None.
+
+    Most paragraphs that pass the bare-word screen hold only a pair split by punctuation
+    ('it. It'): told apart at C speed, before any token is made.
+    """
+    matches = list(WORD.finditer(text))
+    lowered = list(map(str.lower, map(re.Match.group, matches)))
+    equal = bytes(map(operator.eq, lowered, lowered[1:]))
+    at = equal.find(1)
+    while at >= 0:
+        gap = text[matches[at].end() : matches[at + 1].start()]
+        if gap and gap.isspace():
+            return matches
+        at = equal.find(1, at + 1)
+    return None
+
+
 def _paragraph_violations(
     document: Document, paragraph: Paragraph, allowed: frozenset[str], usage: list[_CapitalUsage]
 ) -> Iterator[Violation]:
     text = paragraph.text
-    tokens = _tokens(text)
+    matches = _joined_pair(text)
+    if matches is None:
+        return
+    tokens = [_Token(*m.span(), word := m.group(), word.lower()) for m in matches]
     i, count = 0, len(tokens)
     while i < count - 1:
         # The run of the same word from i: two is a candidate; three or more may be a
@@ -437,21 +467,59 @@ def repeated_word(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
     A slip that makes a grammatical repeat (``what it is is`` typed for ``what it is``)
     is missed.
     """
-    # Most paragraphs hold no two equal words in a row: a C-speed screen of their bare
-    # words (made once a document, shared with repeated-phrase) rules them out before
-    # any is looked at word by word. It passes every pair the word scan would find
-    # ('plan plan.', '(the the').
+    # A doubled year needs ' ' and a digit: one C-speed search of the joined prose finds
+    # the paragraphs that can hold one (NUL between paragraphs is neither a space nor
+    # part of a word or number, so no match crosses it, and a match in a paragraph is
+    # one in the joined prose).
+    joined = document.joined
+    years = {joined.locate(match.start())[0] for match in _DOUBLED_YEAR.finditer(joined.text)}
+    doubled = _doubled_paragraphs(document)
     allowed: frozenset[str] | None = None
     usage: list[_CapitalUsage] = []  # built on the first capitalised pair, if any
-    for paragraph, words in zip(document.paragraphs, document.bare_words):
-        if _maybe_doubled(paragraph.text, words):
+    paragraphs = document.paragraphs
+    for number in sorted(doubled | years):
+        paragraph = paragraphs[number]
+        if number in doubled:
             if allowed is None:
                 allowed = frozenset(str(word).lower() for word in options["allow"])
             yield from _paragraph_violations(document, paragraph, allowed, usage)
-        for match in _DOUBLED_YEAR.finditer(paragraph.text):
+        for match in _DOUBLED_YEAR.finditer(paragraph.text) if number in years else ():
             year = match.group(1)
             second = match.end() - len(year)
             yield deletion(document, paragraph, match.end(1), second, match.end(), f"repeated year: '{year} {year}'")
+
+
+def _doubled_paragraphs(document: Document) -> set[int]:
+    """Return the numbers of the paragraphs for which ``_maybe_doubled`` holds.
+
+    Most paragraphs hold no two equal words in a row: a C-speed screen of their bare
+    words (made once a document, shared with repeated-phrase) rules them out before any
+    is looked at word by word. It passes every pair the word scan would find ('plan
+    plan.', '(the the'). It is done for the whole document at once: its paragraphs'
+    bare words in one list hold every pair of neighbours of each paragraph's list, and
+    only the few equal pairs found are placed in their paragraphs (a pair across a
+    paragraph break is none). Only paragraphs that are not ASCII or hold '--' are then
+    read on their own, for a symbol clinging to a word.
+    """
+    lists = document.bare_words
+    flat = list(chain.from_iterable(lists))
+    equal = bytes(map(operator.eq, flat, flat[1:]))
+    found: set[int] = set()
+    at = equal.find(1)
+    if at >= 0:
+        starts = list(accumulate(map(len, lists), initial=0))
+        while at >= 0:
+            number = bisect_right(starts, at) - 1  # the paragraph whose words hold flat[at]
+            if at + 1 < starts[number + 1]:  # and flat[at + 1]
+                found.add(number)
+            at = equal.find(1, at + 1)
+    prose = document.joined.text
+    if not prose.isascii() or "--" in prose:
+        for number, (paragraph, words) in enumerate(zip(document.paragraphs, lists)):
+            text = paragraph.text
+            if number not in found and not (text.isascii() and "--" not in text) and _maybe_doubled(text, words):
+                found.add(number)
+    return found
 
 
 @hookimpl

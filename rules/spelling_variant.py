@@ -98,14 +98,17 @@ class Hit:
     marker: bool = True
 
 
-# Bytes that are not ASCII letters become spaces: one C-level pass splits the text into
-# words (a regular expression over every article costs several times more).
-_LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
+# ASCII letters in lower case, every other byte a space: one C-level pass splits the
+# text into words (a regular expression over every article costs several times more).
+_LOWER_LETTERS_ONLY = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
 # ASCII upper to lower case, keeping every other character (and so every offset) as it is.
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # What may stand before a word that opens a sentence: the paragraph's start, or sentence
 # punctuation and a space, then opening quotes or brackets.
 _SENTENCE_START = patterns.compile(r"(?:^|[.!?…][\"'”’)\]]*\s+)[\"'“‘(\[]*$")
+
+
+_BUILDING_WORDS = frozenset((b"story", b"stories", b"storied"))
 
 
 @lru_cache(maxsize=1)
@@ -115,10 +118,13 @@ def _byte_keys() -> frozenset[bytes]:
 
 def _candidates(text: str) -> set[str]:
     """Return the spellings looked for (lower case) among the words of ``text``, in any case."""
-    words = set(text.encode("utf-8").translate(_LETTERS_ONLY).lower().split())
-    found = {w.decode("ascii") for w in words & _byte_keys()}
+    # Any other character becomes one "?", a space here: the words are the text's runs
+    # of ASCII letters. The keys are looked up word by word, without a set of the
+    # article's words (building it costs more than the look-ups).
+    words = text.encode("ascii", "replace").translate(_LOWER_LETTERS_ONLY).split()
+    found = {w.decode("ascii") for w in _byte_keys().intersection(words)}
     if "-stor" in text or "-Stor" in text:  # "nine-story", "multi-storey"
-        found.update(w for w in ("story", "stories", "storied") if w.encode() in words)
+        found.update(w.decode("ascii") for w in _BUILDING_WORDS.intersection(words))
     return found
 
 

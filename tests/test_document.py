@@ -172,3 +172,32 @@ def test_as_written_tells_verbatim_spans_from_rewritten_ones(text, format, local
     paragraph = document.paragraphs[0]
     start = paragraph.text.index(local)
     assert document.as_written(paragraph, start, start + len(local)) is expected
+
+
+@pytest.mark.parametrize(
+    "text, start, kind", [("Our plan works.", 0, "paragraph"), ("A headline", 12, "heading"), ("", 3, "quote")]
+)
+def test_a_verbatim_paragraph_is_the_one_the_constructor_makes(text, start, kind):
+    # verbatim sets the fields without the dataclass __init__: it must make the same value.
+    made = Paragraph(text, ((0, start),), kind)
+    fast = Paragraph.verbatim(text, start, kind)
+    assert vars(fast) == vars(made) and fast == made and hash(fast) == hash(made) and repr(fast) == repr(made)
+    assert [fast.offset(i) for i in range(len(text))] == [start + i for i in range(len(text))]
+    assert fast.span(0, len(text)) == (start, start + len(text)) and fast.end == made.end
+
+
+def test_a_subclass_of_paragraph_is_made_by_its_constructor():
+    class Noted(Paragraph):
+        def __post_init__(self) -> None:
+            super().__post_init__()
+            object.__setattr__(self, "note", len(self.text))
+
+    assert Noted.verbatim("Four", 2).note == 4
+
+
+def test_line_column_is_position_as_a_pair():
+    text = "ab\r\ncd\ref\ngh\n"
+    index = LineIndex(text)
+    for offset in range(len(text) + 1):
+        position = index.position(offset)
+        assert index.line_column(offset) == (position.line, position.column)

@@ -90,6 +90,12 @@ def test_u2028_and_form_feed_do_not_split_paragraphs():
     assert blocks(text) == [("paragraph", "One line\u2028with a separator\x0cand a feed.")]
 
 
+@pytest.mark.parametrize("blank", ["", "  \t", "\x0c", "\x1c", "\x85", "\u3000 \u00a0"])
+def test_a_line_of_any_white_space_separates_paragraphs(blank):
+    text = f"First we met.\n{blank}\nThen we left.\n"
+    assert blocks(text) == [("paragraph", "First we met."), ("paragraph", "Then we left.")]
+
+
 def test_directive_comment_lines_are_not_prose():
     text = (
         "First para.\n"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from newslint.document import Document
-from newslint.quotation import analyse
+from newslint.document import Document, Paragraph
+from newslint.quotation import Mark, _Classifier, _opens_with, _positions, analyse
 
 ROLE_LETTER = {"open": "O", "close": "C", "apostrophe": "A", "prime": "P"}
 
@@ -135,3 +137,51 @@ def test_document_caches_the_analysis() -> None:
     document = Document("“Yes,” she said.")
     assert document.quote_marks is document.quote_marks
     assert analyse(document.paragraphs) == document.quote_marks
+
+
+def _eager(paragraphs: tuple[Paragraph, ...]) -> list[tuple[Mark, ...]]:
+    """The marks as the classifier gives them for every paragraph, its tables made up front."""
+    result = []
+    for number, paragraph in enumerate(paragraphs):
+        text = paragraph.text
+        classifier = _Classifier(text, _positions(text))
+        classifier._runs()
+        classifier._look_ahead()
+        rows = classifier.run()
+        following = paragraphs[number + 1].text if number + 1 < len(paragraphs) else ""
+        for row in rows:
+            if row[6] == "unclosed" and _opens_with(following, row[3]):
+                row[6] = "continued"
+        result.append(tuple(Mark(*row) for row in rows))
+    return result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They don't know it's Iran’s turn.",  # only apostrophes between letters: no classifier
+        "It's 'n' that's odd.",  # an inner apostrophe beside a quotation
+        "Don't'",  # an inner apostrophe, then a stray mark after a letter
+        "'Tis don't",  # a clipped word at the start, then an inner apostrophe
+        "don't\u2019s wasn't",  # two marks side by side after letters
+        "rock 'n' roll isn't dead",
+        "He's 6'2\" and she's 5' 11''.",
+        "x'y",
+        "Sorry' it's late",  # a closing mark after a letter, no letter after it
+        "'",
+        "a'",
+    ],
+)
+def test_screened_paragraphs_read_as_the_classifier_reads_them(text: str) -> None:
+    paragraphs = tuple(Paragraph.verbatim(line, 0) for line in text.split("|"))
+    marks = [quotes.marks for quotes in analyse(paragraphs)]
+    assert marks == _eager(paragraphs)
+    assert all(type(mark) is Mark for paragraph in marks for mark in paragraph)
+
+
+@given(st.lists(st.text(alphabet="\"'“”‘’ass9 .,-(\n", max_size=12), min_size=1, max_size=3))
+def test_screen_and_lazy_tables_change_no_mark(texts: list[str]) -> None:
+    # Paragraphs of inner apostrophes skip the classifier, and the run and look-ahead
+    # tables are made only when a mark needs them: neither may change a mark.
+    paragraphs = tuple(Paragraph.verbatim(text, 0) for text in texts)
+    assert [quotes.marks for quotes in analyse(paragraphs)] == _eager(paragraphs)

@@ -59,6 +59,12 @@ class LineIndex:
         line = bisect_right(self._starts, offset) - 1
         return Position(line + 1, offset - self._starts[line] + 1)
 
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """Return ``position(offset)`` as a ``(line, column)`` pair, without making the value."""
+        starts = self._starts
+        line = bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
+
     def line_of(self, offset: int) -> int:
         """Return the 1-based line holding ``offset``."""
         return bisect_right(self._starts, offset)
@@ -126,7 +132,14 @@ class Paragraph:
     @classmethod
     def verbatim(cls, text: str, start: int, kind: ParagraphKind = "paragraph") -> Paragraph:
         """Make a paragraph whose text stands in the file unchanged from ``start``."""
-        return cls(text, ((0, start),), kind)
+        # The fields, and what __post_init__ derives from them, set in one step: the
+        # frozen dataclass's __init__ sets each through object.__setattr__, and plain
+        # text makes every paragraph here (tests check the result equals cls(...)'s).
+        if cls is not Paragraph:  # a subclass may derive more in its own __post_init__
+            return cls(text, ((0, start),), kind)
+        paragraph = object.__new__(cls)
+        paragraph.__dict__.update(text=text, pieces=((0, start),), kind=kind, ends=(), _keys=(0,), _ends={})
+        return paragraph
 
 
 @dataclass(frozen=True)

@@ -21,19 +21,19 @@ _TERMINAL = frozenset(".!?…:;,\"'”’)]»")
 _HEADING_MAX_WORDS = 20
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """Return ``(start, end)`` of each line, without its line break."""
-    spans, at = [], 0
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Return ``(start, line)`` of each line, without its line break."""
+    lines, at = [], 0
     if "\r" not in text:  # LF only (nearly every file): split in C, not a match a line
         for line in text.split("\n"):
-            spans.append((at, at + len(line)))
+            lines.append((at, line))
             at += len(line) + 1
-        return spans
+        return lines
     for match in LINE_BREAK.finditer(text):
-        spans.append((at, match.start()))
+        lines.append((at, text[at : match.start()]))
         at = match.end()
-    spans.append((at, len(text)))
-    return spans
+    lines.append((at, text[at:]))
+    return lines
 
 
 def _kind(text: str) -> ParagraphKind:
@@ -45,8 +45,7 @@ def _kind(text: str) -> ParagraphKind:
     return "paragraph"
 
 
-def _paragraph(text: str, start: int, end: int) -> Paragraph | None:
-    chunk = text[start:end]
+def _paragraph(chunk: str, start: int) -> Paragraph | None:
     stripped = chunk.strip()
     if not stripped:
         return None
@@ -58,27 +57,33 @@ def parse(text: str) -> Parsed:
     """Split plain text into paragraphs and directive comments."""
     paragraphs: list[Paragraph] = []
     comments: list[Comment] = []
-    block: list[tuple[int, int]] = []
+    block: list[tuple[int, str]] = []
+    # No line can hold a comment when the text holds none: one scan instead of one a line.
+    commented = "<!--" in text
 
     def flush() -> None:
         if not block:
             return
-        wrapped = len(block) > 1 and all(e - s <= WRAP_WIDTH for s, e in block[:-1])
-        groups = [(block[0][0], block[-1][1])] if wrapped else block
-        for start, end in groups:
-            paragraph = _paragraph(text, start, end)
+        if len(block) == 1:
+            groups = block
+        elif all(len(line) <= WRAP_WIDTH for _, line in block[:-1]):
+            (start, _), (last, line) = block[0], block[-1]
+            groups = [(start, text[start : last + len(line)])]
+        else:
+            groups = block
+        for start, chunk in groups:
+            paragraph = _paragraph(chunk, start)
             if paragraph is not None:
                 paragraphs.append(paragraph)
         block.clear()
 
-    for start, end in _lines(text):
-        line = text[start:end]
-        comment = _COMMENT_LINE.fullmatch(line) if "<!--" in line else None
+    for start, line in _lines(text):
+        comment = _COMMENT_LINE.fullmatch(line) if commented and "<!--" in line else None
         if comment:
             flush()
             comments.append(Comment(start + line.index("<!--"), start + line.rindex("-->") + 3, comment.group(1)))
-        elif line.strip():
-            block.append((start, end))
+        elif line and not line.isspace():  # what str.strip leaves something of
+            block.append((start, line))
         else:
             flush()
     flush()

@@ -20,7 +20,8 @@ def _head(text: str, at: int) -> str:
     return match.group() if match else ""
 
 
-_MODIFIERS_BEFORE = r"(?P<mods>(?:former|then|late|acting|outgoing|incoming|interim|caretaker|ex)[\s-]+)"
+_MODIFIER_WORDS = ("former", "then", "late", "acting", "outgoing", "incoming", "interim", "caretaker", "ex")
+_MODIFIERS_BEFORE = r"(?P<mods>(?:" + "|".join(_MODIFIER_WORDS) + r")[\s-]+)"
 _TAIL_BLOCKERS = "_’'-"
 
 
@@ -99,6 +100,11 @@ def _title_finder(knowledge: Knowledge) -> _TitleFinder:
         return (alternation(heads) if heads else "(?!)") + r"(?![^\W\d_])"
 
     lower = finder(lower_heads)
+    # What follows the spaces after a capitalised word or "the" starts a modifier or a
+    # lower-case title's head: one class test first turns most words away at once,
+    # before the modifiers and the heads' alternation are tried one by one.
+    starts = "".join(sorted({w[0] for w in _MODIFIER_WORDS} | {h[0] for h in lower_heads if h}))
+    ahead = f"(?=[{re.escape(starts)}])" if starts else ""
     return _TitleFinder(
         table(capital_heads),
         table(lower_heads),
@@ -110,8 +116,10 @@ def _title_finder(knowledge: Knowledge) -> _TitleFinder:
         # the optional group backtracks). The word must start where no word character
         # stands before it: tried inside a long run of capitals or initials (A.B.C.D.),
         # the word would be read to its end from every letter, quadratic time.
-        patterns.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w.’'\-].)[\w.’'\-]*+\s+" + _MODIFIERS_BEFORE + "?(?=" + lower + ")"),
-        patterns.compile(r"the(?<![\w’'\-]...)\s+" + _MODIFIERS_BEFORE + "?(?=" + lower + ")"),
+        patterns.compile(
+            r"[A-ZÀ-ÖØ-Þ](?<![\w.’'\-].)[\w.’'\-]*+\s+" + ahead + _MODIFIERS_BEFORE + "?(?=" + lower + ")"
+        ),
+        patterns.compile(r"the(?<![\w’'\-]...)\s+" + ahead + _MODIFIERS_BEFORE + "?(?=" + lower + ")"),
     )
 
 

@@ -53,6 +53,22 @@ def test_reports(text: str, flagged: list[str], fixed: str) -> None:
     assert apply_fixes(text, findings, unsafe=True) == fixed
 
 
+# Paragraphs are only scanned for abbreviations where a capital stands before 's, and
+# the plain plural must stand as a word of its own.
+SCREENED = [
+    ("The boss's aides and two MP's met.", ["MP's"]),  # past a first 's after a lower-case letter
+    ("The boss’s aides and the MP’s were told. MPs agreed.", ["MP’s"]),
+    ("Rain.\n\nMP's voted for it. Other MPs did not.", ["MP's"]),  # at a paragraph's start
+    ("MP's voted for it. Other 2MPs did not.", []),  # not the plain plural: part of a token
+    ("MP's voted for it. Other MPs_ did not.", []),
+]
+
+
+@pytest.mark.parametrize("text, flagged", SCREENED)
+def test_screened(text: str, flagged: list[str]) -> None:
+    assert [text[f.start : f.end] for f in run_rule("apostrophe-plural", text)] == flagged
+
+
 def test_decade_fix_is_safe_abbreviation_fix_is_not() -> None:
     text = "In the 1990's, MP's voted for it. Other MPs did not."
     findings = run_rule("apostrophe-plural", text)

@@ -206,3 +206,20 @@ def test_seed_full_stop_after_closing_quote() -> None:
     text = SEED.read_text(encoding="utf-8")
     findings = run_rule("dangling-punctuation", text)
     assert [(f.line, f.column, text[f.start : f.end]) for f in findings] == [(13, 235, ".”.")]
+
+
+# The rule screens the whole article's prose for each kind of slip before it reads a
+# paragraph: each slip above, alone in the middle paragraph of an article, is found
+# there all the same, and so are the longest runs of closers.
+AMONG_CLEAN = [(text, flagged) for text, flagged, _ in BAD] + [
+    ("It was (risky.”).", [".”)."]),
+    ("He said “win this,”).", [",”)."]),
+]
+
+
+@pytest.mark.parametrize("text, flagged", AMONG_CLEAN)
+def test_the_one_slip_of_an_article(text: str, flagged: list[str]) -> None:
+    article = f"The council met.\n\n{text}\n\nNothing was decided, they said.\n"
+    findings = run_rule("dangling-punctuation", article)
+    assert [article[f.start : f.end] for f in findings] == flagged
+    assert all(f.start >= len("The council met.\n\n") for f in findings)

@@ -134,3 +134,50 @@ def test_seed_caption_pasted_twice() -> None:
 )
 def test_linear_time(pattern: str, growth) -> None:
     assert growth("duplicate-paragraph", pattern) < 6
+
+
+# The rule screens an article before it compares anything: two passages can only have
+# the same words (case and spacing aside) when their first and last words match. These
+# copies differ in every other way the comparison forgives.
+SCREENED = [
+    # other white space: a tab, a line break (Markdown keeps it in the paragraph), a
+    # no-break space, a thin space, a line separator
+    (LONG.replace(" ", "\t", 3), "text"),
+    (LONG.replace(" ", "\n", 2), "markdown"),
+    (LONG.replace(" ", "\xa0 ", 9), "text"),
+    (LONG.replace(" ", " \u2009", 9), "text"),
+    (LONG.replace(" ", "\u2028 ", 9), "text"),
+    # in capitals, and with its spaces doubled
+    (LONG.upper(), "text"),
+    (LONG.replace(" ", "  "), "text"),
+    # a Kelvin sign lowers to a plain k, as the comparison reads it
+    (LONG.replace("k", "\u212a"), "text"),
+]
+
+
+@pytest.mark.parametrize(("copy", "format"), SCREENED)
+def test_a_sentence_copy_with_other_spacing_or_case(copy: str, format: str) -> None:
+    text = f"{SHORT} {LONG} {copy}"
+    assert found(text, format=format) == [(len(SHORT) + len(LONG) + 2, copy)]
+
+
+def test_a_paragraph_copy_with_other_spacing_or_case() -> None:
+    copy = PARA.upper().replace(" ", " \t ", 3)
+    text = f"{SHORT}\n\n{PARA}\n\n{copy}\n"
+    assert found(text) == [(text.index(copy), copy)]
+
+
+def test_passages_with_the_same_first_and_last_words_are_compared_in_full() -> None:
+    # the screen lets these through (same first and last word); only the full
+    # comparison tells the copy from the sentences that merely start and end alike
+    first = "The council said on Monday that the new bridge would open in the spring."
+    other = "The council said on Friday that the old bridge would close in the spring."
+    third = "The council argued that plans for the new road were not ready for the spring."
+    text = f"{first} {other} {third} {first}"
+    assert found(text) == [(text.rindex(first), first)]
+    assert found(f"{first} {other} {third}") == []
+    para_a = "The mayor spoke first and the crowd listened in silence."
+    para_b = "The mayor spoke last and the crowd went home in silence."
+    assert found(f"{para_a}\n\n{para_b}") == []
+    text = f"{para_a}\n\n{para_b}\n\n{para_a}"
+    assert found(text) == [(text.rindex(para_a), para_a)]

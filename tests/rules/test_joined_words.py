@@ -117,6 +117,32 @@ def test_a_year_glued_at_a_paragraphs_end_is_found_whatever_follows(after: str) 
     assert [text[f.start : f.end] for f in run_rule("joined-words", text)] == ["2019President"]
 
 
+# The year-or-capitals pattern and the camel-case scan run once over the article's
+# joined prose: at a paragraph's start and end they must behave as at the text's.
+EDGES = [
+    ("Talks went on.\n\n2005The firm said so.", ["2005The"]),  # a paragraph's first word
+    ("It rose in 2005The\n\nfirm said so.", ["2005The"]),  # a paragraph's last word
+    ("Blair backs the BBCThe\n\nNext paragraph here.", ["BBCThe"]),
+    ("Deal agreed in 1905The firm said so.", ["1905The"]),
+    ("Deal agreed in 2105The firm said so.", []),  # not a year of 19xx or 20xx
+    ("Deal agreed in x2005The firm said so.", []),  # inside a word
+    ("Code 12005The firm said so.", []),  # five digits
+    ("ABCDEThe firm said so.", ["ABCDEThe"]),  # five capitals
+    ("ABCDEFThe firm said so.", []),  # six are a name, not an abbreviation
+    ("The end.\n\nofTexas is here.", ["ofTexas"]),
+    # characters outside ASCII (one byte each in the classes the scan searches)
+    ("Café 😀 and 𝒳 what happens nextThe work begins.", ["nextThe"]),
+    ("Café 😀 rose in 2005The firm said so.", ["2005The"]),
+    ("The caféParis is open.", []),  # no ASCII letter before the capital  # camel case at a paragraph's start
+    ("Votes in the northVoters\n\nThe northVoters say so.", []),  # used twice: a name
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EDGES)
+def test_edges_of_paragraphs_and_figures(text: str, expected: list[str]) -> None:
+    assert found(text) == expected
+
+
 def test_message_and_unsafe_fix() -> None:
     text = "Fighting in Gaza stopped, said Israel.\n\nAid for GazaIsrael said it would allow aid."
     (finding,) = run_rule("joined-words", text)

@@ -200,3 +200,13 @@ def test_seed_run_together_sentences() -> None:
 @pytest.mark.parametrize("pattern", ["it works.now we wait ", "wrong.it blamed a.b.c "])
 def test_linear_time(pattern: str, growth) -> None:
     assert growth("missing-space", pattern) < 6
+
+
+@pytest.mark.parametrize(("text", "expected"), BAD)
+def test_the_one_slip_of_an_article(text: str, expected: list[str]) -> None:
+    # The rule screens the whole article's prose before it reads a paragraph: each slip
+    # above, alone in the middle paragraph of an article, is found there all the same.
+    article = f"The council met.\n\n{text}\n\nNothing was decided, they said.\n"
+    findings = run_rule("missing-space", article)
+    assert [article[f.start : f.end] for f in findings] == expected
+    assert all(f.start >= len("The council met.\n\n") for f in findings)

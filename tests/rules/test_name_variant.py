@@ -108,3 +108,29 @@ def test_no_finding_on_the_bbc_corpus():
         findings = run_rule(name_variant, path.read_text(encoding="utf-8"))
         found.extend(f"{path.name}:{f.line}: {f.message}" for f in findings)
     assert found == []
+
+
+# Heads that start with a lower-case letter (al-, el-, von) are looked for by the
+# strings that open their spellings, the others by a scan of capitals; every spelling
+# must stand at a word start and end with its word.
+LOWER_HEADS = (
+    "checked: 2025-06-30\ncountries:\n  XC:\n    name: Casterbridge\n    forms: [Casterbridge]\n"
+    "    offices:\n      mayor:\n        titles: [Mayor]\n        holders:\n"
+    "          - [Karim al-Rashid, 2019-05-01, null]\npeople:\n  Karim al-Rashid: [Karim el-Rashid, el-Rashid]\n"
+    "  Hans von Aldorf: [Hans von Aldorff, von Aldorf, von Aldorff]\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("Karim al-Rashid spoke. Later al-Rashid said no. Then el-Rashid left.", ["el-Rashid"]),
+        ("Karim al-Rashid spoke. xel-Rashid, O'el-Rashid, 2el-Rashid, -el-Rashid and el-Rashidi left.", []),
+        ("Hans von Aldorf spoke. Aldorf agreed.\n\nvon Aldorff replied.", ["von Aldorff"]),
+        ("Hans von Aldorf spoke. Aldorf agreed. Hans von Aldorff's aide left.", ["Hans von Aldorff"]),
+    ],
+)
+def test_spellings_found_at_word_starts_whatever_their_first_letter(tmp_path, text, flagged):
+    extra = tmp_path / "people.yaml"
+    extra.write_text(LOWER_HEADS, encoding="utf-8")
+    assert spans(run_rule("name-variant", text, options={"knowledge": [str(extra)]}), text) == flagged

@@ -128,3 +128,21 @@ def test_quotation_marks_written_as_character_references_in_html() -> None:
     (finding,) = run_rule("punctuation-spacing", text, format="html", path="test.html")
     assert text[finding.start : finding.end] == "&#8220; "
     assert finding.message == "space after the opening “: '“ a'"
+
+
+# The rule screens the whole article's prose for each kind of slip before it reads a
+# paragraph: each slip above, alone in the middle paragraph of an article, is found
+# there all the same, and so are brackets at a paragraph's edges.
+AMONG_CLEAN = [(text, flagged) for text, flagged, _ in BAD] + [
+    ("( The plan ) was new.", ["( ", " )"]),
+    ("The plan was new ( agreed)", ["( "]),
+    ("The word [sic ] was his.", [" ]"]),
+]
+
+
+@pytest.mark.parametrize("text, flagged", AMONG_CLEAN)
+def test_the_one_slip_of_an_article(text: str, flagged: list[str]) -> None:
+    article = f"The council met.\n\n{text}\n\nNothing was decided, they said.\n"
+    findings = run_rule("punctuation-spacing", article)
+    assert [article[f.start : f.end] for f in findings] == flagged
+    assert all(f.start >= len("The council met.\n\n") for f in findings)

@@ -241,3 +241,29 @@ def test_markdown_inline_code_breaks_the_pair_and_markup_blocks_the_fix() -> Non
 @pytest.mark.parametrize("pattern", ["TK ", "the the. ", "Duran Duran said "])
 def test_linear_time(pattern: str, growth) -> None:
     assert growth("repeated-word", pattern) < 6
+
+
+# The rule screens the whole article before it reads any paragraph word by word: these
+# slips are the only one in their article, among paragraphs that hold none, so a screen
+# that missed their shape would miss them.
+SCREENED = [
+    ("The talks went well.\n\nIt was 😀the the end.\n\nNo more was said.", [(34, "the")]),
+    ("The talks went well.\n\nHe said--the the end.\n\nNo more was said.", [(35, "the")]),
+    ("The talks went well.\n\nIt was («the the» end).", [(35, "the")]),
+    ("The talks went well.\n\nIt was the\u00a0the end.", [(33, "the")]),
+    ("The talks went well.\n\nThey met in 2019 2019", [(39, "2019")]),
+    ("They met in 2019 2019\n\nThe talks went well.", [(17, "2019")]),
+    ("The talks went well.\n\nThey met in 2019\t2019.\n\nNo more.", [(39, "2019")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCREENED)
+def test_the_one_slip_of_an_article(text: str, expected: list[tuple[int, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_the_screen_lets_no_pair_across_paragraphs_through() -> None:
+    # the last word of one paragraph and the first of the next are no repeat, and a
+    # year's look back for a word stops at the paragraph's start
+    assert found("The talks went well\n\nwell, they did.") == []
+    assert found("They met in Paris\n\n2019 2019 was the year.") == []

@@ -175,3 +175,20 @@ def test_seed_putin_has_refused_twice():
     text = (SHARED / "seeds" / "000_66e5290f122a3e84.txt").read_text(encoding="utf-8")
     findings = run_rule("tense", text)
     assert [(f.line, text[f.start : f.end]) for f in findings] == [(1, "has refused"), (2, "has refused")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # every auxiliary the literal search starts from, after words holding 'ha'
+        ("The chairman has resigned on Monday.", "has resigned"),
+        ("What has happened on Monday was bad.", "has happened"),
+        ("We’ve signed the deal on Sunday.", "’ve signed"),
+        ("They haven’t paid on Friday.", "haven’t paid"),
+        ("They haven't paid on Friday.", "haven't paid"),
+        ("Has resigned on Monday, the chairman said.", "Has resigned"),
+        ("Have fled on Monday, the rebels said.", "Have fled"),
+    ],
+)
+def test_each_auxiliary_is_found(text: str, span: str) -> None:
+    assert found(text) == [span]

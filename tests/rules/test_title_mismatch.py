@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 from newslint.rules.title_mismatch import title_mismatch
+from newslint.rules.title_mismatch.finder import titles_in
 
+from newslint.knowledge import load
 from newslint.testing import run_rule, spans
 
 HERE = Path(__file__).resolve()
@@ -522,3 +524,24 @@ def test_every_country_has_a_form_to_suggest_that_names_it():
             if after_the and form.endswith("'s"):
                 wrong.append(f"{code}: {form} after 'the'")
     assert not wrong, wrong
+
+
+# Lower-case titles are looked for after a capitalised word or "the" and white space;
+# the scan first asks whether the next letter can start a modifier or a title's head.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Irish taoiseach Bertie Ahern", [(6, 15, "taoiseach", False)]),
+        ("Japanese emperor Akihito", [(9, 16, "emperor", False)]),
+        ("Bhutan's druk gyalpo spoke", [(9, 20, "druk gyalpo", False)]),
+        ("the yang di-pertuan agong", [(4, 25, "yang di-pertuan agong", False)]),
+        ("Russian former president Boris Yeltsin", [(15, 24, "president", False)]),
+        ("US\tex-president Bill Clinton", [(6, 15, "president", False)]),
+        ("Mr Blair, the foreign secretary,", [(14, 31, "foreign secretary", False)]),
+        ("Rome\n  chief executive Jo", [(7, 22, "chief executive", False)]),
+        ("the  late  king", [(11, 15, "king", False)]),
+        ("French zebra president", []),
+    ],
+)
+def test_lower_case_titles_in_context(text, expected):
+    assert titles_in(load(()), text) == expected
