@@ -21,12 +21,18 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable
+import weakref
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from newslint import patterns
 from newslint.addresses import is_web_address
+from newslint.parsers.model import LABEL_KINDS, Paragraph, Sentence
+
+if TYPE_CHECKING:
+    from newslint.document import Document
 
 # A word for counting: a run of letters or digits, joined by inner apostrophes, hyphens,
 # full stops, commas or slashes ("U.S", "1,000", "3.5", "well-known", "24/7").
@@ -249,21 +255,24 @@ def _syllables(token: str) -> int:
 
 
 # Text is split on white space (fast, in C) and each chunk ("Google,", "(U.S.)") is
-# looked up in a cache of its words, syllables and words of three syllables or more (a
-# URL counts as none of them): chunks repeat so often that a corpus is counted in a
-# fraction of a regex pass. The three counts are packed into one integer, a field of
-# _BITS bits each, so that ``sum(map(...))`` adds a whole sentence's chunks in C; a
-# sentence short enough that no field can overflow (every chunk's counts are at most
-# 7 times its length) takes that path, a longer one is unpacked chunk by chunk.
-_BITS = 21
+# looked up in a cache of its counts (a URL counts as no word): chunks repeat so often
+# that a corpus is counted in a fraction of a regex pass. Four counts are packed into one
+# integer, a field of _BITS bits each, so that ``sum(map(...))`` adds a whole text's
+# chunks in C (and in a machine word: the top field stays under 2 ** 15):
+#   field 0: words, field 1: syllables, field 2: words of three syllables or more,
+#   field 3: the chunk's words past its first as long-sentence counts them (a web
+#            address is one word there): what lets a count of spaces bound its words.
+# A text short enough that no field can overflow (every chunk's counts are at most 7
+# times its length) takes that path, a longer one is unpacked chunk by chunk.
+_BITS = 16
 _MASK = (1 << _BITS) - 1
-_PACKED_LIMIT = (1 << _BITS) // 8  # characters of text whose packed sum cannot overflow
+_PACKED_LIMIT = 9000  # characters of text whose packed sum cannot overflow (7 x 9000 < 2 ** 16)
 _EDGE_PUNCTUATION = ".,;:!?\"'()[]“”‘’"
 
 
 def _chunk_counts(chunk: str) -> int:
     if is_web_address(chunk):
-        return 0  # not read as words; not part of the prose
+        return 0  # not read as words; not part of the prose (one word, no more, to long-sentence)
     bare = chunk.strip(_EDGE_PUNCTUATION)
     if bare.isalpha():  # most chunks: one plain word
         found = _SYLLABLES.get(bare)
@@ -274,7 +283,12 @@ def _chunk_counts(chunk: str) -> int:
         return 1 | found << _BITS | (found >= 3) << 2 * _BITS
     words = TOKEN.findall(chunk)
     counts = [syllables(word) for word in words]
-    return len(words) | sum(counts) << _BITS | sum(1 for n in counts if n >= 3) << 2 * _BITS
+    return (
+        len(words)
+        | sum(counts) << _BITS
+        | sum(1 for n in counts if n >= 3) << 2 * _BITS
+        | max(len(words) - 1, 0) << 3 * _BITS
+    )
 
 
 class _ChunkCache(dict):
@@ -290,32 +304,34 @@ class _ChunkCache(dict):
 _CHUNKS = _ChunkCache()
 
 
+def _fields(text: str, chunks: list[str]) -> tuple[int, int, int, int]:
+    """Return the four counts (see above) of a text's white-space chunks, summed."""
+    lookup = _CHUNKS.__getitem__
+    if len(text) < _PACKED_LIMIT:
+        packed = sum(map(lookup, chunks))
+        return packed & _MASK, packed >> _BITS & _MASK, packed >> 2 * _BITS & _MASK, packed >> 3 * _BITS
+    words = syllables_ = poly = extra = 0
+    for chunk in chunks:
+        packed = lookup(chunk)
+        words += packed & _MASK
+        syllables_ += packed >> _BITS & _MASK
+        poly += packed >> 2 * _BITS & _MASK
+        extra += packed >> 3 * _BITS
+    return words, syllables_, poly, extra
+
+
 def counts_of(sentences: Iterable[str]) -> Counts:
     """Return the counts of several sentences' texts (sentences without words are dropped)."""
     n_sentences = n_words = n_syllables = n_poly = longest = 0
-    lookup = _CHUNKS.__getitem__
     for text in sentences:
-        if len(text) < _PACKED_LIMIT:
-            packed = sum(map(lookup, text.split()))
-            words = packed & _MASK
-            if words:
-                n_sentences += 1
-                n_words += words
-                n_syllables += packed >> _BITS & _MASK
-                n_poly += packed >> 2 * _BITS
-                if words > longest:
-                    longest = words
-            continue
-        words = 0
-        for chunk in text.split():
-            packed = lookup(chunk)
-            words += packed & _MASK
-            n_syllables += packed >> _BITS & _MASK
-            n_poly += packed >> 2 * _BITS
+        words, syllables_, poly, _ = _fields(text, text.split())
         if words:
             n_sentences += 1
             n_words += words
-            longest = max(longest, words)
+            n_syllables += syllables_
+            n_poly += poly
+            if words > longest:
+                longest = words
     return Counts(n_sentences, n_words, n_syllables, n_poly, longest)
 
 
@@ -344,7 +360,176 @@ def chunk_word_count(chunks: list[str]) -> int:
     return sum(map(_WORDS.__getitem__, chunks))
 
 
-_CAPITALISED = patterns.compile(r"(?<![^\W_])[^\W\d_][^\W_]*")
+# -- one pass over each paragraph, shared by the counting rules -------------------------
+#
+# readability, long-sentence and long-paragraph each need the words of every sentence or
+# paragraph, and looking chunks up is most of what they cost: one pass per document
+# serves all three. Each rule keeps its own definition:
+# - readability sums its sentences' chunks and leaves web addresses out (field 0);
+# - long-paragraph splits the paragraph's own text and counts a web address as one word;
+# - long-sentence splits each sentence and counts a web address as one word.
+# Where the sentences tile the paragraph (white space, and only that, between them) the
+# paragraph's chunks are its sentences' chunks, so one split of the paragraph and one
+# lookup of each chunk give readability's sums; without a web address, a sentence has
+# readability words exactly when it holds a letter or digit, and long-paragraph's words
+# are readability's. long-sentence only needs a sentence's words when they could pass
+# its limit: a sentence's chunks are at most one more than its white space, and its
+# words at most its chunks plus the paragraph's words past the first of each chunk
+# (field 3), so ``spaces + slack`` bounds them (see ``ParagraphCounts.long_sentences``).
+# Other paragraphs (sentencex ends a sentence inside a chunk: 'said. "The' is split
+# after the quotation mark), those with a web address, and all of them when syllables
+# are not wanted, are counted sentence by sentence.
+_HAS_WORD = patterns.compile(r"[^\W_]")
+
+
+@dataclass(frozen=True)
+class ParagraphCounts:
+    """The counts of one paragraph and of its sentences (those of ``Document.sentences_of``)."""
+
+    text: str  # the paragraph's text
+    sentences: tuple[Sentence, ...]
+    counts: Counts | None  # readability's; None without syllables; ``longest`` is not counted (0)
+    worded: int  # how many sentences hold a letter or digit
+    words: int | None  # word_count(text) when it is known
+    sentence_words: tuple[int, ...] | None  # word_count of each sentence, when counted one by one
+    slack: int  # with sentence_words None: a sentence's words are at most its spaces + slack
+
+    def paragraph_words(self) -> int:
+        """Return ``word_count`` of the paragraph's text."""
+        return word_count(self.text) if self.words is None else self.words
+
+    def long_sentences(self, limit: int) -> Iterator[tuple[Sentence, int]]:
+        """Yield each sentence of more than ``limit`` words (as ``word_count``) with its words."""
+        if self.sentence_words is not None:
+            for sentence, words in zip(self.sentences, self.sentence_words):
+                if words > limit:
+                    yield sentence, words
+            return
+        # Counted as a whole: the sentences tile the paragraph, so none has more words.
+        if self.words is not None and self.words <= limit:
+            return
+        text, slack = self.text, self.slack
+        for sentence in self.sentences:
+            if text.count(" ", sentence.start, sentence.end) + slack > limit:
+                words = word_count(text[sentence.start : sentence.end])
+                if words > limit:
+                    yield sentence, words
+
+
+@dataclass(frozen=True)
+class DocumentCounts:
+    """Every paragraph's counts, computed in one pass (``of_document``)."""
+
+    paragraphs: dict[int, ParagraphCounts]  # by id(paragraph), as Document.sentences_of groups
+    syllables: bool  # whether syllables (and readability's counts) were counted
+
+    def of(self, paragraph: Paragraph) -> ParagraphCounts:
+        """Return the counts of one of the document's paragraphs."""
+        found = self.paragraphs.get(id(paragraph))
+        if found is None:  # no sentence: no words either, but count its text to be sure
+            return ParagraphCounts(paragraph.text, (), Counts(), 0, None, (), 0)
+        return found
+
+    def readable(self, paragraphs: Iterable[Paragraph]) -> Counts:
+        """Return readability's counts of these paragraphs together (needs syllables; no ``longest``)."""
+        n_sentences = n_words = n_syllables = n_poly = 0
+        for paragraph in paragraphs:
+            counts = self.of(paragraph).counts or Counts()
+            n_sentences += counts.sentences
+            n_words += counts.words
+            n_syllables += counts.syllables
+            n_poly += counts.polysyllables
+        return Counts(n_sentences, n_words, n_syllables, n_poly)
+
+
+_MEASURED: weakref.WeakKeyDictionary[Document, DocumentCounts] = weakref.WeakKeyDictionary()
+
+
+def of_document(document: Document, syllables: bool = False) -> DocumentCounts:
+    """Return the document's counts, computed once (with syllables when asked, or known)."""
+    found = _MEASURED.get(document)
+    if found is None or (syllables and not found.syllables):
+        # Syllables cost Pyphen's table (tens of milliseconds to load): a document that
+        # only long-sentence or long-paragraph reads, or too short to score, never pays.
+        found = _MEASURED[document] = _measure(document.sentences, syllables)
+    return found
+
+
+def _measure(sentences: Sequence[Sentence], syllables: bool) -> DocumentCounts:
+    groups: dict[int, list[Sentence]] = {}
+    for sentence in sentences:  # grouped as Document.sentences_of groups them
+        groups.setdefault(id(sentence.paragraph), []).append(sentence)
+    measured = {}
+    for key, group in groups.items():
+        paragraph = group[0].paragraph
+        if paragraph.kind in LABEL_KINDS:
+            continue  # no counting rule reads headings or table cells
+        text = paragraph.text
+        web = "://" in text or "www." in text or "WWW." in text  # is_web_address needs one
+        if syllables and not web and _tiled(text, group):
+            measured[key] = _whole_counts(text, group)
+        else:
+            measured[key] = _sentence_counts(text, group, syllables)
+    return DocumentCounts(measured, syllables)
+
+
+def _tiled(text: str, group: list[Sentence]) -> bool:
+    """True when the sentences cover ``text`` in order with white space, and only that, between."""
+    first = group[0].start
+    if (first and not text[:first].isspace()) or group[0].end < first:
+        return False
+    at = group[0].end
+    for sentence in group[1:]:
+        # Non-empty white space: two sentences in one chunk ('said. "The') are no tiling.
+        if sentence.start <= at or sentence.end < sentence.start or not text[at : sentence.start].isspace():
+            return False
+        at = sentence.end
+    return at >= len(text) or text[at:].isspace()
+
+
+def _whole_counts(text: str, group: list[Sentence]) -> ParagraphCounts:
+    """Count a paragraph without a web address that its sentences tile, in one lookup a chunk."""
+    chunks = text.split()
+    words, syllables_, poly, extra = _fields(text, chunks)
+    # A sentence holds a letter or digit ([^\W_] is str.isalnum) most often at its start.
+    search = _HAS_WORD.search
+    worded = sum(1 for s in group if text[s.start].isalnum() or search(text, s.start, s.end) is not None)
+    # White space other than ASCII spaces (line breaks of a hard-wrapped paragraph) is
+    # counted for every sentence, wherever it stands.
+    other_space = len(text) - len("".join(chunks)) - text.count(" ")
+    counts = Counts(worded, words, syllables_, poly)
+    return ParagraphCounts(text, tuple(group), counts, worded, words, None, 1 + other_space + extra)
+
+
+def _sentence_counts(text: str, group: list[Sentence], syllables: bool) -> ParagraphCounts:
+    """Count a paragraph sentence by sentence (see above for when)."""
+    owns = [text[s.start : s.end] for s in group]
+    chunk_lists = [own.split() for own in owns]
+    counts = None
+    if syllables:
+        fields = [_fields(own, chunks) for own, chunks in zip(owns, chunk_lists)]
+        words = [f[0] for f in fields]
+        counts = Counts(
+            len(words) - words.count(0), sum(words), sum(f[1] for f in fields), sum(f[2] for f in fields), max(words)
+        )
+        # long-sentence's words add the web addresses; is_web_address needs "://" or "www.".
+        urls = [
+            sum(map(is_web_address, chunks)) if "://" in own or "www." in own or "WWW." in own else 0
+            for own, chunks in zip(owns, chunk_lists)
+        ]
+        totals = [w + u for w, u in zip(words, urls)]
+    else:
+        tokens = _WORDS.__getitem__
+        totals = [sum(map(tokens, chunks)) for chunks in chunk_lists]
+    # A web address counts one word without a letter or digit ("://"): look when it may.
+    search = _HAS_WORD.search
+    worded = sum(1 for n, own in zip(totals, owns) if n > 0 and search(own) is not None)
+    words_here = sum(totals) if _tiled(text, group) else None
+    return ParagraphCounts(text, tuple(group), counts, worded, words_here, tuple(totals), 0)
+
+
+# A word that starts with a letter, captured by that letter (findall gives the letters).
+_FIRST_LETTER = patterns.compile(r"(?<![^\W_])([^\W\d_])[^\W_]*")
 NAME_ROLL_SHARE = 0.6
 
 
@@ -354,7 +539,7 @@ def is_name_roll(text: str) -> bool:
     More than 60% of its words are capitalised: readability formulas and sentence
     lengths mean nothing there, and no editor would split it into sentences.
     """
-    words = _CAPITALISED.findall(text)
-    if not words:
+    firsts = _FIRST_LETTER.findall(text)
+    if not firsts:
         return False
-    return sum(1 for w in words if w[0].isupper()) > NAME_ROLL_SHARE * len(words)
+    return sum(map(str.isupper, firsts)) > NAME_ROLL_SHARE * len(firsts)

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from newslint import patterns
-from newslint.counts import chunk_word_count
+from newslint.counts import of_document
 from newslint.document import PARAGRAPH_KINDS
 from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.options import Option
 from newslint.rule import Rule, rule
-
-_HAS_WORD = patterns.compile(r"[^\W_]")
 
 
 @rule(
@@ -50,22 +47,21 @@ def long_paragraph(document, options) -> Iterator[Violation]:
     """
     max_words = int(options["max-words"])
     max_sentences = int(options["max-sentences"])
+    measured = of_document(document)
     for paragraph in document.paragraphs:
         if paragraph.kind not in PARAGRAPH_KINDS:
             continue
-        text = paragraph.text
-        # White-space chunks are cheap to count; a chunk rarely holds two words ("U.S.-led",
-        # "this—that"), so only paragraphs near the limit need the exact count.
-        chunks = text.split()
-        words = chunk_word_count(chunks) if 5 * len(chunks) > 4 * max_words else 0
-        sentences = document.sentences_of(paragraph)
-        if len(sentences) > max_sentences:
-            sentences = [s for s in sentences if _HAS_WORD.search(s.text)]
+        counts = measured.of(paragraph)
+        words = counts.paragraph_words()
+        # Sentences without a letter or digit (a lone dash) are not counted.
+        sentences = len(counts.sentences)
+        if sentences > max_sentences:
+            sentences = counts.worded
         over = []
         if words > max_words:
             over.append(f"{words} words (over {max_words})")
-        if len(sentences) > max_sentences:
-            over.append(f"{len(sentences)} sentences (over {max_sentences})")
+        if sentences > max_sentences:
+            over.append(f"{sentences} sentences (over {max_sentences})")
         if over:
             start, end = paragraph.span(0, len(paragraph.text))
             yield Violation(start, end, f"paragraph of {' and '.join(over)}")

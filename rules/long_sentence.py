@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from newslint.counts import chunk_word_count, is_name_roll
-from newslint.document import LABEL_KINDS
+from newslint.counts import is_name_roll, of_document
 from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.options import Option
@@ -48,19 +47,11 @@ def long_sentence(document, options) -> Iterator[Violation]:
     ``max-words`` (integer, default 40): report sentences of more words than this.
     """
     limit = int(options["max-words"])
-    for sentence in document.sentences:
-        if sentence.paragraph.kind in LABEL_KINDS:
-            continue
-        text = sentence.text
-        # White-space chunks are cheap to count; a chunk rarely holds two words ("U.S.-led",
-        # "this—that"), so only sentences near the limit need the exact count.
-        chunks = text.split()
-        if 5 * len(chunks) <= 4 * limit:
-            continue
-        words = chunk_word_count(chunks)
-        if words > limit and not is_name_roll(text):
-            start, end = sentence.span()
-            yield Violation(start, end, f"sentence of {words} words (over {limit})")
+    for paragraph in of_document(document).paragraphs.values():  # headings and table cells left out
+        for sentence, words in paragraph.long_sentences(limit):
+            if not is_name_roll(sentence.text):
+                start, end = sentence.span()
+                yield Violation(start, end, f"sentence of {words} words (over {limit})")
 
 
 @hookimpl

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from newslint.counts import Counts, counts_of, is_name_roll
+from newslint.counts import Counts, is_name_roll, of_document
 from newslint.document import PROSE_KINDS
 from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
@@ -71,28 +71,35 @@ def readability(document, options) -> Iterator[Violation]:
     max_grade = float(options["max-grade"])
     min_words = int(options["min-words"])
     prose = [p for p in document.paragraphs if p.kind in PROSE_KINDS]
-    # The syllable machinery (and the Pyphen import) only runs when there is enough prose
-    # to score: white-space chunks are a cheap stand-in for words here.
+    # Syllables (and the Pyphen import) are only counted when there is enough prose to
+    # score. White-space chunks only choose the route: a short text is first counted
+    # without syllables, and let go only when its words are too few; long-sentence's
+    # words (a web address counts one) are never fewer than readability's, so no
+    # paragraph and no article that could be scored is let go.
     chunks = 0
     for paragraph in prose:
         if chunks >= min_words:
             break  # enough: the rest of the article need not be split for this
         chunks += len(paragraph.text.split())
     if chunks < min_words:
-        return
+        rough = of_document(document)  # without syllables, every sentence's words are counted
+        if not rough.syllables and sum(sum(rough.of(p).sentence_words or ()) for p in prose) < min_words:
+            return
+    measured = of_document(document, syllables=True)
     whole = bool(options["article"])
-    article = Counts()
     for paragraph in prose:
-        counts = counts_of(s.text for s in document.sentences_of(paragraph))
-        article = article + counts
+        counts = measured.of(paragraph).counts or Counts()
+        if counts.words < min_words:
+            continue
         grade = counts.flesch_kincaid_grade
-        if counts.words >= min_words and grade > max_grade and not is_name_roll(paragraph.text):
+        if grade > max_grade and not is_name_roll(paragraph.text):
             start, end = paragraph.span(0, len(paragraph.text))
             message = (
                 f"Flesch-Kincaid grade {grade:.1f} (over {max_grade:g}), reading ease "
                 f"{counts.flesch_reading_ease:.0f}: {_drivers(counts)}"
             )
             yield Violation(start, end, message)
+    article = measured.readable(prose)
     if whole and article.words >= min_words and article.flesch_kincaid_grade > max_grade:
         first = document.paragraphs[0]
         line_end = first.text.find("\n")

@@ -82,3 +82,18 @@ def test_seed_550_word_paragraph_reported():
     assert 3 in lines
     third = next(f for f in findings if f.line == 3)
     assert int(third.message.split()[2]) > 500
+
+
+def test_words_joined_by_dashes_are_counted_each():
+    # 40 white-space chunks but 74 words (24 + 24 + 26) in three sentences.
+    paragraph = (
+        "The "
+        + " ".join(["road—rail"] * 11)
+        + " plan. It "
+        + " ".join(["bus—tram"] * 11)
+        + " lost. Then "
+        + " ".join(["ship—plane"] * 12)
+        + " won."
+    )
+    findings = run_rule("long-paragraph", paragraph)
+    assert [f.message for f in findings] == ["paragraph of 74 words (over 70)"]

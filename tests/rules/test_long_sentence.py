@@ -137,3 +137,18 @@ def test_a_caption_naming_the_people_in_a_photograph_is_a_name_roll() -> None:
     caption = f"From left: {names}, Kim Lowe, Lee Park, Max Hill, Sam Fry, Tom Gale and Ned Ford, at the Eastfield Awards in Leeds."
     assert len(caption.split()) > 40
     assert found(f"<figure><figcaption>{caption}</figcaption></figure>", format="html") == []
+
+
+def test_words_joined_by_dashes_are_counted_each():
+    # 22 white-space chunks but 41 words (1 + 19 x 2 + 2): a count of chunks alone lets it pass.
+    sentence = "The " + " ".join(["road—rail"] * 19) + " plan failed."
+    findings = run_rule("long-sentence", "It rained. " + sentence)
+    assert [f.message for f in findings] == ["sentence of 41 words (over 40)"]
+
+
+def test_line_breaks_in_a_wrapped_sentence_do_not_hide_its_words():
+    # Words separated by line breaks and tabs as well as spaces.
+    words = [f"word{i}" for i in range(42)]
+    sentence = "\r\n".join(" ".join(words[i : i + 7]) for i in range(0, 42, 7)).replace("word3 ", "word3\t") + "."
+    findings = run_rule("long-sentence", sentence)
+    assert [f.message for f in findings] == ["sentence of 42 words (over 40)"]

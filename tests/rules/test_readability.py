@@ -210,3 +210,11 @@ def test_urls_are_not_scored_as_words():
     assert counts.words == 3  # See, for, details
     assert word_count("See https://example.org/long-path/with-many-parts.html now.") == 3
     assert found(plain, options={"min-words": 5, "article": False}) == []
+
+
+def test_words_joined_by_dashes_count_towards_min_words():
+    # 13 white-space chunks, 26 words: enough to be scored, though the chunks are fewer.
+    text = " ".join(["institutional—accountability"] * 13) + "."
+    findings = found(text, options={"article": False})
+    assert [text[f.start : f.end] for f in findings] == [text]
+    assert ": 26 words a sentence, " in findings[0].message
