@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -21,6 +22,8 @@ def log_path() -> str:
 
 def start(idle_timeout: float) -> str:
     """Start this installation's daemon in the background unless one runs; return what happened."""
+    if os.name != "posix" or not hasattr(socket, "AF_UNIX"):
+        raise DaemonError("the daemon needs a POSIX system (Unix sockets and fork)")
     running = ask("status")
     if running is not None:
         return f"a daemon is already running (pid {running['pid']})"

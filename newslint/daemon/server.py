@@ -71,7 +71,7 @@ def private_folder() -> str:
 
 def ask(control: str, timeout: float = 5.0) -> dict[str, object] | None:
     """Send a control request (``status``, ``stop``) to this installation's daemon; None when none answers."""
-    if not folder_is_private(socket_folder()):
+    if os.name != "posix" or not folder_is_private(socket_folder()):
         return None
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
         connection.settimeout(timeout)
@@ -488,6 +488,9 @@ def _exit_status(code: object) -> int:
 
 def run(main: click.Command, idle_timeout: float) -> int:
     """Warm up, serve the command line ``main`` until stopped, and return the exit status."""
+    if os.name != "posix" or not hasattr(socket, "AF_UNIX"):
+        print("newslint: the daemon needs a POSIX system (Unix sockets and fork)", file=sys.stderr)
+        return 2
     daemon = Daemon(main, idle_timeout)
     try:
         daemon.bind()
