@@ -15,7 +15,7 @@ from newslint.document import Document, Paragraph
 from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
-from newslint.words import MONTHS, WEEKDAYS, WORD, bare_words
+from newslint.words import MONTHS, WEEKDAYS, WORD
 
 # Repeats that are good English: past perfect (had had), a conjunction before a
 # demonstrative (that that), and reduplication for emphasis, in speech, in chants and
@@ -152,15 +152,13 @@ _TWO_OBJECT_VERBS = frozenset(
 )
 
 
-def _maybe_doubled(text: str, words: list[str] | None = None) -> bool:
-    """True when two white-space tokens in a row may hold the same word, punctuation aside.
+def _symbol_glued(text: str, words: list[str]) -> bool:
+    """True when a symbol inside a token may hide two of the same word in a row.
 
-    ``words`` is ``bare_words(text)`` when the caller has it (``Document.bare_words``).
+    ``words`` is ``bare_words(text)`` (``Document.bare_words``). Pairs of whole bare
+    words, equal or glued by a mark, are judged by ``_doubled_paragraphs`` for the whole
+    document; this reads only the tokens that screen cannot split.
     """
-    if words is None:
-        words = bare_words(text)
-    if any(map(_glued_pair, words, words[1:])):
-        return True
     # A symbol that bare_words does not strip may cling to the word: an emoji, ©, ™, a
     # dash typed '--' ('😀the the', 'said--the the'). The few tokens that are not ASCII
     # or hold '--' are read word by word; one with a digit is left out, as the word
@@ -170,7 +168,7 @@ def _maybe_doubled(text: str, words: list[str] | None = None) -> bool:
     odd = map(operator.or_, map(operator.not_, map(str.isascii, words)), map(operator.contains, words, repeat("--")))
     for i in compress(range(len(words)), odd):
         token = words[i]
-        # A token that is one word ('it’s', 'café') was compared whole above; its
+        # A token that is one word ('it’s', 'café') was compared whole by the screen; its
         # neighbours that are not are read from their own side.
         if WORD.fullmatch(token) or any(map(str.isdigit, token)):
             continue
@@ -508,7 +506,7 @@ def repeated_word(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
 
 
 def _doubled_paragraphs(document: Document) -> set[int]:
-    """Return the numbers of the paragraphs for which ``_maybe_doubled`` holds.
+    """Return the numbers of the paragraphs that may hold a word written twice in a row.
 
     Most paragraphs hold no two equal words in a row: a C-speed screen of their bare
     words (made once a document, shared with repeated-phrase) rules them out before any
@@ -538,7 +536,7 @@ def _doubled_paragraphs(document: Document) -> set[int]:
     if not prose.isascii() or "--" in prose:
         for number, (paragraph, words) in enumerate(zip(document.paragraphs, lists)):
             text = paragraph.text
-            if number not in found and not (text.isascii() and "--" not in text) and _maybe_doubled(text, words):
+            if number not in found and not (text.isascii() and "--" not in text) and _symbol_glued(text, words):
                 found.add(number)
     return found
 
