@@ -14,8 +14,14 @@ interpreter has not already loaded: the client must start in a few milliseconds.
 
 from __future__ import annotations
 
+import marshal
 import os
 import sys
+
+# Not typing.TYPE_CHECKING: the client must not import typing (see the module docstring).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # Bumped when the request or reply changes shape; a daemon answers another version "fall back".
 PROTOCOL = 1
@@ -47,6 +53,17 @@ FIXED_ENVIRONMENT = (
     "PYTHONUTF8",
     "XDG_CACHE_HOME",
 )
+
+
+def fixed_environment() -> dict[str, str | None]:
+    """Return this process's values of the ``FIXED_ENVIRONMENT`` variables (None where unset)."""
+    return {name: os.environ.get(name) for name in FIXED_ENVIRONMENT}
+
+
+def framed(payload: dict[str, Any]) -> bytes:
+    """Return one request as it goes over the socket: an 8-byte length, then marshal data."""
+    data = marshal.dumps(payload)
+    return len(data).to_bytes(8, "little") + data
 
 
 def install_id() -> str:

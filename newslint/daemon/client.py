@@ -9,7 +9,6 @@ always correct; only a daemon that started the command and then vanished is an e
 
 from __future__ import annotations
 
-import marshal
 import os
 import sys
 
@@ -20,12 +19,13 @@ except ImportError:  # another Python implementation: no daemon
 
 from newslint.daemon import (
     CHILD,
-    FIXED_ENVIRONMENT,
     GO,
     LOCAL_COMMANDS,
     PROTOCOL,
     STATUS,
+    fixed_environment,
     folder_is_private,
+    framed,
     install_id,
     socket_folder,
     socket_path,
@@ -57,7 +57,7 @@ def request(argv: list[str]) -> dict[str, object] | None:
         "program": _program(),
         "cwd": os.getcwd(),
         "environ": dict(os.environ),
-        "fixed": {name: os.environ.get(name) for name in FIXED_ENVIRONMENT},
+        "fixed": fixed_environment(),
         "umask": _umask(),
         "streams": tuple((s.encoding, s.errors, s.isatty()) for s in streams if s is not None),
     }
@@ -100,8 +100,7 @@ def run(argv: list[str]) -> int | None:
             connection.connect(socket_path())
         except OSError:  # no daemon, or a dead one's socket file
             return None
-        data = marshal.dumps(payload)
-        message = len(data).to_bytes(8, "little") + data
+        message = framed(payload)
         descriptors = b"".join(fd.to_bytes(4, sys.byteorder, signed=True) for fd in (0, 1, 2))
         try:
             sent = connection.sendmsg([message], [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, descriptors)])

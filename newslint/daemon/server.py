@@ -32,11 +32,12 @@ from newslint.daemon import (
     ANSWER,
     CHILD,
     FALL_BACK,
-    FIXED_ENVIRONMENT,
     GO,
     PROTOCOL,
     STATUS,
+    fixed_environment,
     folder_is_private,
+    framed,
     install_id,
     socket_folder,
     socket_path,
@@ -77,8 +78,7 @@ def ask(control: str, timeout: float = 5.0) -> dict[str, object] | None:
         connection.settimeout(timeout)
         try:
             connection.connect(socket_path())
-            data = marshal.dumps({"protocol": PROTOCOL, "install": install_id(), "control": control})
-            connection.sendall(len(data).to_bytes(8, "little") + data)
+            connection.sendall(framed({"protocol": PROTOCOL, "install": install_id(), "control": control}))
             reply = b""
             while chunk := connection.recv(1 << 16):
                 reply += chunk
@@ -174,10 +174,6 @@ def _stamp(paths: list[str]) -> tuple[tuple[int, int] | None, ...]:
     return tuple(stamps)
 
 
-def _fixed() -> dict[str, str | None]:
-    return {name: os.environ.get(name) for name in FIXED_ENVIRONMENT}
-
-
 class Daemon:
     """The listening socket and what the requests are checked against."""
 
@@ -191,7 +187,7 @@ class Daemon:
         self.inode: int | None = None
         self.watched: list[str] = []
         self.stamp: tuple[tuple[int, int] | None, ...] = ()
-        self.fixed = _fixed()
+        self.fixed = fixed_environment()
 
     def bind(self) -> None:
         """Bind the socket; raise DaemonError when another daemon answers on it already."""
