@@ -88,17 +88,19 @@ def run(argv: list[str]) -> int | None:
         return None
     if not folder_is_private(socket_folder()):
         return None
-    try:
-        payload = request(argv)
-    except OSError:  # the working folder was removed, for one
-        return None
-    if payload is None:
-        return None
     connection = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     try:
         try:
             connection.connect(socket_path())
         except OSError:  # no daemon, or a dead one's socket file
+            return None
+        # Only now, with a daemon there to take it (a cold run pays nothing for it); a
+        # request given up here is a connection closed before any byte, which it ignores.
+        try:
+            payload = request(argv)
+        except OSError:  # the working folder was removed, for one
+            return None
+        if payload is None:
             return None
         message = framed(payload)
         descriptors = b"".join(fd.to_bytes(4, sys.byteorder, signed=True) for fd in (0, 1, 2))
