@@ -17,6 +17,7 @@ from newslint.finding import Finding
 
 if TYPE_CHECKING:
     from newslint.rule import Rule
+    from newslint.spool import Spool
 
 
 class Formatter:
@@ -74,3 +75,19 @@ def call(method: Callable[..., Any] | None, *args: Any, **optional: Any) -> Any:
     function = getattr(method, "__func__", method)
     names, everything = _accepted(function)
     return method(*args, **(optional if everything else {k: v for k, v in optional.items() if k in names}))
+
+
+def write_json_around(stream: TextIO, document: str, closing: str, items: Spool) -> None:
+    """Write a JSON ``document`` whose last array is filled from ``items``, then a line break.
+
+    ``document`` is ``json.dumps`` of the whole with that array empty, and ``closing``
+    what it ends with after the array (``"}]}"`` for a SARIF log's results); each part
+    of ``items`` is one or more of the array's elements as ``json.dumps`` writes them,
+    joined with ``", "``. The output is what ``json.dumps`` of the whole would be, without
+    holding the array in memory.
+    """
+    if not document.endswith("[]" + closing):
+        raise ValueError(f"the document does not end with an empty array and {closing!r}")
+    stream.write(document[: len(document) - len(closing) - 1])
+    items.write_joined(stream, ", ")
+    stream.write("]" + closing + "\n")

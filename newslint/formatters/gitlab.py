@@ -15,12 +15,11 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
-from typing import Any
 
 from newslint.engine import INTERNAL_ERROR
 from newslint.finding import Finding, Severity
 from newslint.fingerprint import fingerprints, with_path
-from newslint.formatters.base import Formatter
+from newslint.formatters.base import Formatter, write_json_around
 from newslint.formatters.location import report_path, repository_root
 
 SEVERITIES = {Severity.INFO: "info", Severity.WARNING: "minor", Severity.ERROR: "major"}
@@ -32,30 +31,36 @@ def severity(f: Finding) -> str:
 
 
 class GitlabFormatter(Formatter):
-    """Collects every issue and writes the report at the end."""
+    """Writes the report: each file's issues serialised as they come, kept on disk until the end."""
 
     def start(self) -> None:
         """Begin with no issues."""
+        from newslint.spool import Spool
+
         self._root = repository_root(os.getcwd())
-        self._issues: list[dict[str, Any]] = []
+        self._issues = Spool(by_path=False)
 
     def file(self, path: str, findings: Sequence[Finding], text: str | None = None) -> None:
-        """Add one issue per finding."""
+        """Serialise one issue per finding."""
         shown = report_path(path, self._root)
-        for f, identity in zip(findings, fingerprints(findings, text)):
-            self._issues.append(
-                {
-                    "type": "issue",
-                    "check_name": f.code,
-                    "description": f"{f.code} [{f.rule}] {f.message}",
-                    "categories": ["Style"],
-                    "fingerprint": with_path(shown, identity),
-                    "severity": severity(f),
-                    "location": {"path": shown, "lines": {"begin": f.line, "end": f.end_line}},
-                }
-            )
+        issues = [
+            {
+                "type": "issue",
+                "check_name": f.code,
+                "description": f"{f.code} [{f.rule}] {f.message}",
+                "categories": ["Style"],
+                "fingerprint": with_path(shown, identity),
+                "severity": severity(f),
+                "location": {"path": shown, "lines": {"begin": f.line, "end": f.end_line}},
+            }
+            for f, identity in zip(findings, fingerprints(findings, text))
+        ]
+        if issues:
+            self._issues.add(path, ", ".join(json.dumps(issue, ensure_ascii=False) for issue in issues))
 
     def finish(self) -> None:
-        """Write the JSON array."""
-        # One line: json.dumps without indent runs in C, several times faster on a big run.
-        self.stream.write(json.dumps(self._issues, ensure_ascii=False) + "\n")
+        """Write the JSON array, on one line."""
+        try:
+            write_json_around(self.stream, "[]", "", self._issues)
+        finally:
+            self._issues.close()

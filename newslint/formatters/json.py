@@ -71,10 +71,7 @@ class JsonFormatter(Formatter):
                 self.stream.write("[]\n")
                 return
             self.stream.write("[\n")
-            for number, part in enumerate(spool.parts()):
-                if number:
-                    self.stream.write(",\n")
-                self.stream.write(part)
+            spool.write_joined(self.stream, ",\n")
             self.stream.write("\n]\n")
         finally:
             spool.close()

@@ -21,6 +21,8 @@ from xml.etree import ElementTree as ET
 from newslint.finding import Finding
 from newslint.formatters.base import Formatter
 
+_CASE_LEVEL = 2  # testsuites > testsuite > testcase
+_PLACE = "newslint-cases"  # a stand-in element for the cases while the header is written
 # What XML 1.0 allows: tab, LF, CR, and U+0020 upwards bar surrogates, U+FFFE and U+FFFF.
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -31,17 +33,26 @@ def xml_safe(text: str) -> str:
 
 
 class JunitFormatter(Formatter):
-    """Collects a test case per file and writes the XML document at the end."""
+    """Writes the XML document: each file's test case serialised as it comes, kept on disk until the end.
+
+    The header counts every test and failure, so it is written last, before the cases
+    are copied out; each case is indented as ``ET.indent`` would indent it in the whole
+    document, so the output is the same as building the document in memory.
+    """
 
     def start(self) -> None:
         """Begin with no test cases."""
-        self._cases: list[ET.Element] = []
+        from newslint.spool import Spool
+
+        self._cases = Spool(by_path=False)
         self._failures = self._errors = 0
 
+    def _add(self, path: str, case: ET.Element) -> None:
+        ET.indent(case, level=_CASE_LEVEL)
+        self._cases.add(path, ET.tostring(case, encoding="unicode"))
+
     def _case(self, path: str) -> ET.Element:
-        case = ET.Element("testcase", classname="newslint", name=xml_safe(path))
-        self._cases.append(case)
-        return case
+        return ET.Element("testcase", classname="newslint", name=xml_safe(path))
 
     def file(self, path: str, findings: Sequence[Finding]) -> None:
         """Add the file's test case with one failure per finding."""
@@ -50,20 +61,31 @@ class JunitFormatter(Formatter):
             failure = ET.SubElement(case, "failure", type=f.code, message=xml_safe(f"{f.line}:{f.column}: {f.message}"))
             failure.text = xml_safe(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.rule}] {f.message}")
             self._failures += 1
+        self._add(path, case)
 
     def error(self, path: str, message: str) -> None:
         """Add a test case with an error for a file that could not be linted."""
-        error = ET.SubElement(self._case(path), "error", type="input-error", message=xml_safe(message))
+        case = self._case(path)
+        error = ET.SubElement(case, "error", type="input-error", message=xml_safe(message))
         error.text = xml_safe(f"{path}: {message}")
         self._errors += 1
+        self._add(path, case)
 
     def finish(self) -> None:
         """Write the XML document."""
-        counts = {"tests": str(len(self._cases)), "failures": str(self._failures), "errors": str(self._errors)}
-        root = ET.Element("testsuites", {"name": "newslint", **counts})
-        suite = ET.SubElement(root, "testsuite", {"name": "newslint", **counts})
-        suite.extend(self._cases)
-        ET.indent(root)
-        self.stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-        self.stream.write(ET.tostring(root, encoding="unicode"))
-        self.stream.write("\n")
+        try:
+            counts = {"tests": str(len(self._cases)), "failures": str(self._failures), "errors": str(self._errors)}
+            root = ET.Element("testsuites", {"name": "newslint", **counts})
+            suite = ET.SubElement(root, "testsuite", {"name": "newslint", **counts})
+            if len(self._cases):
+                ET.SubElement(suite, _PLACE)  # where the cases go, indented as they are
+            ET.indent(root)
+            head, place, tail = ET.tostring(root, encoding="unicode").partition(f"<{_PLACE} />")
+            self.stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+            self.stream.write(head)
+            if place:
+                self._cases.write_joined(self.stream, "\n" + "  " * _CASE_LEVEL)
+            self.stream.write(tail)
+            self.stream.write("\n")
+        finally:
+            self._cases.close()

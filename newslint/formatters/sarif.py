@@ -23,7 +23,7 @@ from newslint import __version__
 from newslint.finding import Finding, Severity
 from newslint.fingerprint import VERSION as FINGERPRINT_VERSION
 from newslint.fingerprint import fingerprints
-from newslint.formatters.base import Formatter
+from newslint.formatters.base import Formatter, write_json_around
 from newslint.formatters.location import describe_change, repository_path, repository_root, unit_columns
 
 if TYPE_CHECKING:
@@ -72,14 +72,19 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
 
 
 class SarifFormatter(Formatter):
-    """Collects every result and writes one SARIF log at the end."""
+    """Writes one SARIF log: each file's results serialised as they come, kept on disk until the end.
+
+    The rules and notifications (a few per run) are held; the results are not.
+    """
 
     def start(self, rules: Sequence[Rule] = ()) -> None:
         """Begin a run that knows ``rules``."""
         self._root = repository_root(os.getcwd())
         self._rules: list[dict[str, Any]] = [rule_descriptor(rule) for rule in rules]
         self._index = {rule.code: number for number, rule in enumerate(rules)}
-        self._results: list[dict[str, Any]] = []
+        from newslint.spool import Spool
+
+        self._results = Spool(by_path=False)
         self._notifications: list[dict[str, Any]] = []
 
     def _rule_index(self, f: Finding) -> int:
@@ -95,7 +100,7 @@ class SarifFormatter(Formatter):
         return {"uri": quote(relative, safe="/"), "uriBaseId": ROOT_ID}
 
     def file(self, path: str, findings: Sequence[Finding], text: str | None = None) -> None:
-        """Add one result per finding."""
+        """Serialise one result per finding."""
         if not findings:
             return
         artifact = self._artifact(path)
@@ -109,6 +114,7 @@ class SarifFormatter(Formatter):
                 line, column, end_line, end_column = fallback
             return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
 
+        results = []
         for f, print_ in zip(findings, fingerprints(findings, text)):
             where = region(f.start, f.end, (f.line, f.column, f.end_line, f.end_column))
             if text is not None and f.end - f.start <= _SNIPPET_LIMIT:
@@ -136,7 +142,8 @@ class SarifFormatter(Formatter):
                         ],
                     }
                 ]
-            self._results.append(result)
+            results.append(json.dumps(result, ensure_ascii=False))
+        self._results.add(path, ", ".join(results))
 
     def error(self, path: str, message: str) -> None:
         """Record a file that could not be linted as a tool execution notification."""
@@ -168,8 +175,10 @@ class SarifFormatter(Formatter):
                     "toolExecutionNotifications": self._notifications,
                 }
             ],
-            "results": self._results,
+            "results": [],  # filled from the spool as it is written
         }
         log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-        # One line: json.dumps without indent runs in C, several times faster on a big run.
-        self.stream.write(json.dumps(log, ensure_ascii=False) + "\n")
+        try:
+            write_json_around(self.stream, json.dumps(log, ensure_ascii=False), "}]}", self._results)
+        finally:
+            self._results.close()
