@@ -179,15 +179,13 @@ def hyphenation_counter() -> Callable[[str], int]:
     shift = width * reach
     odd_field = sum(1 << b for b in range(0, width, 2))  # a value's top bit at an even place
     masks: dict[int, int] = {}  # word length -> the odd-value bits of the positions that count
-    words: dict[str, int] = {}
 
+    # Not cached here: the callers keep each token's count (``syllables``, _SYLLABLES), and
+    # a second table of the same words would only double the memory a long run holds.
     def count(word: str) -> int:
         if len(word) < left + right:
             return 1  # too short to hyphenate at all
         word = word.lower()
-        found = words.get(word)
-        if found is not None:
-            return found
         size = len(word)  # lower() may lengthen a word ("İ" is two code points in lower case)
         points = 0
         for end, code in matches("." + word + "."):
@@ -198,10 +196,7 @@ def hyphenation_counter() -> Callable[[str], int]:
             # points[i] odd means a break before dotted[i], i.e. at word position i - 1;
             # breaks count at positions left + 1 .. size - right + 1 of the points.
             mask = masks[size] = sum(odd_field << width * i for i in range(left + 1, size - right + 2))
-        if len(words) > 200_000:  # bound the cache on very long runs
-            words.clear()
-        found = words[word] = 1 + (points & ~(points >> 1) & mask).bit_count()
-        return found
+        return 1 + (points & ~(points >> 1) & mask).bit_count()
 
     return count
 
@@ -292,13 +287,23 @@ def _chunk_counts(chunk: str) -> int:
 
 
 class _ChunkCache(dict):
-    """Chunk -> packed counts; a miss is counted and stored (bounded on very long runs)."""
+    """Chunk -> packed counts; a miss is counted and stored (bounded on very long runs).
+
+    The packed counts are large integers, a new object each, but only a few hundred
+    values occur (one word of two syllables, ...): each is stored once (``_VALUES``), so
+    the cache holds a pointer a chunk, not 32 bytes more.
+    """
 
     def __missing__(self, chunk: str) -> int:
         if len(self) > 200_000:
             self.clear()
-        found = self[chunk] = _chunk_counts(chunk)
+            _VALUES.clear()
+        packed = _chunk_counts(chunk)
+        found = self[chunk] = _VALUES.setdefault(packed, packed)
         return found
+
+
+_VALUES: dict[int, int] = {}
 
 
 _CHUNKS = _ChunkCache()
