@@ -9,14 +9,14 @@ rules, severities, options, format and date; anything else changed is a miss. Wh
 kept: paths, rule codes, positions and messages (which quote a few words of the flagged
 text), never the article itself.
 
-A run reads only the rows of the files it lints (one indexed look-up each), so a run on
-one file costs the same with ten entries or fifty thousand, and memory does not grow with
-the run: new rows are written in batches, each batch one transaction. SQLite's locking
-makes two runs at once safe (a run that cannot get the lock in time leaves the cache
-alone: a cache only saves time), and its transactions make every write whole. A file that
-is not such a database (truncated, hand-edited, another version) is ignored and replaced,
-never trusted; a row whose findings do not read back is a miss. It keeps at most
-``MAX_ENTRIES`` paths, the most recently linted.
+A run reads only the rows of the files it lints (indexed look-ups, a window of files in
+one query), so a run on one file costs the same with ten entries or fifty thousand, and
+memory does not grow with the run: new rows are written in batches, each batch one
+transaction. SQLite's locking makes two runs at once safe (a run that cannot get the
+lock in time leaves the cache alone: a cache only saves time), and its transactions make
+every write whole. A file that is not such a database (truncated, hand-edited, another
+version) is ignored and replaced, never trusted; a row whose findings do not read back
+is a miss. It keeps at most ``MAX_ENTRIES`` paths, the most recently linted.
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ FORMAT_VERSION = 2
 MAX_ENTRIES = 50_000
 _FILE_NAME = f"results-v{FORMAT_VERSION}.sqlite"
 _BATCH = 500  # rows kept in memory before they are written
+_IN_CHUNK = 500  # paths looked up in one query: under the 999 variables older SQLite builds allow
+_SELECT = "SELECT path, digest, key, findings FROM entries WHERE path IN ("
 _TIMEOUT = 10.0  # seconds to wait for another run's lock
 _README = "This folder is newslint's result cache; it is safe to delete. See newslint's README.\n"
 _SCHEMA = (
@@ -83,6 +85,16 @@ def finding_from_json(path: str, data: dict[str, Any]) -> Finding:
         if position is None
         else (int(position[0]), int(position[1]), int(position[2]), int(position[3])),
     )
+
+
+def _findings(path: str, row: tuple[str, str, str] | None, text_digest: str, key: str) -> list[Finding] | None:
+    """Return the findings a row holds for this text and key; None for no row, another text or key, or a bad row."""
+    if row is None or row[0] != text_digest or row[1] != key:
+        return None
+    try:
+        return [finding_from_json(path, item) for item in json.loads(row[2])]
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
 
 
 class ResultCache:
@@ -140,29 +152,37 @@ class ResultCache:
 
     def get(self, path: str, text_digest: str, key: str) -> list[Finding] | None:
         """Return the cached findings of ``path`` if its text and key are unchanged, else None."""
+        return self.get_many([(path, text_digest, key)])[0]
+
+    def get_many(self, wanted: Sequence[tuple[str, str, str]]) -> list[list[Finding] | None]:
+        """Return ``get`` of each (path, digest, key), looked up in a query per ``_IN_CHUNK`` paths.
+
+        One query for a window of files costs a fraction of one query each (the statement,
+        the call into SQLite and the cursor are most of a one-row look-up).
+        """
         import sqlite3
 
+        rows: dict[str, tuple[str, str, str]] = {}
         with self._lock:
-            row = self._pending.get(path)
-            if row is None:
-                db = self._connect(create=False)
-                if db is None:
-                    return None
+            asked = []
+            for path, _, _ in wanted:
+                row = self._pending.get(path)
+                if row is not None:
+                    rows[_column(path)] = row
+                else:
+                    asked.append(_column(path))
+            db = self._connect(create=False) if asked else None
+            if db is not None:
                 try:
-                    found = db.execute(
-                        "SELECT digest, key, findings FROM entries WHERE path = ?", (_column(path),)
-                    ).fetchone()
+                    for start in range(0, len(asked), _IN_CHUNK):
+                        chunk = asked[start : start + _IN_CHUNK]
+                        query = _SELECT + ",".join("?" * len(chunk)) + ")"
+                        rows.update(
+                            (path, (digest, key, findings)) for path, digest, key, findings in db.execute(query, chunk)
+                        )
                 except sqlite3.Error:
-                    return None
-                if found is None:
-                    return None
-                row = found
-        if row[0] != text_digest or row[1] != key:
-            return None
-        try:
-            return [finding_from_json(path, item) for item in json.loads(row[2])]
-        except (KeyError, TypeError, ValueError, AttributeError):
-            return None
+                    pass  # what was read before the error is good; the rest are misses
+        return [_findings(path, rows.get(_column(path)), text_digest, key) for path, text_digest, key in wanted]
 
     def put(self, path: str, text_digest: str, key: str, findings: list[Finding]) -> None:
         """Record the findings of ``path`` for its text and key (written with the next batch)."""
