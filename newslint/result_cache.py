@@ -2,8 +2,9 @@
 
 Like ruff's, it lives in ``.newslint_cache/`` beside the configuration that applies (or in
 ``--cache-dir``): one SQLite database per configuration folder (the standard library's
-``sqlite3``), a row per linted path with the digest of its text, the key of everything
-else its findings depend on, and the findings as JSON. The key names newslint's version,
+``sqlite3``), a row per linted path with the digest of its bytes as read (of its text,
+for a text that was not read from a file), the key of everything else its findings
+depend on, and the findings as JSON. The key names newslint's version,
 every plugin's version, the knowledge and data files' contents and the file's effective
 rules, severities, options, format and date; anything else changed is a miss. What is
 kept: paths, rule codes, positions and messages (which quote a few words of the flagged
