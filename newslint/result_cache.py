@@ -25,7 +25,6 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Sequence
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +32,8 @@ from newslint.cache import blake2b
 from newslint.finding import Finding, Fix, Severity
 
 CACHE_FOLDER = ".newslint_cache"
+# The version of the table's columns. The findings' JSON is covered by the key (it names
+# newslint's version and code): a row another version wrote is a miss whatever it holds.
 FORMAT_VERSION = 2
 MAX_ENTRIES = 50_000
 _FILE_NAME = f"results-v{FORMAT_VERSION}.sqlite"
@@ -57,34 +58,53 @@ def digest(text: str) -> str:
     return blake2b(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def finding_to_json(finding: Finding) -> dict[str, Any]:
-    """Return a finding as plain JSON data (the path is the entry's, not repeated)."""
-    data = asdict(finding)
-    del data["path"]
-    data["severity"] = finding.severity.value
-    return data
+def finding_to_json(finding: Finding) -> list[Any]:
+    """Return a finding as plain JSON data: its fields in order, without the path (the entry's).
+
+    A list, not an object: it reads back in half the time, with no key repeated in every row.
+    """
+    fix = finding.fix
+    return [
+        finding.code,
+        finding.rule,
+        finding.severity.value,
+        finding.message,
+        finding.start,
+        finding.end,
+        finding.line,
+        finding.column,
+        finding.end_line,
+        finding.end_column,
+        None if fix is None else [fix.start, fix.end, fix.text, fix.safe],
+        None if finding.fix_position is None else list(finding.fix_position),
+    ]
 
 
-def finding_from_json(path: str, data: dict[str, Any]) -> Finding:
-    """Rebuild a finding from ``finding_to_json``'s data, or raise on anything malformed."""
-    fix = data.get("fix")
-    position = data.get("fix_position")
+_SEVERITIES = {severity.value: severity for severity in Severity}
+
+
+def finding_from_json(path: str, data: list[Any]) -> Finding:
+    """Rebuild a finding from ``finding_to_json``'s data, or raise on anything malformed.
+
+    Every field must have its own type (a number written as text, or 1.5 for a line, is
+    malformed, never converted): only what newslint wrote is trusted.
+    """
+    code, rule, severity, message, start, end, line, column, end_line, end_column, fix, position = data
+    if not (type(code) is type(rule) is type(message) is str):
+        raise TypeError("a text field is not text")
+    if not (type(start) is type(end) is type(line) is type(column) is type(end_line) is type(end_column) is int):
+        raise TypeError("a position is not a whole number")
+    if fix is not None:
+        fix_start, fix_end, text, safe = fix
+        if not (type(fix_start) is type(fix_end) is int and type(text) is str and type(safe) is bool):
+            raise TypeError("a fix is malformed")
+        fix = Fix(fix_start, fix_end, text, safe)
+    if position is not None:
+        position = tuple(position)
+        if len(position) != 4 or not all(type(number) is int for number in position):
+            raise TypeError("a fix position is malformed")
     return Finding(
-        path=path,
-        code=str(data["code"]),
-        rule=str(data["rule"]),
-        severity=Severity(data["severity"]),
-        message=str(data["message"]),
-        start=int(data["start"]),
-        end=int(data["end"]),
-        line=int(data["line"]),
-        column=int(data["column"]),
-        end_line=int(data["end_line"]),
-        end_column=int(data["end_column"]),
-        fix=None if fix is None else Fix(int(fix["start"]), int(fix["end"]), str(fix["text"]), bool(fix["safe"])),
-        fix_position=None
-        if position is None
-        else (int(position[0]), int(position[1]), int(position[2]), int(position[3])),
+        path, code, rule, _SEVERITIES[severity], message, start, end, line, column, end_line, end_column, fix, position
     )
 
 
@@ -94,7 +114,7 @@ def _findings(path: str, row: tuple[str, str, str] | None, text_digest: str, key
         return None
     try:
         return [finding_from_json(path, item) for item in json.loads(row[2])]
-    except (KeyError, TypeError, ValueError, AttributeError):
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError):  # JSON nested too deep: RecursionError
         return None
 
 

@@ -110,13 +110,25 @@ def test_a_corrupt_cache_file_is_ignored_never_trusted(tmp_path, garbage):
     # A well-formed row with findings that do not fit the file is not trusted either.
     path = str(files[0])
     findings = json.loads(_rows(tmp_path)[path][2])
-    findings[0]["code"] = None
-    del findings[0]["line"]
-    with sqlite3.connect(cache_file) as db:
-        db.execute("UPDATE entries SET findings = ? WHERE path = ?", (json.dumps(findings), path))
-    CALLS.clear()
-    assert _run(_linter(tmp_path, cache=True), tmp_path) == expected
-    assert [Path(p).name for p in CALLS] == ["a000.txt"]
+    assert len(findings) == 1 and findings[0][:3] == ["ZZ801", "counted-rule", "warning"]
+    for broken in _malformed(findings[0]):
+        with sqlite3.connect(cache_file) as db:
+            db.execute("UPDATE entries SET findings = ? WHERE path = ?", (broken, path))
+        CALLS.clear()
+        assert _run(_linter(tmp_path, cache=True), tmp_path) == expected, broken
+        assert [Path(p).name for p in CALLS] == ["a000.txt"], broken
+
+
+def _malformed(finding: list) -> list[str]:
+    """Return findings columns that must not be trusted, made from one good finding."""
+    variants = []
+    for index, value in [(0, None), (2, "fatal"), (2, []), (4, "12"), (6, 1.5), (6, True), (3, 7), (11, [1, 2, 3])]:
+        changed = list(finding)
+        changed[index] = value
+        variants.append(changed)
+    variants += [finding[:-1], [*finding, None], {"code": "ZZ801"}, "x" * 12]
+    variants += [[*finding[:10], [0, 1, "x", "yes"], None], [*finding[:10], [0, 1, "x"], None]]
+    return [json.dumps([item]) for item in variants] + ["[" * 100_000, "7", "{", '"text"']
 
 
 def test_cache_false_in_the_configuration_keeps_nothing_on_disk(tmp_path):
