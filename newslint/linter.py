@@ -37,6 +37,7 @@ from newslint.selection import unknown_tokens
 from newslint.source import Source, read, read_stream
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
     from typing import BinaryIO
 
     from newslint.formatters.base import Formatter
@@ -131,7 +132,7 @@ class Linter:
         self.cache = cache
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
         self._caches: dict[Path, ResultCache] = {}
-        self._cache_keys: dict[tuple[object, ...], str] = {}
+        self._cache_keys: dict[tuple[object, ...], tuple[str, Config, Sequence[ActiveRule]]] = {}
         self.select = None if select is None else list(select)
         self.ignore = list(ignore)
         self.stdin_filename = stdin_filename
@@ -394,13 +395,8 @@ class Linter:
         fix_readonly: bool = False,
         on_total: Callable[[int], None] | None = None,
     ) -> Iterator[FileResult]:
-        import multiprocessing
         from collections import deque
-        from concurrent.futures import ProcessPoolExecutor
 
-        # Fork where there is fork: the workers start with this Linter already built.
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         pool: ProcessPoolExecutor | None = None
         # Windows looked up and sent out, oldest first: each is its results in order, a result
         # where the cache answered and None where a worker's (from its chunks, in order) goes.
@@ -412,17 +408,14 @@ class Linter:
                 total += len(window)
                 # Unchanged files are answered from the result cache here: sending them to a
                 # worker to look up costs more than the look-up. Only the others are linted there.
-                ready = [None if fix else self._from_cache(target) for target in window]
+                ready: list[FileResult | None] = [None] * len(window) if fix else self._from_cache(window)
                 todo = [target for target, result in zip(window, ready) if result is None]
                 done: Iterator[tuple[FileResult, tuple[str, str] | None]]
                 if pool is None and len(todo) < _MIN_FILES_A_WORKER * 2:
                     done = ((self._lint_target(target, fix, write, None, fix_readonly), None) for target in todo)
                 else:
                     if pool is None:
-                        initial: Any = self if context.get_start_method() == "fork" else self._options
-                        pool = ProcessPoolExecutor(
-                            jobs, mp_context=context, initializer=_start_worker, initargs=(initial,)
-                        )
+                        pool = _pool(self, jobs)
                     # Chunks of a sixteenth of a window for two workers (fewer round trips than one
                     # file each), smaller in the last, short, window: no worker waits long for the
                     # last chunk to finish.
@@ -458,18 +451,34 @@ class Linter:
                     self.unavailable.setdefault(code, message)
             yield result
 
-    def _from_cache(self, target: Target) -> FileResult | None:
-        """Return the result of an unchanged file (or of one that cannot be read) without linting; else None."""
-        if not self.cache or target.path == STDIN:
-            return None
-        read = self._read_target(target, None)
-        if read.source is None:
-            return read  # an error: nothing for a worker to do
-        config = self.config_for(read.path)
-        cached, _ = self._cached(read.source, read.path, config)
-        if cached is None:
-            return None
-        return FileResult(read.path, cached, status=exit_status(cached, config.fail_on), source=read.source)
+    def _from_cache(self, window: Sequence[Target]) -> list[FileResult | None]:
+        """Return, for each target, its result when it is unchanged (or cannot be read), else None.
+
+        The window's files are looked up together: one query per cache folder, not one a file.
+        """
+        ready: list[FileResult | None] = [None] * len(window)
+        if not self.cache:
+            return ready
+        # Per cache folder: (index in the window, the file as read, its configuration, digest, key).
+        asked: dict[ResultCache, list[tuple[int, FileResult, Config, str, str]]] = {}
+        for index, target in enumerate(window):
+            if target.path == STDIN:
+                continue
+            read = self._read_target(target, None)
+            if read.source is None:
+                ready[index] = read  # an error: nothing for a worker to do
+                continue
+            config = self.config_for(read.path)
+            entry = self._cache_entry(read.source, read.path, config)
+            if entry is not None:
+                asked.setdefault(self._cache_for(read.path), []).append((index, read, config, *entry))
+        for cache, items in asked.items():
+            found = cache.get_many([(read.path, digest, key) for _, read, _, digest, key in items])
+            for (index, read, config, _, _), cached in zip(items, found):
+                if cached is not None:
+                    status = exit_status(cached, config.fail_on)
+                    ready[index] = FileResult(read.path, cached, status=status, source=read.source)
+        return ready
 
     def _excluded(self, path: str) -> bool:
         try:
@@ -540,34 +549,53 @@ class Linter:
         self, source: Source, display: str, config: Config
     ) -> tuple[list[Finding] | None, tuple[str, str] | None]:
         """Return the cached findings (or None) and the cache entry's (digest, key) to store, if caching."""
-        if not self.cache or not config.cache or display == STDIN:
+        entry = self._cache_entry(source, display, config)
+        if entry is None:
             return None, None
-        from newslint.result_cache import digest
-
-        entry = (digest(source.text), self._cache_key(display, config))
         return self._cache_for(display).get(display, *entry), entry
 
-    def _cache_key(self, path: str, config: Config) -> str:
-        active = self.active_rules(path, config)
-        memo = (id(config), tuple(id(item) for item in active), self.input_format(path).name)
-        key = self._cache_keys.get(memo)
-        if key is None:
-            from newslint import __version__
-            from newslint.cache import blake2b
-            from newslint.result_cache import data_digest
+    def _cache_entry(self, source: Source, display: str, config: Config) -> tuple[str, str] | None:
+        """Return the (digest, key) the file's findings are cached under, or None when they are not cached."""
+        if not self.cache or not config.cache or display == STDIN:
+            return None
+        from newslint.result_cache import digest
 
-            data_files = [
-                *_shipped_data_files(),
-                *(p for item in active for spec, value in _path_options(item) for p in value),
-            ]
-            parts = [__version__, repr(self.plugin_versions()), data_digest(data_files), memo[2], repr(config.date)]
-            parts.append(_code_stamp(item.rule for item in active))
-            parts += [
-                f"{item.rule.code}|{item.rule.plugin}|{item.severity.value}|{sorted(item.options.items())!r}"
-                for item in active
-            ]
-            key = blake2b("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
-            self._cache_keys[memo] = key
+        # A file's bytes were hashed as it was read (for --fix): the same bytes are the same text,
+        # so that digest serves, and the text is not hashed again (a twentieth of a cached run).
+        text_digest = source.state.digest if source.state is not None else digest(source.text)
+        return text_digest, self._cache_key(display, config)
+
+    def _cache_key(self, path: str, config: Config) -> str:
+        applied = self.configs.applied(path)
+        active: Sequence[ActiveRule]
+        if config is applied.config:
+            # Files with the same rules share one tuple of them: its identity stands for them all.
+            active = applied.active(self.registry, path, self.select, self.ignore)
+            rules: object = id(active)
+        else:
+            active = self.active_rules(path, config)
+            rules = tuple(id(item) for item in active)
+        memo = (id(config), rules, self.input_format(path).name)
+        found = self._cache_keys.get(memo)
+        if found is not None:
+            return found[0]
+        from newslint import __version__
+        from newslint.cache import blake2b
+        from newslint.result_cache import data_digest
+
+        data_files = [
+            *_shipped_data_files(),
+            *(p for item in active for spec, value in _path_options(item) for p in value),
+        ]
+        parts = [__version__, repr(self.plugin_versions()), data_digest(data_files), memo[2], repr(config.date)]
+        parts.append(_code_stamp(item.rule for item in active))
+        parts += [
+            f"{item.rule.code}|{item.rule.plugin}|{item.severity.value}|{sorted(item.options.items())!r}"
+            for item in active
+        ]
+        key = blake2b("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+        # The configuration and rules are kept with the key: while it is here, no other object takes their ids.
+        self._cache_keys[memo] = (key, config, active)
         return key
 
     def plugin_versions(self) -> list[tuple[str, str]]:
@@ -622,6 +650,22 @@ def _start_worker(linter_or_options: Linter | dict[str, object]) -> None:
     else:
         _WORKER = Linter(**linter_or_options)  # type: ignore[arg-type]
     _WORKER.unavailable.clear()
+
+
+def _pool(linter: Linter, jobs: int) -> ProcessPoolExecutor:
+    """Start ``jobs`` worker processes for ``linter``.
+
+    Imported only here: a run the result cache answers whole never starts one, and
+    multiprocessing with concurrent.futures is a tenth of its CPU time to import.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Fork where there is fork: the workers start with this Linter already built.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    initial: Any = linter if context.get_start_method() == "fork" else linter._options
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(initial,))
 
 
 def _work(

@@ -60,8 +60,9 @@ class FileState:
 def digest(data: bytes) -> str:
     """Return the content hash ``FileState`` keeps (BLAKE2b, 256 bits, hex).
 
-    It is only compared within one run (the file as read, and as it is before ``--fix``
-    replaces it); BLAKE2b comes with Python, where SHA-256 means importing ``hashlib``
+    It is compared within one run (the file as read, and as it is before ``--fix``
+    replaces it) and by the result cache (the file as read now and when its findings were
+    kept: the same bytes are the same text); BLAKE2b comes with Python, where SHA-256 means importing ``hashlib``
     and OpenSSL, an eighth of a short file's linting.
     """
     from newslint.cachedir import blake2b

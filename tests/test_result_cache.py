@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -109,13 +110,25 @@ def test_a_corrupt_cache_file_is_ignored_never_trusted(tmp_path, garbage):
     # A well-formed row with findings that do not fit the file is not trusted either.
     path = str(files[0])
     findings = json.loads(_rows(tmp_path)[path][2])
-    findings[0]["code"] = None
-    del findings[0]["line"]
-    with sqlite3.connect(cache_file) as db:
-        db.execute("UPDATE entries SET findings = ? WHERE path = ?", (json.dumps(findings), path))
-    CALLS.clear()
-    assert _run(_linter(tmp_path, cache=True), tmp_path) == expected
-    assert [Path(p).name for p in CALLS] == ["a000.txt"]
+    assert len(findings) == 1 and findings[0][:3] == ["ZZ801", "counted-rule", "warning"]
+    for broken in _malformed(findings[0]):
+        with sqlite3.connect(cache_file) as db:
+            db.execute("UPDATE entries SET findings = ? WHERE path = ?", (broken, path))
+        CALLS.clear()
+        assert _run(_linter(tmp_path, cache=True), tmp_path) == expected, broken
+        assert [Path(p).name for p in CALLS] == ["a000.txt"], broken
+
+
+def _malformed(finding: list) -> list[str]:
+    """Return findings columns that must not be trusted, made from one good finding."""
+    variants = []
+    for index, value in [(0, None), (2, "fatal"), (2, []), (4, "12"), (6, 1.5), (6, True), (3, 7), (11, [1, 2, 3])]:
+        changed = list(finding)
+        changed[index] = value
+        variants.append(changed)
+    variants += [finding[:-1], [*finding, None], {"code": "ZZ801"}, "x" * 12]
+    variants += [[*finding[:10], [0, 1, "x", "yes"], None], [*finding[:10], [0, 1, "x"], None]]
+    return [json.dumps([item]) for item in variants] + ["[" * 100_000, "7", "{", '"text"']
 
 
 def test_cache_false_in_the_configuration_keeps_nothing_on_disk(tmp_path):
@@ -209,3 +222,45 @@ def test_a_changed_rule_module_is_a_miss(tmp_path):
         assert len(CALLS) == 3
     finally:
         os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def test_a_window_looked_up_at_once_still_treats_each_bad_row_as_a_miss(tmp_path, monkeypatch):
+    # Workers' runs look a window of files up in few queries (here two paths a query).
+    monkeypatch.setattr(result_cache, "_IN_CHUNK", 2)
+    files = _tree(tmp_path, 40)
+    expected = _run(_linter(tmp_path), tmp_path)
+    list(_linter(tmp_path, cache=True).lint_paths([str(tmp_path)], jobs=2))
+    files[3].write_text("Story 3 now has xyzzy.\n")
+    expected[3] = ("a003.txt", [(1, 17, "ZZ801")])
+    cache_file = tmp_path / ".newslint_cache" / "results-v2.sqlite"
+    with sqlite3.connect(cache_file) as db:
+        db.execute("DELETE FROM entries WHERE path = ?", (str(files[10]),))
+        db.execute("UPDATE entries SET findings = '[{' WHERE path = ?", (str(files[20]),))
+        db.execute("UPDATE entries SET findings = '[{\"code\": 1}]' WHERE path = ?", (str(files[30]),))
+    CALLS.clear()
+    # Four misses are fewer than workers are started for: they are linted here, and counted.
+    assert _run(_linter(tmp_path, cache=True), tmp_path, jobs=2) == expected
+    assert sorted(Path(p).name for p in CALLS) == ["a003.txt", "a010.txt", "a020.txt", "a030.txt"]
+    CALLS.clear()
+    assert _run(_linter(tmp_path, cache=True), tmp_path, jobs=2) == expected
+    assert CALLS == []  # the misses were stored again
+
+
+def test_get_many_answers_each_path_as_get_does(tmp_path, monkeypatch):
+    monkeypatch.setattr(result_cache, "_IN_CHUNK", 2)
+    linter = _linter(tmp_path)
+    finding = linter.lint_text("It has xyzzy.", "a.txt")[0]
+    cache = result_cache.ResultCache(tmp_path / "cache")
+    cache.put("a.txt", "d1", "k", [replace(finding, path="a.txt")])
+    cache.put("b.txt", "d2", "k", [])
+    cache.put("c.txt", "d3", "k", [])
+    cache.put("e.txt", "d5", "k", [])
+    cache.save()
+    wanted = [("a.txt", "d1", "k"), ("b.txt", "d2", "other key"), ("c.txt", "changed", "k"), ("d.txt", "d4", "k")]
+    wanted += [("a.txt", "d1", "k"), ("e.txt", "d5", "k")]  # the last alone in its query
+    again = result_cache.ResultCache(tmp_path / "cache")
+    assert again.get_many(wanted) == [[finding], None, None, None, [finding], []]
+    assert [again.get(*item) for item in wanted] == again.get_many(wanted)
+    again.put("d.txt", "d4", "k", [])  # pending, not yet written: answered all the same
+    assert again.get_many([("d.txt", "d4", "k")]) == [[]]
+    assert result_cache.ResultCache(tmp_path / "none").get_many(wanted[:2]) == [None, None]

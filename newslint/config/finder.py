@@ -51,6 +51,12 @@ class Applied:
         self, registry: Registry, path: str, select: Sequence[str] | None = None, ignore: Sequence[str] = ()
     ) -> list[ActiveRule]:
         """Return ``Config.active_rules`` for ``path``, worked out once per distinct answer."""
+        return list(self.active(registry, path, select, ignore))
+
+    def active(
+        self, registry: Registry, path: str, select: Sequence[str] | None = None, ignore: Sequence[str] = ()
+    ) -> tuple[ActiveRule, ...]:
+        """Return ``active_rules`` as the one tuple kept for its answer: files with the same rules share it."""
         config = self.config
         matching = tuple(i for i, override in enumerate(config.overrides) if config.matches(override.files, path))
         house = config.house_for(path)
@@ -58,7 +64,7 @@ class Applied:
         found = self._active.get(key)
         if found is None:
             found = self._active[key] = tuple(config.active_rules(registry, path, select, ignore))
-        return list(found)
+        return found
 
 
 class Finder:
