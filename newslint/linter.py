@@ -502,7 +502,12 @@ class Linter:
         config = self.config_for(display)
         date = config.date
         if not fix:
-            cached, entry = self._cached(source, display, config)
+            if _IN_WORKER:
+                # The parent asked the cache before sending the file here, and the cache's
+                # database connection is the parent's: SQLite connections must not cross a fork.
+                cached, entry = None, self._cache_entry(source, display, config)
+            else:
+                cached, entry = self._cached(source, display, config)
             if cached is not None:
                 # Only results without problems are cached (their status is not 2).
                 return FileResult(display, cached, status=exit_status(cached, config.fail_on), source=source)
@@ -639,6 +644,7 @@ class Linter:
 
 _WORKER: Linter | None = None
 _IN_WORKER = False
+_INHERITED: list[object] = []  # a forked worker's copies of the parent's open caches
 
 
 def _start_worker(linter_or_options: Linter | dict[str, object]) -> None:
@@ -647,6 +653,11 @@ def _start_worker(linter_or_options: Linter | dict[str, object]) -> None:
     _IN_WORKER = True
     if isinstance(linter_or_options, Linter):
         _WORKER = linter_or_options
+        # A forked copy of the parent's: its open result-cache connections are the parent's
+        # and must not be used here, nor closed (SQLite would tidy up the parent's files):
+        # they are kept, unused, until the worker exits without finalising anything.
+        _INHERITED.append(_WORKER._caches)
+        _WORKER._caches = {}
     else:
         _WORKER = Linter(**linter_or_options)  # type: ignore[arg-type]
     _WORKER.unavailable.clear()

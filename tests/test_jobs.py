@@ -62,3 +62,28 @@ def test_a_handful_of_files_starts_no_worker(tmp_path):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.split() == ["6", "False"]
+
+
+def test_a_worker_never_touches_the_parents_result_cache(tmp_path, monkeypatch):
+    # A forked worker holds copies of the parent's open SQLite connections, which must not
+    # cross a fork: it lints what the parent could not answer and hands the entry back.
+    from newslint import linter as module
+    from newslint.result_cache import ResultCache
+
+    _tree(tmp_path, 3)
+    parent = Linter(select=["missing-space"], entry_points=False, cache=True, cache_dir=tmp_path / "cache")
+    list(parent.lint_paths([str(tmp_path / "a")]))  # opens the cache in the "parent"
+    assert parent._caches
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("a worker used the result cache")
+
+    for name in ("get", "get_many", "put", "save"):
+        monkeypatch.setattr(ResultCache, name, refuse)
+    for name, value in (("_IN_WORKER", False), ("_WORKER", None), ("_INHERITED", [])):
+        monkeypatch.setattr(module, name, value)  # put back when the test ends
+    module._start_worker(parent)  # as a forked worker starts, in this process
+    assert parent._caches == {}
+    target = next(module.targets([str(tmp_path / "b")], parent._excluded, parent.formats.suffixes))
+    result, entry = module._work(target, False, True)
+    assert result.error is None and entry is not None  # linted, and the entry is for the parent
