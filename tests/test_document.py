@@ -201,3 +201,22 @@ def test_line_column_is_position_as_a_pair():
     for offset in range(len(text) + 1):
         position = index.position(offset)
         assert index.line_column(offset) == (position.line, position.column)
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("", [0]),
+        ("\n", [0, 1]),
+        ("a\nb", [0, 2]),
+        ("a\n\nb\n", [0, 2, 3, 5]),
+        ("\n\n\n", [0, 1, 2, 3]),
+        ("a\r\nb\nc\rd", [0, 3, 5, 7]),
+        ("x\u2028y\x0cz\nw", [0, 6]),  # U+2028 and a form feed end no line
+    ],
+)
+def test_line_starts(text, starts):
+    # Text without CR is indexed by str.find, text with CR by the regex: both start a line
+    # after each CR, LF or CRLF only.
+    index = LineIndex(text)
+    assert [index.line_start(n) for n in range(1, index.line_count + 1)] == starts
