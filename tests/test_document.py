@@ -220,3 +220,24 @@ def test_line_starts(text, starts):
     # after each CR, LF or CRLF only.
     index = LineIndex(text)
     assert [index.line_start(n) for n in range(1, index.line_count + 1)] == starts
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["The (plan plan.", "“Yes” ... said"], [["the", "plan", "plan"], ["yes", "", "said"]]),
+        (["ΟΔΟΣ ΟΔΟΣ", "", "   ", "İstanbul x"], [["οδος", "οδος"], [], [], ["i̇stanbul", "x"]]),
+        (["a \0 b", "a\0b c", "\0\0"], [["a", "\0", "b"], ["a\0b", "c"], ["\0\0"]]),  # NUL in a paragraph
+        ([], []),
+    ],
+)
+def test_bare_words_by_paragraph_and_as_one_stream(texts, expected):
+    # Made from the joined prose in one split, each paragraph's words are still its own
+    # bare_words; the stream lists them all with a separator, equal to no word, between.
+    document = Document("")
+    document.__dict__["paragraphs"] = tuple(Paragraph.verbatim(text, 0) for text in texts)
+    assert [list(words) for words in document.bare_words] == expected
+    stream, separator = document.bare_word_stream
+    assert separator not in {word for words in expected for word in words}
+    between = [separator]
+    assert stream == [w for number, words in enumerate(expected) for w in (between if number else []) + words]
