@@ -170,11 +170,45 @@ class Document:
         """Return ``newslint.words.bare_words`` of each paragraph's text, in order.
 
         Computed once for the rules that screen every paragraph with it (repeated words,
-        repeated phrases).
+        repeated phrases): the pieces of ``bare_word_stream`` between its separators.
+        """
+        stream, separator = self.bare_word_stream
+        lists: list[list[str]] = []
+        start = 0
+        for _ in range(len(self.paragraphs) - 1):
+            end = stream.index(separator, start)
+            lists.append(stream[start:end])
+            start = end + 1
+        if self.paragraphs:
+            lists.append(stream[start:])
+        return tuple(lists)
+
+    @cached_property
+    def bare_word_stream(self) -> tuple[list[str], str]:
+        """Return every paragraph's ``bare_words`` in one list, with a separator item between paragraphs.
+
+        The separator (returned with the list) equals no word. The screens that read every
+        word of a document (repeated words, repeated phrases) take this list, made by one
+        split of the joined prose, rather than a split and a list a paragraph joined again.
         """
         from newslint.words import bare_words
 
-        return tuple(bare_words(paragraph.text) for paragraph in self.paragraphs)
+        separator = JoinedProse.SEPARATOR
+        joined = self.joined.text
+        if joined.count(separator) == max(len(self.paragraphs) - 1, 0):
+            # Only the paragraphs' separators are NUL: spaced out, each is an item of its
+            # own, and no word holds one (lower case and the stripped marks keep NUL out).
+            return bare_words(joined.replace(separator, f" {separator} ")), separator
+        # A paragraph holds NUL (not copy, but possible): its words are listed paragraph by
+        # paragraph, between separators longer than any word.
+        lists = [bare_words(paragraph.text) for paragraph in self.paragraphs]
+        separator *= 1 + max((len(word) for words in lists for word in words), default=0)
+        stream: list[str] = []
+        for number, words in enumerate(lists):
+            if number:
+                stream.append(separator)
+            stream.extend(words)
+        return stream, separator
 
     def as_written(self, paragraph: Paragraph, start: int, end: int) -> bool:
         """True when ``paragraph.text[start:end]`` stands in the file exactly as written.

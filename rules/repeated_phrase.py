@@ -5,7 +5,6 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Iterator, Mapping
-from itertools import chain
 from typing import Any
 
 from newslint import patterns
@@ -193,10 +192,9 @@ def repeated_phrase(document: Document, options: Mapping[str, Any]) -> Iterator[
     """
     # One C-speed screen of the whole prose rules out most articles, then paragraphs.
     # The paragraphs' bare words are the document's, shared with repeated-word.
-    lists = document.bare_words
-    if not _starts(list(chain.from_iterable(lists))):
-        return
-    for paragraph, words in zip(document.paragraphs, lists):
+    if not _starts(document.bare_word_stream[0]):
+        return  # a phrase doubled in a paragraph is doubled in the stream (no separator inside)
+    for paragraph, words in zip(document.paragraphs, document.bare_words):
         if _starts(words):
             yield from _paragraph_violations(document, paragraph)
 

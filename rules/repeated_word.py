@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import operator
 import re
-from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
-from itertools import accumulate, chain, compress, repeat
+from itertools import compress, repeat
 from typing import Any, NamedTuple
 
 from newslint import patterns
@@ -517,24 +516,24 @@ def _doubled_paragraphs(document: Document) -> set[int]:
     paragraph break is none). Only paragraphs that are not ASCII or hold '--' are then
     read on their own, for a symbol clinging to a word.
     """
-    lists = document.bare_words
-    flat = list(chain.from_iterable(lists))
+    flat, separator = document.bare_word_stream
     following = flat[1:]
     # Equal neighbours, and neighbours one of which ends or starts with the other (a word
     # glued to another by a mark inside the token: 'x(the the'); _glued_pair decides the few.
     maybe = bytes(map(operator.or_, map(str.endswith, flat, following), map(str.startswith, following, flat)))
     found: set[int] = set()
+    number, counted = 0, 0  # the paragraph of flat[counted]: the separators before it
     at = maybe.find(1)
-    if at >= 0:
-        starts = list(accumulate(map(len, lists), initial=0))
-        while at >= 0:
-            number = bisect_right(starts, at) - 1  # the paragraph whose words hold flat[at]
-            if at + 1 < starts[number + 1] and _glued_pair(flat[at], flat[at + 1]):  # and flat[at + 1]
-                found.add(number)
-            at = maybe.find(1, at + 1)
+    while at >= 0:
+        number += flat[counted:at].count(separator)
+        counted = at
+        # A pair across a paragraph break holds the separator: it is none.
+        if flat[at] != separator and flat[at + 1] != separator and _glued_pair(flat[at], flat[at + 1]):
+            found.add(number)
+        at = maybe.find(1, at + 1)
     prose = document.joined.text
     if not prose.isascii() or "--" in prose:
-        for number, (paragraph, words) in enumerate(zip(document.paragraphs, lists)):
+        for number, (paragraph, words) in enumerate(zip(document.paragraphs, document.bare_words)):
             text = paragraph.text
             if number not in found and not (text.isascii() and "--" not in text) and _symbol_glued(text, words):
                 found.add(number)

@@ -201,3 +201,43 @@ def test_line_column_is_position_as_a_pair():
     for offset in range(len(text) + 1):
         position = index.position(offset)
         assert index.line_column(offset) == (position.line, position.column)
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("", [0]),
+        ("\n", [0, 1]),
+        ("a\nb", [0, 2]),
+        ("a\n\nb\n", [0, 2, 3, 5]),
+        ("\n\n\n", [0, 1, 2, 3]),
+        ("a\r\nb\nc\rd", [0, 3, 5, 7]),
+        ("x\u2028y\x0cz\nw", [0, 6]),  # U+2028 and a form feed end no line
+    ],
+)
+def test_line_starts(text, starts):
+    # Text without CR is indexed by str.find, text with CR by the regex: both start a line
+    # after each CR, LF or CRLF only.
+    index = LineIndex(text)
+    assert [index.line_start(n) for n in range(1, index.line_count + 1)] == starts
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["The (plan plan.", "“Yes” ... said"], [["the", "plan", "plan"], ["yes", "", "said"]]),
+        (["ΟΔΟΣ ΟΔΟΣ", "", "   ", "İstanbul x"], [["οδος", "οδος"], [], [], ["i̇stanbul", "x"]]),
+        (["a \0 b", "a\0b c", "\0\0"], [["a", "\0", "b"], ["a\0b", "c"], ["\0\0"]]),  # NUL in a paragraph
+        ([], []),
+    ],
+)
+def test_bare_words_by_paragraph_and_as_one_stream(texts, expected):
+    # Made from the joined prose in one split, each paragraph's words are still its own
+    # bare_words; the stream lists them all with a separator, equal to no word, between.
+    document = Document("")
+    document.__dict__["paragraphs"] = tuple(Paragraph.verbatim(text, 0) for text in texts)
+    assert [list(words) for words in document.bare_words] == expected
+    stream, separator = document.bare_word_stream
+    assert separator not in {word for words in expected for word in words}
+    between = [separator]
+    assert stream == [w for number, words in enumerate(expected) for w in (between if number else []) + words]

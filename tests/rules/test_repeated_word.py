@@ -260,6 +260,10 @@ SCREENED = [
     ("The talks went well.\n\nThey met in 2019 2019", [(39, "2019")]),
     ("They met in 2019 2019\n\nThe talks went well.", [(17, "2019")]),
     ("The talks went well.\n\nThey met in 2019\t2019.\n\nNo more.", [(39, "2019")]),
+    # after blank-ish and one-word paragraphs, which the screen counts past
+    ("Talks.\n\n...\n\nWell.\n\nIt was the the end.", [(31, "the")]),
+    # after a paragraph holding NUL, which the joined prose also puts between paragraphs
+    ("It was \0 over.\n\nIt was the the end.", [(27, "the")]),
 ]
 
 
@@ -273,3 +277,4 @@ def test_the_screen_lets_no_pair_across_paragraphs_through() -> None:
     # year's look back for a word stops at the paragraph's start
     assert found("The talks went well\n\nwell, they did.") == []
     assert found("They met in Paris\n\n2019 2019 was the year.") == []
+    assert found("It was \0 over\n\nover, it was.") == []
