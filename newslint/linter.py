@@ -15,6 +15,7 @@ instance may serve many threads.
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import os
 import threading
 from collections import OrderedDict
@@ -419,6 +420,11 @@ class Linter:
                     done = ((self._lint_target(target, fix, write, None, fix_readonly), None) for target in todo)
                 else:
                     if pool is None:
+                        # The first file is linted here, before the workers fork: what it loads
+                        # (knowledge base, hyphenation automaton, word lists, patterns, parsers)
+                        # is then shared by them copy-on-write, not loaded again by each.
+                        first = ready.index(None)
+                        ready[first] = self._lint_target(todo.pop(0), fix, write, None, fix_readonly)
                         initial: Any = self if context.get_start_method() == "fork" else self._options
                         pool = ProcessPoolExecutor(
                             jobs, mp_context=context, initializer=_start_worker, initargs=(initial,)
@@ -622,6 +628,10 @@ def _start_worker(linter_or_options: Linter | dict[str, object]) -> None:
     else:
         _WORKER = Linter(**linter_or_options)  # type: ignore[arg-type]
     _WORKER.unavailable.clear()
+    # What the worker starts with (the parent's, after a fork) lives as long as it does: a
+    # full collection would walk, and write to, every one of those objects, copying pages
+    # the fork shares. Frozen, the collector only looks at what linting creates.
+    gc.freeze()
 
 
 def _work(
