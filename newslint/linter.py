@@ -15,6 +15,7 @@ instance may serve many threads.
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import os
 import threading
 from collections import OrderedDict
@@ -322,6 +323,7 @@ class Linter:
         jobs: int = 1,
         fix_readonly: bool = False,
         on_total: Callable[[int], None] | None = None,
+        keep_source: bool = True,
     ) -> Iterator[FileResult]:
         """Lint every article under ``paths`` (``-`` is standard input), yielding one result a file.
 
@@ -332,7 +334,10 @@ class Linter:
         file that was read, is no symbolic link, has one link and is writable; a
         read-only file only with ``fix_readonly`` (see ``newslint.atomic.rewrite``).
         With ``jobs`` above 1, files are linted in that many worker processes; results
-        still come in order.
+        still come in order. With ``keep_source`` False the caller says it needs no
+        result's ``source`` (its formatter does not show the text): results a worker
+        linted then come without it, which spares sending every file's text back.
+        Fixing always keeps it.
         ``on_total`` is called with the number of files once they are found (for progress).
         """
         paths = list(paths)
@@ -343,7 +348,9 @@ class Linter:
             parallel = jobs > 1 and STDIN not in paths
             head = list(islice(found, _MIN_FILES_A_WORKER * 2)) if parallel else []
             if parallel and len(head) == _MIN_FILES_A_WORKER * 2:
-                yield from self._in_workers(chain(head, found), fix, write, jobs, fix_readonly, on_total)
+                yield from self._in_workers(
+                    chain(head, found), fix, write, jobs, fix_readonly, on_total, keep_source or fix
+                )
             else:
                 pending = [*head, *found]
                 if on_total is not None:
@@ -394,6 +401,7 @@ class Linter:
         jobs: int,
         fix_readonly: bool = False,
         on_total: Callable[[int], None] | None = None,
+        keep_source: bool = True,
     ) -> Iterator[FileResult]:
         from collections import deque
 
@@ -415,13 +423,18 @@ class Linter:
                     done = ((self._lint_target(target, fix, write, None, fix_readonly), None) for target in todo)
                 else:
                     if pool is None:
+                        # The first file is linted here, before the workers fork: what it loads
+                        # (knowledge base, hyphenation automaton, word lists, patterns, parsers)
+                        # is then shared by them copy-on-write, not loaded again by each.
+                        first = ready.index(None)
+                        ready[first] = self._lint_target(todo.pop(0), fix, write, None, fix_readonly)
                         pool = _pool(self, jobs)
                     # Chunks of a sixteenth of a window for two workers (fewer round trips than one
                     # file each), smaller in the last, short, window: no worker waits long for the
                     # last chunk to finish.
                     size = max(1, min(_MAX_CHUNK, len(todo) // (jobs * 8)))
                     futures = [
-                        pool.submit(_work_chunk, todo[i : i + size], fix, write, fix_readonly)
+                        pool.submit(_work_chunk, todo[i : i + size], fix, write, fix_readonly, keep_source)
                         for i in range(0, len(todo), size)
                     ]
                     done = (item for future in futures for item in future.result())
@@ -661,6 +674,10 @@ def _start_worker(linter_or_options: Linter | dict[str, object]) -> None:
     else:
         _WORKER = Linter(**linter_or_options)  # type: ignore[arg-type]
     _WORKER.unavailable.clear()
+    # What the worker starts with (the parent's, after a fork) lives as long as it does: a
+    # full collection would walk, and write to, every one of those objects, copying pages
+    # the fork shares. Frozen, the collector only looks at what linting creates.
+    gc.freeze()
 
 
 def _pool(linter: Linter, jobs: int) -> ProcessPoolExecutor:
@@ -680,21 +697,22 @@ def _pool(linter: Linter, jobs: int) -> ProcessPoolExecutor:
 
 
 def _work(
-    target: Target, fix: bool, write: bool, fix_readonly: bool = False
+    target: Target, fix: bool, write: bool, fix_readonly: bool = False, keep_source: bool = True
 ) -> tuple[FileResult, tuple[str, str] | None]:
     """Lint one target in a worker; return the result and the cache entry for the parent."""
     assert _WORKER is not None
     before = dict(_WORKER.unavailable)
     result = _WORKER._lint_target(target, fix, write, None, fix_readonly)
     new = tuple((code, message) for code, message in _WORKER.unavailable.items() if code not in before)
-    return replace(result, cache_entry=None, unavailable=new), result.cache_entry
+    source = result.source if keep_source else None
+    return replace(result, source=source, cache_entry=None, unavailable=new), result.cache_entry
 
 
 def _work_chunk(
-    chunk: list[Target], fix: bool, write: bool, fix_readonly: bool
+    chunk: list[Target], fix: bool, write: bool, fix_readonly: bool, keep_source: bool = True
 ) -> list[tuple[FileResult, tuple[str, str] | None]]:
     """Lint a chunk of targets in a worker, in order (one round trip to the parent for all)."""
-    return [_work(target, fix, write, fix_readonly) for target in chunk]
+    return [_work(target, fix, write, fix_readonly, keep_source) for target in chunk]
 
 
 def _code_stamp(rules: Iterable[Rule]) -> str:

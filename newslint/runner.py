@@ -18,7 +18,7 @@ from newslint.engine import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, exit_status
 from newslint.errors import NewslintError, UsageError
 from newslint.finding import Finding
 from newslint.formatters import TEXT_FORMATS
-from newslint.formatters.base import call
+from newslint.formatters.base import call, wants_text
 from newslint.formatters.text import escape_controls
 from newslint.linter import FileResult, Linter
 from newslint.rule import ActiveRule, Rule
@@ -156,6 +156,14 @@ class Runner:
                 jobs=options.jobs,
                 fix_readonly=options.fix_readonly,
                 on_total=progress.set_total,
+                # Each file's text is sent back from worker processes only when used.
+                keep_source=(
+                    fixing
+                    or baseline is not None
+                    or recording is not None
+                    or options.stdin_implicit
+                    or (streams.show_findings and wants_text(formatter))
+                ),
             )
             config_errors: set[str] = set()
             for result in results:

@@ -87,3 +87,69 @@ def test_a_worker_never_touches_the_parents_result_cache(tmp_path, monkeypatch):
     target = next(module.targets([str(tmp_path / "b")], parent._excluded, parent.formats.suffixes))
     result, entry = module._work(target, False, True)
     assert result.error is None and entry is not None  # linted, and the entry is for the parent
+
+
+def test_worker_results_leave_out_the_source_only_when_asked(tmp_path):
+    _tree(tmp_path, 60)
+    select = ["missing-space", "double-space"]
+    serial = list(Linter(select=select, entry_points=False).lint_paths([str(tmp_path)]))
+    linter = Linter(select=select, entry_points=False)
+    kept = list(linter.lint_paths([str(tmp_path)], jobs=2))
+    lean = list(linter.lint_paths([str(tmp_path)], jobs=2, keep_source=False))
+    assert _shape(kept) == _shape(lean) == _shape(serial)
+    assert all(r.source is not None and r.source.text == Path(r.path).read_text() for r in kept)
+    assert sum(r.source is None for r in lean) > 50  # the workers' results; the first is the parent's
+    # Fixing needs the text it started from (``changed``, --diff): it is always kept.
+    fixing = list(linter.lint_paths([str(tmp_path)], jobs=2, fix=True, write=False, keep_source=False))
+    assert all(r.source is not None for r in fixing) and sum(r.changed for r in fixing) > 10
+
+
+def test_every_format_shows_the_same_with_workers(tmp_path, monkeypatch):
+    # Formats that read each file's text (full's excerpts, sarif's UTF-16 columns and
+    # fingerprints) get it from workers too; the others are given none and print the same.
+    from click.testing import CliRunner
+
+    from newslint.cli import main
+
+    _tree(tmp_path, 40)
+    for index, story in enumerate(sorted(tmp_path.rglob("*.txt"))):
+        if index % 4 == 0:  # a character outside the BMP before a slip: UTF-16 columns differ
+            story.write_text(story.read_text() + "\nThe caf\u00e9 \U0001f389 shut.Then  it rained.\n")
+    monkeypatch.chdir(tmp_path)
+    for name in ("concise", "full", "json", "sarif"):
+        args = ["--select", "missing-space,double-space", "--format", name, "--no-cache", "."]
+        serial = CliRunner().invoke(main, [*args, "--jobs", "1"], catch_exceptions=False)
+        parallel = CliRunner().invoke(main, [*args, "--jobs", "2"], catch_exceptions=False)
+        assert serial.exit_code == parallel.exit_code == 1, (name, parallel.stderr)
+        assert parallel.stdout == serial.stdout, name
+        if name == "full":  # the excerpt under a finding: the text was there
+            assert "caf\u00e9 \U0001f389 shut.Then" in parallel.stdout
+
+
+def test_which_formatters_want_the_text():
+    import io
+
+    from newslint.formatters import formatter_class
+    from newslint.formatters.base import Formatter, wants_text
+
+    wanted = {name: wants_text(formatter_class(name)(io.StringIO())) for name in ("concise", "full", "json", "sarif")}
+    assert wanted == {"concise": False, "full": True, "json": False, "sarif": True}
+
+    class Plain:  # a plugin formatter that is no Formatter subclass and takes no text
+        def file(self, path, findings):
+            pass
+
+    class Texty(Formatter):
+        def file(self, path, findings, text=None):
+            pass
+
+    class Anything(Formatter):
+        def file(self, path, findings, **extra):
+            pass
+
+    assert [wants_text(f) for f in (Plain(), Texty(io.StringIO()), Anything(io.StringIO()), object())] == [
+        False,
+        True,
+        True,
+        False,
+    ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, ClassVar, TextIO
 
 from newslint.finding import Finding
 
@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 
 class Formatter:
     """Writes findings to a stream; subclasses override the steps they need."""
+
+    # False when ``file`` takes ``text`` but never reads it: the runner may then pass None,
+    # and worker processes need not send each file's text back (see ``wants_text``).
+    uses_text: ClassVar[bool] = True
 
     def __init__(self, stream: TextIO, color: bool = False) -> None:
         self.stream = stream
@@ -62,6 +66,15 @@ def _accepted(function: Callable[..., Any]) -> tuple[frozenset[str], bool]:
         return frozenset(), False
     names = frozenset(p.name for p in parameters if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY))
     return names, any(p.kind is p.VAR_KEYWORD for p in parameters)
+
+
+def wants_text(formatter: object) -> bool:
+    """Return whether ``formatter``'s ``file`` step takes each file's text and reads it."""
+    method = getattr(formatter, "file", None)
+    if method is None or not getattr(formatter, "uses_text", True):
+        return False
+    names, everything = _accepted(getattr(method, "__func__", method))
+    return everything or "text" in names
 
 
 def call(method: Callable[..., Any] | None, *args: Any, **optional: Any) -> Any:

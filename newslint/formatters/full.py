@@ -124,6 +124,8 @@ def excerpt(text: str, line_start: int, line_end: int, start: int, end: int, wid
 class FullFormatter(TextFormatter):
     """Findings with their severity and the source line under each, for people reading."""
 
+    uses_text = True
+
     def file(self, path: str, findings: Sequence[Finding], text: str | None = None) -> None:
         """Write each finding's line, then its source excerpt and fix."""
         index = LineIndex(text) if text is not None and findings else None

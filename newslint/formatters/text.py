@@ -32,6 +32,8 @@ def _escape(code: int) -> str:
 class TextFormatter(Formatter):
     """The default, human-readable format."""
 
+    uses_text = False  # one line a finding: the text is only read by ``full``
+
     def paint(self, text: str, style: str) -> str:
         """Return ``text`` in an ANSI ``style`` when colouring, else as it is."""
         return f"{style}{text}{RESET}" if self.color else text
