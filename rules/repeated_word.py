@@ -160,8 +160,8 @@ def _symbol_glued(text: str, words: list[str]) -> bool:
     """
     # A symbol that bare_words does not strip may cling to the word: an emoji, ©, ™, a
     # dash typed '--' ('😀the the', 'said--the the'). The few tokens that are not ASCII
-    # or hold '--' are read word by word; one with a digit is left out, as the word
-    # scan leaves a word glued to a digit.
+    # or hold '--' are read word by word. A digit elsewhere in the token ('3😀the') does
+    # not rule it out: the word scan leaves only a word glued straight to a digit.
     if text.isascii() and "--" not in text:
         return False
     odd = map(operator.or_, map(operator.not_, map(str.isascii, words)), map(operator.contains, words, repeat("--")))
@@ -169,7 +169,7 @@ def _symbol_glued(text: str, words: list[str]) -> bool:
         token = words[i]
         # A token that is one word ('it’s', 'café') was compared whole by the screen; its
         # neighbours that are not are read from their own side.
-        if WORD.fullmatch(token) or any(map(str.isdigit, token)):
+        if WORD.fullmatch(token):
             continue
         parts = WORD.findall(token)
         if not parts:
@@ -190,8 +190,11 @@ def _glued_pair(first: str, second: str) -> bool:
     """
     if first == second:
         return True
-    if not first or not second or any(map(str.isdigit, first + second)):
-        return False  # the word scan leaves a word glued to a digit ('3😀the the')
+    if not first or not second:
+        return False
+    # A digit elsewhere in the token ('5(the the') does not rule the pair out: the word
+    # scan leaves only a word glued straight to a digit ('x2', '3rd'), and a screen that
+    # dropped more would make the verdict depend on the rest of the paragraph.
     if len(first) > len(second) and first.endswith(second):
         return not first[-len(second) - 1].isalnum()
     if len(second) > len(first) and second.startswith(first):

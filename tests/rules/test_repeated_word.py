@@ -71,6 +71,10 @@ BAD = [
     ("Fans cheered ©the the club.", [(18, "the")]),
     ("Fans cheered the the😀 club.", [(17, "the")]),
     ("He said --the the plan.", [(14, "the")]),
+    # a digit elsewhere in the token, a mark or symbol between it and the word
+    ("It cost 3😀the the most.", [(14, "the")]),
+    ("See page 5(the the list).", [(15, "the")]),
+    ("See page 5'the the list.", [(15, "the")]),
     # a function word three times or more, or a word so after a determiner: one finding
     # spanning the extra copies
     ("He said the the the plan.", [(12, "the the")]),
@@ -121,8 +125,8 @@ GOOD = [
     "Spend spend spend, they said, and then go go go.",
     "No no no, she said. Ha ha ha.",
     "The sign read TK TK TK, and s s s was letter-spaced.",
-    # a word glued to a digit, whatever stands between
-    "It cost 3😀the the most.",
+    # a word glued straight to a digit is not prose
+    "It cost 3the the most, and x2 x2 was the code.",
     # a stranded preposition before a time phrase
     "It is the moment I have been waiting for for years.",
     "We have been placed in in the past.",
