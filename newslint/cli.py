@@ -190,6 +190,7 @@ def check(
     list_rules: bool,
 ) -> None:
     """Lint articles (.txt, .md, .markdown) in PATHS; `-` reads standard input."""
+    from newslint.linter import usable_cpus
     from newslint.runner import Options, RunError, Runner
 
     options = Options(
@@ -205,7 +206,7 @@ def check(
         diff=diff,
         fix_readonly=fix_readonly,
         stdin_implicit=not paths and not _terminal(sys.stdin),
-        jobs=jobs or os.cpu_count() or 1,
+        jobs=jobs or usable_cpus(),
         cache=not no_cache,
         cache_dir=cache_dir,
         output_file=output_file,

@@ -345,6 +345,8 @@ class Linter:
             found = targets(paths, self._excluded, self.formats.suffixes)
             # Only the first few files are looked for before deciding on workers: they then
             # start, and lint, while the rest of the tree is still being walked.
+            # Never more workers than CPUs: more would only compete for them.
+            jobs = min(jobs, usable_cpus())
             parallel = jobs > 1 and STDIN not in paths
             head = list(islice(found, _MIN_FILES_A_WORKER * 2)) if parallel else []
             if parallel and len(head) == _MIN_FILES_A_WORKER * 2:
@@ -428,6 +430,7 @@ class Linter:
                         # is then shared by them copy-on-write, not loaded again by each.
                         first = ready.index(None)
                         ready[first] = self._lint_target(todo.pop(0), fix, write, None, fix_readonly)
+                        jobs = min(jobs, max(2, len(todo) // _MIN_FILES_A_WORKER))  # no idle workers
                         pool = _pool(self, jobs)
                     # Chunks of a sixteenth of a window for two workers (fewer round trips than one
                     # file each), smaller in the last, short, window: no worker waits long for the
@@ -678,6 +681,16 @@ def _start_worker(linter_or_options: Linter | dict[str, object]) -> None:
     # full collection would walk, and write to, every one of those objects, copying pages
     # the fork shares. Frozen, the collector only looks at what linting creates.
     gc.freeze()
+
+
+def usable_cpus() -> int:
+    """Return how many CPUs this process may run on (its affinity mask where there is one)."""
+    try:
+        count = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on every platform
+        count = os.cpu_count() or 1
+    # Windows' process pools take at most 61 workers.
+    return max(1, min(count, 61) if os.name == "nt" else count)
 
 
 def _pool(linter: Linter, jobs: int) -> ProcessPoolExecutor:

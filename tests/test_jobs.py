@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import random
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from newslint import Linter
+from newslint import linter as linter_module
+
+
+@pytest.fixture(autouse=True)
+def _cpus(monkeypatch):
+    """Four usable CPUs, whatever this machine has: workers are capped at the CPUs."""
+    monkeypatch.setattr(linter_module, "usable_cpus", lambda: 4)
+
 
 _SENTENCES = (
     "The council met on Monday to discuss the budget.",
@@ -153,3 +164,61 @@ def test_which_formatters_want_the_text():
         True,
         False,
     ]
+
+
+def _pool_sizes(monkeypatch) -> list[int]:
+    """Record the number of workers each pool the Linter starts is given."""
+    sizes: list[int] = []
+    real = linter_module._pool
+
+    def recording(linter, jobs):
+        sizes.append(jobs)
+        return real(linter, jobs)
+
+    monkeypatch.setattr(linter_module, "_pool", recording)
+    return sizes
+
+
+def test_no_more_workers_than_cpus(tmp_path, monkeypatch):
+    # --jobs 100 on a two-CPU machine: 100 processes would only compete for two CPUs.
+    _tree(tmp_path, 400)
+    sizes = _pool_sizes(monkeypatch)
+    select = ["missing-space"]
+    serial = _shape(Linter(select=select, entry_points=False).lint_paths([str(tmp_path)]))
+    assert _shape(Linter(select=select, entry_points=False).lint_paths([str(tmp_path)], jobs=100)) == serial
+    assert sizes == [4]
+    # One usable CPU: no worker at all, the files are linted in this process.
+    monkeypatch.setattr(linter_module, "usable_cpus", lambda: 1)
+    assert _shape(Linter(select=select, entry_points=False).lint_paths([str(tmp_path)], jobs=8)) == serial
+    assert sizes == [4]
+
+
+def test_no_more_workers_than_the_files_keep_busy(tmp_path, monkeypatch):
+    # 25 files: one linted here, 24 left, eight a worker at least, so three workers of four.
+    _tree(tmp_path, 25)
+    sizes = _pool_sizes(monkeypatch)
+    results = list(Linter(select=["missing-space"], entry_points=False).lint_paths([str(tmp_path)], jobs=4))
+    assert len(results) == 25 and sizes == [3]
+
+
+_ON_ONE_CPU = (
+    "import sys\n"
+    "from newslint import Linter\n"
+    "from newslint.linter import usable_cpus\n"
+    "results = list(Linter(entry_points=False).lint_paths([sys.argv[1]], jobs=8))\n"
+    "print(usable_cpus(), len(results), 'concurrent.futures.process' in sys.modules)\n"
+)
+
+
+@pytest.mark.skipif(shutil.which("taskset") is None, reason="needs taskset (util-linux)")
+def test_a_process_held_to_one_cpu_lints_in_itself(tmp_path):
+    # The CPUs a process may use, not the machine's: a container or `taskset` may allow one.
+    _tree(tmp_path, 40)
+    result = subprocess.run(
+        ["taskset", "-c", "0", sys.executable, "-c", _ON_ONE_CPU, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["1", "40", "False"]

@@ -35,6 +35,7 @@ from newslint.batch.io import (
 )
 from newslint.batch.work import PartResult, Settings, lint_partition
 from newslint.errors import UsageError
+from newslint.linter import usable_cpus
 
 MANIFEST = "_newslint_batch.json"
 DEFAULT_PARTITION_SIZE = 500
@@ -125,7 +126,7 @@ def _on_dask(
     cluster = None
     if options.scheduler == "local":
         cluster = distributed.LocalCluster(
-            n_workers=options.workers or os.cpu_count() or 1,
+            n_workers=options.workers or usable_cpus(),
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
