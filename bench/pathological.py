@@ -121,6 +121,7 @@ CASES = [
     Case("comma-closers-stop", _repeat(',”.,"""""\'.,)')),
     Case("years-and-capitals-glued", _repeat("2005The BBCThe IAAFGreek 2004Singapore's ")),
     Case("amounts-and-initials-fused", _repeat("4.5%.The £4.5m.The U.S.The ($2.5m).Then ")),
+    Case("figures-glued-to-words", _repeat("aged 44Charlie $50Oil No 1The PMTony 8Mbps ")),
     Case("letters-glued-to-quotes", _repeat('a"B a“B ')),
     Case("html-entity-quotes", _repeat("&#8220;a&#8221;.&#8217;s &quot;b&quot;.. "), "html"),
     Case("html-nested-divs", _repeat("<div><p>x. "), "html"),

@@ -139,6 +139,9 @@ _GLUED_HEADING = patterns.compile(r"([A-Z]?[a-z]+|[A-Z]{2,}s)([A-Z][a-z]+|[A-Z]{
 
 
 _HEADLINE_CHARS = 300
+_SENTENCE_STOP = patterns.compile(r"\.(?!\d)")
+# What follows a figure in a headline's last word: '14m', '$1.3bn', '1990s', '5th'.
+_FIGURE_SUFFIXES = frozenset("m bn tn k p pc s th st nd rd".split())
 
 
 def _heading_position(text: str, start: int, end: int) -> bool:
@@ -151,7 +154,9 @@ def _heading_position(text: str, start: int, end: int) -> bool:
     if start > _HEADLINE_CHARS:
         return False  # fifteen words do not run this long: no need to look (and stay linear)
     prefix = text[:start]
-    if not prefix.strip() or any(mark in prefix for mark in ".!?;\n\r") or len(prefix.split()) > 15:
+    if not prefix.strip() or any(mark in prefix for mark in "!?;\n\r") or len(prefix.split()) > 15:
+        return False
+    if "." in prefix and _SENTENCE_STOP.search(prefix):  # not a decimal point ($1.3bn)
         return False
     return len(text[end : end + 200].split()) >= 3
 
@@ -171,9 +176,10 @@ def _split_heading(usage: _Usage, text: str, start: int, first: bool) -> tuple[s
         return None
     left, right = match.groups()
     token = match.group()
-    if len(left) < 2 or left in _NAME_PREFIXES or token in _brand_names():
+    after_figure = start > 0 and text[start - 1].isdigit() and left in _FIGURE_SUFFIXES  # 'by 14mMore'
+    if (len(left) < 2 and not after_figure) or left in _NAME_PREFIXES or token in _brand_names():
         return None
-    if usage.count(token) > 1 or usage.count(left, after="upper") > 1:
+    if usage.count(token) > 1 or usage.count(left, after="upper") > 1 and not after_figure:
         return None
     if right[1:].islower() and usage.count(right, before="lower") > 1:
         return None  # a half shared with another camel-case word: a naming pattern
@@ -249,7 +255,12 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
     elsewhere. A year glued to a capitalised word (``agreed in 2005The firm``) and a
     word in capitals glued to a word that opens sentences (``backs BBCThe corporation``)
     are reported wherever they stand; where the headline stands, capitals glued to any
-    word the article uses, when it uses the capitals alone too (``IAAFGreek sprinters``).
+    word the article uses, when it uses the capitals alone too (``IAAFGreek sprinters``),
+    or to the first name of someone it names again (``says PMTony Blair``). In the
+    article's first paragraph, where the headline stands, any other figure glued to the
+    body's first word is reported too (``wheat above $300Wheat traders``, ``dies aged
+    92Former``), but not a unit (``8Mbps``), a name written with a figure (1Xtra,
+    4Children) or a token the article repeats.
 
     Elsewhere in a paragraph the evidence
     that both halves are words comes from the article itself: each half is used alone
@@ -304,6 +315,18 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
         paragraph = paragraphs[number]
         if _figure_glued(paragraph.text, start, end, left, right, usage, paragraph is paragraphs[0]):
             yield _violation(paragraph, paragraph.text, start, end, left, right)
+    first = paragraphs[0] if paragraphs else None
+    if first is not None and b"0A" in classes[: _HEADLINE_CHARS + 40]:
+        for match in _GLUED_TO_NUMBER.finditer(first.text, 0, _HEADLINE_CHARS + 40):
+            if _GLUED_TO_FIGURE.match(first.text, match.start()):
+                continue  # a year: found above
+            if usage is None:
+                usage = _Usage(prose)
+            if _number_glued(first.text, match, usage):
+                cut = match.start(1)
+                yield _violation(
+                    first, first.text, match.start(), match.end(), first.text[match.start() : cut], match.group(1)
+                )
     number = -1
     text = ""
     seen_end = -1
@@ -320,7 +343,12 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
             continue
         start, end = letters_around(text, at)
         seen_end = end
-        if (start == 0 or text[start - 1] not in _NOT_BEFORE) and _heading_position(text, start, end):
+        # Where a headline stands, a lower-case word after a hyphen may end it too
+        # ('a shake-upFarmers said'): only a capitalised half is a hyphenated name's.
+        before = text[start - 1] if start else ""
+        if (before not in _NOT_BEFORE or (before == "-" and text[start].islower())) and _heading_position(
+            text, start, end
+        ):
             if usage is None:
                 usage = _Usage(prose)
             glued = _split_heading(usage, text, start, paragraph is paragraphs[0])
@@ -354,8 +382,15 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
 # after it asks what stands before that character, and the lookbehinds in the
 # alternation which character it was: ``(?:19|20)\d\d|[A-Z]{2,5}`` exactly.
 _GLUED_TO_FIGURE = patterns.compile(
-    r"([12A-Z](?<![\w.\-/@#].)(?:(?<=1)9\d\d|(?<=2)0\d\d|(?<=[A-Z])[A-Z]{1,4}))([A-Z][a-z]+)(?=[\s,;:'’\0]|$)"
+    r"([12A-Z](?<![\w.\-/@#].)(?:(?<=1)9\d\d|(?<=2)0\d\d|(?<=[A-Z])[A-Z]{1,4}))([A-Z][a-z]+)(?=[\s,;:'’\-\0]|$)"
 )
+# Any other figure run into the next word where a headline stands ('wheat above
+# $300Wheat traders', 'dies aged 92Former', 'Castle Quest 2It's'): a figure ending the headline, the
+# body's first word, capitalised. Only in the article's first paragraph, in heading
+# position: elsewhere a figure glued to a word is a name or a unit (4Children, 8Mbps).
+_GLUED_TO_NUMBER = patterns.compile(r"\d(?<![\w.,\-/@#]\d)(?:[\d,.]*\d)?([A-Z][a-z]+|A|I)(?=[\s,;:'’\-\0]|$)")
+# Units written with a capital after a figure: not a word of the body.
+_UNITS = frozenset("Mb Mbps Kb Kbps Gb Gbps Tb Mhz Ghz Khz Hz Km Kg Kw Mw Gw Kwh Mph Ft Lb Lbs Oz Bn Mn Pm Am".split())
 
 
 def _figure_glued(text: str, start: int, end: int, left: str, right: str, usage: _Usage, first: bool) -> bool:
@@ -371,10 +406,46 @@ def _figure_glued(text: str, start: int, end: int, left: str, right: str, usage:
             first
             and _heading_position(text, start, end)
             and usage.count(left) > 0
-            and usage.used(right)
-            and not re.match(r" [A-Z][a-z]", text[end : end + 3])  # AOLTime Warner: a name
+            and _body_word(text, end, right, usage)
         )
     )
+
+
+def _body_word(text: str, end: int, right: str, usage: _Usage) -> bool:
+    """True when ``right``, ending at ``end``, reads as the first word of the body.
+
+    It is a word the article uses, unless a name goes on after it that the article does
+    not use again (``AOLTime Warner`` may be a name written so); or it is the first
+    name of someone the article names again (``MPTony Blair``, Mr Blair later on).
+    """
+    after = re.match(r" ([A-Z][a-z]+)", text[end : end + 40])
+    if after is not None:
+        return usage.count(after.group(1)) > 1
+    return usage.used(right)
+
+
+def _number_glued(text: str, match: re.Match[str], usage: _Usage) -> bool:
+    """True when a figure run into a capitalised word in the first paragraph is a glued headline.
+
+    The figure ends a headline (heading position, a sentence going on after it), the
+    token stands once in the article, and the word is the body's: a word that opens
+    sentences, a word the article uses again, or the first name of someone it names
+    again (``aged 44Charlie Bell``). Units (``8Mbps``) and names written solid with a
+    figure (1Xtra, 4Children: the brand list) are not.
+    """
+    right = match.group(1)
+    token = match.group()
+    if right in _UNITS or token in _brand_names() or not _heading_position(text, match.start(), match.end()):
+        return False
+    if usage.text.count(token) > 1:
+        return False
+    if right in _SENTENCE_STARTERS or right in ("A", "I"):
+        return True
+    # The token's own letters count once in the article's letter runs: used again is more.
+    if usage.count(right) > 1 or usage.count(right.lower()) > 0:
+        return True
+    after = re.match(r" ([A-Z][a-z]+)", text[match.end() : match.end() + 40])
+    return after is not None and usage.count(after.group(1)) > 1
 
 
 def _violation(paragraph: Paragraph, text: str, start: int, end: int, left: str, right: str) -> Violation:

@@ -54,6 +54,24 @@ BAD = [
     ("Blair backs the BBCThe corporation said on Monday it was pleased.", ["BBCThe"]),
     ("Jobs go at the NHSHowever the unions say they will fight.", ["NHSHowever"]),
     ("Growth at 8% in 2004Singapore's economy grew fast.", ["2004Singapore"]),
+    # a headline ending in any other figure, glued to the body's first word
+    ("Wheat stays above $300Wheat traders expect the price to hold.", ["300Wheat"]),
+    ("Film star dies aged 92Former colleagues paid tribute to him on Friday.\n\nHis former agent spoke.", ["92Former"]),
+    ("Review: Castle Quest 2It's the sequel that fans of the game have waited for.", ["2It"]),
+    ("Minimum wage goes up to £5.05The new rate applies from October this year.", ["5.05The"]),
+    ("Band tops chart at No 1A new single from the group sold well.", ["1A"]),
+    ("Founder of chain dies at 61Harold Pike, who opened the first shop, died.\n\nMr Pike was 61.", ["61Harold"]),
+    ("Paintings sell for $110,000Buyers from Japan paid the most.\n\nThe buyers were pleased.", ["110,000Buyers"]),
+    ("Game sequel Castle Quest 3Sci-fi fans will like the new levels.\n\nThe fans are sci-fi readers.", ["3Sci"]),
+    # a headline ending in a hyphenated word, an amount or a decade
+    ("Dairy firms plan a shake-upFarmers said the merger would cut costs.", ["upFarmers"]),
+    ("Chef sued by ex-partnerDiners at the bistro were told on Friday.", ["partnerDiners"]),
+    ("Cup final watched by 9mMore viewers tuned in than last year.", ["mMore"]),
+    ("Flood repairs to cost £2.7bnThe council has asked for help with the bill.", ["bnThe"]),
+    ("Talks held in the 1990sThe firm said it would wait for a deal.", ["sThe"]),
+    # capitals glued to a name the paragraph goes on with, named again in the article
+    ("Rally backed by local MPMary Jones has joined the marchers.\n\nThe MP Ms Jones spoke.", ["MPMary"]),
+    ("Takeover bid for United FCAlan Smith, the chairman, said no.\n\nMr Smith of the FC spoke.", ["FCAlan"]),
     # where the headline stands, capitals glued to any word of the article
     ("Sprinters banned by IAAFGreek sprinters will appeal.\n\nThe IAAF and the Greek team met.", ["IAAFGreek"]),
     # halves glued after an emoji and across CRLF
@@ -73,6 +91,16 @@ GOOD = [
     "See www.BBCThe.com and the #ITVThe tag and the 2004-Olympics film and ATMs.",
     "Headline\n\nCalls to the NHS helpline rose.\n\nCalls to NHSDirect rose, and direct calls fell.",
     "Shares in AOLTime Warner rose on Monday as AOL said time was short.",
+    # a figure glued to a word where a headline stands: units, names written so, a
+    # token the article repeats, and none of it outside the first paragraph
+    "Broadband at 8Mbps arrives in the valley this week.",
+    "Deal for pre-iPhone models agreed by the firms on Monday.",
+    "Charity 4Children warns over cuts to services for children.",
+    "Radio 1Xtra wins an award for its breakfast show.\n\nThe 1Xtra team were pleased.",
+    "Shop chain Ten2Ten opens more stores this spring in the north.",
+    "Fans queue for Mega5Dash tickets outside the arena on Friday.",
+    "Sales grew.\n\nWheat stays above $300Wheat traders expect more.",
+    "Talks on the 2Four plan stall as members walk out.\n\nThe 2Four plan is dead.",
     # names written solid, once, also where a glued headline would stand
     "Shares in easyJet rose on Monday after the airline said so.",
     "Fans of the YouTube channel met in London on Friday.",
@@ -124,9 +152,11 @@ EDGES = [
     ("It rose in 2005The\n\nfirm said so.", ["2005The"]),  # a paragraph's last word
     ("Blair backs the BBCThe\n\nNext paragraph here.", ["BBCThe"]),
     ("Deal agreed in 1905The firm said so.", ["1905The"]),
-    ("Deal agreed in 2105The firm said so.", []),  # not a year of 19xx or 20xx
-    ("Deal agreed in x2005The firm said so.", []),  # inside a word
-    ("Code 12005The firm said so.", []),  # five digits
+    # Not a year of 19xx or 20xx, inside a word, five digits: outside the first paragraph
+    # (where a headline ending in any figure stands, below), no year glued to a word.
+    ("Talks went on.\n\nDeal agreed in 2105The firm said so.", []),
+    ("Talks went on.\n\nDeal agreed in x2005The firm said so.", []),
+    ("Talks went on.\n\nCode 12005The firm said so.", []),
     ("ABCDEThe firm said so.", ["ABCDEThe"]),  # five capitals
     ("ABCDEFThe firm said so.", []),  # six are a name, not an abbreviation
     ("The end.\n\nofTexas is here.", ["ofTexas"]),
