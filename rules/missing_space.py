@@ -133,10 +133,16 @@ def _quote_opens(marks: Callable[[], Mapping[int, Mark]], at: int) -> bool | Non
 # numbering or a version: 1.Introduction, iOS 17.Beta).
 _AMOUNT_END = patterns.compile(r"(?<![^\s(])(?:[£$€]\d[\d,]*(?:\.\d+)?(?:m|bn|k|p)?|\d[\d,]*(?:\.\d+)?(?:%|m|bn))$")
 # A dotted abbreviation in capitals (U.S., U.K., E.U.) is followed by a capitalised
-# word in ordinary use (U.S. Steel); only these words show that a sentence began.
+# word in ordinary use (U.S. Steel); only these words show that a sentence began: the
+# articles, pronouns, conjunctions, prepositions and adverbs that open sentences and
+# start no name after a country's initials.
 _SENTENCE_OPENERS = frozenset(
     """The A An But And He She It They We In On At This That These Those There Its His Her
-    Their Our However Meanwhile Yet So If When While After Before Last Mr Mrs Ms""".split()
+    Their Our However Meanwhile Yet So If When While After Before Last Mr Mrs Ms
+    Although Though Because By Of For With From Under Overall Many Both All Any Several
+    Some Most Such Since Despite As Then Now Only Not Each Every Even Still Also Instead
+    Until During Among According Earlier Later Others Why What How Where Who Which
+    Whether Once Nor Or Unlike I You""".split()
 )
 _CAPITAL_INITIALS = patterns.compile(r"(?<![^\s(\"'“‘])(?:[A-Z]\.){1,3}[A-Z]$")
 
@@ -180,7 +186,7 @@ def _vet(
     """Return (span start, span end, insertion index, safe) for a real slip, else None."""
     found = _vet_word_end(text, match, words_alone, marks)
     if found is None and text[match.start()] == "." and not match.group(1) and not match.group(2):
-        return _ended_by_amount_or_initials(text, match.start(), match.end())
+        return _ended_by_amount_or_initials(text, match.start(), match.end(), words_alone)
     return found
 
 
@@ -268,8 +274,16 @@ def _vet_word_end(
     return span_start, after + len(next_word), insert, safe
 
 
-def _ended_by_amount_or_initials(text: str, mark: int, after: int) -> tuple[int, int, int, bool] | None:
-    """Vet 'by 4.5%.The', 'to £4.5m.The' and 'in the U.S.The': the cases the dots inside hide."""
+def _ended_by_amount_or_initials(
+    text: str, mark: int, after: int, words_alone: Callable[[], Counter[str]]
+) -> tuple[int, int, int, bool] | None:
+    """Vet 'by 4.5%.The', 'to £4.5m.The' and 'in the U.S.The': the cases the dots inside hide.
+
+    After a country's or body's initials (``the U.S.``) the next word may also be one the
+    article writes on its own elsewhere (``the U.K.Cadbury said``, Cadbury named again):
+    not part of a name written solid with the initials. A person's initials
+    (``J.K.Rowling``) are not preceded by "the" and are left alone.
+    """
     window = max(0, mark - 30)
     amount = _AMOUNT_END.search(text, window, mark)
     initials = None if amount else _CAPITAL_INITIALS.search(text, window, mark)
@@ -280,7 +294,9 @@ def _ended_by_amount_or_initials(text: str, mark: int, after: int) -> tuple[int,
         return None
     word = next_word.group()
     if initials is not None and word not in _SENTENCE_OPENERS:
-        return None
+        named = text[max(0, initials.start() - 4) : initials.start()].lower() == "the " and words_alone()[word] > 0
+        if not named:
+            return None
     if amount is not None and len(word) < 2:
         return None
     if after + len(word) < len(text) and not (text[after + len(word)].isspace() or text[after + len(word)] in ",;:-"):
@@ -329,8 +345,11 @@ def missing_space(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
     space or comma, between two words (``it works.now we wait``, ``the pages.then he``,
     ``in 25 years.perhaps the vote``, ``in 2019.the firm``). After an amount (``by
     4.5%.The``, ``£4.5m.The``) and after capital initials followed by a word that opens
-    sentences (``the U.S.The``, ``the U.K.In``; not ``U.S.Steel``) too. The span is the fused text, from the start of the
-    word before the punctuation to the end of the word after it.
+    sentences (``the U.S.The``, ``the U.K.In``, ``the U.S.Although``; not ``U.S.Steel``)
+    too, or, after "the" and a country's or body's initials, by a word the article
+    writes on its own elsewhere (``the U.K.Brennan said``, Brennan named again). The
+    span is the fused text, from the start of the word before the punctuation to the
+    end of the word after it.
 
     A lower-case word after the stop could be the end of a domain or a file name
     instead: those endings (com, uk, pdf, html, py ...) are never read as words. Endings

@@ -43,6 +43,13 @@ _XX_NUMBER = patterns.compile(
     r"(?<![\w\[{])(?:[£$€]\s?[Xx]{2,}(?:[.,][Xx]+)*(?:m|bn|k|p)?"
     r"|X{2,}(?:[.,:]X+)*(?:%|m\b|bn\b|k\b|p\b|\s?(?:per\s?cent|percent|million|billion|thousand)\b))"
 )
+# xx, xxx in lower case for a number, only before what counts or measures: 'killed xx
+# people', 'xx per cent', 'xx%', 'in xx years'. Not in a domain (.xxx) or a word, and
+# not a sign-off's kisses ('love you xx').
+_XX_LOWER = patterns.compile(
+    r"(?<![\w\[{.'\"‘“/@#\-])x{2,3}(?:%|(?=\s+(?:per\s?cent|percent|people|children|men|women|million|"
+    r"billion|thousand|hundred|[a-z]{2,}s)\b))(?![\w\]}.'\"’”/\-])"
+)
 # XX, XXX standalone between lower-case words: 'killed XX people', 'on XX March'.
 _XX_WORD = patterns.compile(r"(?<![\w\[{])X{2,}(?![\w\]}])")
 _LOREM = patterns.compile(r"\blorem\s+ipsum\b", re.IGNORECASE)
@@ -78,6 +85,20 @@ def _xx_is_placeholder(text: str, match: re.Match[str]) -> bool:
     # A number slot between words: 'killed XXX people', 'Burger, XXX was crowned',
     # 'eight players - XXX players out'.
     return following[:1].islower() and (previous[-1:].isalpha() or previous.endswith(",") or previous in "-–—")
+
+
+def _xx_lower_is_placeholder(text: str, match: re.Match[str]) -> bool:
+    """Judge a lower-case xx before a count: a lower-case word, a digit or a comma before it."""
+    before = re.search(r"(\S+)\s+$", text[max(0, match.start() - 40) : match.start()])
+    if before is None:
+        return match.start() == 0 or not text[: match.start()].strip()  # 'xx people were hurt'
+    previous = before.group(1)
+    following = text[match.end() : match.end() + 40].split(maxsplit=1)
+    if following and following[0].lower().startswith("chromosome"):
+        return False
+    word = previous.rstrip(",-–—(")
+    # 'killed xx', 'by 2030, xx', 'About xx': not after a name ('Mum xx', a kiss).
+    return word[:1].islower() or word[-1:].isdigit() or word.lower() in _SENTENCE_OPENERS
 
 
 def _in_list(text: str, match: re.Match[str]) -> bool:
@@ -137,6 +158,10 @@ def _paragraph_violations(paragraph: Paragraph) -> Iterator[Violation]:
         for match in _XX_WORD.finditer(text):
             if _xx_is_placeholder(text, match):
                 yield from report(match.start(), match.end(), f"placeholder left in the copy: '{match.group()}'")
+        if "xx" in text:
+            for match in _XX_LOWER.finditer(text):
+                if _xx_lower_is_placeholder(text, match):
+                    yield from report(match.start(), match.end(), f"placeholder left in the copy: '{match.group()}'")
 
 
 @rule(
@@ -151,7 +176,8 @@ def placeholder(document: Document, options: Mapping[str, Any]) -> Iterator[Viol
     TK, TKTK and TK TK (to come), also before a capitalised word (``said TK Mr
     Jones``); the markers TODO, FIXME and TBC in capitals; XX and XXX standing for a
     number (``killed XXX people``, ``£XXm``, ``XX%``, ``on XX March``, ``in December
-    XXX``); bracketed notes (``[TK]``, ``[CHECK]``, ``[INSERT quote]``,
+    XXX``), and in lower case before what counts or measures (``killed xx people``,
+    ``xx per cent``, ``xx%``, ``in xx years``; not ``.xxx`` nor a sign-off's kisses); bracketed notes (``[TK]``, ``[CHECK]``, ``[INSERT quote]``,
     ``[CONFIRM]``, ``[TBC]``, ``[XX]``, ``[EDITOR'S NOTE: ...]``, ``[Note: ...]``);
     picture credits and production notes pasted into the body (``[Image by ...]``,
     ``[Photo: ...]``, ``[Picture: ...]``, ``[Credit ...]``); and ``lorem ipsum``.

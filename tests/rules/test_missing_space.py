@@ -45,6 +45,11 @@ BAD = [
     ("Profits hit $2.5bn.But shares fell.", ["$2.5bn.But"]),
     ("Sales rose in the U.S.The firm was pleased.", ["U.S.The"]),
     ("He left the U.K.In June he came back.", ["U.K.In"]),
+    ("The album sold well in the U.S.Although it was late, fans came.", ["U.S.Although"]),
+    ("Stores opened across the U.K.Many of them closed by May.", ["U.K.Many"]),
+    ("Prices rose in the U.S.By March they had doubled.", ["U.S.By"]),
+    # after a country's initials, a word the article uses on its own elsewhere
+    ("Sales fell in the U.K.Brennan said trade would pick up. Brennan was calm.", ["U.K.Brennan"]),
     ("It was valued at £1.3bn.Paris-based Euronext said no.", ["£1.3bn.Paris"]),
     # a bracket holding dots: nothing runs on through it
     ("Profit was £138m ($259.8m).Alain Levy said so.", ["8m).Alain"]),
@@ -92,6 +97,8 @@ GOOD = [
     "Use a noun, e.g. Paris, or i.e. London.",
     "She has a Ph.D.Then she left.",
     "J.K. Rowling and J.K.Rowling wrote it.",
+    "Ms J.K.Rowling said so, and Rowling's agent agreed.",  # a person's initials: no "the"
+    "Shares in the U.S.Steel group rose.",  # a word used nowhere else: a name written solid
     "Mr.Benn and Dr.Foster and St.Petersburg.",
     "Growth was 3.5% and the score was 2-1 at 10.30.",
     "See bbc.co.uk or news.BBC.co.uk or Halo.Bungie.Org for more.",
