@@ -133,11 +133,19 @@ def _quotes(text: str, quotes: ParagraphQuotes) -> Iterator[tuple[int, int, str,
             elif mark.double and end == i + 1 < len(text) and i > 0 and text[i - 1].isalnum() and text[end].isalnum():
                 # Glued to the word before: a lost space, or a headline or subheading run
                 # into its paragraph (pace“We are ...).
-                before = _LETTERS_BEFORE.search(text, max(0, i - 30), i)
-                after = _LETTERS_AFTER.match(text, end)
-                glued = f"{before.group() if before else ''}{mark.char}{after.group() if after else ''}"
-                message = f"no space before the opening {mark.char}: '{glued}'"
-                yield i, i + 1, message, " " + mark.char, True
+                yield _glued_opening(text, mark)
+        elif (
+            mark.role == "open"
+            and mark.double
+            and mark.status in ("continued", "reopened")
+            and i > 0
+            and text[i - 1].isalpha()
+            and right.isupper()
+        ):
+            # A quotation the next paragraph (or sentence) reopens has no closing partner
+            # to vouch for this mark; between a word and a capital it can only open one
+            # (a subheading run into a quoted paragraph: 'Bees handed"It would ...').
+            yield _glued_opening(text, mark)
         elif mark.role == "close" and _clearly_paired(mark, marks, opening=False):
             start = i
             while start > 0 and i - start < 2 and text[start - 1] in _SPACES:
@@ -161,6 +169,15 @@ def _quotes(text: str, quotes: ParagraphQuotes) -> Iterator[tuple[int, int, str,
                     mark.char + " ",
                     mark.curly or (mark.partner is not None and marks[mark.partner].certain),
                 )
+
+
+def _glued_opening(text: str, mark: Mark) -> tuple[int, int, str, str, bool]:
+    """Return the finding for an opening double mark glued to the word before it."""
+    i = mark.index
+    before = _LETTERS_BEFORE.search(text, max(0, i - 30), i)
+    after = _LETTERS_AFTER.match(text, i + 1)
+    glued = f"{before.group() if before else ''}{mark.char}{after.group() if after else ''}"
+    return i, i + 1, f"no space before the opening {mark.char}: '{glued}'", " " + mark.char, True
 
 
 def _clearly_paired(mark: Mark, marks: dict[int, Mark], opening: bool) -> bool:
@@ -189,7 +206,8 @@ def punctuation_spacing(document: Document, options: Mapping[str, Any]) -> Itera
     marks (``" the plan"``, ``“the plan ”``), a comma with no space before the next word
     (``plan,which``) or a colon between two lower-case words (``said:the``), a closing quotation mark glued to the next word (``”said
     Smith``), and an opening double mark glued to the word before (``of“squabbling``,
-    or a headline run into its paragraph: ``pace“We are``). A straight quotation mark is judged only when its direction is not in
+    or a headline run into its paragraph: ``pace“We are``), also when that quotation runs on
+    into the next paragraph, which reopens it, so that no closing mark pairs with it. A straight quotation mark is judged only when its direction is not in
     doubt: it pairs with a mark that tells its own direction from its neighbours.
 
     Left alone: numbers (``1,000``, ``3,5``, ``10:30``), names with a capital beside the

@@ -48,6 +48,17 @@ BAD = [
     ('He accused them of"squabbling" again.', ['"'], 'He accused them of "squabbling" again.'),
     ("Talks gather pace“We are hopeful,” she said.", ["“"], "Talks gather pace “We are hopeful,” she said."),
     ("In 2004“it was over”, he said.", ["“"], "In 2004 “it was over”, he said."),
+    # ... also when the quotation runs on into the next paragraph (no closing partner)
+    (
+        'Talks went on.\n\nCoach hits out"We were robbed. The referee got it wrong.\n\n"We will appeal," he said.',
+        ['"'],
+        'Talks went on.\n\nCoach hits out "We were robbed. The referee got it wrong.\n\n"We will appeal," he said.',
+    ),
+    (
+        "Talks went on.\n\nCoach hits out“We were robbed.\n\n“We will appeal,” he said.",
+        ["“"],
+        "Talks went on.\n\nCoach hits out “We were robbed.\n\n“We will appeal,” he said.",
+    ),
     # a no-break space inside the marks
     ("The plan (\u00a0agreed) was new.", ["(\u00a0"], "The plan (agreed) was new."),
     # an emoji before the slip, CRLF
