@@ -207,7 +207,8 @@ def punctuation_spacing(document: Document, options: Mapping[str, Any]) -> Itera
     (``plan,which``) or a colon between two lower-case words (``said:the``), a closing quotation mark glued to the next word (``”said
     Smith``), and an opening double mark glued to the word before (``of“squabbling``,
     or a headline run into its paragraph: ``pace“We are``), also when that quotation runs on
-    into the next paragraph, which reopens it, so that no closing mark pairs with it. A straight quotation mark is judged only when its direction is not in
+    into the next paragraph, which reopens it, so that no closing mark pairs with it.
+    Otherwise a straight quotation mark is judged only when its direction is not in
     doubt: it pairs with a mark that tells its own direction from its neighbours.
 
     Left alone: numbers (``1,000``, ``3,5``, ``10:30``), names with a capital beside the
