@@ -239,6 +239,10 @@ def _daemon_pid(env: dict[str, str], cwd: Path) -> int:
     return int(status.split("pid ")[1].split(",")[0])
 
 
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _waiting_command(env: dict[str, str], cwd: Path, daemon_pid: int | None) -> tuple[subprocess.Popen[bytes], int]:
     """Start ``newslint -`` with standard input left open; return it and the pid of the process reading it."""
     process = subprocess.Popen(
@@ -248,6 +252,9 @@ def _waiting_command(env: dict[str, str], cwd: Path, daemon_pid: int | None) -> 
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # As a shell's foreground command starts: a suite run as a background job (`&` in
+        # a script) inherits SIGINT ignored, and Python then never raises KeyboardInterrupt.
+        preexec_fn=_interruptible,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
