@@ -48,7 +48,8 @@ _XX_NUMBER = patterns.compile(
 # not a sign-off's kisses ('love you xx').
 _XX_LOWER = patterns.compile(
     r"(?<![\w\[{.'\"‘“/@#\-])x{2,3}(?:%|(?=\s+(?:per\s?cent|percent|people|children|men|women|million|"
-    r"billion|thousand|hundred|[a-z]{2,}s)\b))(?![\w\]}.'\"’”/\-])"
+    r"billion|thousand|hundred|(?!(?:was|has|does|goes|says|his|its|this|thus|yes|plus|less|unless|"
+    r"across|always|perhaps|whereas)\b)[a-z]{2,}s)\b))(?![\w\]}.'\"’”/\-])"
 )
 # XX, XXX standalone between lower-case words: 'killed XX people', 'on XX March'.
 _XX_WORD = patterns.compile(r"(?<![\w\[{])X{2,}(?![\w\]}])")
@@ -177,7 +178,8 @@ def placeholder(document: Document, options: Mapping[str, Any]) -> Iterator[Viol
     Jones``); the markers TODO, FIXME and TBC in capitals; XX and XXX standing for a
     number (``killed XXX people``, ``£XXm``, ``XX%``, ``on XX March``, ``in December
     XXX``), and in lower case before what counts or measures (``killed xx people``,
-    ``xx per cent``, ``xx%``, ``in xx years``; not ``.xxx`` nor a sign-off's kisses); bracketed notes (``[TK]``, ``[CHECK]``, ``[INSERT quote]``,
+    ``xx per cent``, ``xx%``, ``in xx years``; not ``.xxx`` nor a sign-off's kisses);
+    bracketed notes (``[TK]``, ``[CHECK]``, ``[INSERT quote]``,
     ``[CONFIRM]``, ``[TBC]``, ``[XX]``, ``[EDITOR'S NOTE: ...]``, ``[Note: ...]``);
     picture credits and production notes pasted into the body (``[Image by ...]``,
     ``[Photo: ...]``, ``[Picture: ...]``, ``[Credit ...]``); and ``lorem ipsum``.

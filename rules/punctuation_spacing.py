@@ -144,7 +144,7 @@ def _quotes(text: str, quotes: ParagraphQuotes) -> Iterator[tuple[int, int, str,
         ):
             # A quotation the next paragraph (or sentence) reopens has no closing partner
             # to vouch for this mark; between a word and a capital it can only open one
-            # (a subheading run into a quoted paragraph: 'Bees handed"It would ...').
+            # (a subheading run into a quoted paragraph: 'Coach hits out"We were ...').
             yield _glued_opening(text, mark)
         elif mark.role == "close" and _clearly_paired(mark, marks, opening=False):
             start = i

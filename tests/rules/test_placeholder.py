@@ -85,6 +85,7 @@ GOOD = [
     '"See you soon xx" she wrote.',
     "Mum xx loves cakes, the card said.",
     "She signed off xx and left.",
+    "The note read: love you lots, xx was all it said.",
     "The xx chromosomes differ.",
     # TK inside words and names
     "He won by a TKO, Atkins said, at TK Maxx.",
