@@ -389,6 +389,7 @@ _GLUED_TO_FIGURE = patterns.compile(
 # body's first word, capitalised. Only in the article's first paragraph, in heading
 # position: elsewhere a figure glued to a word is a name or a unit (4Children, 8Mbps).
 _GLUED_TO_NUMBER = patterns.compile(r"\d(?<![\w.,\-/@#]\d)(?:[\d,.]*\d)?([A-Z][a-z]+|A|I)(?=[\s,;:'’\-\0]|$)")
+_NAME_AFTER = patterns.compile(r" ([A-Z][a-z]+)")
 # Units written with a capital after a figure: not a word of the body.
 _UNITS = frozenset("Mb Mbps Kb Kbps Gb Gbps Tb Mhz Ghz Khz Hz Km Kg Kw Mw Gw Kwh Mph Ft Lb Lbs Oz Bn Mn Pm Am".split())
 
@@ -418,10 +419,16 @@ def _body_word(text: str, end: int, right: str, usage: _Usage) -> bool:
     not use again (``AOLTime Warner`` may be a name written so); or it is the first
     name of someone the article names again (``MPTony Blair``, Mr Blair later on).
     """
-    after = re.match(r" ([A-Z][a-z]+)", text[end : end + 40])
-    if after is not None:
-        return usage.count(after.group(1)) > 1
+    name = _name_after(text, end)
+    if name is not None:
+        return usage.count(name) > 1
     return usage.used(right)
+
+
+def _name_after(text: str, end: int) -> str | None:
+    """Return the capitalised word after the space at ``end`` (a name going on), or None."""
+    after = _NAME_AFTER.match(text, end)
+    return after.group(1) if after else None
 
 
 def _number_glued(text: str, match: re.Match[str], usage: _Usage) -> bool:
@@ -444,8 +451,8 @@ def _number_glued(text: str, match: re.Match[str], usage: _Usage) -> bool:
     # The token's own letters count once in the article's letter runs: used again is more.
     if usage.count(right) > 1 or usage.count(right.lower()) > 0:
         return True
-    after = re.match(r" ([A-Z][a-z]+)", text[match.end() : match.end() + 40])
-    return after is not None and usage.count(after.group(1)) > 1
+    name = _name_after(text, match.end())
+    return name is not None and usage.count(name) > 1
 
 
 def _violation(paragraph: Paragraph, text: str, start: int, end: int, left: str, right: str) -> Violation:

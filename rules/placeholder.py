@@ -66,11 +66,16 @@ _SENTENCE_OPENERS = frozenset(
 )
 
 
+def _word_before(text: str, start: int) -> str | None:
+    """Return the white-space-delimited word just before ``start`` (within 40 characters), or None."""
+    before = re.search(r"(\S+)\s+$", text[max(0, start - 40) : start])
+    return before.group(1) if before else None
+
+
 def _xx_is_placeholder(text: str, match: re.Match[str]) -> bool:
     """Judge a bare XX/XXX by its neighbours: a number slot, not a numeral or a title."""
-    before = re.search(r"(\S+)\s+$", text[max(0, match.start() - 40) : match.start()])
+    previous = _word_before(text, match.start()) or ""
     after = re.match(r"\s+(\S+)", text[match.end() : match.end() + 40])
-    previous = before.group(1) if before else ""
     following = after.group(1).strip(".,;:!?\"')") if after else ""
     if following.lower().startswith("chromosome") or following in ("and", "or") and "XY" in text:
         return False
@@ -90,10 +95,9 @@ def _xx_is_placeholder(text: str, match: re.Match[str]) -> bool:
 
 def _xx_lower_is_placeholder(text: str, match: re.Match[str]) -> bool:
     """Judge a lower-case xx before a count: a lower-case word, a digit or a comma before it."""
-    before = re.search(r"(\S+)\s+$", text[max(0, match.start() - 40) : match.start()])
-    if before is None:
+    previous = _word_before(text, match.start())
+    if previous is None:
         return match.start() == 0 or not text[: match.start()].strip()  # 'xx people were hurt'
-    previous = before.group(1)
     following = text[match.end() : match.end() + 40].split(maxsplit=1)
     if following and following[0].lower().startswith("chromosome"):
         return False
