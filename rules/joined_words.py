@@ -367,6 +367,75 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
         halves = _split(usage, text[start:end])
         if halves is not None:
             yield _violation(paragraph, text, start, end, *halves)
+    if usage is None:
+        usage = _Usage(prose)
+    yield from _glued_determiners(joined, usage)
+
+
+# A word run into a determiner or pronoun that no English word ends with: 'ofthe',
+# 'saidthey', and, where the headline stands, a headline run into a paragraph that
+# opens in lower case ('wireless netthe world's'). Matched at the determiner's "th" (a
+# literal, found in C), with a lower-case letter before it and no letter after.
+_GLUED_DETERMINER = patterns.compile(r"th(?<=[a-z]th)(?:e|is|ese|ose|eir|ey|ere)(?![^\W\d_])")
+# The words that do end so (and are not two words): 'breathe', 'seethe', 'Blythe'.
+_ENDING_IN_THE = frozenset(
+    """bathe breathe clothe lathe lithe loathe scathe scythe seethe sheathe soothe swathe
+    teethe tithe writhe blithe absinthe wreathe unclothe spathe hythe sunbathe unsheathe
+    rathe withe""".split()
+)
+
+
+def _glued_determiners(joined: Any, usage: _Usage) -> Iterator[Violation]:
+    """Report a word run into a following 'the', 'this', 'they', ... (see ``_GLUED_DETERMINER``).
+
+    After a short function word (``ofthe``, ``inthese``) the token is a slip wherever it
+    stands. After another word it is one when the article uses that word alone
+    (``saidthey``, where 'said' is a word of the article), and, where the headline stands
+    in the first paragraph, when the token stands once in the article (``wireless
+    netthe world's``): the headline's last word need not come back in the body. A name
+    (Goethe, Blythe) has a first part the article never uses alone.
+    """
+    prose = joined.text
+    if "th" not in prose:
+        return
+    paragraphs = joined.paragraphs
+    seen_end = -1
+    for match in _GLUED_DETERMINER.finditer(prose):
+        if match.start() < seen_end:
+            continue
+        number, at = joined.locate(match.start())
+        paragraph = paragraphs[number]
+        text = paragraph.text
+        start, end = letters_around(text, at)
+        seen_end = match.start() + end - at
+        left, right = text[start:at], text[at:end]
+        if len(left) < 2 or not (left.islower() or left[1:].islower()) or end != at + len(match.group()):
+            continue
+        token = text[start:end]
+        if token.lower() in _ENDING_IN_THE or not left.isascii():
+            continue
+        before = text[start - 1] if start else ""
+        after = text[end : end + 2]
+        if (
+            before in _NOT_BEFORE
+            or before.isdigit()
+            or before in "'’"
+            or (after[:1] in _NOT_AFTER or after[:1].isdigit())
+        ):
+            continue
+        if after[:1] == "." and after[1:].isalnum():
+            continue  # a web address or a file name: 'inthe.com'
+        if left.lower() in _FUNCTION_WORDS:
+            yield _violation(paragraph, text, start, end, left, right)
+        elif (
+            len(left) >= 3
+            and usage.count(token) == 1
+            and (
+                usage.used(left)
+                or (left.islower() and paragraph is paragraphs[0] and _heading_position(text, start, end))
+            )
+        ):
+            yield _violation(paragraph, text, start, end, left, right)
 
 
 # A year or a word in capitals run into the next sentence, where no lower-case letter

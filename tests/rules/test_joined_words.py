@@ -74,6 +74,14 @@ BAD = [
     ("Takeover bid for United FCAlan Smith, the chairman, said no.\n\nMr Smith of the FC spoke.", ["FCAlan"]),
     # where the headline stands, capitals glued to any word of the article
     ("Sprinters banned by IAAFGreek sprinters will appeal.\n\nThe IAAF and the Greek team met.", ["IAAFGreek"]),
+    # a word run into a following determiner or pronoun, which no English word ends with
+    ("The council met ofthe town hall on Monday and agreed.", ["ofthe"]),
+    ("Plans were set out inthese papers for the board.", ["inthese"]),
+    ("Mr Lee saidthey would go, and he said so again.", ["saidthey"]),
+    # ... and a headline run into a paragraph that opens in lower case, where the
+    # headline's last word comes back nowhere
+    ("Zoo pandas thrive on new bamboothe keepers at the zoo say they eat more.", ["bamboothe"]),
+    ("Harbour plan wins final approvalthis week the council voted for it.", ["approvalthis"]),
     # halves glued after an emoji and across CRLF
     ("🎉 Rain in Leeds.\r\nMore rain in LeedsYork stays dry. Floods hit York and Leeds.", ["LeedsYork"]),
 ]
@@ -127,6 +135,14 @@ GOOD = [
     "SonyBMG, DirectX, BenQ and PricewaterhouseCoopers reported.",
     # hyphenated and digit-glued tokens are not judged
     "The Israel-IranRussia axis and 3DMark scores. Russia and Iran.",
+    # words that do end in 'the', names whose first part the article never uses, a
+    # web address, a determiner after an apostrophe, and the headline case only where
+    # the headline stands and only for a token the article uses once
+    "Zoo pandas thrive on new bambooa zoo said.\n\nRain delays play on Monday.",
+    "Fans seethe as the club lifts prices; they see it as greed. Breathe, soothe, clothe.",
+    "Goethe and Blythe met Forsythe in Hythe. Visit inthe.com or @ofthe for news.",
+    "Rock 'n'the roll is not here. Tea and bamboothe said.\n\nBamboothe is a village.",
+    "The council said the plan was approved. Then the wireless netthe group built was tested.",
     # Markdown inline code stands in as one character
     "Call `toString` and `getElementById` here.",
 ]
@@ -197,6 +213,6 @@ def test_seed_glued_subheading() -> None:
     assert [(f.line, f.column, text[f.start : f.end]) for f in findings] == [(3, 1783, "UkraineRussia")]
 
 
-@pytest.mark.parametrize("pattern", ["paceOne ", "quaxBlorp fooBar aB"])
+@pytest.mark.parametrize("pattern", ["paceOne ", "quaxBlorp fooBar aB", "ofthe netthe saidthey "])
 def test_linear_time(pattern: str, growth) -> None:
     assert growth("joined-words", pattern) < 6
