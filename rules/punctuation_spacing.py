@@ -27,10 +27,17 @@ _CODE_LIKE = patterns.compile(r"[@/\\=_{}<>|#~^*]|(?<![.])\.[a-z]{2,4}\b|\w\(")
 # A colon between two lower-case words (said:the, score:two). A capital on either side
 # is left alone: names are written so (CSI:NY, CD:UK), and times and references have digits.
 _GLUED_COLON = patterns.compile(r":(?=[a-z]{2})(?<=[a-z]{2}:)")
+# A semicolon between two lower-case words (rose;inflation): the same test as a colon's.
+# Not in a character reference left as text (&nbsp;the) or a token with other marks.
+_GLUED_SEMICOLON = patterns.compile(r";(?=[a-z]{2})(?<=[a-z]{2};)")
 # Addresses of schemes written without '//' (mailto:desk, tel:..., urn:isbn:...).
 _SCHEME_ONLY = patterns.compile(r"(?:mailto|tel|sms|urn|sip|xmpp|irc|javascript|geo):", re.IGNORECASE)
 # Commas (colons) glued to what follows: two or more in one token make a list or data (a,b,c).
-_GLUED_IN_TOKEN = {",": patterns.compile(r",(?=\S)"), ":": patterns.compile(r":(?=\S)")}
+_GLUED_IN_TOKEN = {
+    ",": patterns.compile(r",(?=\S)"),
+    ":": patterns.compile(r":(?=\S)"),
+    ";": patterns.compile(r";(?=\S)"),
+}
 _TOKEN_WINDOW = 100
 _SHOWN = 30  # the most of a neighbouring word a message shows
 # The letters and digits either side of a mark glued between two words, for the message.
@@ -96,6 +103,8 @@ def _glued(text: str, glued: re.Pattern[str], mark: str, name: str) -> Iterator[
         token = token_around(text, at, at + 1, _TOKEN_WINDOW)
         if is_web_address(token) or _CODE_LIKE.search(token) or len(in_token.findall(token)) > 1:
             continue  # a URL, code, or a list written without spaces (tags: a,b,c)
+        if mark == ";" and ("&" in token or ":" in token):
+            continue  # a character reference written out (&nbsp;the), or a style (color:red;font)
         if mark == ":" and _SCHEME_ONLY.match(token_before(text, at + 1, _TOKEN_WINDOW)):
             continue
         shown = f"{token_before(text, at, _SHOWN)}{mark}{token_after(text, at + 1, _SHOWN)}"
@@ -204,7 +213,8 @@ def punctuation_spacing(document: Document, options: Mapping[str, Any]) -> Itera
     """What it does:
     Reports a space just inside brackets (``( the plan )``, ``[ sic ]``) or quotation
     marks (``" the plan"``, ``“the plan ”``), a comma with no space before the next word
-    (``plan,which``) or a colon between two lower-case words (``said:the``), a closing quotation mark glued to the next word (``”said
+    (``plan,which``), a colon or semicolon between two lower-case words (``said:the``,
+    ``rose;inflation``), a closing quotation mark glued to the next word (``”said
     Smith``), and an opening double mark glued to the word before (``of“squabbling``,
     or a headline run into its paragraph: ``pace“We are``), also when that quotation runs on
     into the next paragraph, which reopens it, so that no closing mark pairs with it.
@@ -234,7 +244,7 @@ def punctuation_spacing(document: Document, options: Mapping[str, Any]) -> Itera
     """
     text_of_file = document.text
     # (A mark written as a character reference, &#8220; in HTML, is only in the prose.)
-    if not any(c in text_of_file for c in "([,:\"'“”‘’&"):
+    if not any(c in text_of_file for c in "([,:;\"'“”‘’&"):
         return
     # One search of the joined prose per kind of slip finds the paragraphs that can
     # hold one; the others are not read. Each screen is a condition every finding of its
@@ -244,9 +254,10 @@ def punctuation_spacing(document: Document, options: Mapping[str, Any]) -> Itera
     joined = document.joined
     commas = _paragraphs_matching(joined, _GLUED_COMMA)
     colons = _paragraphs_matching(joined, _GLUED_COLON)
+    semicolons = _paragraphs_matching(joined, _GLUED_SEMICOLON) if ";" in joined.text else set()
     brackets = _spaced_brackets(joined)
     for number, (paragraph, quotes) in enumerate(zip(document.paragraphs, document.quote_marks)):
-        if not quotes.marks and number not in brackets and number not in commas and number not in colons:
+        if not (quotes.marks or number in brackets or number in commas or number in colons or number in semicolons):
             continue
         text = paragraph.text
         edits: list[tuple[int, int, str, str, bool]] = []
@@ -256,6 +267,8 @@ def punctuation_spacing(document: Document, options: Mapping[str, Any]) -> Itera
             edits.extend((*item, True) for item in _glued(text, _GLUED_COMMA, ",", "comma"))
         if number in colons:
             edits.extend((*item, True) for item in _glued(text, _GLUED_COLON, ":", "colon"))
+        if number in semicolons:
+            edits.extend((*item, True) for item in _glued(text, _GLUED_SEMICOLON, ";", "semicolon"))
         if quotes.marks:
             edits.extend(_quotes(text, quotes))
         for start, end, message, replacement, safe in sorted(edits):

@@ -40,6 +40,7 @@ PATTERNS = [
     ("a  .  b ", ("double-space", "dangling-punctuation")),
     ("x ,y", ("dangling-punctuation", "punctuation-spacing")),
     ("a,b", ("punctuation-spacing",)),
+    ("ab;cd ", ("punctuation-spacing",)),
     ("word\u00a0, ", ("dangling-punctuation",)),
     ("( a ) ", ("punctuation-spacing", "unbalanced-bracket")),
     ("[(", ("unbalanced-bracket",)),

@@ -32,6 +32,8 @@ BAD = [
     ("The final score:two goals to one.", [":"], "The final score: two goals to one."),
     ("He said:the plan, she said: no.", [":"], "He said: the plan, she said: no."),
     ("Note:the road is shut.", [":"], "Note: the road is shut."),
+    # ... and a semicolon
+    ("Prices rose;inflation followed; wages did not.", [";"], "Prices rose; inflation followed; wages did not."),
     (
         "The U.S.,which agreed, and Acme (the firm),which did not.",
         [",", ","],
@@ -85,6 +87,8 @@ GOOD = [
     "He starred in CSI:NY and on CD:UK and SM:tv before 10:30.",
     "Write to mailto:desk or tel:now, use std::vector, tag it a:b:c.",
     "See http://example.com:8080/path or the ratio 3:1.",
+    # semicolons: a capital beside it, character references written out, code, styles, lists
+    "He rose; she fell;They left; CSI;NY and &nbsp;the and x=1;y=2 and STYLE:red;font and a;b;c.",
     "In Markdown `plan,which` is code.\n",
     # an empty pair, and a run of spaces used for layout
     "Fill in ( ) the blank, or (     ) that one.",
