@@ -129,9 +129,11 @@ def _quote_opens(marks: Callable[[], Mapping[int, Mark]], at: int) -> bool | Non
     return mark.role == "open"
 
 
-# An amount that ends a sentence: 4.5%, £4.5m, $2bn, 30bn (a bare number may be
-# numbering or a version: 1.Introduction, iOS 17.Beta).
-_AMOUNT_END = patterns.compile(r"(?<![^\s(])(?:[£$€]\d[\d,]*(?:\.\d+)?(?:m|bn|k|p)?|\d[\d,]*(?:\.\d+)?(?:%|m|bn))$")
+# An amount or a score that ends a sentence: 4.5%, £4.5m, $2bn, 30bn, won 2-1 (a bare
+# number may be numbering or a version: 1.Introduction, iOS 17.Beta).
+_AMOUNT_END = patterns.compile(
+    r"(?<![^\s(])(?:[£$€]\d[\d,]*(?:\.\d+)?(?:m|bn|k|p)?|\d[\d,]*(?:\.\d+)?(?:%|m|bn)|\d{1,2}[-–]\d{1,2})$"
+)
 # A dotted abbreviation in capitals (U.S., U.K., E.U.) is followed by a capitalised
 # word in ordinary use (U.S. Steel); only these words show that a sentence began: the
 # articles, pronouns, conjunctions, prepositions and adverbs that open sentences and
@@ -344,7 +346,7 @@ def missing_space(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
     sentence whose second half starts with a lower-case word, any word followed by a
     space or comma, between two words (``it works.now we wait``, ``the pages.then he``,
     ``in 25 years.perhaps the vote``, ``in 2019.the firm``). After an amount (``by
-    4.5%.The``, ``£4.5m.The``) and after capital initials followed by a word that opens
+    4.5%.The``, ``£4.5m.The``) or a score (``won 2-1.Arsenal``) and after capital initials followed by a word that opens
     sentences (``the U.S.The``, ``the U.K.In``, ``the U.S.Although``; not ``U.S.Steel``)
     too, or, after "the" and a country's or body's initials, by a word the article
     writes on its own elsewhere (``the U.K.Brennan said``, Brennan named again). The

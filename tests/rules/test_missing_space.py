@@ -42,6 +42,9 @@ BAD = [
     # an amount or capital initials before the stop, whose own dots hide the slip
     ("Sales rose by 4.5%.The firm was pleased.", ["4.5%.The"]),
     ("It cost £4.5m.The firm paid.", ["£4.5m.The"]),
+    # ... or a score
+    ("United won 2-1.Arsenal had led at half-time.", ["2-1.Arsenal"]),
+    ("They won 3–0.The fans cheered.", ["3–0.The"]),
     ("Profits hit $2.5bn.But shares fell.", ["$2.5bn.But"]),
     ("Sales rose in the U.S.The firm was pleased.", ["U.S.The"]),
     ("He left the U.K.In June he came back.", ["U.K.In"]),
@@ -92,6 +95,7 @@ GOOD = [
     # capital initials before a name (U.S.Steel, U.S.Army), not a sentence opener
     "Shares in U.S.Steel and the U.S.Army rose, as did the U.S.A.",
     "Version 17.Beta and £4.5m.TheTotal are codes.",
+    "See rule 2-1.A of the code and the 2004-05.Season file.",
     "The meeting starts at 10 a.m. Nobody came.",
     "The talks ended at 10 a.m.Nobody came.",  # dotted abbreviation: left alone by design
     "Use a noun, e.g. Paris, or i.e. London.",
