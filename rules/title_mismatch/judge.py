@@ -450,7 +450,7 @@ def _no_such_office(
     mine = [(o, t) for o, t in national if o.country in codes]
     if not mine:
         return None
-    office, term, tense = _pick(mine, w)
+    office, term, tense = _pick(knowledge, mine, w)
     country = country_name(knowledge, office.country)
     missing = f"{country[:1].upper()}{country[1:]} has no {role(phrase.title)}"
     if tense == "future":
@@ -467,19 +467,41 @@ def _no_such_office(
     )
 
 
-def _pick(pool: list[OfficeTerm], w: Window) -> tuple[Office, Term, str]:
+def _pick(knowledge: Knowledge, pool: list[OfficeTerm], w: Window) -> tuple[Office, Term, str]:
     """Return the office to suggest: one held at the date, else the last before, else the first after."""
-    current = sorted((ot for ot in pool if w.may_hold(ot[1])), key=lambda ot: ot[1].start)
+    current = [ot for ot in pool if w.may_hold(ot[1])]
     if current:
         # A head of state's or government's office before a minister's.
         heads = [ot for ot in current if any(title_key(t) in HEADS for t in ot[0].titles)]
-        office, term = (heads or current)[-1]
+        office, term = _latest(knowledge, heads or current)
         return office, term, "present"
-    past = sorted((ot for ot in pool if ot[1].start <= w.late), key=lambda ot: ot[1].start)
+    past = [ot for ot in pool if ot[1].start <= w.late]
     if past:
-        return past[-1][0], past[-1][1], "past"
+        office, term = _latest(knowledge, past)
+        return office, term, "past"
     future = min(pool, key=lambda ot: ot[1].start)
     return future[0], future[1], "future"
+
+
+def _latest(knowledge: Knowledge, pool: list[OfficeTerm]) -> OfficeTerm:
+    """Return the office begun last, in the principal country where several countries share it."""
+    last = max(pool, key=lambda ot: ot[1].start)
+    return _principal(knowledge, [ot for ot in pool if ot[0].key == last[0].key])
+
+
+def _principal(knowledge: Knowledge, tied: list[OfficeTerm]) -> OfficeTerm:
+    """Return, of one person's terms in one kind of office, the one in the country the files know best.
+
+    A monarch of several realms (Charles III: the United Kingdom, Canada, Tuvalu ...) is
+    suggested as the king of the country with the most offices listed, not of the realm
+    listed last or made a realm last. In that country, the term begun last.
+    """
+    if len(tied) == 1:
+        return tied[0]
+    offices: dict[str, int] = {}
+    for country, _ in knowledge.offices:
+        offices[country] = offices.get(country, 0) + 1
+    return max(tied, key=lambda ot: (offices.get(ot[0].country, 0), ot[1].start))
 
 
 def _other_country(
@@ -488,9 +510,9 @@ def _other_country(
     """A person given a title of a country they never held office in."""
     family = FAMILY_OF.get(key, frozenset({key}))
     same_title = [(o, t) for o, t in pool if family & {title_key(x) for x in o.titles}]
-    office, term, tense = _pick(same_title or pool, w)
+    office, term, tense = _pick(knowledge, same_title or pool, w)
     if same_title and not any(w.may_hold(t) for _, t in same_title) and any(w.may_hold(t) for _, t in pool):
-        office, term, tense = _pick(pool, w)  # the office held at the date, not the one held before
+        office, term, tense = _pick(knowledge, pool, w)  # the office held at the date, not the one held before
         same_title = []
     whose = possessive(knowledge, office.country)
     written = codes_text(knowledge, phrase.codes or frozenset())
