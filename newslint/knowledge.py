@@ -141,14 +141,31 @@ class Knowledge:
         self.office_titles: tuple[str, ...] = tuple(sorted({t for o in self.offices.values() for t in o.titles}))
         self.names: dict[str, set[str]] = {}  # name key -> canonical names
         self.surnames: dict[str, set[str]] = {}
+        self.single_names: dict[str, frozenset[str]] = {}  # person -> keys of their one-word names
         for person in self.all_people():
-            for spelling in (person, *self.people.get(person, ())):
+            spellings = self.spellings(person)
+            self.single_names[person] = frozenset(k for s in spellings if " " not in s for k in name_keys(s))
+            for spelling in spellings:
                 for key in name_keys(spelling):
                     self.names.setdefault(key, set()).add(person)
                 words = spelling.split()
                 if len(words) > 1:
                     for key in name_keys(words[-1]):
                         self.surnames.setdefault(key, set()).add(person)
+
+    def spellings(self, person: str) -> tuple[str, ...]:
+        """Return every way the files write a person: the canonical name, its variants, and a
+        monarch's or pope's name without the regnal number (Abdullah II as Abdullah)."""
+        written = (person, *self.people.get(person, ()))
+        regnal = tuple(
+            bare for s in written if (bare := " ".join(w for w in s.split() if not _REGNAL.fullmatch(w))) not in ("", s)
+        )
+        return tuple(dict.fromkeys((*written, *regnal)))
+
+    def goes_by(self, person: str, written: str) -> bool:
+        """Return whether ``written``, one word, is one of the person's own names (Akihito, Felipe)."""
+        keys = self.single_names.get(person, frozenset())
+        return any(key in keys for key in name_keys(written))
 
     def all_people(self) -> set[str]:
         """Return every canonical name: holders and people with variants."""
@@ -158,14 +175,14 @@ class Knowledge:
         """Return the people a written name (its words) may stand for, empty if unknown.
 
         A name of several words must be a known name or variant as a whole; a single
-        word may also be the surname of known people.
+        word may also be the surname of known people ("King Abdullah": Jordan's Abdullah
+        II, and the Saudi king the files also call King Abdullah).
         """
         written = " ".join(words)
         found: set[str] = set()
         for key in name_keys(written):
             found |= self.names.get(key, set())
-        if not found and len(words) == 1:
-            for key in name_keys(written):
+            if len(words) == 1:
                 found |= self.surnames.get(key, set())
         return found
 
@@ -178,6 +195,10 @@ class Knowledge:
         """Return whether ``code`` names an organisation rather than a country."""
         country = self.countries.get(code)
         return bool(country and country.organisation)
+
+
+# A regnal number written after a name: Abdullah II, Juan Carlos I, Carl XVI Gustaf.
+_REGNAL = re.compile(r"[IVXL]+")
 
 
 def title_key(title: str) -> str:
@@ -454,8 +475,8 @@ def _load(extra_paths: tuple[str, ...]) -> Knowledge:
     def built() -> Knowledge:
         if not loaded:
             # The name changes with the shape of the built value (v4: offices' incomplete
-            # spans and office_titles).
-            knowledge = cache.load_or_build("knowledge-v4", key, build)
+            # spans and office_titles; v5: single_names, regnal names indexed).
+            knowledge = cache.load_or_build("knowledge-v5", key, build)
             knowledge.cache_key = key  # lets rules cache what they derive from it the same way
             loaded.append(knowledge)
         return loaded[0]

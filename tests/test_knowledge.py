@@ -197,6 +197,20 @@ def test_names_are_looked_up_without_case_accents_full_stops_or_apostrophe_style
     assert kb.lookup(["Hans", "Schröder"]) == set()  # another first name: someone else
 
 
+def test_a_monarch_is_found_by_the_name_without_the_regnal_number():
+    text = BASE.replace("Ann Able, 2000", "Abdullah II, 2000").replace(
+        "Ann Able: [Anne Able]", "Bea Best: [King Abdullah]"
+    )
+    kb = load_texts([("a.yaml", text)])
+    assert kb.lookup(["Abdullah", "II"]) == {"Abdullah II"}
+    # one word: the name without its number, and the surname of a variant, both
+    assert kb.lookup(["Abdullah"]) == {"Abdullah II", "Bea Best"}
+    assert kb.goes_by("Abdullah II", "Abdullah") and kb.goes_by("Abdullah II", "ABDULLAH")
+    assert not kb.goes_by("Bea Best", "Abdullah")  # only a surname of "King Abdullah"
+    assert not kb.goes_by("Bea Best", "Best")
+    assert kb.spellings("Abdullah II") == ("Abdullah II", "Abdullah")
+
+
 INCOMPLETE = """\
 checked: 2025-06-30
 countries:

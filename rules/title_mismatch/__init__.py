@@ -39,7 +39,7 @@ def title_mismatch(document, options) -> Iterator[Violation]:
     """What it does:
     Finds titles given to people, "Russian President Volodymyr Zelenskyy", "US President Donald
     Trump", "Benjamin Netanyahu, the Israeli prime minister", "Mr Blair, the French prime
-    minister", "the president of Russia, Volodymyr Zelenskyy", and checks them against a knowledge base of heads of state and government and
+    minister", "the president of Russia, Volodymyr Zelenskyy", "King Mohammed VI of Jordan", and checks them against a knowledge base of heads of state and government and
     leading ministers since 1990. It reports a person given another country's title (whatever
     offices that country has: "German Prime Minister Tony Blair"), a head's title their own
     country does not have ("German Prime Minister Gerhard Schroeder"), a title not held at the
@@ -72,7 +72,9 @@ def title_mismatch(document, options) -> Iterator[Violation]:
 
     Known problems:
     A surname alone ("President Bush") is judged only when the article names that person in
-    full, or the title says something about dates; people the knowledge base does not know,
+    full, or the title says something about dates; a monarch's name without the regnal
+    number ("King Felipe", "King Abdullah": Abdullah II of Jordan, and the Saudi king the
+    files also call so) counts as a whole name; people the knowledge base does not know,
     and spans its files mark incomplete, are never judged. Regnal titles (king, pope) are not
     checked against dates; courtesy titles (prince, sheikh) not at all.
     """

@@ -131,8 +131,14 @@ def judge(knowledge: Knowledge, phrase: Phrase, w: Window, article: Article | No
     if not identified:
         # A one-word name is someone's whole name (Akihito, Willem-Alexander), or a
         # surname the article spells out elsewhere ("Tony Blair ... Mr Blair").
+        # A one-word name the files give the person (King Felipe, King Abdullah for
+        # Abdullah II) is as good as a whole name.
         confirmed = frozenset(
-            p for p in people if " " not in p or (article is not None and article.names_in_full(knowledge, p))
+            p
+            for p in people
+            if " " not in p
+            or knowledge.goes_by(p, phrase.name)
+            or (article is not None and article.names_in_full(knowledge, p))
         )
         if confirmed:
             people, identified = confirmed, True

@@ -571,3 +571,59 @@ def test_a_monarch_of_several_realms_is_suggested_as_the_principal_realms(text, 
     assert (
         run_rule("title-mismatch", text.replace("French", "Canadian").replace("German", "Australian"), date=day) == []
     )
+
+
+@pytest.mark.parametrize(
+    "text, day, message, fix",
+    [
+        # the country after the name ("King Harald of Norway"): the fix rewrites the
+        # title and the country, and leaves the name between them as written
+        (
+            "Prime Minister Narendra Modi of Pakistan spoke.",
+            D(2023, 6, 1),
+            "Narendra Modi is India's prime minister, not Pakistan's: Prime Minister Narendra Modi of India",
+            "Prime Minister Narendra Modi of India",
+        ),
+        (
+            "King Mohammed VI of Jordan spoke.",
+            D(2015, 6, 1),
+            "Mohammed VI is Morocco's king, not Jordan's: King Mohammed VI of Morocco",
+            "King Mohammed VI of Morocco",
+        ),
+        # a monarch named without the regnal number, as copy names them
+        (
+            "Belgian King Felipe spoke.",
+            D(2020, 6, 1),
+            "Felipe VI is Spain's king, not Belgium's: Spanish King Felipe",
+            "Spanish King",
+        ),
+        (
+            "Danish King Harald spoke.",
+            D(2010, 6, 1),
+            "Harald V is Norway's king, not Denmark's: Norwegian King Harald",
+            "Norwegian King",
+        ),
+    ],
+)
+def test_shipped_knowledge_shapes(text, day, message, fix):
+    (finding,) = run_rule("title-mismatch", text, date=day)
+    assert finding.message == message
+    assert finding.fix is not None and finding.fix.text == fix
+    fixed = text[: finding.fix.start] + finding.fix.text + text[finding.fix.end :]
+    assert run_rule("title-mismatch", fixed, date=day) == []
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # two kings the files call King Abdullah: either country is right
+        ("Jordan's King Abdullah met Saudi King Abdullah.", D(2010, 6, 1)),
+        ("King Abdullah of Jordan and King Abdullah of Saudi Arabia met.", D(2010, 6, 1)),
+        # 'of' after the name that is no country, or a possessive
+        ("Prime Minister Tony Blair of the Labour Party spoke.", D(2005, 6, 1)),
+        ("President Vladimir Putin of Russia's ruling party spoke.", D(2015, 6, 1)),
+        ("President Emmanuel Macron of France met Chancellor Olaf Scholz of Germany.", D(2023, 6, 1)),
+    ],
+)
+def test_shipped_knowledge_right_titles(text, day):
+    assert run_rule("title-mismatch", text, date=day) == []
