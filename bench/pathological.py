@@ -126,6 +126,12 @@ CASES = [
     Case("html-entity-quotes", _repeat("&#8220;a&#8221;.&#8217;s &quot;b&quot;.. "), "html"),
     Case("html-nested-divs", _repeat("<div><p>x. "), "html"),
     Case("html-unclosed-tags", _repeat("<a href='x' <b "), "html"),
+    # A fuzzing round's finds: a web address's scheme tried from inside a long word, a link
+    # target never closed, comments never closed in an HTML block.
+    Case("scheme-then-one-long-word", lambda n: "http:// " + "a" * (n - 8)),
+    Case("link-targets-never-closed", _repeat("](")),
+    Case("markdown-comments-never-closed", _repeat("<!--"), "markdown"),
+    Case("determiners-glued", _repeat("ofthe netthe saidthey rose;inflation won 2-1.Arsenal ")),
 ]
 
 

@@ -13,7 +13,9 @@ from newslint import patterns
 # A web address starts with a scheme (``https://``, ``ftp://``) or a ``www.`` label that
 # no letter runs into (``awww.`` is an exclamation). Only lower or upper case ``www``:
 # ``Www.`` is a sentence's first word far more often than a host.
-_SCHEME = r"(?:[^\W\d_][\w+.\-]*)?://"
+# The scheme starts where no scheme character stands before it: tried from inside a long
+# word, it would run to the word's end from every letter (quadratic).
+_SCHEME = r"(?:(?<![\w+.\-])[^\W\d_][\w+.\-]*)?://"
 _WWW = r"(?<![^\W\d_])(?:www|WWW)\."
 # A web address written in running text, from its scheme or ``www.`` to the next space.
 URL = patterns.compile(rf"{_SCHEME}\S*|{_WWW}\S*")

@@ -15,7 +15,8 @@ from newslint.rule import Rule, rule
 
 # A link or image target pasted with its text (``![caption](https://...)`` in a plain
 # text file) is not part of what is said; neither is a bare address.
-_TARGET = patterns.compile(rf"\]\([^)\s]*\)|{URL.pattern}")
+# (A target stops at the next ']': '](' repeated with no ')' is scanned once, not from each.)
+_TARGET = patterns.compile(rf"\]\([^)\s\]]*\)|{URL.pattern}")
 
 MIN_PARAGRAPH_WORDS = 5
 MIN_SENTENCE_WORDS = 9  # 'a sentence of more than eight words'

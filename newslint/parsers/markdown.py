@@ -16,6 +16,7 @@ An escaped character (a backslash before punctuation) maps to itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -23,6 +24,23 @@ from newslint import patterns
 from newslint.parsers.model import LINE_BREAK, STAND_IN, Comment, Paragraph, ParagraphKind, Parsed
 
 _COMMENT = patterns.compile(r"<!--(.*?)-->", re.S)
+
+
+def _comments(text: str, start: int, end: int) -> Iterator[Comment]:
+    """Yield the HTML comments closed in ``text[start:end]``, as ``_COMMENT`` finds them.
+
+    With ``str.find``: the lazy pattern would scan to the end of the block from every
+    ``<!--`` that is never closed, which is quadratic in a run of them.
+    """
+    at = text.find("<!--", start, end)
+    while at >= 0:
+        close = text.find("-->", at + 4, end)
+        if close < 0:
+            return  # no later comment is closed either
+        yield Comment(at, close + 3, text[at + 4 : close])
+        at = text.find("<!--", close + 3, end)
+
+
 _FRONT_MATTER_FENCE = patterns.compile(r"---[ \t]*(?:\r\n|\r|\n)")
 # A closing fence is a whole line, whatever ends the lines (``$`` with re.M sees only LF).
 _FRONT_MATTER_END = patterns.compile(r"(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?=\r|\n|\Z)")
@@ -336,8 +354,7 @@ def parse(text: str) -> Parsed:
         elif kind == "html_block" and token.map:
             start = line_starts[token.map[0]]
             end = line_ends[min(token.map[1], len(line_ends)) - 1]
-            for match in _COMMENT.finditer(text, start, end):
-                comments.append(Comment(match.start(), match.end(), match.group(1)))
+            comments.extend(_comments(text, start, end))
         elif kind == "tr_open":
             row_cursor = 0
         elif kind == "inline":
