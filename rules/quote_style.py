@@ -69,9 +69,15 @@ def quote_style(document: Document, options: Mapping[str, Any]) -> Iterator[Viol
         fix = None
         if document.as_written(paragraph, mark.index, mark.index + 1):  # not an entity
             fix_start = start
-            if document.format == "markdown" and start and document.text[start - 1] == "\\":
+            escaped = document.format == "markdown" and start and document.text[start - 1] == "\\"
+            if escaped and mark.index and paragraph.text[mark.index - 1] == "\\":
+                # A backslash the text shows (\‘: no escape before a curly mark): after it a
+                # straight mark would be an escape, and the backslash would vanish. No fix.
+                fix_start = -1
+            elif escaped:
                 fix_start -= 1  # \" : a curly mark needs no escape, and \“ would show the backslash
-            fix = Fix(fix_start, end, target, safe=mark.certain)
+            if fix_start >= 0:
+                fix = Fix(fix_start, end, target, safe=mark.certain)
         yield Violation(start, end, message, fix)
 
 

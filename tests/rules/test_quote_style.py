@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from newslint import Linter
 from newslint.testing import run_rule
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
@@ -107,6 +108,17 @@ def test_markdown_escaped_straight_mark_loses_its_backslash() -> None:
     findings = run_rule("quote-style", text, format="markdown")
     assert [text[f.start : f.end] for f in findings] == ['"', '"']
     assert apply_fixes(text, findings) == "“We will,” she said. “We must.” He said “no”.\n"
+
+
+def test_markdown_literal_backslash_before_a_curly_mark_is_kept() -> None:
+    # CommonMark escapes only ASCII punctuation: \‘ shows its backslash. A straight mark
+    # after it would be an escape, and the backslash would vanish, so no fix is offered.
+    text = 'He said \\‘no’ and "yes" and "maybe".\n'
+    findings = run_rule("quote-style", text, format="markdown")
+    assert [text[f.start : f.end] for f in findings] == ["‘", "’"]
+    assert findings[0].fix is None
+    fixed, _ = Linter(entry_points=False).fix_text(text, "story.md")
+    assert fixed == 'He said \\‘no\' and "yes" and "maybe".\n'
 
 
 def test_message() -> None:
