@@ -14,6 +14,7 @@ from newslint.document import PROSE_KINDS
 from newslint.finding import Violation
 from newslint.hookspecs import hookimpl
 from newslint.options import Option
+from newslint.parsers.model import LINE_BREAK
 from newslint.rule import Rule, rule
 
 
@@ -102,8 +103,8 @@ def readability(document, options) -> Iterator[Violation]:
     article = measured.readable(prose)
     if whole and article.words >= min_words and article.flesch_kincaid_grade > max_grade:
         first = document.paragraphs[0]
-        line_end = first.text.find("\n")
-        start, end = first.span(0, len(first.text) if line_end < 0 else line_end)
+        line_end = LINE_BREAK.search(first.text)  # the first line, without its break (CRLF, CR or LF)
+        start, end = first.span(0, len(first.text) if line_end is None else line_end.start())
         message = (
             f"the article reads at Flesch-Kincaid grade {article.flesch_kincaid_grade:.1f} "
             f"(over {max_grade:g}), reading ease {article.flesch_reading_ease:.0f}: {_drivers(article)}"

@@ -169,6 +169,16 @@ def test_article_level_finding_on_the_first_line():
     assert text[articles[0].start : articles[0].end] == "Council reform"
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_article_level_finding_on_a_hard_wrapped_first_line(newline):
+    # The first paragraph wraps: the finding covers its first line, without the break.
+    text = "Council reform" + newline + DENSE + newline + newline + DENSE + newline
+    articles = [f for f in found(text) if f.message.startswith("the article reads at")]
+    assert [(text[f.start : f.end], f.line, f.end_line, f.end_column) for f in articles] == [
+        ("Council reform", 1, 1, 15)
+    ]
+
+
 def test_crlf_spans():
     text = "Council reform\r\n\r\n" + DENSE + "\r\n"
     findings = found(text, options={"article": False})
