@@ -233,7 +233,12 @@ class _Classifier:
                         double = _OPEN
                     else:
                         double = _SKIP
-            elif ch != "‘":
+            elif ch == "‘":
+                # A curly opening mark before a word opens a new quotation, unless it
+                # stands for letters cut off ('til): ‘yes’ and ‘maybe’ pair as two.
+                if before in _OPEN_BEFORE and after.isalnum() and not _CLIPPED.match(text, i + 1):
+                    single = _OPEN
+            else:
                 if before in _OPEN_BEFORE:
                     if after not in _CLOSE_AFTER:
                         single = _OPEN  # a new single quotation opens first

@@ -129,6 +129,10 @@ GOOD = [
     "He plays for the England '15s' now, and loved the '90s.",
     # a clipped word that is also a word, when a later mark closes it: a quotation
     "He said 'round the clock' was the plan.",
+    # single-quoted words in a row, the first ending in s: it closes its own quotation,
+    # as the next opening mark shows; a plural's possessive inside a quotation still reads so
+    "The words ‘yes’ and ‘no’ were used, and ‘yes’ and ‘maybe’ too.",
+    "He called it ‘the players’ union’ in jest.",
 ]
 
 
