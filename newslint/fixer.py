@@ -1,7 +1,8 @@
 """Applying safe fixes: from the end of the text, never overlapping, re-linting until stable.
 
 The runner writes the result back with ``newslint.atomic.write_atomically``, in the
-file's own encoding, with its byte-order mark; fixes never touch line endings.
+file's own encoding, with its byte-order mark and its own line endings (nothing is converted;
+a fix that drops a word doubled across a line break drops that break with it).
 """
 
 from __future__ import annotations
