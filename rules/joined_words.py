@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from newslint import patterns, shipped
-from newslint.document import Document, Paragraph
+from newslint.document import Document, JoinedProse, Paragraph
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
@@ -385,7 +385,7 @@ _ENDING_IN_THE = frozenset(
 )
 
 
-def _glued_determiners(joined: Any, usage: _Usage) -> Iterator[Violation]:
+def _glued_determiners(joined: JoinedProse, usage: _Usage) -> Iterator[Violation]:
     """Report a word run into a following 'the', 'this', 'they', ... (see ``_GLUED_DETERMINER``).
 
     After a short function word (``ofthe``, ``inthese``) the token is a slip wherever it

@@ -491,19 +491,14 @@ def find_phrases(knowledge: Knowledge, paragraph, titles=None) -> Iterator[Phras
         if not readings:
             continue
         (name_start, name_end, name_words), people = _lookup(knowledge, readings)
-        end = fix_end = name_end
-        if codes is None and people and not comma:
-            # "King Harald of Norway", "Prime Minister Narendra Modi of India": the country
-            # after the name; a fix rewrites the title and the country, the name between
-            # them left as written.
-            of_form = _of_country(knowledge, text, name_end)
-            if of_form is not None:
-                form, codes, end = of_form
-                of_country, fix_end = True, end
-            else:
-                fix_end = after
-        else:
-            fix_end = after
+        end, fix_end = name_end, after
+        # "King Harald of Norway", "Prime Minister Narendra Modi of India": the country
+        # after the name; a fix rewrites the title and the country, the name between
+        # them left as written.
+        of_form = _of_country(knowledge, text, name_end) if codes is None and people and not comma else None
+        if of_form is not None:
+            form, codes, end = of_form
+            of_country, fix_end = True, end
         if not people and codes is None:
             continue  # "Chief Executive Jo Bloggs": nobody known and no country
         if comma:
