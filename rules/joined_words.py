@@ -256,7 +256,9 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
     word in capitals glued to a word that opens sentences (``backs BBCThe corporation``)
     are reported wherever they stand; where the headline stands, capitals glued to any
     word the article uses, when it uses the capitals alone too (``IAAFGreek sprinters``),
-    or to the first name of someone it names again (``says PMTony Blair``). In the
+    or to a word opening a sentence about someone it names again (``says PMTony Blair``,
+    ``the UKChancellor Gordon Brown``), but not an abbreviation's plural (``DVDs``) nor
+    a listed name (JPMorgan). In the
     article's first paragraph, where the headline stands, any other figure glued to the
     body's first word is reported too (``wheat above $300Wheat traders``, ``dies aged
     92Former``), but not a unit (``8Mbps``), a name written with a figure (1Xtra,
@@ -467,37 +469,58 @@ def _figure_glued(text: str, start: int, end: int, left: str, right: str, usage:
     """True when a year or capitals glued to the next word (``text[start:end]``) is a slip.
 
     Where the headline stands (the first paragraph, in heading position) capitals take
-    any word when both halves are words of the article (``IAAFGreek sprinters``).
+    any word that reads as the body's first (``IAAFGreek sprinters``, ``NHSTony Blair``),
+    but not an abbreviation's plural (``AAAs``, ``SMSes``: the pattern reads ``AA As``)
+    nor a name of the brand list (JPMorgan, PCWorld).
     """
-    return (
-        left.isdigit()
-        or right in _SENTENCE_STARTERS
-        or (
-            first
-            and _heading_position(text, start, end)
-            and usage.count(left) > 0
-            and _body_word(text, end, right, usage)
-        )
-    )
+    if left.isdigit() or right in _SENTENCE_STARTERS:
+        return True
+    if not first or _PLURAL_ENDING.fullmatch(right) or text[start:end] in _brand_names():
+        return False
+    if not _heading_position(text, start, end):
+        return False
+    # Capitals the article does not use alone again need a stronger sign than a word it
+    # uses: a name it names again (a brand written solid, JXWorld, would pass the first).
+    return _named_again(text, end, usage) or usage.count(left) > 0 and _body_word(text, end, right, usage)
+
+
+# What the pattern takes for a word after capitals when the capitals are an abbreviation
+# made plural: the last capital and 's' or 'es' (DVDs, CEOs, SMSes).
+_PLURAL_ENDING = patterns.compile(r"[A-Z]e?s")
 
 
 def _body_word(text: str, end: int, right: str, usage: _Usage) -> bool:
     """True when ``right``, ending at ``end``, reads as the first word of the body.
 
-    It is a word the article uses, unless a name goes on after it that the article does
-    not use again (``AOLTime Warner`` may be a name written so); or it is the first
-    name of someone the article names again (``MPTony Blair``, Mr Blair later on).
+    It opens a sentence about someone or something the article names again: a
+    capitalised word among the next few (``MPTony Blair``, ``UKChancellor Gordon Brown``,
+    ``BBCRock star Patti Smith``) stands elsewhere in the article. Failing that, a name
+    going on straight after it that the article does not use again may be a name written
+    so (``AOLTime Warner``); otherwise ``right`` must be a word the article uses.
     """
-    name = _name_after(text, end)
-    if name is not None:
-        return usage.count(name) > 1
-    return usage.used(right)
+    if _named_again(text, end, usage):
+        return True
+    return _NAME_AFTER.match(text, end) is None and usage.used(right)
 
 
-def _name_after(text: str, end: int) -> str | None:
-    """Return the capitalised word after the space at ``end`` (a name going on), or None."""
-    after = _NAME_AFTER.match(text, end)
-    return after.group(1) if after else None
+# The words after a token up to the end of its clause, and in them a capitalised word.
+_CLAUSE = patterns.compile(r"[^.,;:!?()\n\0]{0,80}")
+_CAPITALISED = patterns.compile(r"(?<![^\W\d_])[A-Z][a-z]+(?![^\W\d_])")
+_NAMES_LOOKED_AT = 4  # words after the token: a descriptor and a name ('Rock star Patti Smith')
+
+
+def _named_again(text: str, end: int, usage: _Usage) -> bool:
+    """True when a capitalised word among the few after ``end`` stands elsewhere in the article too."""
+    clause = _CLAUSE.match(text, end)
+    words = " ".join(clause.group().split()[:_NAMES_LOOKED_AT]) if clause else ""
+    return any(usage.count(name) > 1 for name in _CAPITALISED.findall(words) if name not in _NOT_NAMES)
+
+
+# Capitalised words that recur in any article without naming its subject.
+_NOT_NAMES = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December Mr Mrs Ms Miss Dr Sir Lord Lady""".split()
+)
 
 
 def _number_glued(text: str, match: re.Match[str], usage: _Usage) -> bool:
@@ -505,9 +528,10 @@ def _number_glued(text: str, match: re.Match[str], usage: _Usage) -> bool:
 
     The figure ends a headline (heading position, a sentence going on after it), the
     token stands once in the article, and the word is the body's: a word that opens
-    sentences, a word the article uses again, or the first name of someone it names
-    again (``aged 44Charlie Bell``). Units (``8Mbps``) and names written solid with a
-    figure (1Xtra, 4Children: the brand list) are not.
+    sentences, a word the article uses again, or the start of a sentence about someone
+    it names again (``aged 44Charlie Bell``, ``at 1.6Actor Bruce Willis``). Units
+    (``8Mbps``) and names written solid with a figure (1Xtra, 4Children: the brand list)
+    are not.
     """
     right = match.group(1)
     token = match.group()
@@ -520,8 +544,7 @@ def _number_glued(text: str, match: re.Match[str], usage: _Usage) -> bool:
     # The token's own letters count once in the article's letter runs: used again is more.
     if usage.count(right) > 1 or usage.count(right.lower()) > 0:
         return True
-    name = _name_after(text, match.end())
-    return name is not None and usage.count(name) > 1
+    return _named_again(text, match.end(), usage)
 
 
 def _violation(paragraph: Paragraph, text: str, start: int, end: int, left: str, right: str) -> Violation:

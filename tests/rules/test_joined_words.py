@@ -74,6 +74,12 @@ BAD = [
     ("Takeover bid for United FCAlan Smith, the chairman, said no.\n\nMr Smith of the FC spoke.", ["FCAlan"]),
     # where the headline stands, capitals glued to any word of the article
     ("Sprinters banned by IAAFGreek sprinters will appeal.\n\nThe IAAF and the Greek team met.", ["IAAFGreek"]),
+    # ... or to a sentence about someone the article names again, when the capitals
+    # come back nowhere alone: the name is the evidence, not the glued word
+    ("Nurses to march on the NHSTony Hall said the pay offer was poor.\n\nMr Hall spoke.", ["NHSTony"]),
+    ("Pension plan for the UKChancellor Jim Brand says it will cost less.\n\nMr Brand said so.", ["UKChancellor"]),
+    ("Tickets sold out at the ABCRock star Pam Lowe will play twice.\n\nLowe was pleased.", ["ABCRock"]),
+    ("Box office takings rise 1.6Actor Ben Cole said the film did well.\n\nCole starred.", ["1.6Actor"]),
     # a word run into a following determiner or pronoun, which no English word ends with
     ("The council met ofthe town hall on Monday and agreed.", ["ofthe"]),
     ("Plans were set out inthese papers for the board.", ["inthese"]),
@@ -143,6 +149,14 @@ GOOD = [
     "Goethe and Blythe met Forsythe in Hythe. Visit inthe.com or @ofthe for news.",
     "Rock 'n'the roll is not here. Tea and bamboothe said.\n\nBamboothe is a village.",
     "The council said the plan was approved. Then the wireless netthe group built was tested.",
+    # in heading position, capitals before a capitalised word and no name named again:
+    # an abbreviation's plural, a brand of the list, an unknown brand whose capitals the
+    # article never uses alone and whose sentence names no one it names again
+    "Film fans buy more DVDs Amy Lee says.\n\nLee sells DVD sets and SMS alerts.",
+    "Shares in JPMorgan boss Jan Dahl rose.\n\nDahl said Morgan would grow.",
+    "Fans of the QZTrack app grew in number.\n\nEach track sold. Fans like it.",
+    # weekdays, months and titles recur in any article and name no one
+    "Deal made at the WTOTalks on Monday by Mr Lee ended.\n\nOn Monday, Mr Lee and Mr Ode met.",
     # Markdown inline code stands in as one character
     "Call `toString` and `getElementById` here.",
 ]
