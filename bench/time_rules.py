@@ -1,22 +1,26 @@
 """Time rules on a corpus, with shared analysis (paragraphs, sentences) done beforehand.
 
-Usage: python bench/time_rules.py CORPUS_DIR RULE [RULE ...]
+Usage: python bench/time_rules.py CORPUS_DIR [RULE ...]
 Prints, per rule, the seconds spent in its check (first run, cold caches, and a second
 run) and its findings per 100 articles.
 """
 
 from __future__ import annotations
 
-import sys
+import argparse
 import time
 from pathlib import Path
 
 from newslint import Linter
 
 
-def main(argv: list[str]) -> None:
-    """Time each named rule on every .txt/.md file under the corpus directory."""
-    root, names = Path(argv[0]), argv[1:]
+def main(argv: list[str] | None = None) -> None:
+    """Time each named rule (every default rule when none is named) on a corpus directory."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("rules", nargs="*", help="rule names or codes (default: every default rule)")
+    args = parser.parse_args(argv)
+    root = args.corpus
     linter = Linter(entry_points=False)
     docs = []
     for result in linter.read_paths([str(root)]):
@@ -25,6 +29,7 @@ def main(argv: list[str]) -> None:
         doc = linter.document(result.source.text, result.path)
         _ = doc.sentences, doc.quote_marks  # shared analysis, paid once for every rule
         docs.append(doc)
+    names = args.rules or [rule.name for rule in linter.rules if rule.default]
     for name in names:
         rule = linter.rule(name)
         for run in ("cold", "warm"):
@@ -38,4 +43,4 @@ def main(argv: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main()
