@@ -42,7 +42,7 @@ _FUNCTION_WORDS = frozenset(
 _SENTENCE_STARTERS = frozenset(
     """The This That These Those It Its He His She Her They Their There We Our You Your
     But And When While After Before However Meanwhile Although Despite Since Now Then
-    Yet Some Many Most Last Earlier Later""".split()
+    Yet Some Many Most Last Earlier Later An""".split()
 )
 
 

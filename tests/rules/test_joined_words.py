@@ -53,6 +53,7 @@ BAD = [
     ("Fares rise again in 2024Passengers will pay more from May.", ["2024Passengers"]),
     ("Blair backs the BBCThe corporation said on Monday it was pleased.", ["BBCThe"]),
     ("Jobs go at the NHSHowever the unions say they will fight.", ["NHSHowever"]),
+    ("Strike called off at the RMTAn official said talks would go on.", ["RMTAn"]),
     ("Growth at 8% in 2004Singapore's economy grew fast.", ["2004Singapore"]),
     # a headline ending in any other figure, glued to the body's first word
     ("Wheat stays above $300Wheat traders expect the price to hold.", ["300Wheat"]),
