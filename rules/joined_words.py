@@ -13,7 +13,7 @@ from newslint.document import Document, JoinedProse, Paragraph
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
-from newslint.words import letters_around
+from newslint.words import MONTHS, WEEKDAYS, letters_around
 
 # A lower-case letter straight before an upper-case one: the only place to look.
 # A capital after a lower-case letter, matched at the capital: a pattern that opens with
@@ -479,28 +479,20 @@ def _figure_glued(text: str, start: int, end: int, left: str, right: str, usage:
         return False
     if not _heading_position(text, start, end):
         return False
-    # Capitals the article does not use alone again need a stronger sign than a word it
-    # uses: a name it names again (a brand written solid, JXWorld, would pass the first).
-    return _named_again(text, end, usage) or usage.count(left) > 0 and _body_word(text, end, right, usage)
+    # The body's first word opens a sentence about someone or something the article
+    # names again: a capitalised word among the next few (``MPTony Blair``,
+    # ``UKChancellor Gordon Brown``, ``BBCRock star Patti Smith``) stands elsewhere too.
+    if _named_again(text, end, usage):
+        return True
+    # Failing that, capitals the article also uses alone (IAAF) before a word it uses
+    # (Greek), unless a name it does not use again goes on straight after (``AOLTime
+    # Warner`` may be a name written so).
+    return usage.count(left) > 0 and _NAME_AFTER.match(text, end) is None and usage.used(right)
 
 
 # What the pattern takes for a word after capitals when the capitals are an abbreviation
 # made plural: the last capital and 's' or 'es' (DVDs, CEOs, SMSes).
 _PLURAL_ENDING = patterns.compile(r"[A-Z]e?s")
-
-
-def _body_word(text: str, end: int, right: str, usage: _Usage) -> bool:
-    """True when ``right``, ending at ``end``, reads as the first word of the body.
-
-    It opens a sentence about someone or something the article names again: a
-    capitalised word among the next few (``MPTony Blair``, ``UKChancellor Gordon Brown``,
-    ``BBCRock star Patti Smith``) stands elsewhere in the article. Failing that, a name
-    going on straight after it that the article does not use again may be a name written
-    so (``AOLTime Warner``); otherwise ``right`` must be a word the article uses.
-    """
-    if _named_again(text, end, usage):
-        return True
-    return _NAME_AFTER.match(text, end) is None and usage.used(right)
 
 
 # The words after a token up to the end of its clause, and in them a capitalised word.
@@ -517,10 +509,7 @@ def _named_again(text: str, end: int, usage: _Usage) -> bool:
 
 
 # Capitalised words that recur in any article without naming its subject.
-_NOT_NAMES = frozenset(
-    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
-    May June July August September October November December Mr Mrs Ms Miss Dr Sir Lord Lady""".split()
-)
+_NOT_NAMES = frozenset((*WEEKDAYS, *MONTHS, *"Mr Mrs Ms Miss Dr Sir Lord Lady".split()))
 
 
 def _number_glued(text: str, match: re.Match[str], usage: _Usage) -> bool:
