@@ -4,6 +4,10 @@
 this hands each command to it, which skips the whole start-up. Without a daemon (or
 with ``NEWSLINT_NO_DAEMON`` set) the command line runs in this process, as it always did.
 Imports nothing heavy before it knows which.
+
+A finished command leaves the process without the interpreter's tear-down (``leave``):
+freeing every module, pattern and table one by one costs about a sixth of a short
+file's run, and the operating system reclaims it all at once.
 """
 
 from __future__ import annotations
@@ -20,4 +24,38 @@ def main() -> None:
         sys.exit(status)
     from newslint.cli import main as command_line
 
-    command_line()
+    try:
+        command_line()
+    except SystemExit as stop:
+        leave(stop)
+        raise
+    leave(SystemExit(0))
+
+
+def leave(stop: SystemExit) -> None:
+    """End the process with ``stop``'s status at once, as the interpreter's own exit would end it.
+
+    What an exit must still do is done first: the ``atexit`` functions (the caches'
+    writes among them) and flushing standard output and error. Returns, leaving the
+    ordinary exit to the caller, whenever that would differ: a status that is not a
+    number (a message to print), other threads still running (the interpreter waits
+    for them), or a stream that cannot be flushed (a closed pipe is the interpreter's
+    to report, as before).
+    """
+    import atexit
+    import os
+    import threading
+
+    code = stop.code
+    if code is not None and not isinstance(code, int):
+        return
+    if threading.active_count() > 1:
+        return
+    atexit._run_exitfuncs()  # what the interpreter runs at exit
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except Exception:
+        return
+    os._exit((code or 0) & 0xFF)
