@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from importlib.resources.abc import Traversable
 
 
@@ -31,16 +33,28 @@ def table(name: str) -> tuple[tuple[str, ...], ...]:
     """Return the rows of a shipped word table (``rules/data/NAME``), through the data cache.
 
     A table is text for reviewers: one row a line, fields separated by white space,
-    ``#`` comments and blank lines left out. The parsed rows are kept in the data cache
-    (``newslint.cache``), keyed by the file's size and time, so a run reads them in one go.
+    ``#`` comments and blank lines left out.
+    """
+    return built(name, "table", _rows)
+
+
+def built(name: str, kind: str, build: Callable[[str], Any]) -> Any:
+    """Return what ``build`` makes of the text of shipped data file ``name``, through the data cache.
+
+    What ``build`` returns must be plain data (dicts, tuples, sets, strings, numbers):
+    it is kept in the data cache (``newslint.cache``, with ``marshal``) under ``kind``,
+    keyed by the size and time of the file and of the module ``build`` is written in, so
+    a run loads it in one go instead of parsing the text, and an edited file or builder
+    builds it afresh.
     """
     source = data().joinpath(name)
-    if not isinstance(source, Path):  # a zipped package: no file to key a cache entry on
-        return _rows(source.read_text("utf-8"))
+    builder = getattr(sys.modules.get(build.__module__), "__file__", None)
+    if not isinstance(source, Path) or builder is None:  # no files to key a cache entry on
+        return build(source.read_text("utf-8"))
     from newslint import cache
 
     return cache.load_or_build(
-        f"table-{name}", cache.file_key(source), lambda: _rows(source.read_text("utf-8")), plain=True
+        f"{kind}-{name}", cache.file_key(source, builder), lambda: build(source.read_text("utf-8")), plain=True
     )
 
 

@@ -121,18 +121,26 @@ class _Index:
                 heapq.heapreplace(searches, (match.start(), head, match, pattern))
 
 
+_IndexParts = tuple[dict[str, str], dict[str, tuple[str, ...]], str, tuple[tuple[str, tuple[str, ...]], ...]]
+
+
 @lru_cache(maxsize=8)
 def _index(knowledge: Knowledge) -> _Index:
     """Return the index of conflicting spellings (kept between runs with the knowledge base)."""
     if knowledge.cache_key is None:
-        return _build_index(knowledge)
-    from newslint import cache
+        parts = _index_parts(knowledge)
+    else:
+        from newslint import cache
 
-    # The name changes with the index's shape (a cached one of another shape is not read).
-    return cache.load_or_build("name-variant-index-2", knowledge.cache_key, lambda: _build_index(knowledge))
+        # Plain data, loaded in one go; keyed by the knowledge files and by this code.
+        key = f"{knowledge.cache_key}|{cache.file_key(__file__)}"
+        parts = cache.load_or_build("name-variant-index-3", key, lambda: _index_parts(knowledge), plain=True)
+    owner, by_head, scan, probes = parts
+    return _Index(owner, by_head, patterns.compile(scan), probes)
 
 
-def _build_index(knowledge: Knowledge) -> _Index:
+def _index_parts(knowledge: Knowledge) -> _IndexParts:
+    """Return the index's fields, its scan as the pattern's source."""
     owners: dict[str, set[str]] = {}
     for person, variants in knowledge.people.items():
         forms = {person, *variants}
@@ -167,12 +175,7 @@ def _build_index(knowledge: Knowledge) -> _Index:
         for head, forms in sorted(by_head.items())
         if not head[0].isupper()
     )
-    return _Index(
-        owner,
-        {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_head.items()},
-        patterns.compile(scan),
-        probes,
-    )
+    return owner, {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_head.items()}, scan, probes
 
 
 @lru_cache(maxsize=4096)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from newslint import patterns, shipped
 from newslint.addresses import is_web_address
@@ -38,47 +39,48 @@ _LABOR_NAME = patterns.compile(r"[ \t]+(?:department|dept|party|day|secretary)\b
 _MAILISH = patterns.compile(r"@|\.(?:com|org|net|uk|html?)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Variant:
+class Variant(NamedTuple):
     """One spelling: its dialect and the other dialect's spelling of the same word."""
 
     dialect: str
     other: str
 
 
-@lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, Variant], dict[str, str]]:
-    """Read the shipped pairs once: the marker spellings, and the unmarked forms.
+_Tables = tuple[dict[str, tuple[str, str]], dict[str, str], frozenset[bytes]]
 
-    An unmarked form is the spelling of an ``a`` pair that both dialects use
-    (archaeology, axe): it never tells the dialect, but an article that writes it and
-    the pair's American form (archeology, ax) spells one word two ways.
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    """Return the shipped pairs, read once (and kept in the data cache as plain data).
+
+    The marker spellings, each with its ``Variant`` fields; the unmarked forms; and every
+    spelling looked for, as ASCII bytes. An unmarked form is the spelling of an ``a`` pair
+    that both dialects use (archaeology, axe): it never tells the dialect, but an article
+    that writes it and the pair's American form (archeology, ax) spells one word two ways.
     """
-    table: dict[str, Variant] = {}
+    return shipped.built("spelling_variants.txt", "spelling-v1", _read_tables)
+
+
+def _read_tables(text: str) -> _Tables:
+    table: dict[str, tuple[str, str]] = {}
     unmarked: dict[str, str] = {}
-    data = shipped.data().joinpath("spelling_variants.txt").read_text("utf-8")
-    for line in data.splitlines():
+    for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
         british, american, mark = line.split()
         if mark in "=b":
-            table[british] = Variant(BRITISH, american)
+            table[british] = (BRITISH, american)
         if mark in "=a":
-            table[american] = Variant(AMERICAN, british)
+            table[american] = (AMERICAN, british)
         if mark == "a":
             unmarked[british] = american
-    return table, unmarked
+    keys = frozenset(k.encode("ascii") for k in {*table, *unmarked, "storey", "storeys"})
+    return table, unmarked, keys
 
 
 def variants() -> dict[str, Variant]:
     """Return every marker spelling (lower case), read once from the shipped data file."""
-    return _tables()[0]
-
-
-@lru_cache(maxsize=1)
-def _keys() -> frozenset[str]:
-    """Return every spelling looked for (lower case), markers and unmarked forms."""
-    return frozenset(set(variants()) | set(_tables()[1]) | {"storey", "storeys"})
+    return {word: Variant(*fields) for word, fields in _tables()[0].items()}
 
 
 @dataclass(frozen=True)
@@ -111,18 +113,13 @@ _SENTENCE_START = patterns.compile(r"(?:^|[.!?…][\"'”’)\]]*\s+)[\"'“‘(
 _BUILDING_WORDS = frozenset((b"story", b"stories", b"storied"))
 
 
-@lru_cache(maxsize=1)
-def _byte_keys() -> frozenset[bytes]:
-    return frozenset(k.encode("ascii") for k in _keys())
-
-
 def _candidates(text: str) -> set[str]:
     """Return the spellings looked for (lower case) among the words of ``text``, in any case."""
     # Any other character becomes one "?", a space here: the words are the text's runs
     # of ASCII letters. The keys are looked up word by word, without a set of the
     # article's words (building it costs more than the look-ups).
     words = text.encode("ascii", "replace").translate(_LOWER_LETTERS_ONLY).split()
-    found = {w.decode("ascii") for w in _byte_keys().intersection(words)}
+    found = {w.decode("ascii") for w in _tables()[2].intersection(words)}
     if "-stor" in text or "-Stor" in text:  # "nine-story", "multi-storey"
         found.update(w.decode("ascii") for w in _BUILDING_WORDS.intersection(words))
     return found
@@ -148,7 +145,7 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 
 def _hits(document, forms: set[str]) -> Iterator[Hit]:
-    table, unmarked = _tables()
+    table, unmarked, _ = _tables()
     found: list[tuple[Paragraph, int, int, str, bool]] = []
     names: set[str] = set()  # spellings the article writes with a capital mid-sentence
     for paragraph in document.paragraphs:
@@ -198,7 +195,7 @@ def _hits(document, forms: set[str]) -> Iterator[Hit]:
                 written = text[start:end]
             variant = Variant(BRITISH, other)
         elif lower in table:
-            variant = table[lower]
+            variant = Variant(*table[lower])
         elif lower in unmarked:
             variant, marker = Variant(BRITISH, unmarked[lower]), False
         else:
@@ -274,13 +271,13 @@ def spelling_variant(document, options) -> Iterator[Violation]:
     if not forms:
         return
     dialect = options["dialect"]
-    table, unmarked = _tables()
+    table, unmarked, _ = _tables()
     sides = {
-        table[f].dialect if f in table else (BRITISH if f.startswith("storey") else AMERICAN)
+        table[f][0] if f in table else (BRITISH if f.startswith("storey") else AMERICAN)
         for f in forms
         if f not in unmarked
     }
-    both_forms = any((table[f].other if f in table else unmarked.get(f, "")) in forms for f in forms)
+    both_forms = any((table[f][1] if f in table else unmarked.get(f, "")) in forms for f in forms)
     # Nothing to scan for when the article's words hold only one dialect's spellings
     # and no word in both spellings (most articles), or none of the dialect that an
     # en-GB / en-US check reports.

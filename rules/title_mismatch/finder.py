@@ -9,6 +9,7 @@ from functools import lru_cache
 from newslint import patterns
 from newslint.knowledge import Knowledge, alternation
 
+from . import titles
 from .titles import NEWSROOM_TITLES
 
 _LETTERS = patterns.compile(r"[^\W\d_]*")  # a run of letters (a title's leading word ends with one)
@@ -71,14 +72,39 @@ class _TitleFinder:
         return None
 
 
+_Heads = dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
+_Parts = tuple[_Heads, _Heads, str, str, str]
+
+
 @lru_cache(maxsize=8)
 def _title_finder(knowledge: Knowledge) -> _TitleFinder:
     """Return the title finder: capitalised titles, and lower-case ones in context.
 
     Lower-case titles ("president", "chief") are common words: they are only looked for
     after a capitalised word ("Russian president", "US defence secretary") or "the"
-    ("Jack Straw, the foreign secretary").
+    ("Jack Straw, the foreign secretary"). Its tables and patterns' source are kept
+    between runs with the knowledge base (plain data, loaded in one go).
     """
+    if knowledge.cache_key is None:
+        parts = _finder_parts(knowledge)
+    else:
+        from newslint import cache
+
+        # Keyed by the knowledge files and by this code (the titles and patterns written here).
+        key = f"{knowledge.cache_key}|{cache.file_key(__file__, titles.__file__)}"
+        parts = cache.load_or_build("title-finder-1", key, lambda: _finder_parts(knowledge), plain=True)
+    capital_heads, lower_heads, capitals, after_capital, after_the = parts
+    return _TitleFinder(
+        capital_heads,
+        lower_heads,
+        patterns.compile(capitals),
+        patterns.compile(after_capital),
+        patterns.compile(after_the),
+    )
+
+
+def _finder_parts(knowledge: Knowledge) -> _Parts:
+    """Return the finder's two tables of spellings by head and its three patterns' source."""
     spellings: set[str] = set()
     for title in (*NEWSROOM_TITLES, *knowledge.office_titles):  # at hand without loading the facts
         spellings |= {title, title.lower(), title[:1].upper() + title[1:].lower()}
@@ -90,7 +116,7 @@ def _title_finder(knowledge: Knowledge) -> _TitleFinder:
         head = _head(spelling, 0)
         (capital_heads if spelling[:1].isupper() else lower_heads).setdefault(head, []).append(spelling)
 
-    def table(heads: dict[str, list[str]]) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    def table(heads: dict[str, list[str]]) -> _Heads:
         return {
             head: tuple((s, tuple(s.split(" "))) for s in sorted(group, key=lambda s: (-len(s), s)))
             for head, group in heads.items()
@@ -105,21 +131,19 @@ def _title_finder(knowledge: Knowledge) -> _TitleFinder:
     # before the modifiers and the heads' alternation are tried one by one.
     starts = "".join(sorted({w[0] for w in _MODIFIER_WORDS} | {h[0] for h in lower_heads if h}))
     ahead = f"(?=[{re.escape(starts)}])" if starts else ""
-    return _TitleFinder(
+    return (
         table(capital_heads),
         table(lower_heads),
         # The capital heads start with literal capitals, so the regex engine skips the
         # lower-case text between them.
-        patterns.compile(finder(capital_heads)),
+        finder(capital_heads),
         # A plain range of capitals keeps the scan fast; a form starting with another
         # letter is rare. A modifier counts only when a title's head follows it (else
         # the optional group backtracks). The word must start where no word character
         # stands before it: tried inside a long run of capitals or initials (A.B.C.D.),
         # the word would be read to its end from every letter, quadratic time.
-        patterns.compile(
-            r"[A-ZÀ-ÖØ-Þ](?<![\w.’'\-].)[\w.’'\-]*+\s+" + ahead + _MODIFIERS_BEFORE + "?(?=" + lower + ")"
-        ),
-        patterns.compile(r"the(?<![\w’'\-]...)\s+" + ahead + _MODIFIERS_BEFORE + "?(?=" + lower + ")"),
+        r"[A-ZÀ-ÖØ-Þ](?<![\w.’'\-].)[\w.’'\-]*+\s+" + ahead + _MODIFIERS_BEFORE + "?(?=" + lower + ")",
+        r"the(?<![\w’'\-]...)\s+" + ahead + _MODIFIERS_BEFORE + "?(?=" + lower + ")",
     )
 
 
