@@ -12,7 +12,7 @@ from typing import NoReturn
 
 import click
 
-from newslint import __version__, classcode, patterns
+from newslint import __version__, classcode, collector, patterns
 
 # Before any of newslint's value classes is made: their methods' compiled code is reused;
 # and the regular expressions markdown-it-py and PyYAML compile on import come from the cache.
@@ -58,6 +58,8 @@ def main() -> None:
     Run `newslint PATHS...` to lint articles; `newslint explain RULE` documents a rule;
     `newslint server` is the language server for editors.
     """
+    if click.get_current_context().invoked_subcommand != "check":
+        collector.resume()  # check resumes it once its linter is built
     # A file name that is not valid UTF-8 (or a locale that cannot show a character)
     # must come out escaped, not end the run with a UnicodeEncodeError.
     for stream in (sys.stdout, sys.stderr):
@@ -219,6 +221,7 @@ def check(
     )
     try:
         runner = Runner(options)
+        collector.resume()
         if list_rules:
             runner.list_rules(sys.stdout)
             sys.exit(0)

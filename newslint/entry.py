@@ -17,6 +17,9 @@ import sys
 
 def main() -> None:
     """Run the command line: in the daemon if one is running for this installation, else here."""
+    from newslint import collector
+
+    collector.pause()  # until the command line starts a command's work
     from newslint.daemon.client import run
 
     status = run(sys.argv[1:])

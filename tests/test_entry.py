@@ -77,3 +77,33 @@ def test_the_interpreter_tear_down_is_skipped(tmp_path):
     result = run(tmp_path, ["-c", program], "--no-cache", "clean.txt")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["atexit ran"]
+
+
+_COLLECTOR = (
+    "import atexit, gc, sys\n"
+    "atexit.register(lambda: print('collector', gc.isenabled(), gc.get_freeze_count() > 0))\n"
+    "sys.argv = ['newslint', *sys.argv[1:]]\n"
+    "from newslint.entry import main\n"
+    "main()\n"
+)
+
+
+def test_the_collector_is_back_on_once_a_command_has_started(tmp_path):
+    # Start-up runs without the cyclic garbage collector; every command does its work with
+    # it on (a long run must not accumulate cycles), start-up's objects frozen.
+    (tmp_path / "clean.txt").write_text("Council backs budget\n\nThe council met on Monday.\n")
+    for args in (("--no-cache", "clean.txt"), ("--jobs", "1", "clean.txt"), ("explain", "NL201"), ("--list-rules",)):
+        result = run(tmp_path, ["-c", _COLLECTOR], *args)
+        assert result.returncode == 0, (args, result.stderr)
+        assert result.stdout.splitlines()[-1] == "collector True True", (args, result.stdout[-300:])
+
+
+def test_used_as_a_library_the_collector_is_left_alone():
+    import gc
+
+    from newslint import collector
+
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    collector.resume()  # never paused: nothing to do
+    assert gc.isenabled() and gc.get_freeze_count() == frozen

@@ -36,6 +36,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "newslint.marshalstore",
             "newslint.patterns",
             "newslint.classcode",
+            "newslint.collector",
             "newslint.cache",
             "newslint.shipped",
             "newslint.discovery",

@@ -208,6 +208,7 @@ def test_the_command_line_module_imports_no_runner_before_a_command_runs():
         "newslint",
         "newslint.classcode",
         "newslint.cli",
+        "newslint.collector",
         "newslint.marshalstore",
         "newslint.patterns",
     ]
