@@ -185,6 +185,9 @@ def main() -> None:
     )
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
+        # newslint's data cache of its own (filled by the warm-up runs): the figures do not
+        # depend on what a developer's cache has gathered from other versions and tests.
+        env["NEWSLINT_CACHE_DIR"] = str(work / "data-cache")
         wheel = None if args.editable_only else install_wheel(work)
         run_in = work / "cwd"  # not the checkout: -m newslint must find the installed package
         run_in.mkdir()

@@ -25,11 +25,16 @@ class MarshalStore:
         self._lock = threading.Lock()
         self.stored: dict[Any, Any] | None = None  # None until the file is read
         self.new: dict[Any, Any] = {}
+        self.used: set[Any] = set()  # keys of the file's entries this run read
 
     def get(self, key: Any) -> Any:
         """Return the value kept for ``key`` (in the file or added by this run), or None."""
         with self._lock:
-            return self._load().get(key) or self.new.get(key)
+            found = self._load().get(key)
+            if found:
+                self.used.add(key)
+                return found
+            return self.new.get(key)
 
     def put(self, key: Any, value: Any) -> None:
         """Add ``key``'s value, to be written when the process ends."""
@@ -51,7 +56,13 @@ class MarshalStore:
         return self.stored
 
     def save(self) -> None:
-        """Write the file's entries and this run's (atomically); past ``max_entries``, only this run's."""
+        """Write the file's entries and this run's (atomically).
+
+        Past ``max_entries``, only what this run used: the entries it read from the file
+        and those it added. The file is read whole by every run, so it must not keep
+        growing with entries no run uses any more (patterns and classes of code since
+        changed, options since dropped).
+        """
         import marshal
 
         from newslint.atomic import write_atomically
@@ -60,8 +71,9 @@ class MarshalStore:
             if not self.new:
                 return
             merged = {**(self.stored or {}), **self.new}
-            if len(merged) > self.max_entries:
-                merged = dict(self.new)  # start again from what this run used
+            if len(merged) > self.max_entries:  # start again from what this run used
+                stored = self.stored or {}
+                merged = {**{key: stored[key] for key in self.used if key in stored}, **self.new}
             self.stored = merged
             self.new = {}
         try:
