@@ -9,6 +9,7 @@ the base does not know (``consistency``).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
@@ -17,11 +18,11 @@ from newslint.knowledge import option as knowledge_option
 from newslint.options import Option
 from newslint.rule import Rule, rule
 
-from .consistency import consistency
 from .finder import titles_by_paragraph
-from .judge import Article, Verdict, judge, window
-from .phrases import Phrase, find_phrases
-from .wording import message
+
+if TYPE_CHECKING:
+    from .judge import Verdict
+    from .phrases import Phrase
 
 
 @rule(
@@ -84,9 +85,15 @@ def title_mismatch(document, options) -> Iterator[Violation]:
     phrases: list[Phrase] = []
     for paragraph, titles in zip(document.paragraphs, titles_by_paragraph(knowledge, document)):
         if titles:
+            from .phrases import find_phrases  # reading phrases, judging them: only where a title stands
+
             phrases.extend(find_phrases(knowledge, paragraph, titles))
     if not phrases:
         return  # most articles: nothing more to do
+    from .consistency import consistency
+    from .judge import Article, judge, window
+    from .wording import message
+
     w = window(document, int(options.get("undated-margin-days", 365)), int(options.get("handover-days", 14)))
     verdicts: dict[int, Verdict] = {}
     article = Article(document)
