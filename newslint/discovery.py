@@ -61,12 +61,15 @@ def targets(
     """Expand command-line paths into files with one of ``suffixes``, in order, with errors for bad paths.
 
     Each file comes once, at its first mention, however often it is named or found
-    (``a.txt``, ``./a.txt``, and again inside a directory named after it).
+    (``a.txt``, ``./a.txt``, and again inside a directory named after it). One path
+    cannot name a file twice (a directory's walk finds each of its files once): then no
+    set of the files seen is kept, which would grow with every file of an archive.
     """
     seen: set[str] = set()
+    single = len(paths) == 1
 
     def first(target: Target) -> bool:
-        if target.error or target.notice:
+        if single or target.error or target.notice:
             return True
         key = target.path if target.path == STDIN else os.path.normpath(os.path.abspath(target.path))
         if key in seen:

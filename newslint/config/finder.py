@@ -14,8 +14,12 @@ from newslint.config.model import CONFIG_NAMES, Config
 from newslint.errors import ConfigError
 from newslint.rule import ActiveRule, Registry
 
-# A bound on the memo: a language server or an archive run asks for ever new paths.
+# Bounds on the memos: a language server or an archive run asks for ever new paths. A
+# folder's configuration is kept for many folders; a file's (which spares a stat of the
+# path each time one file is asked about again) for the few files in hand at a time, so
+# that a run over a million files holds no entry for each.
 _MEMO_SIZE = 100_000
+_FILES_MEMO_SIZE = 1024
 
 
 def vale_ini_in(directory: Path) -> Path | None:
@@ -87,7 +91,8 @@ class Finder:
         # configuration loaded, so every file under it shares one object (and its caches).
         self._adjust = adjust or (lambda config: config)
         self._explicit = Applied(self._adjust(load(explicit, registry))) if explicit else None
-        self._memo: dict[str, Applied] = {}
+        self._memo: dict[str, Applied] = {}  # folder -> its configuration
+        self._files: dict[str, Applied] = {}  # a recent file or folder as asked about -> its configuration
         self._lock = threading.Lock()
 
     def for_path(self, path: str) -> Config:
@@ -98,7 +103,7 @@ class Finder:
         """Return the configuration that applies to ``path``, with its rule selections."""
         if self._explicit is not None:
             return self._explicit
-        found = self._memo.get(path)
+        found = self._files.get(path)
         if found is None:
             # A new file of a folder already seen costs a stat and a lookup of the folder
             # as written; only a new folder is made absolute and searched upwards.
@@ -106,10 +111,12 @@ class Finder:
             with self._lock:
                 if len(self._memo) >= _MEMO_SIZE:
                     self._memo.clear()
+                if len(self._files) >= _FILES_MEMO_SIZE:
+                    self._files.clear()
                 found = self._memo.get(directory)
                 if found is None:
                     found = self._memo[directory] = self._for_directory(os.path.abspath(directory))
-                self._memo[path] = found
+                self._files[path] = found
         return found
 
     def _for_directory(self, directory: str) -> Applied:
