@@ -4,15 +4,17 @@ A formatter that writes one document for the whole run (a JSON array sorted by p
 SARIF log, a JUnit report whose header counts the failures) would otherwise hold every
 finding until the end, growing with the run. The spool writes each file's serialised
 part to an anonymous temporary file (unlinked at once on POSIX, so nothing is left
-behind) and keeps only the path, offset and length of each part in memory; ``parts``
-reads them back in path order, or in the order they came (``by_path=False``). Files
-usually arrive in path order already, and then the parts are read back in one
+behind). In memory it keeps each part's length (eight bytes, in an ``array``), and, to
+sort by path, its path; ``parts`` reads them back in path order, or in the order they
+came (``by_path=False``, which keeps no paths: memory stays flat however many files).
+Files usually arrive in path order already, and then the parts are read back in one
 sequential pass.
 """
 
 from __future__ import annotations
 
 import tempfile
+from array import array
 from collections.abc import Iterator
 from typing import IO
 
@@ -22,35 +24,44 @@ class Spool:
 
     def __init__(self, by_path: bool = True) -> None:
         self._file = tempfile.TemporaryFile()
-        self._index: list[tuple[str, int, int, int]] = []  # (path, arrival, offset, length)
+        self._lengths = array("q")  # each part's length in bytes, in the order they came
+        self._paths: list[str] = []  # each part's path (by_path only)
         self._by_path = by_path
         self._sorted = True
-        self._end = 0
 
     def add(self, path: str, text: str) -> None:
         """Keep ``text`` as the part of ``path``."""
         data = text.encode("utf-8", "surrogatepass")
-        if self._index and path < self._index[-1][0]:
-            self._sorted = False
-        self._index.append((path, len(self._index), self._end, len(data)))
+        if self._by_path:
+            if self._paths and path < self._paths[-1]:
+                self._sorted = False
+            self._paths.append(path)
+        self._lengths.append(len(data))
         self._file.write(data)
-        self._end += len(data)
 
     def __len__(self) -> int:
-        return len(self._index)
+        return len(self._lengths)
 
     def parts(self) -> Iterator[str]:
         """Yield every part, sorted by path (parts of one path in the order they came), or as they came."""
         self._file.flush()
-        index = self._index if self._sorted or not self._by_path else sorted(self._index)
-        for _, _, offset, length in index:
-            self._file.seek(offset)
-            yield self._file.read(length).decode("utf-8", "surrogatepass")
+        if self._sorted:
+            self._file.seek(0)
+            for length in self._lengths:
+                yield self._file.read(length).decode("utf-8", "surrogatepass")
+            return
+        offsets = [0] * len(self._lengths)
+        for number in range(1, len(offsets)):
+            offsets[number] = offsets[number - 1] + self._lengths[number - 1]
+        for number in sorted(range(len(offsets)), key=self._paths.__getitem__):  # stable: ties as they came
+            self._file.seek(offsets[number])
+            yield self._file.read(self._lengths[number]).decode("utf-8", "surrogatepass")
 
     def close(self) -> None:
         """Discard the temporary file."""
         self._file.close()
-        self._index = []
+        self._lengths = array("q")
+        self._paths = []
 
     def write_joined(self, stream: IO[str], separator: str) -> None:
         """Write every part (in ``parts`` order) to ``stream``, with ``separator`` between two."""
