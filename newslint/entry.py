@@ -6,7 +6,7 @@ with ``NEWSLINT_NO_DAEMON`` set) the command line runs in this process, as it al
 Imports nothing heavy before it knows which.
 
 A finished command leaves the process without the interpreter's tear-down (``leave``):
-freeing every module, pattern and table one by one costs about a sixth of a short
+freeing every module, pattern and table one by one costs about an eighth of a short
 file's run, and the operating system reclaims it all at once.
 """
 
