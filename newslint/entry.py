@@ -42,8 +42,9 @@ def leave(stop: SystemExit) -> None:
     writes among them) and flushing standard output and error. Returns, leaving the
     ordinary exit to the caller, whenever that would differ: a status that is not a
     number (a message to print), other threads still running (the interpreter waits
-    for them), or a stream that cannot be flushed (a closed pipe is the interpreter's
-    to report, as before).
+    for them), a profiler or tracer running (``python -m cProfile -m newslint`` writes
+    its figures once the command has returned), or a stream that cannot be flushed (a
+    closed pipe is the interpreter's to report, as before).
     """
     import atexit
     import os
@@ -52,7 +53,7 @@ def leave(stop: SystemExit) -> None:
     code = stop.code
     if code is not None and not isinstance(code, int):
         return
-    if threading.active_count() > 1:
+    if threading.active_count() > 1 or sys.getprofile() is not None or sys.gettrace() is not None:
         return
     atexit._run_exitfuncs()  # what the interpreter runs at exit
     try:

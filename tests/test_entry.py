@@ -107,3 +107,11 @@ def test_used_as_a_library_the_collector_is_left_alone():
     frozen = gc.get_freeze_count()
     collector.resume()  # never paused: nothing to do
     assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+def test_a_profiler_still_writes_its_figures(tmp_path):
+    # cProfile (and tracers: coverage, trace) finish their work after the command returns.
+    (tmp_path / "clean.txt").write_text("Council backs budget\n\nThe council met on Monday.\n")
+    result = run(tmp_path, ["-m", "cProfile", "-o", "run.prof", "-m", "newslint"], "--no-cache", "clean.txt")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "run.prof").stat().st_size > 0
