@@ -257,7 +257,7 @@ def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
     are reported wherever they stand; where the headline stands, capitals glued to any
     word the article uses, when it uses the capitals alone too (``IAAFGreek sprinters``),
     or to a word opening a sentence about someone it names again (``says PMTony Blair``,
-    ``the UKChancellor Gordon Brown``), but not an abbreviation's plural (``DVDs``) nor
+    ``the UKMinister Ruth Kerr``), but not an abbreviation's plural (``DVDs``) nor
     a listed name (JPMorgan). In the
     article's first paragraph, where the headline stands, any other figure glued to the
     body's first word is reported too (``wheat above $300Wheat traders``, ``dies aged
@@ -481,7 +481,7 @@ def _figure_glued(text: str, start: int, end: int, left: str, right: str, usage:
         return False
     # The body's first word opens a sentence about someone or something the article
     # names again: a capitalised word among the next few (``MPTony Blair``,
-    # ``UKChancellor Gordon Brown``, ``BBCRock star Patti Smith``) stands elsewhere too.
+    # ``UKMinister Ruth Kerr``, ``BBCFolk singer Ann Hale``) stands elsewhere too.
     if _named_again(text, end, usage):
         return True
     # Failing that, capitals the article also uses alone (IAAF) before a word it uses
@@ -498,7 +498,7 @@ _PLURAL_ENDING = patterns.compile(r"[A-Z]e?s")
 # The words after a token up to the end of its clause, and in them a capitalised word.
 _CLAUSE = patterns.compile(r"[^.,;:!?()\n\0]{0,80}")
 _CAPITALISED = patterns.compile(r"(?<![^\W\d_])[A-Z][a-z]+(?![^\W\d_])")
-_NAMES_LOOKED_AT = 4  # words after the token: a descriptor and a name ('Rock star Patti Smith')
+_NAMES_LOOKED_AT = 4  # words after the token: a descriptor and a name ('Folk singer Ann Hale')
 
 
 def _named_again(text: str, end: int, usage: _Usage) -> bool:
@@ -518,7 +518,7 @@ def _number_glued(text: str, match: re.Match[str], usage: _Usage) -> bool:
     The figure ends a headline (heading position, a sentence going on after it), the
     token stands once in the article, and the word is the body's: a word that opens
     sentences, a word the article uses again, or the start of a sentence about someone
-    it names again (``aged 44Charlie Bell``, ``at 1.6Actor Bruce Willis``). Units
+    it names again (``aged 44Charlie Bell``, ``at 1.6Actor Ben Cole``). Units
     (``8Mbps``) and names written solid with a figure (1Xtra, 4Children: the brand list)
     are not.
     """
