@@ -13,6 +13,7 @@ from __future__ import annotations
 import marshal
 import os
 import sys
+import types
 from collections.abc import Callable
 from typing import Any
 
@@ -20,7 +21,7 @@ from newslint import __version__
 from newslint.atomic import write_atomically
 from newslint.cachedir import blake2b, directory
 
-__all__ = ["blake2b", "directory", "file_key", "load_or_build"]
+__all__ = ["blake2b", "directory", "file_key", "load_or_build", "source_files"]
 
 
 def file_key(*paths: str | os.PathLike[str]) -> str:
@@ -33,6 +34,21 @@ def file_key(*paths: str | os.PathLike[str]) -> str:
         except OSError:
             parts.append(f"{os.fspath(path)}:missing")
     return "|".join(parts)
+
+
+def source_files(*owners: object) -> list[str]:
+    """Return the files of the modules ``owners`` are written in (functions, or modules themselves).
+
+    What code builds a cached value belongs in its key: an edited builder then builds
+    the value afresh. An owner without a file on disk (a zipped package) is left out.
+    """
+    files = []
+    for owner in owners:
+        module = owner if isinstance(owner, types.ModuleType) else sys.modules.get(getattr(owner, "__module__", ""))
+        origin = getattr(module, "__file__", None)
+        if isinstance(origin, str) and os.path.isfile(origin):
+            files.append(origin)
+    return files
 
 
 def _unpickle(data: bytes) -> Any:

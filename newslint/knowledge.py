@@ -517,6 +517,22 @@ class _Deferred(Knowledge):
 _LOADING = threading.RLock()
 
 
+def derived(knowledge: Knowledge, name: str, build: Callable[[], Any], *code: object) -> Any:
+    """Return ``build()``, plain data a rule derives from ``knowledge``, kept between runs with it.
+
+    Kept in the data cache (``marshal``) under ``name`` (change it with the data's shape),
+    keyed by the knowledge files and by the code that shapes the data: ``build``'s module
+    and the modules in ``code``, so an edited file or rule builds it afresh. A knowledge
+    base not loaded through the cache (no ``cache_key``) builds it each time.
+    """
+    if knowledge.cache_key is None:
+        return build()
+    from newslint import cache
+
+    key = f"{knowledge.cache_key}|{cache.file_key(*cache.source_files(build, *code))}"
+    return cache.load_or_build(name, key, build, plain=True)
+
+
 def load(extra_paths: Iterable[str] = ()) -> Knowledge:
     """Return the knowledge base: shipped files plus extra files (relative to the working directory)."""
     return _load(tuple(os.path.abspath(p) for p in extra_paths))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,13 +47,15 @@ def built(name: str, kind: str, build: Callable[[str], Any]) -> Any:
     builds it afresh.
     """
     source = data().joinpath(name)
-    builder = getattr(sys.modules.get(build.__module__), "__file__", None)
-    if not isinstance(source, Path) or builder is None:  # no files to key a cache entry on
+    if not isinstance(source, Path):  # a zipped package: no file to key a cache entry on
         return build(source.read_text("utf-8"))
     from newslint import cache
 
+    builder = cache.source_files(build)
+    if not builder:
+        return build(source.read_text("utf-8"))
     return cache.load_or_build(
-        f"{kind}-{name}", cache.file_key(source, builder), lambda: build(source.read_text("utf-8")), plain=True
+        f"{kind}-{name}", cache.file_key(source, *builder), lambda: build(source.read_text("utf-8")), plain=True
     )
 
 

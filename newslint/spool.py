@@ -16,6 +16,7 @@ from __future__ import annotations
 import tempfile
 from array import array
 from collections.abc import Iterator
+from itertools import accumulate
 from typing import IO
 
 
@@ -50,10 +51,8 @@ class Spool:
             for length in self._lengths:
                 yield self._file.read(length).decode("utf-8", "surrogatepass")
             return
-        offsets = [0] * len(self._lengths)
-        for number in range(1, len(offsets)):
-            offsets[number] = offsets[number - 1] + self._lengths[number - 1]
-        for number in sorted(range(len(offsets)), key=self._paths.__getitem__):  # stable: ties as they came
+        offsets = [0, *accumulate(self._lengths)]
+        for number in sorted(range(len(self._lengths)), key=self._paths.__getitem__):  # stable: ties as they came
             self._file.seek(offsets[number])
             yield self._file.read(self._lengths[number]).decode("utf-8", "surrogatepass")
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 from newslint import patterns
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
-from newslint.knowledge import Knowledge, load
+from newslint.knowledge import Knowledge, derived, load
 from newslint.knowledge import option as knowledge_option
 from newslint.rule import Rule, rule
 
@@ -127,14 +127,7 @@ _IndexParts = tuple[dict[str, str], dict[str, tuple[str, ...]], str, tuple[tuple
 @lru_cache(maxsize=8)
 def _index(knowledge: Knowledge) -> _Index:
     """Return the index of conflicting spellings (kept between runs with the knowledge base)."""
-    if knowledge.cache_key is None:
-        parts = _index_parts(knowledge)
-    else:
-        from newslint import cache
-
-        # Plain data, loaded in one go; keyed by the knowledge files and by this code.
-        key = f"{knowledge.cache_key}|{cache.file_key(__file__)}"
-        parts = cache.load_or_build("name-variant-index-3", key, lambda: _index_parts(knowledge), plain=True)
+    parts: _IndexParts = derived(knowledge, "name-variant-index-3", lambda: _index_parts(knowledge))
     owner, by_head, scan, probes = parts
     return _Index(owner, by_head, patterns.compile(scan), probes)
 

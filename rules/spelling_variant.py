@@ -273,11 +273,11 @@ def spelling_variant(document, options) -> Iterator[Violation]:
     dialect = options["dialect"]
     table, unmarked, _ = _tables()
     sides = {
-        table[f][0] if f in table else (BRITISH if f.startswith("storey") else AMERICAN)
+        Variant(*table[f]).dialect if f in table else (BRITISH if f.startswith("storey") else AMERICAN)
         for f in forms
         if f not in unmarked
     }
-    both_forms = any((table[f][1] if f in table else unmarked.get(f, "")) in forms for f in forms)
+    both_forms = any((Variant(*table[f]).other if f in table else unmarked.get(f, "")) in forms for f in forms)
     # Nothing to scan for when the article's words hold only one dialect's spellings
     # and no word in both spellings (most articles), or none of the dialect that an
     # en-GB / en-US check reports.

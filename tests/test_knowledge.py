@@ -286,3 +286,30 @@ def test_a_gap_between_listed_terms_is_not_complete_beyond_the_slack():
     assert not office.listed_over(dt.date(2012, 1, 2), dt.date(2012, 1, 3))  # ... unless no slack
     assert office.listed_over(dt.date(2005, 1, 1), dt.date(2009, 12, 31), week)
     assert office.listed_over(dt.date(2030, 1, 1), dt.date(2030, 1, 2), week)  # an open term runs on
+
+
+def test_derived_data_is_built_once_and_kept_with_the_knowledge_base(tmp_path, monkeypatch):
+    import types
+
+    from newslint import cache
+    from newslint.knowledge import Knowledge, derived
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    built: list[int] = []
+
+    def build() -> dict[str, tuple[str, ...]]:
+        built.append(1)
+        return {"head": ("a", "b")}
+
+    kept = Knowledge(cache_key="files-as-they-were")
+    assert derived(kept, "probe-1", build) == {"head": ("a", "b")}
+    assert derived(kept, "probe-1", build) == {"head": ("a", "b")} and len(built) == 1
+    assert list(tmp_path.glob("probe-1-*.marshal"))
+    assert derived(Knowledge(cache_key="other-files"), "probe-1", build) and len(built) == 2
+    unkept = Knowledge()  # not loaded through the cache: built every time
+    derived(unkept, "probe-1", build)
+    derived(unkept, "probe-1", build)
+    assert len(built) == 4
+    # The key names the builder's module file (this test file) and modules passed as code.
+    assert cache.source_files(build, cache) == [__file__, cache.__file__]
+    assert cache.source_files(types.ModuleType("no_file")) == []

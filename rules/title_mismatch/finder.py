@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newslint import patterns
-from newslint.knowledge import Knowledge, alternation
+from newslint.knowledge import Knowledge, alternation, derived
 
 from . import titles
 from .titles import NEWSROOM_TITLES
@@ -85,14 +85,8 @@ def _title_finder(knowledge: Knowledge) -> _TitleFinder:
     ("Jack Straw, the foreign secretary"). Its tables and patterns' source are kept
     between runs with the knowledge base (plain data, loaded in one go).
     """
-    if knowledge.cache_key is None:
-        parts = _finder_parts(knowledge)
-    else:
-        from newslint import cache
-
-        # Keyed by the knowledge files and by this code (the titles and patterns written here).
-        key = f"{knowledge.cache_key}|{cache.file_key(__file__, titles.__file__)}"
-        parts = cache.load_or_build("title-finder-1", key, lambda: _finder_parts(knowledge), plain=True)
+    # Shaped by this code and by the titles module (the newsroom titles).
+    parts: _Parts = derived(knowledge, "title-finder-1", lambda: _finder_parts(knowledge), titles)
     capital_heads, lower_heads, capitals, after_capital, after_the = parts
     return _TitleFinder(
         capital_heads,
