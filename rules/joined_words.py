@@ -518,7 +518,7 @@ def _number_glued(text: str, match: re.Match[str], usage: _Usage) -> bool:
     The figure ends a headline (heading position, a sentence going on after it), the
     token stands once in the article, and the word is the body's: a word that opens
     sentences, a word the article uses again, or the start of a sentence about someone
-    it names again (``aged 44Charlie Bell``, ``at 1.6Actor Ben Cole``). Units
+    it names again (``aged 44Tom Reid``, ``at 1.6Actor Ben Cole``). Units
     (``8Mbps``) and names written solid with a figure (1Xtra, 4Children: the brand list)
     are not.
     """
