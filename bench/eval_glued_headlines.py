@@ -31,7 +31,7 @@ HEADLINES = [
     "Jobs to go at BT",
     "Rail strike hits UK",
     "New chief named for ITV",
-    "Rates held at 4.75",
+    "Rates held at 3.25",
     "Storm damage bill tops $2m",
     "Shares fall after talks with EU",
     "Game review: Star Blaster 3",

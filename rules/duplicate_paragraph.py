@@ -21,7 +21,7 @@ _TARGET = patterns.compile(rf"\]\([^)\s\]]*\)|{URL.pattern}")
 MIN_PARAGRAPH_WORDS = 5
 MIN_SENTENCE_WORDS = 9  # 'a sentence of more than eight words'
 # A sentence pasted twice lands near its twin; one repeated far away is more often a
-# deliberate echo (two products reviewed in parallel: 'X can be added at extra cost').
+# deliberate echo (two products reviewed in parallel: 'X is sold separately for a fee').
 # Far apart, only a long sentence counts.
 NEAR_PARAGRAPHS = 3
 MIN_FAR_SENTENCE_WORDS = 20
@@ -120,7 +120,7 @@ def duplicate_paragraph(document: Document, options: Mapping[str, Any]) -> Itera
     repeats an earlier sentence (the same words, case and spacing aside) within three paragraphs (or anywhere in the article,
     when it has twenty words or more): the traces of copy pasted twice. A short
     sentence echoed far away is more often deliberate (two products reviewed in
-    parallel, each ``can be added at extra cost``). Words are compared in lower case, without punctuation and without link or
+    parallel, each ``sold separately for a fee``). Words are compared in lower case, without punctuation and without link or
     image targets, so that a caption pasted once as an image's alt text and once as a
     paragraph is found. The later copy is reported, with the line of the first. The
     fix deletes a paragraph that is an exact copy (with the blank lines before it), and

@@ -239,13 +239,13 @@ def _split(usage: _Usage, token: str) -> tuple[str, str] | None:
 def joined_words(document: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
     """What it does:
     Finds a word with a lower-case letter straight before a capital where both halves
-    are words: ``civilians in UkraineRussia has maintained`` (a subheading glued to the
+    are words: ``UkraineRussia`` (a subheading glued to the
     next paragraph), ``University ofTexas``, ``What happens nextThe work``.
 
     A headline or subheading glued to its paragraph, the commonest CMS accident, is
     told by where it stands: one to fifteen words from the paragraph's start with no
     sentence or clause punctuation before it, and a sentence going on after it
-    (``Broadband gathers paceOne person in the UK``, ``Minister backs the planThe
+    (``Flood defences hold firmOne resident in the town``, ``Minister backs the planThe
     government said``). There a lower-case last word is evidence enough (only the
     listed names, such as easyJet, start with a lower-case word), and the body's first
     word may be capitalised, in capitals (``springUS shoppers``), the article ``A`` or

@@ -85,7 +85,7 @@ def _xx_is_placeholder(text: str, match: re.Match[str]) -> bool:
     if name[:1].isupper() and name.isalpha() and previous.lower() not in _SENTENCE_OPENERS:
         return False  # Super Bowl XXX, Pope Pius XX, Vin Diesel's XXX
     if previous.lower() in _TITLE_NOUNS or previous.endswith(":") or following[:1].isupper():
-        return False  # the film XXX; 'They are: XXX, Hellboy'; XXX: State of the Union
+        return False  # the film XXX; 'They are: XXX, Casablanca'; XXX: State of the Union
     if previous.endswith(",") and after is not None and after.group(1).endswith(","):
         return False  # a list of titles: 'Hellboy, XXX, Shrek'
     # A number slot between words: 'killed XXX people', 'Burger, XXX was crowned',
@@ -195,7 +195,7 @@ def placeholder(document: Document, options: Mapping[str, Any]) -> Iterator[Viol
     a name or a numeral, and left alone, after a capitalised word (Super Bowl XXX,
     Vin Diesel's XXX, Channel XXX), after a title noun (the film XXX, his band XXX),
     before a capitalised word or a colon (XXX: State of the Union), in a list after a
-    colon or between commas (``They are: XXX, Hellboy``), before a hyphen (XXX-rated)
+    colon or between commas (``They are: XXX, Casablanca``), before a hyphen (XXX-rated)
     and at a sentence's end (``starred in XXX.``); and the XX chromosome.
 
     It also leaves alone TK inside a word or name (TKO, Atkins, TK Maxx, Tim TK Kane),

@@ -56,10 +56,10 @@ def title_mismatch(document, options) -> Iterator[Violation]:
     correction has to be published for.
 
     Example:
-    ``When Russian President Volodymyr Zelenskyy invited talks...``
+    ``After Russian President Volodymyr Zelenskyy visited Paris...``
 
     Use instead:
-    ``When Ukrainian President Volodymyr Zelenskyy invited talks...``
+    ``After Ukrainian President Volodymyr Zelenskyy visited Paris...``
 
     Options:
     ``knowledge``: extra YAML files in the knowledge base's format (paths relative to the working

@@ -438,7 +438,7 @@ def find_phrases(knowledge: Knowledge, paragraph, titles=None) -> Iterator[Phras
             and of_country
             and not re.match(r"(?:[.;:)!?]|,(?!\s+(?:and|or|as)\b)|$)", text[after : after + 8])
         ):
-            name_end_at = -1  # "Bill Clinton, the King of Belgium as well as ...": a list, not a title
+            name_end_at = -1  # "Jacques Chirac, the King of Spain as well as ...": a list, not a title
         if name_end_at >= 0:
             tail = text[after : after + 5]
             if (

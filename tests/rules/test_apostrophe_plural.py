@@ -40,7 +40,7 @@ BAD = [
         "Mr Davis told MPs the plan had failed. MPs agreed.",
     ),
     ("It will ship PSP's it has made. PSPs sell.", ["PSP's"], "It will ship PSPs it has made. PSPs sell."),
-    ("It came after MEP's failed to back it. MEPs met.", ["MEP's"], "It came after MEPs failed to back it. MEPs met."),
+    ("It came after MEP's voted to delay it. MEPs met.", ["MEP's"], "It came after MEPs voted to delay it. MEPs met."),
     ("These are pledges MP's make. MPs agree.", ["MP's"], "These are pledges MPs make. MPs agree."),
 ]
 
@@ -87,7 +87,7 @@ GOOD = [
     # possessives of abbreviations
     "The MP's office said MPs were away.",
     "The BBC's chief and NATO's view. The US's role, the CEO's pay and the CEOs.",
-    "More than half of all EA's games were sold.",
+    "Nearly a third of all IBM's staff were moved.",
     "A senior Labour MP's seat was lost, and the MP's office said MPs were away.",
     # without the article's plain plural or a number, MP's is left alone
     "The MP's were away.",

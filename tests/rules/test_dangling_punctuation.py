@@ -165,7 +165,7 @@ def test_message() -> None:
 GOOD = [
     "We will wait... and see.",
     "We will wait… and see.",
-    "It was a strange match . . . momentum swings.",
+    "It was a long night . . . tempers frayed.",
     "She trailed off...",
     "Go to ../parent or http://example.com/a..b for it.",
     "Count from 1..10 in the loop.",
@@ -176,7 +176,7 @@ GOOD = [
     "“It was made in the U.S.”.",
     # two full stops after an opening mark: quoted or bracketed as themselves
     'Type ".." or (..) to go up.',
-    "The innocent people (defined by whom?).",
+    "The fair price (set by whom?).",
     "“Yes,” she said. “No.”",
     "He asked “why?” and left.",
     "Its name is Acme Inc.).",

@@ -87,11 +87,11 @@ GOOD = [
     # a medium sentence echoed far away: a deliberate parallel
     "\n\n".join(
         [
-            "The first laptop has no card. A Wi-Fi card and a DVD burner can be added at extra cost.",
+            "The first tent has no porch. A padded porch and a spare groundsheet are sold separately for a fee.",
             SHORT,
             PARA,
             LONG,
-            "The second has none either. A Wi-Fi card and a DVD burner can be added at extra cost.",
+            "The second has none either. A padded porch and a spare groundsheet are sold separately for a fee.",
         ]
     ),
 ]

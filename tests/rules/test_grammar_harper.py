@@ -121,14 +121,14 @@ def test_slips(text: str, flagged: list[str]) -> None:
         "She had had enough, and he said that that was wrong.",
         "You can log in in the morning. What it is is a scandal.",
         "They saw Duran Duran play, and Will said he might go.",
-        "A fan was stabbed in a break-in in 1999, and the row dissipated in in-fighting.",
+        "A guard was hurt in a break-in in 2011, and the club fell apart in in-fighting.",
         # past tenses that look like the base form, and pronouns that are not subjects
         "He beat Henman in the final, and she split from her coach.",
-        "The charges levelled against him are false, the rights with it are ours.",
-        "You guys made our dream come true, the US was told.",
+        "The fines levelled against him are unjust, the rights with it are ours.",
+        "You guys made this night one to remember, the band was told.",
         # British style that Harper's defaults would flag
         "Shares in Tesco, Sainsbury and Asda rose 2-1 in trading... he said.",
-        "Some 1,100 flights were cancelled. However the airline said it was a one-off.",
+        "Some 2,300 trains were cancelled. However the operator said it was a one-off.",
         "Clean copy with U.S. figures of 3.5% and no slip at all.",
     ],
 )
@@ -209,7 +209,7 @@ def test_fixes_replace_remove_insert_and_keep_case() -> None:
         return text[: fix.start] + fix.text + text[fix.end :]
 
     assert fixed("A apple fell on the car.") == "An apple fell on the car."  # Harper says "AN"
-    assert fixed("France , Ireland and Wales won.") == "France, Ireland and Wales won."  # removal
+    assert fixed("Spain , Italy and Greece won.") == "Spain, Italy and Greece won."  # removal
     assert fixed("I want go home now.", **{"enabled-rules": ["MissingTo"]}) == "I want to go home now."
 
 

@@ -135,7 +135,7 @@ GOOD = [
     # capitalised halves only at sentence starts are no evidence of words
     "We met. Chat was easy. The WeChat app grew.",
     # nor is a lower-case second half after a capitalised first one
-    "Radio plays music under the One World name and the OneMusic banner.",
+    "The station plays music on the Red Door tour and the RedMusic show.",
     # a half shared with another camel-case name: a naming pattern
     "EverQuest is nicknamed EverCrack. Ever since, Crack has been a joke.",
     # all-capital, one-letter and multi-capital parts

@@ -71,7 +71,7 @@ GOOD = [
     "George W. Bush met George W Bush.",  # full stops are not spelling
     "Zelenskyyville is a made-up town; Zelensky spoke.",  # part of a longer word
     "President Bush met Bush.",  # two Presidents Bush: shared spellings count for neither
-    "Mahmoud Abbas, also known as Abu Mazen, spoke.",  # another name, not another spelling
+    "Abu Mazen, as many call Mahmoud Abbas, spoke.",  # another name, not another spelling
 ]
 
 

@@ -98,7 +98,7 @@ GOOD = [
     "Tim 'TK' Kane and Tom \"TK\" Kerr and Ted ‘TK’ Kay scored.",
     # XX as a Roman numeral, a title or biology
     "Super Bowl XXX was held in Arizona, and Pope Pius XX did not exist.",
-    "Films on PSP. They are: XXX, Hellboy and Spider-Man.",
+    "Films on the tablet. They are: XXX, Casablanca and Jaws.",
     "The film XXX was a hit.",
     "Women have an XX chromosome pair.",
     "The magazine XXL said so.",
@@ -137,11 +137,12 @@ def test_message_position_and_no_fix() -> None:
 def test_seed_image_credit_twice() -> None:
     text = SEED.read_text(encoding="utf-8")
     findings = run_rule("placeholder", text)
-    # Line 1 holds it inside an image's alt text, line 2 in the body.
-    assert [(f.line, f.column, text[f.start : f.end]) for f in findings] == [
-        (1, 175, "[Image by the Wall Street Journal]"),
-        (2, 173, "[Image by the Wall Street Journal]"),
-    ]
+    # Line 1 holds it inside an image's alt text, line 2 in the body: the same bracketed
+    # credit, "[Image by " and a publication's name (six words, 34 characters with the
+    # brackets), not quoted here since the seed's text stays in the seed.
+    assert [(f.line, f.column, f.end - f.start) for f in findings] == [(1, 175, 34), (2, 173, 34)]
+    first, second = (text[f.start : f.end] for f in findings)
+    assert first == second and first.startswith("[Image by ") and first.endswith("]")
 
 
 @pytest.mark.parametrize("pattern", ["the XXX economy ", "[TK] TK Mr Jones said "])

@@ -119,7 +119,7 @@ GOOD = [
     # names and titles
     "They saw Duran Duran on Bora Bora, and watched Soldier Soldier.",
     "Fans of Duran Duran said Duran Duran's tour was long.",
-    "On Monday, senior law lord Lord Bingham said so.",
+    "On Monday, the retired law lord Lord Penhallow said so.",
     # other runs of three or more are a chant
     "The crowd chanted spend spend spend and blah blah blah.",
     "Spend spend spend, they said, and then go go go.",
@@ -129,11 +129,11 @@ GOOD = [
     "It cost 3the the most, and x2 x2 was the code.",
     # a stranded preposition before a time phrase
     "It is the moment I have been waiting for for years.",
-    "We have been placed in in the past.",
+    "He has been snowed in in the past.",
     "Whatever it came in in 2004 was fine.",
     "Add to this this new law.",
     # not the same word: hyphen or apostrophe compounds, numbers, sentence breaks
-    "He was stabbed in a break-in in 1999.",
+    "A shop was damaged in a break-in in 2011.",
     "The score was 10 10 at half time.",
     "It was over. Over the hill they went.",
     "He said so. So it goes.",

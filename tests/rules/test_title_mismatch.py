@@ -29,7 +29,7 @@ def check(text: str, day: dt.date, fmt: str = "text"):
 BAD = [
     # (text, date, flagged span, message, fix text)
     (
-        "When Russian President Volodymyr Zelenskyy invited talks, Moscow said no.",
+        "After Russian President Volodymyr Zelenskyy visited Paris, crowds lined the streets.",
         D(2025, 6, 19),
         "Russian President Volodymyr Zelenskyy",
         "Volodymyr Zelenskyy is Ukraine's president, not Russia's: Ukrainian President Volodymyr Zelenskyy",
@@ -359,8 +359,8 @@ GOOD = [
     ("Russian President Vladimir Putin refused.", D(2025, 6, 19)),
     ("The president of Russia, Vladimir Putin, and the president of France Emmanuel Macron met.", D(2024, 3, 1)),
     # a list, not an apposition; a possessive ("of Russia's ally"); an organisation
-    ("She met Bill Clinton, the king of Belgium, and others.", D(2004, 3, 1)),
-    ("She met Bill Clinton, the king of Belgium as well as others.", D(2004, 3, 1)),
+    ("They wrote to Jacques Chirac, the king of Spain, and others.", D(2004, 3, 1)),
+    ("They wrote to Jacques Chirac, the king of Spain as well as others.", D(2004, 3, 1)),
     ("The president of Russia's ally, Alexander Lukashenko, spoke.", D(2024, 3, 1)),
     ("Iran’s Supreme Leader Ayatollah Ali Khamenei spoke.", D(2025, 6, 19)),
     ("Iran's Supreme Leader Ali Khamenei spoke.", D(2005, 6, 19)),

@@ -28,7 +28,7 @@ BAD = [
     # two paragraphs: brackets do not pair across them
     ("It rose (by 5%.\n\nIt fell) again.", [(8, "("), (24, ")")]),
     # a number before the closing bracket closes what is open, and is not a list marker
-    ("New Zealand (1), Scotland (8, Tonga.", [(26, "(")]),
+    ("Kent (3), Essex (7, Surrey.", [(16, "(")]),
     # an emoji before the slip, and CRLF
     ("🎉 It rose (by 5%.\r\n", [(10, "(")]),
     # Markdown: offsets map back into the file through the markup

@@ -126,7 +126,7 @@ GOOD = [
     "The players' union, the Greens' £4m, the Joneses' \"new\" car, Lil' Kim.",
     "We were goin' home, a cup o' tea, rock an' roll.",
     # a decade in quotation marks
-    "He plays for the England '15s' now, and loved the '90s.",
+    "She captains the county '16s' now, and loved the '80s.",
     # a clipped word that is also a word, when a later mark closes it: a quotation
     "He said 'round the clock' was the plan.",
     # single-quoted words in a row, the first ending in s: it closes its own quotation,
