@@ -134,19 +134,11 @@ def _quote_opens(marks: Callable[[], Mapping[int, Mark]], at: int) -> bool | Non
 _AMOUNT_END = patterns.compile(
     r"(?<![^\s(])(?:[£$€]\d[\d,]*(?:\.\d+)?(?:m|bn|k|p)?|\d[\d,]*(?:\.\d+)?(?:%|m|bn)|\d{1,2}[-–]\d{1,2})$"
 )
-# A dotted abbreviation in capitals (U.S., U.K., E.U.) is followed by a capitalised
-# word in ordinary use (U.S. Steel); only these words show that a sentence began: the
-# articles, pronouns, conjunctions, prepositions and adverbs that open sentences and
-# start no name after a country's initials.
-_SENTENCE_OPENERS = frozenset(
-    """The A An But And He She It They We In On At This That These Those There Its His Her
-    Their Our However Meanwhile Yet So If When While After Before Last Mr Mrs Ms
-    Although Though Because By Of For With From Under Overall Many Both All Any Several
-    Some Most Such Since Despite As Then Now Only Not Each Every Even Still Also Instead
-    Until During Among According Earlier Later Others Why What How Where Who Which
-    Whether Once Nor Or Unlike I You""".split()
-)
-_CAPITAL_INITIALS = patterns.compile(r"(?<![^\s(\"'“‘])(?:[A-Z]\.){1,3}[A-Z]$")
+# Initials and dotted abbreviations of single letters (U.S., J.K., a.m., e.g.): a
+# capitalised word straight after the last stop lost its space, whether a sentence
+# begins there (``the U.S.The``, ``at 10 a.m.Nobody``) or a name goes on (``U.S.Steel``,
+# ``J.K.Rowling``). No word or name is written solid after such letters.
+_INITIALS = patterns.compile(r"(?<![^\s(\"'“‘])(?:[^\W\d_]\.){1,3}[^\W\d_]$")
 
 
 _AUXILIARIES = frozenset("is was has had will would could can may might were are the a an also".split())
@@ -188,7 +180,7 @@ def _vet(
     """Return (span start, span end, insertion index, safe) for a real slip, else None."""
     found = _vet_word_end(text, match, words_alone, marks)
     if found is None and text[match.start()] == "." and not match.group(1) and not match.group(2):
-        return _ended_by_amount_or_initials(text, match.start(), match.end(), words_alone)
+        return _ended_by_amount_or_initials(text, match.start(), match.end())
     return found
 
 
@@ -276,33 +268,27 @@ def _vet_word_end(
     return span_start, after + len(next_word), insert, safe
 
 
-def _ended_by_amount_or_initials(
-    text: str, mark: int, after: int, words_alone: Callable[[], Counter[str]]
-) -> tuple[int, int, int, bool] | None:
-    """Vet 'by 4.5%.The', 'to £4.5m.The' and 'in the U.S.The': the cases the dots inside hide.
+# What may follow the word after the stop, for it to be a word of prose.
+_WORD_ENDS = ",;:-.!?\"'”’)]"
 
-    After a country's or body's initials (``the U.S.``) the next word may also be one the
-    article writes on its own elsewhere (``the U.K.Cadbury said``, Cadbury named again):
-    not part of a name written solid with the initials. A person's initials
-    (``J.K.Rowling``) are not preceded by "the" and are left alone.
-    """
+
+def _ended_by_amount_or_initials(text: str, mark: int, after: int) -> tuple[int, int, int, bool] | None:
+    """Vet 'by 4.5%.The', 'to £4.5m.The', 'in the U.S.The' and 'J.K.Rowling': the cases the dots inside hide."""
     window = max(0, mark - 30)
     amount = _AMOUNT_END.search(text, window, mark)
-    initials = None if amount else _CAPITAL_INITIALS.search(text, window, mark)
+    initials = None if amount else _INITIALS.search(text, window, mark)
     if amount is None and initials is None:
         return None
     next_word = _NEXT_WORD.match(text, after)
     if next_word is None or not (next_word.group()[0].isupper() and next_word.group()[1:].islower()):
         return None
     word = next_word.group()
-    if initials is not None and word not in _SENTENCE_OPENERS:
-        named = text[max(0, initials.start() - 4) : initials.start()].lower() == "the " and words_alone()[word] > 0
-        if not named:
-            return None
     if amount is not None and len(word) < 2:
         return None
-    if after + len(word) < len(text) and not (text[after + len(word)].isspace() or text[after + len(word)] in ",;:-"):
-        return None  # $4.5m.Total in a code-like token, U.S.The-style compounds
+    if after + len(word) < len(text) and not (
+        text[after + len(word)].isspace() or text[after + len(word)] in _WORD_ENDS
+    ):
+        return None  # a code-like token ($4.5m.Total_2, U.S.Steel@example)
     ending = amount or initials
     assert ending is not None  # one of the two matched, above
     return ending.start(), after + len(word), mark + 1, True
@@ -342,14 +328,14 @@ def missing_space(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
     """What it does:
     Finds sentence punctuation (``.``, ``?``, ``!``, with any closing quotation mark or
     bracket) followed straight away by a capitalised word or an opening quotation mark:
-    ``concerns.Putin said``, ``could be found".The``, ``the US."We are``; also a run-on
+    ``talks.Smith said``, ``could be done".The``, ``the EU."We are``; also a run-on
     sentence whose second half starts with a lower-case word, any word followed by a
     space or comma, between two words (``it works.now we wait``, ``the pages.then he``,
-    ``in 25 years.perhaps the vote``, ``in 2019.the firm``). After an amount (``by
-    4.5%.The``, ``£4.5m.The``) or a score (``won 2-1.Arsenal``) and after capital initials followed by a word that opens
-    sentences (``the U.S.The``, ``the U.K.In``, ``the U.S.Although``; not ``U.S.Steel``)
-    too, or, after "the" and a country's or body's initials, by a word the article
-    writes on its own elsewhere (``the U.K.Brennan said``, Brennan named again). The
+    ``in 30 days.perhaps the board``, ``in 2019.the firm``). After an amount (``by
+    4.5%.The``, ``£4.5m.The``) or a score (``won 2-1.Arsenal``), and after initials or a
+    dotted abbreviation of single letters followed by a capitalised word, whether a
+    sentence begins there or a name goes on (``the U.S.The``, ``at 10 a.m.Nobody``,
+    ``U.S.Steel``, ``J.K.Rowling``): no word is written solid after such letters. The
     span is the fused text, from the start of the word before the punctuation to the
     end of the word after it.
 
@@ -359,10 +345,12 @@ def missing_space(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
     only after a lower-case word, when the dotted token is not used twice (a site's
     name) and is followed by a word that goes on a sentence, not by a web noun or a word
     that goes on from a noun (``his napster.no site``, ``visit news.it for more``).
-    Lower-case abbreviations (etc., et al., e.g., i.e., a.m.) are left alone.
+    Lower-case abbreviations (etc., et al., e.g., i.e., a.m.) before a lower-case word
+    are left alone.
 
-    It leaves alone dotted abbreviations and initials (U.S., a.m., e.g., Ph.D., J.K.
-    Rowling), titles and other abbreviations (Mr.Benn, St.Petersburg), decimals, times
+    It leaves alone dotted abbreviations and initials followed by a space or by anything
+    but a capitalised word (U.S. Steel, J.K. Rowling, U.S.-based, the U.S.A.), titles and
+    other abbreviations (Mr.Benn, St.Petersburg), decimals, times
     and scores (3.5, 10.30), single-digit numbering (1.Introduction), ellipses, URLs,
     e-mail addresses, domains and file names (bbc.co.uk, Halo.Bungie.Org, report.Pdf),
     code-like names (React.PureComponent), all-capital or one-letter words after the
@@ -387,7 +375,8 @@ def missing_space(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
     None.
 
     Known problems:
-    Code written in prose without code formatting (``os.path``) reads as a run-on; a
+    An abbreviation with a longer part before a capitalised word (``a Ph.D.Then``) is
+    missed. Code written in prose without code formatting (``os.path``) reads as a run-on; a
     domain with an English-word ending used once in a sentence (``told gazzetta.it
     he``) too.
     """
