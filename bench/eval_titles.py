@@ -14,7 +14,9 @@
 2. Invented copy: for --invented terms drawn at random from every head-of-state and
    head-of-government office in the knowledge base, an article dated inside the term (away
    from its ends) names the holder correctly in one of three forms; the same with the form
-   swapped. Many countries, leaders and dates, not only the BBC's frequent names.
+   swapped. Many countries, leaders and dates, not only the BBC's frequent names. Then
+   the same leaders after their terms ("former" kept, then left out), and with a bare
+   title ("President <name>", no country) inside the term, then the other head's title.
 
 Not a test (figures depend on the knowledge base); the README quotes its output.
 """
@@ -293,6 +295,36 @@ def evaluate_invented(knowledge, count: int, rng: random.Random, show: int) -> N
         print("  false alarm:", line)
     _report("  demonym swapped", tally, show)
     _former(knowledge, pool, count, rng, show)
+    _bare(knowledge, pool, count, rng, show)
+
+
+# A bare head's title and the other one, for the same leader at a date inside the term.
+_OTHER_HEAD = {"President": "Prime Minister", "Prime Minister": "President"}
+
+
+def _bare(knowledge, pool: list, count: int, rng: random.Random, show: int) -> None:
+    """Invent articles with a bare "President" or "Prime Minister" before a sitting leader, then the other one."""
+    tally = {"clean": 0, "alarms": [], "swaps": 0, "found": 0, "misses": []}
+    heads = [entry for entry in pool if entry[2] in _OTHER_HEAD]
+    for _ in range(count):
+        code, office, title, term = rng.choice(heads)
+        day = term.start + dt.timedelta(days=rng.randrange(30, (term.last_certain() - term.start).days - 30))
+        body = f"Talks began after {title} {term.person} arrived."
+        text = f"---\ndate: {day.isoformat()}\n---\n\n{body}\n"
+        tally["clean"] += 1
+        findings = _lint(text, day, "markdown")
+        if findings:
+            tally["alarms"].append(f"{day}: {body!r}: {findings[0].message}")
+        swapped = body.replace(title, _OTHER_HEAD[title], 1)
+        tally["swaps"] += 1
+        if _lint(text.replace(body, swapped), day, "markdown"):
+            tally["found"] += 1
+        else:
+            tally["misses"].append(f"{day}: {swapped!r}")
+    print(f"Invented copy, bare titles: {tally['clean']} articles, {len(tally['alarms'])} findings (target 0)")
+    for line in tally["alarms"][:show]:
+        print("  false alarm:", line)
+    _report("  the other head's title", tally, show)
 
 
 def _former(knowledge, pool: list, count: int, rng: random.Random, show: int) -> None:

@@ -45,7 +45,11 @@ def title_mismatch(document, options) -> Iterator[Violation]:
     offices that country has: "German Prime Minister Tony Blair"), a head's title their own
     country does not have ("German Prime Minister Gerhard Schroeder"), a title not held at the
     article's date ("President X" after X left office: "former"; "only became" when the term
-    came later), and "former" for someone still in office. A name that fits several known
+    came later), and "former" for someone still in office. A bare "President" or "Prime
+    Minister" before the name of a country's sitting leader is judged by that country
+    ("President Boris Johnson": the United Kingdom has no president), unless a capitalised
+    word stands before it ("Fidesz President", another body's office) or the leader also
+    holds an international body's office then. A name that fits several known
     people ("George Bush") is reported only when none of them fits. `former`, `ex-`, `late`,
     `then-`, `acting`, `outgoing`, `incoming` and `-elect` are understood. Within one article it
     also reports, for people the knowledge base does not know, one single-holder office given

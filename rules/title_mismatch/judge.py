@@ -349,10 +349,14 @@ def _never_held(
         return None  # a future or stop-gap holder the files may not list yet
     codes = phrase.codes
     if codes is None:
-        # A bare title ("Foreign Secretary X") names a country only when one country has it.
+        # A bare title ("Foreign Secretary X") names a country only when one country has
+        # it, or, for a head's title, the country the person leads ("President Rishi Sunak").
         codes = _titles(knowledge).countries.get(key, frozenset())
         if len(codes) != 1:
-            return None
+            codes = _led_country(knowledge, phrase, own, key, w)
+            if codes is None:
+                return None
+            stated = stated_offices(knowledge, codes, key)
     if any(knowledge.is_organisation(c) for c in codes):
         return None  # organisations elect people from anywhere; the lists may be out of date
     national = [(o, t) for o, t in own if not knowledge.is_organisation(o.country)]
@@ -374,6 +378,48 @@ def _never_held(
     if not countries and not contradicted(knowledge, phrase, stated, codes, key, w):
         return None
     return _other_country(knowledge, phrase, person, national or own, key, w)
+
+
+# Bare titles judged by the country the person leads at the article's date: titles of
+# heads that no party, club, company or international body gives before a sitting
+# leader's name without its own name first ("UMP President Nicolas Sarkozy").
+_LEADERS_TITLES = frozenset({"president", "prime minister"})
+# Capitalised words that stand before a bare title only because a sentence starts there.
+_OPENERS = frozenset(
+    """The A But And Then When While After Before Since As Once If Although Though Because
+    Under With Without For From To By At In On Of During Until Later Earlier Yesterday
+    Today Tonight Tomorrow Now Meanwhile However Also So Yet Still Even Only Both Here
+    There This That These Those Why How What Where Who""".split()
+)
+
+
+def _led_country(
+    knowledge: Knowledge, phrase: Phrase, own: list[OfficeTerm], key: str, w: Window
+) -> frozenset[str] | None:
+    """Return the one country whose head the person surely is at the article's date, for a bare title.
+
+    Only for "President" or "Prime Minister" written capitalised before the name, with no
+    capitalised word before the title but one that opens sentences (``EU President``,
+    ``Fidesz President``: another body's office), and only when the person heads one country and holds no office of an
+    organisation then (a European Commission president who led a country before).
+    """
+    if key not in _LEADERS_TITLES or not phrase.written_title[:1].isupper():
+        return None
+    if phrase.trailing or phrase.apposition or phrase.of_country or phrase.modifier is not None:
+        return None
+    before = phrase.paragraph.text[max(0, phrase.start - 40) : phrase.start].split()
+    if before and before[-1][:1].isupper() and before[-1][-1:].isalnum() and before[-1] not in _OPENERS:
+        return None  # a capitalised word before the title, and no comma or colon between
+    led = set()
+    for office, term in own:
+        if knowledge.is_organisation(office.country):
+            if w.may_hold(term):
+                return None
+        elif w.surely_holds(term) and any(title_key(t) in HEADS for t in office.titles):
+            led.add(office.country)
+    if len(led) != 1 or not _has_heads(knowledge, next(iter(led))):
+        return None
+    return frozenset(led)
 
 
 def contradicted(

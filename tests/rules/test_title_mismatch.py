@@ -329,6 +329,29 @@ BAD = [
         "Vladimir Putin is Russia's president, not Bosnia and Herzegovina's: Vladimir Putin, the president of Russia",
         "president of Russia",
     ),
+    # a bare head's title, judged by the country the person leads at the date
+    (
+        "Later President Boris Johnson spoke.",
+        D(2020, 12, 1),
+        "President Boris Johnson",
+        "The United Kingdom has no president; Boris Johnson is its prime minister: Prime Minister Boris Johnson",
+        "Prime Minister",
+    ),
+    (
+        "On Monday, Prime Minister Joe Biden spoke.",
+        D(2023, 6, 1),
+        "Prime Minister Joe Biden",
+        "The United States has no prime minister; Joe Biden is its president: President Joe Biden",
+        "President",
+    ),
+    (
+        "Talks began after President Narendra Modi arrived.",
+        D(2019, 6, 1),
+        "President Narendra Modi",
+        "Narendra Modi was prime minister at this article's date (2019-06-01), not president "
+        "(Ram Nath Kovind was): Prime Minister Narendra Modi",
+        "Prime Minister",
+    ),
     # "former" dropped when the right office is held at the date
     (
         "Former Russian President Tony Blair spoke.",
@@ -410,6 +433,11 @@ GOOD = [
     ("The Malawian president, Bingu wa Mutharika, spoke.", D(2006, 3, 1)),
     ("Ukrainian mayor Anna Bell spoke.", D(2006, 3, 1)),  # unknown; and a mayor in Ukraine, maybe
     ("Kurdish leader Ariel Sharon met them.", D(2004, 3, 1)),  # not a country the files know
+    # a bare title judged by the person's own country only when it cannot be another body's
+    ("Fidesz President Viktor Orbán spoke.", D(2023, 6, 1)),  # a capitalised body before it
+    ("President José Manuel Barroso spoke.", D(2006, 3, 1)),  # no country led then: the Commission
+    ("President Boris Johnson spoke.", D(2019, 8, 1)),  # days after the handover: not surely his
+    ("Former President Boris Johnson spoke.", D(2020, 12, 1)),  # a modifier: not this reading
 ]
 
 
