@@ -78,8 +78,9 @@ _CLIPPED_WORDS = patterns.compile(
     r"(?:till|cause|round|bout|fore|bye|bots?|phones?|planes?|flu|net|roos?|possums?|coons?|cellos?)\b",
     re.I,
 )
-# Short words clipped at the end: o' (of), an' (and), th' (the), ol' (old), ma', pa'.
-_CLIPPED_END = patterns.compile(r"(?:^|(?<![^\W\d_]))(?:o|an|th|ol|lil|ma|pa|ya)$", re.I)
+# Short words clipped at the end: o' (of), an' (and), n' (Guns N' Roses), th' (the),
+# ol' (old), ma', pa'.
+_CLIPPED_END = patterns.compile(r"(?:^|(?<![^\W\d_]))(?:o|an|n|th|ol|lil|ma|pa|ya)$", re.I)
 # Words that cannot follow a possessive: after "rights'" they show a closing mark.
 _NOT_POSSESSED = frozenset(
     """have has had are were is was will would can could should may might must do does
@@ -388,7 +389,7 @@ class _Classifier:
 
         Only some words end in an apostrophe: a plural's possessive (the players' union,
         the Joneses' car: after s, x or z, before a space), a dropped g (goin', nothin')
-        and a few short clipped words (o', an', th', ol', Lil'). After any other word, or
+        and a few short clipped words (o', an', N', th', ol', Lil'). After any other word, or
         after s before punctuation, the mark closes a quotation: sorry', the end'.
         """
         text = self.text
