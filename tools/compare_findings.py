@@ -23,8 +23,23 @@ SHARED = REPO / ".." / "shared"
 DEFAULT_PATHS = [str(SHARED / "corpus" / "bbc"), str(SHARED / "seeds")]
 
 
+def _check_checkout() -> None:
+    """Stop unless ``python -m newslint`` run here lints with this checkout's rules.
+
+    An editable install maps ``newslint.rules`` to the checkout it was installed from, so
+    from another worktree its rules would be that checkout's, not this one's, and a
+    comparison of two worktrees would find them identical whatever changed.
+    """
+    probe = "import newslint, newslint.rules; print(newslint.__file__); print(newslint.rules.__file__)"
+    found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO)
+    for line in found.stdout.split():
+        if not Path(line).resolve().is_relative_to(REPO.resolve()):
+            sys.exit(f"newslint run from {REPO} imports {line}, not this checkout's code: lint from that checkout")
+
+
 def findings(paths: list[str]) -> list[dict[str, object]]:
     """Return newslint's JSON findings for ``paths``, linted serially with no cache."""
+    _check_checkout()
     command = [
         sys.executable,
         "-m",
