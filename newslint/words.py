@@ -43,6 +43,19 @@ def irregular_verbs() -> dict[str, str]:
     return {row[0]: row[1] if len(row) > 1 else "" for row in shipped.table("irregular_verbs.txt")}
 
 
+@lru_cache(maxsize=1)
+def brand_names() -> frozenset[str]:
+    """Return the brand names written solid that are never split (``rules/data/brand_names.txt``)."""
+    from newslint import shipped
+
+    return frozenset(name for row in shipped.table("brand_names.txt") for name in row)
+
+
+# Surname and name particles written solid with a capital after them (McDonald,
+# MacBook, DeSantis, DiCaprio, LeBron, LaShawn, VanDyke, FitzGerald, DuPont, StJohn).
+NAME_PREFIXES = frozenset("Mc Mac De Di Da Du Le La Lo Van Von Der Den Del Della Des Dos Das St Fitz Ten Ter".split())
+
+
 def bare_words(text: str) -> list[str]:
     """Return the white-space tokens of ``text`` in lower case, without clinging punctuation.
 

@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
 from typing import Any
 
-from newslint import patterns, shipped
+from newslint import patterns
 from newslint.document import Document, JoinedProse, Paragraph
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
-from newslint.words import MONTHS, WEEKDAYS, letters_around
+from newslint.words import MONTHS, NAME_PREFIXES, WEEKDAYS, brand_names, letters_around
 
 # A lower-case letter straight before an upper-case one: the only place to look.
 # A capital after a lower-case letter, matched at the capital: a pattern that opens with
@@ -25,9 +24,6 @@ _NOT_BEFORE = "-_`.@#/\\"
 _NOT_AFTER = "-_`(@/\\"
 _SHAPE = patterns.compile(r"([A-Z]?[a-z]+)([A-Z][a-z]+|I)")
 
-# Surname and name particles written solid with a capital after them (McDonald,
-# MacBook, DeSantis, DiCaprio, LeBron, LaShawn, VanDyke, FitzGerald, DuPont, StJohn).
-_NAME_PREFIXES = frozenset("Mc Mac De Di Da Du Le La Lo Van Von Der Den Del Della Des Dos Das St Fitz Ten Ter".split())
 
 # Short lower-case words that never start a brand written solid: 'ofTexas', 'atLabour',
 # 'asI' can only be a lost space.
@@ -44,12 +40,6 @@ _SENTENCE_STARTERS = frozenset(
     But And When While After Before However Meanwhile Although Despite Since Now Then
     Yet Some Many Most Last Earlier Later An""".split()
 )
-
-
-@lru_cache(maxsize=1)
-def _brand_names() -> frozenset[str]:
-    """Return the brand names written solid that are never split (``rules/data/brand_names.txt``)."""
-    return frozenset(name for row in shipped.table("brand_names.txt") for name in row)
 
 
 _LETTERS = patterns.compile(r"[^\W\d_]+")
@@ -177,7 +167,7 @@ def _split_heading(usage: _Usage, text: str, start: int, first: bool) -> tuple[s
     left, right = match.groups()
     token = match.group()
     after_figure = start > 0 and text[start - 1].isdigit() and left in _FIGURE_SUFFIXES  # 'by 14mMore'
-    if (len(left) < 2 and not after_figure) or left in _NAME_PREFIXES or token in _brand_names():
+    if (len(left) < 2 and not after_figure) or left in NAME_PREFIXES or token in brand_names():
         return None
     if usage.count(token) > 1 or usage.count(left, after="upper") > 1 and not after_figure:
         return None
@@ -203,7 +193,7 @@ def _split(usage: _Usage, token: str) -> tuple[str, str] | None:
     if not shape:
         return None
     left, right = shape.groups()
-    if len(left) < 2 or left in _NAME_PREFIXES or token in _brand_names():
+    if len(left) < 2 or left in NAME_PREFIXES or token in brand_names():
         return None
     # A name written that way on purpose comes back: TimeWarner, BitTorrent, iPod.
     if usage.count(token) > 1:
@@ -475,7 +465,7 @@ def _figure_glued(text: str, start: int, end: int, left: str, right: str, usage:
     """
     if left.isdigit() or right in _SENTENCE_STARTERS:
         return True
-    if not first or _PLURAL_ENDING.fullmatch(right) or text[start:end] in _brand_names():
+    if not first or _PLURAL_ENDING.fullmatch(right) or text[start:end] in brand_names():
         return False
     if not _heading_position(text, start, end):
         return False
@@ -524,7 +514,7 @@ def _number_glued(text: str, match: re.Match[str], usage: _Usage) -> bool:
     """
     right = match.group(1)
     token = match.group()
-    if right in _UNITS or token in _brand_names() or not _heading_position(text, match.start(), match.end()):
+    if right in _UNITS or token in brand_names() or not _heading_position(text, match.start(), match.end()):
         return False
     if usage.text.count(token) > 1:
         return False

@@ -13,7 +13,7 @@ from newslint.document import Document, Paragraph
 from newslint.finding import Fix, Violation
 from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
-from newslint.words import token_around
+from newslint.words import NAME_PREFIXES, brand_names, token_around
 
 if TYPE_CHECKING:
     from newslint.quotation import Mark
@@ -132,7 +132,21 @@ def _quote_opens(marks: Callable[[], Mapping[int, Mark]], at: int) -> bool | Non
 # An amount or a score that ends a sentence: 4.5%, £4.5m, $2bn, 30bn, won 2-1 (a bare
 # number may be numbering or a version: 1.Introduction, iOS 17.Beta).
 _AMOUNT_END = patterns.compile(
-    r"(?<![^\s(])(?:[£$€]\d[\d,]*(?:\.\d+)?(?:m|bn|k|p)?|\d[\d,]*(?:\.\d+)?(?:%|m|bn)|\d{1,2}[-–]\d{1,2})$"
+    r"(?<![^\s(])(?:[£$€]\d[\d,]*(?:\.\d+)?(?:m|bn|k|p)?|\d[\d,]*(?:\.\d+)?(?:%|m|bn)|\d{1,3}[-–]\d{1,2}"
+    r"|\d{1,3}(?:,\d{3})+)$"
+)
+# Any other whole number ends a sentence when a word that opens sentences follows
+# ('numbered 36.The stewards'); before other words it may be numbering or a version.
+_NUMBER_END = patterns.compile(r"(?<![^\s(])\d+$")
+# The articles, pronouns, conjunctions, prepositions and adverbs that open sentences
+# and start no heading or product name after a number.
+_SENTENCE_OPENERS = frozenset(
+    """The A An But And He She It They We In On At This That These Those There Its His Her
+    Their Our However Meanwhile Yet So If When While After Before Last Mr Mrs Ms
+    Although Though Because By Of For With From Under Overall Many Both All Any Several
+    Some Most Such Since Despite As Then Now Only Not Each Every Even Still Also Instead
+    Until During Among According Earlier Later Others Why What How Where Who Which
+    Whether Once Nor Or Unlike I You""".split()
 )
 # Initials and dotted abbreviations of single letters (U.S., J.K., a.m., e.g.): a
 # capitalised word straight after the last stop lost its space, whether a sentence
@@ -246,7 +260,7 @@ def _vet_word_end(
         token = token[max(token.rfind(")"), token.rfind("]")) + 1 :]
     if _looks_like_name(token):
         return None
-    if re.match(r"[A-Z][a-z]+[A-Z]", next_word) and not opener:
+    if re.match(r"[A-Z][a-z]+[A-Z]", next_word) and not opener and not _name_after_word(text, mark, next_word):
         return None  # React.PureComponent, Microsoft.AspNetCore: code and product names
 
     # Where the space goes: after the closers, before the opener. A straight double
@@ -272,17 +286,42 @@ def _vet_word_end(
 _WORD_ENDS = ",;:-.!?\"'”’)]"
 
 
+def _name_after_word(text: str, mark: int, word: str) -> bool:
+    """True for a name written solid (McDonald, DeWine, YouTube) after a plain lower-case word.
+
+    Code joins names to names (React.PureComponent); after a word of prose ('the
+    money.DeWine said') such a name is the next sentence's subject.
+    """
+    left = text[_word_start(text, mark) : mark]
+    if len(left) < 2 or not (left.isalpha() and left.islower()):
+        return False
+    name = word.removesuffix("'s").removesuffix("’s")
+    if name in brand_names():
+        return True
+    return any(name.startswith(prefix) and name[len(prefix) : len(prefix) + 1].isupper() for prefix in NAME_PREFIXES)
+
+
 def _ended_by_amount_or_initials(text: str, mark: int, after: int) -> tuple[int, int, int, bool] | None:
-    """Vet 'by 4.5%.The', 'to £4.5m.The', 'in the U.S.The' and 'J.K.Rowling': the cases the dots inside hide."""
+    """Vet 'by 4.5%.The', 'to £4.5m.The', 'in the U.S.The', 'J.K.Rowling' and 'numbered 36.The'.
+
+    The cases the dots inside hide, and numbers other than years: an amount, a score or
+    a number grouped with commas before any capitalised word, a plain number only before
+    a word that opens sentences (1.Introduction and iOS 17.Beta are numbering and versions).
+    """
     window = max(0, mark - 30)
     amount = _AMOUNT_END.search(text, window, mark)
     initials = None if amount else _INITIALS.search(text, window, mark)
-    if amount is None and initials is None:
+    number = None if amount or initials else _NUMBER_END.search(text, window, mark)
+    if amount is None and initials is None and number is None:
         return None
     next_word = _NEXT_WORD.match(text, after)
     if next_word is None or not (next_word.group()[0].isupper() and next_word.group()[1:].islower()):
         return None
     word = next_word.group()
+    if number is not None:
+        if word not in _SENTENCE_OPENERS:
+            return None
+        amount = number
     if amount is not None and len(word) < 2:
         return None
     if after + len(word) < len(text) and not (
@@ -332,7 +371,9 @@ def missing_space(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
     sentence whose second half starts with a lower-case word, any word followed by a
     space or comma, between two words (``it works.now we wait``, ``the pages.then he``,
     ``in 30 days.perhaps the board``, ``in 2019.the firm``). After an amount (``by
-    4.5%.The``, ``£4.5m.The``) or a score (``won 2-1.Arsenal``), and after initials or a
+    4.5%.The``, ``£4.5m.The``), a score (``won 2-1.Arsenal``, ``362-9.England``) or a number
+    grouped with commas (``18,000.Stewards``), after any other number before a word that
+    opens sentences (``numbered 36.The``), and after initials or a
     dotted abbreviation of single letters followed by a capitalised word, whether a
     sentence begins there or a name goes on (``the U.S.The``, ``at 10 a.m.Nobody``,
     ``U.S.Steel``, ``J.K.Rowling``): no word is written solid after such letters. The
@@ -351,9 +392,12 @@ def missing_space(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
     It leaves alone dotted abbreviations and initials followed by a space or by anything
     but a capitalised word (U.S. Steel, J.K. Rowling, U.S.-based, the U.S.A.), titles and
     other abbreviations (Mr.Benn, St.Petersburg), decimals, times
-    and scores (3.5, 10.30), single-digit numbering (1.Introduction), ellipses, URLs,
+    and scores (3.5, 10.30), numbering and versions before a word that opens no sentence
+    (1.Introduction, iOS 17.Beta), ellipses, URLs,
     e-mail addresses, domains and file names (bbc.co.uk, Halo.Bungie.Org, report.Pdf),
-    code-like names (React.PureComponent), all-capital or one-letter words after the
+    code-like names (React.PureComponent; but after a lower-case word a name written
+    solid with a particle or a listed brand name is a sentence's subject: ``the
+    money.DeWine said``, ``results.YouTube``), all-capital or one-letter words after the
     stop (Bagle.AT, Zafi.D) and brand names with an exclamation mark (Yahoo!Inc).
 
     Why it matters:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from newslint.rules.joined_words import _brand_names
-
 from newslint import shipped
-from newslint.words import irregular_verbs
+from newslint.words import brand_names, irregular_verbs
 
 
 def test_irregular_verbs_map_participles_to_simple_pasts():
@@ -18,7 +16,7 @@ def test_irregular_verbs_map_participles_to_simple_pasts():
 
 
 def test_brand_names_hold_both_shapes_and_nothing_from_the_comments():
-    names = _brand_names()
+    names = brand_names()
     assert {"PlayStation", "easyJet", "bioMérieux"} <= names
     assert not any(name.startswith("#") for name in names)
     assert "Brand" not in names and "Play" not in names

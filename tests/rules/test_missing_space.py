@@ -54,6 +54,15 @@ BAD = [
     # after a country's initials, a word the article uses on its own elsewhere
     ("Sales fell in the U.K.Brennan said trade would pick up. Brennan was calm.", ["U.K.Brennan"]),
     ("It was valued at £2.4bn.Dublin-based Corrib said no.", ["£2.4bn.Dublin"]),
+    # a longer score, a number grouped with commas, any number before a sentence opener
+    ("They were 362-9.Smith scored the winning run.", ["362-9.Smith"]),
+    ("The crowd was 18,000.Stewards kept order.", ["18,000.Stewards"]),
+    ("The crowd numbered 36.The stewards left early.", ["36.The"]),
+    ("It ran iOS 17.Then it crashed.", ["17.Then"]),
+    # a name written solid after a plain lower-case word: the next sentence's subject
+    ("He gave back the money.DeWine said nothing.", ["money.DeWine"]),
+    ("Sales rose in the quarter.McDonald's shares fell.", ["quarter.McDonald's"]),
+    ("It topped the results.YouTube said so.", ["results.YouTube"]),
     # initials or a dotted abbreviation of single letters before any capitalised word:
     # a name that lost its space as much as a sentence that did
     ("Shares in U.S.Steel and the U.S.Army rose.", ["U.S.Steel", "U.S.Army"]),
@@ -114,6 +123,8 @@ GOOD = [
     "Read example.com/path.Html and mail jo@example.com.",
     "Open report.PDF or report.Pdf now.",
     "Version 2.0.1 is out, also v3.Beta and iOS 17.Beta and Windows 10.Next.",
+    "Read section 12.Introduction, then 3.5.The file, and the score 2.5-1.Next list.",
+    "Call React.PureComponent, Console.WriteLine, dotnet.AspNetCore and McDonald.McDonald here.",
     "He waited...Then he left.",
     "He waited…Then he left.",
     "Yahoo!Inc and Yahoo!Music grew.",
