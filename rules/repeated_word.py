@@ -308,7 +308,17 @@ def _legitimate(
         return True
     if second.text[0].isupper():
         if word in _CLOSED_CLASS:
-            return False  # 'The The plan', 'in the The'
+            # 'The The plan', 'in the The', 'of The The Times' are slips; both capitalised
+            # after a word of the same sentence, and no capital after, a name: 'fans of
+            # The The queued'.
+            previous = _previous(tokens, text, i)
+            following = tokens[i + 2] if i + 2 < len(tokens) and _joined(text, second, tokens[i + 2]) else None
+            return (
+                first.text[0].isupper()
+                and previous is not None
+                and previous.text.islower()
+                and not (following is not None and following.text[0].isupper())
+            )
         if not first.text[0].isupper():
             return True
         # Names and titles (Duran Duran, Bora Bora, May May, law lord Lord Bingham) are
@@ -329,11 +339,11 @@ def _legitimate(
         return nxt is not None and (nxt.lower in _AFTER_FAR or nxt.lower.endswith("er"))
     if word == "so":
         return before in _BEFORE_SO_SO and not nxt  # 'it was so so.'
-    # A verb is in lower case: 'Beijing on on Monday' has no verb before the pair.
-    verb_before = (
-        previous is not None
-        and previous.text.islower()
-        and (before.endswith(("ing", "ed")) or _stem_in(before, _PHRASAL_VERBS))
+    # A verb is in lower case: 'Beijing on on Monday' has no verb before the pair. A
+    # phrasal verb may open its sentence, capitalised ('Log in in the morning').
+    verb_before = previous is not None and (
+        (previous.text.islower() and (before.endswith(("ing", "ed")) or _stem_in(before, _PHRASAL_VERBS)))
+        or (previous.text[1:].islower() and _previous(tokens, text, i - 1) is None and _stem_in(before, _PHRASAL_VERBS))
     )
     if word in _STRANDABLE and verb_before and _TIME_AFTER.match(text, second.end):
         return True
@@ -450,7 +460,7 @@ def repeated_word(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
       will be read``); an object pronoun before the possessive (``gave her her coat``,
       but not ``in her her car``); a pseudo-cleft (``what it is is``, ``all it was
       was``); a phrasal verb's particle before a preposition (``log in in the
-      morning``, ``carry on on the day``); a preposition ending a clause before one
+      morning``, also opening a sentence: ``Carry on on the day``); a preposition ending a clause before one
       starting a time phrase (``waiting for for years``); a demonstrative after a
       preposition (``add to this this law``);
     - other runs of three or more (a chant: spend spend spend, go go go), letter-spaced
@@ -459,7 +469,9 @@ def repeated_word(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
       tables), except a year written twice after a word (``in 2019 2019``), which is
       reported like a word;
     - a capitalised pair (Duran Duran, Bora Bora, May May, Will Will, law lord Lord
-      Bingham) unless the word is a function word (``The The``, ``Of Of``) or the
+      Bingham) unless the word is a function word opening a sentence (``The The plan``,
+      ``Of Of``, ``of The The Times``; after a word of its sentence and before no
+      capital, ``fans of The The queued`` is a band) or the
       article uses it alone inside sentences as a word and never as a person's name
       (``British British Casino`` in a story that writes ``a British casino``); months,
       weekdays and modals are never judged so; a capitalised word inside a sentence

@@ -63,6 +63,11 @@ BAD = [
     ("It was in those those, he said.", [(16, "those")]),
     # a capitalised function word doubles by mistake
     ("The The plan was sound.", [(4, "The")]),
+    ("Read it in the The report.", [(15, "The")]),
+    ("It was in The The Times.", [(14, "The")]),
+    # a capitalised word opening the sentence is no verb unless it is a phrasal verb's
+    ("Reading on on Monday, fans queued.", [(11, "on")]),
+    ("Moscow in in the spring was cold.", [(10, "in")]),
     # a capitalised double, when the article uses the word alone inside sentences
     ("Shares in British firms fell. But British British Gas rose.", [(42, "British")]),
     # glued to an emoji or another symbol that is not punctuation (offsets in code points)
@@ -105,6 +110,8 @@ GOOD = [
     "The can can hold two litres, and his will will be read today.",
     "She gave her her coat and told her her fortune.",
     "You can log in in the morning, or carry on on the day.",
+    "Log in in the morning. Carry on on the day, they said.",  # a phrasal verb opening its sentence
+    "Fans of The The queued for hours.",  # a band: both capitalised after a word of the sentence
     "What it is is a scandal, and all it was was a rumour.",
     "He said that that was wrong, and she had had enough.",
     # reduplications and interjections
