@@ -33,6 +33,14 @@ _BUILDING_PREFIX = patterns.compile(
     re.IGNORECASE,
 )
 _BUILDING_STORY = {"story": "storey", "stories": "storeys", "storied": "storeyed"}
+# "2,000 meters", "a 100-meter dash", "square meters": meter as the unit, American
+# (alone it may be a gas or parking meter, a word of both dialects).
+_UNIT_PREFIX = patterns.compile(
+    r"(?:(?<![^\W\d_])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    r"fifty|hundred|thousand|million|square|cubic)|\d)[ \t\u00a0-]$",
+    re.IGNORECASE,
+)
+_UNIT_METER = {"meter": "metre", "meters": "metres"}
 # "labor" in lower case before these is the name of a department, party or holiday.
 _LABOR_NAME = patterns.compile(r"[ \t]+(?:department|dept|party|day|secretary)\b", re.IGNORECASE)
 # An e-mail address or a common domain ending (web addresses: is_web_address).
@@ -74,7 +82,7 @@ def _read_tables(text: str) -> _Tables:
             table[american] = (AMERICAN, british)
         if mark == "a":
             unmarked[british] = american
-    keys = frozenset(k.encode("ascii") for k in {*table, *unmarked, "storey", "storeys"})
+    keys = frozenset(k.encode("ascii") for k in {*table, *unmarked, *_UNIT_METER, "storey", "storeys"})
     return table, unmarked, keys
 
 
@@ -194,6 +202,10 @@ def _hits(document, forms: set[str]) -> Iterator[Hit]:
                 other = text[start : prefix.end()] + other
                 written = text[start:end]
             variant = Variant(BRITISH, other)
+        elif lower in _UNIT_METER:
+            if _UNIT_PREFIX.search(text, max(0, start - 12), start) is None:
+                continue  # a meter that measures: a word of both dialects
+            variant = Variant(AMERICAN, _UNIT_METER[lower])
         elif lower in table:
             variant = Variant(*table[lower])
         elif lower in unmarked:
@@ -246,7 +258,8 @@ def spelling_variant(document, options) -> Iterator[Violation]:
     that form: program (computing), license (verb), practice (noun), tire (verb), draft,
     jail, meter (device), curb, check, story; only programme, licence, practise, tyre,
     draught, gaol, metre, kerb, cheque and storey count. "Story" counts only in the
-    building sense ("nine-story", "multi-story"). -ise is taken as the British spelling
+    building sense ("nine-story", "multi-story"), "meter" only as the unit, after a
+    number or "square" ("3,000 meters", "a 100-meter dash"). -ise is taken as the British spelling
     (as in most UK news styles), so "organize" in an -ise article is reported.
 
     Why it matters:

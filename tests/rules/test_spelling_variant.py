@@ -60,6 +60,22 @@ BAD = [
         ["realized"],
         'Its defence of the programme was "realised" late, the organisation said.',
     ),
+    # meter as the unit, after a figure, a number word or "square": American
+    (
+        "The colour of the sea changed in the top 2,000 metres, and the centre sank 3,000 meters.",
+        ["meters"],
+        "The colour of the sea changed in the top 2,000 metres, and the centre sank 3,000 metres.",
+    ),
+    (
+        "She won the 100-meter race at the centre, in colour, for the organisation, over two hundred meters.",
+        ["meter", "meters"],
+        "She won the 100-metre race at the centre, in colour, for the organisation, over two hundred metres.",
+    ),
+    (
+        "The flat's colour and its 80 square meters were favoured by the organisation.",
+        ["meters"],
+        "The flat's colour and its 80 square metres were favoured by the organisation.",
+    ),
     # a one-to-one mix is inconsistent all the same: the later spelling is reported
     ("The centre opened, and the center closed.", ["center"], "The centre opened, and the centre closed."),
     ("The colour faded at the center.", ["center"], "The colour faded at the centre."),
@@ -120,6 +136,7 @@ GOOD = [
     "The computer program crashed; the organisation and its programme team were in the centre.",
     "The council will license the pub; its practice was favoured by the organisation's centre.",
     "He will tire of the draft; the jail will curb it; check the meter; colour the centre.",
+    "The gas meter, the parking meters and the new meters: colour, centre, organisation.",
     "It is a story about the centre and its colour, and the stories of its grey storeys.",
     # Names keep their spelling: capitalised words do not count.
     "The US Defense Department and the World Trade Center sent a colour photo of the centre.",
