@@ -122,7 +122,10 @@ def _output_format(name: str | None, show_source: bool) -> str:
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means an error).")
 @click.option(
-    "--date", type=click.DateTime(formats=["%Y-%m-%d"]), help="Article date (YYYY-MM-DD) where front matter gives none."
+    "--date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Article date (YYYY-MM-DD) where front matter gives none; title checks take it as roughly the date "
+    "(undated-margin-days around it).",
 )
 @click.option(
     "--baseline",
@@ -191,7 +194,7 @@ def check(
     cache_dir: Path | None,
     list_rules: bool,
 ) -> None:
-    """Lint articles (.txt, .md, .markdown) in PATHS; `-` reads standard input."""
+    """Lint articles (.txt, .md, .markdown, .html, .htm, and a plugin format's) in PATHS; `-` reads standard input."""
     from newslint.linter import usable_cpus
     from newslint.runner import Options, RunError, Runner
 

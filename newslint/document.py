@@ -70,12 +70,14 @@ class Document:
         *,
         format: Format = "text",
         date: _dt.date | None = None,
+        own_date: bool = False,
         input_format: InputFormat | None = None,
     ) -> None:
         self.text = text
         self.path = path
         self.format = input_format.name if input_format is not None else format
         self._date = date
+        self._own_date = own_date and date is not None
         self._input_format = input_format
 
     @cached_property
@@ -122,6 +124,15 @@ class Document:
     def date(self) -> _dt.date:
         """Return the article's date: front matter ``date``, else the run's date, else today."""
         return as_date(self.front_matter.get("date")) or self._date or _dt.date.today()
+
+    @property
+    def dated(self) -> bool:
+        """Return whether ``date`` is the article's own: its front matter's, or one given as its own.
+
+        Otherwise it is the run's date (``--date``) or today, which title checks take as
+        only roughly the article's.
+        """
+        return self._own_date or as_date(self.front_matter.get("date")) is not None
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:

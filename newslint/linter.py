@@ -210,6 +210,7 @@ class Linter:
         format: str | None = None,
         date: _dt.date | None = None,
         config: Config | None = None,
+        own_date: bool = False,
     ) -> Document:
         """Return the ``Document`` newslint would lint for this text (parsed lazily)."""
         display = path or STDIN
@@ -218,6 +219,7 @@ class Linter:
             text,
             display,
             date=date or config.date,
+            own_date=own_date and date is not None,
             input_format=self.input_format(path, format),
         )
 
@@ -227,30 +229,35 @@ class Linter:
         path: str | None = None,
         format: str | None = None,
         date: _dt.date | None = None,
+        *,
+        own_date: bool = False,
     ) -> list[Finding]:
         """Return the sorted findings for ``text``, as if it were the file at ``path``.
 
         ``path`` chooses the configuration and (without ``format``) the input format;
-        ``date`` is the article date where its front matter gives none. The findings of
+        ``date`` is the article date where its front matter gives none. By default it is
+        the run's date, which title checks take as only roughly the article's (they allow
+        ``undated-margin-days`` around it); with ``own_date`` it is the article's own (an
+        archive row's publication date), as exact as a front-matter date. The findings of
         recent texts are kept, so linting an unchanged text again costs a lookup.
         """
-        return list(self._lint(text, path, format, date)[0])
+        return list(self._lint(text, path, format, date, own_date)[0])
 
     def _lint(
-        self, text: str, path: str | None, format: str | None, date: _dt.date | None
+        self, text: str, path: str | None, format: str | None, date: _dt.date | None, own_date: bool = False
     ) -> tuple[list[Finding], tuple[str, ...]]:
         """Return the findings and the document's problems (kept for recent texts)."""
         display = path or STDIN
         config = self.config_for(display)
         active = self.active_rules(display, config)
         input_format = self.input_format(path, format)
-        key = (text, display, input_format.name, date, id(config))
+        key = (text, display, input_format.name, date, own_date, id(config))
         with self._lock:
             cached = self._memo.get(key)
             if cached is not None:
                 self._memo.move_to_end(key)
                 return cached
-        document = self.document(text, path, format, date, config)
+        document = self.document(text, path, format, date, config, own_date)
         house = config.house_for(display)
         known = self.registry.rules if house is None else (*self.registry.rules, *house.rules)
         findings = lint(document, active, known, on_unavailable=self._unavailable)

@@ -111,6 +111,15 @@ def test_date_from_front_matter_then_run_then_today():
     assert Document("x").date == dt.date.today()
 
 
+def test_a_date_is_the_articles_own_from_front_matter_or_when_given_as_its_own():
+    assert Document("---\ndate: 2021-02-03\n---\nx\n", format="markdown").dated
+    assert not Document("x", date=dt.date(2000, 1, 1)).dated  # the run's date: only roughly the article's
+    assert Document("x", date=dt.date(2000, 1, 1), own_date=True).dated  # an archive row's
+    assert not Document("x", own_date=True).dated  # no date given: today's, not the article's
+    # a front-matter date that is no date gives way to the run's, which is not the article's
+    assert not Document("---\ndate: 2021-02-30\n---\nx\n", format="markdown", date=dt.date(2000, 1, 1)).dated
+
+
 def test_sentences_and_words():
     document = Document("The first claim. The second one follows!\n\nA new paragraph.")
     texts = [s.text for s in document.sentences]

@@ -74,8 +74,8 @@ def lint_partition(settings: Settings, number: int, rows: list[Row]) -> PartResu
             form = fields.get("format") or None
             if form is not None and not isinstance(form, str):
                 raise ValueError(f"format must be a name (text, markdown, html), not {form!r}")
-            date = as_date(fields.get("date"))
-            findings = linter.lint_text(text, format=form or "text", date=date)
+            date = as_date(fields.get("date"))  # the article's own: as exact as front matter
+            findings = linter.lint_text(text, format=form or "text", date=date, own_date=True)
         except (ValueError, NewslintError) as exc:
             errors.append({"row": row.number, "id": article, "error": str(exc)})
             continue

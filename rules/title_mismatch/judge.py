@@ -85,10 +85,9 @@ class Window:
 
 
 def window(document, margin_days: int, handover_days: int = 0) -> Window:
-    """Return the article's window: exact for a front-matter date, else ``margin_days`` around it."""
+    """Return the article's window: exact for the article's own date, else ``margin_days`` around it."""
     day = document.date
-    dated = document.front_matter.get("date") is not None
-    margin = _dt.timedelta(days=0 if dated else max(0, margin_days))
+    margin = _dt.timedelta(days=0 if document.dated else max(0, margin_days))
     return Window(day, day - margin, day + margin, _dt.timedelta(days=max(0, handover_days)))
 
 

@@ -60,7 +60,7 @@ def serial_expectation(rows: list[dict[str, object]]) -> list[dict[str, object]]
     expected = []
     for row in rows:
         date = _dt.date.fromisoformat(str(row["date"]))
-        for finding in linter.lint_text(str(row["text"]), format=str(row["format"]), date=date):
+        for finding in linter.lint_text(str(row["text"]), format=str(row["format"]), date=date, own_date=True):
             expected.append(finding_row(str(row["id"]), finding))
     return expected
 
@@ -104,6 +104,20 @@ def test_each_article_is_checked_at_its_own_date(tmp_path):
     source = write_jsonl(tmp_path / "in.jsonl", rows)
     run_batch(BatchOptions(str(source), str(tmp_path / "out"), settings=Settings(select=("title-mismatch",))))
     assert [row["id"] for row in findings_of(tmp_path / "out")] == ["later"]
+
+
+def test_a_rows_date_is_exact_not_rough(tmp_path):
+    # Boris Johnson left office as UK prime minister on 2022-09-06. A row's date is the
+    # article's own, as exact as front matter: nine months later the title is stale,
+    # although a run-wide --date, taken as roughly the date (365 days either side),
+    # would let it pass; a month before the handover it is right.
+    text = "Prime Minister Boris Johnson opened the new terminal on Monday.\n"
+    rows = [{"id": "before", "text": text, "date": "2022-08-01"}, {"id": "after", "text": text, "date": "2023-06-01"}]
+    source = write_jsonl(tmp_path / "in.jsonl", rows)
+    run_batch(BatchOptions(str(source), str(tmp_path / "out"), settings=Settings(select=("title-mismatch",))))
+    assert [row["id"] for row in findings_of(tmp_path / "out")] == ["after"]
+    rough = Linter(select=["title-mismatch"]).lint_text(text, date=_dt.date(2023, 6, 1))
+    assert rough == []
 
 
 def test_bad_rows_are_reported_one_by_one_and_the_others_are_linted(tmp_path):
