@@ -78,6 +78,7 @@ class Document:
         self.format = input_format.name if input_format is not None else format
         self._date = date
         self._own_date = own_date and date is not None
+        self.notes: list[str] = []  # what the engine left unchecked (a rule's findings cut off)
         self._input_format = input_format
 
     @cached_property
@@ -111,9 +112,13 @@ class Document:
         """Return the Markdown front matter as a mapping (empty when there is none)."""
         return self.parsed.front_matter
 
-    @cached_property
+    @property
     def problems(self) -> tuple[str, ...]:
-        """Return what could not be read as meant (one line each); the run reports them."""
+        """Return what could not be read or checked as meant (one line each); the run reports them."""
+        return self._read_problems + tuple(self.notes)
+
+    @cached_property
+    def _read_problems(self) -> tuple[str, ...]:
         problems = list(self.parsed.problems)
         value = self.front_matter.get("date")
         if value is not None and as_date(value) is None:

@@ -8,6 +8,7 @@ ending the run, and sorts.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import islice
 
 from newslint.document import Document
 from newslint.errors import ServiceUnavailable
@@ -20,6 +21,10 @@ UNUSED_SUPPRESSION = ("NL001", "unused-suppression")
 # The engine's own codes: it makes these findings itself; they are never run as checks.
 ENGINE_CODES = frozenset((INTERNAL_ERROR[0], UNUSED_SUPPRESSION[0]))
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+# No article holds this many findings of one rule: past it the text is not prose (a
+# file of nothing but brackets and quotation marks), and the rule's further findings,
+# each costing its positions, would only make the run and its output huge.
+MAX_FINDINGS_PER_RULE = 10_000
 
 
 def _stamp(document: Document, code: str, name: str, severity: Severity, violation: Violation) -> Finding:
@@ -81,7 +86,16 @@ def lint(
     for item in active:
         try:
             # All or nothing: a rule that crashes part-way checked nothing it can vouch for.
-            found = [(item, _checked(v, length)) for v in item.rule.check(document, item.options)]
+            found = [
+                (item, _checked(v, length))
+                for v in islice(item.rule.check(document, item.options), MAX_FINDINGS_PER_RULE + 1)
+            ]
+            if len(found) > MAX_FINDINGS_PER_RULE:
+                del found[MAX_FINDINGS_PER_RULE:]
+                document.notes.append(
+                    f"{item.rule.name} ({item.rule.code}) stopped after {MAX_FINDINGS_PER_RULE:,} findings; "
+                    "the rest of the file is not checked by it"
+                )
         except ServiceUnavailable as exc:
             if on_unavailable is not None:
                 on_unavailable(item.rule, exc)

@@ -253,6 +253,25 @@ def test_impossible_front_matter_date_is_reported_and_the_rest_linted(tmp_path):
     assert [row["path"] for row in json.loads(stats.stdout)] == ["a.md", "b.txt"]
 
 
+def test_a_file_of_nothing_but_marks_is_cut_off_per_rule_and_said(tmp_path):
+    # 300 KB of brackets and quotation marks: every mark is a finding of three rules.
+    # Each rule stops at its limit, which the run says on standard error (status 2);
+    # the next file is linted in full.
+    from newslint.engine import MAX_FINDINGS_PER_RULE
+
+    write_bytes(tmp_path / "a.txt", '(["“'.encode() * 75_000)
+    write_bytes(tmp_path / "b.txt", SLIP)
+    result = newslint_run("--statistics", "a.txt", "b.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    cut = [line for line in _stderr(result) if "stopped after" in line]
+    assert [line.split(":")[1].strip() for line in cut] == ["a.txt"] * 3
+    assert {line.split()[2] for line in cut} == {"unbalanced-quote", "unbalanced-bracket", "quote-style"}
+    rows = [line.split() for line in result.stdout.decode().splitlines()]
+    counts = {row[1]: int(row[0]) for row in rows if row and row[0].isdigit()}
+    assert counts["NL101"] == counts["NL103"] == counts["NL203"] == MAX_FINDINGS_PER_RULE
+    assert counts["NL201"] == 1  # b.txt's slip
+
+
 @pytest.mark.parametrize(
     "front, problem",
     [

@@ -59,6 +59,22 @@ def test_findings_are_stamped_and_sorted():
     ]
 
 
+def test_a_rule_stops_after_its_limit_of_findings_in_one_file_and_says_so():
+    from newslint.engine import MAX_FINDINGS_PER_RULE
+
+    text = "foo " * (MAX_FINDINGS_PER_RULE + 5) + "bar"
+    document = Document(text, "a.txt")
+    findings = lint(document, active(FOO, BAR))
+    assert [f.code for f in findings].count("ZZ501") == MAX_FINDINGS_PER_RULE
+    assert [f.code for f in findings].count("ZZ502") == 1  # the other rules go on
+    assert findings[MAX_FINDINGS_PER_RULE - 1].start == 4 * (MAX_FINDINGS_PER_RULE - 1)  # the first ones kept
+    assert document.problems == (
+        f"flag-foo (ZZ501) stopped after {MAX_FINDINGS_PER_RULE:,} findings; the rest of the file is not checked by it",
+    )
+    exactly = Document("foo " * MAX_FINDINGS_PER_RULE, "b.txt")
+    assert len(lint(exactly, active(FOO))) == MAX_FINDINGS_PER_RULE and exactly.problems == ()
+
+
 def test_configured_severity_replaces_the_default():
     (finding,) = lint(Document("foo"), active(FOO, severity=Severity.INFO))
     assert finding.severity is Severity.INFO
