@@ -67,6 +67,33 @@ FORWARD = frozenset(
 )
 _BARE_END = patterns.compile(r"\s*(?:[,.;]|that\b|$)")
 
+# Words before a participle that make it attributive ("a sustained rally") rather than
+# a modifier after a noun ("the level recorded in 2016").
+_DETERMINERS = frozenset(
+    "a an the this that these those his her its their our my your some any no each every another".split()
+)
+# Participles that are also everyday nouns ("a tax cut last year", "the bid on Monday",
+# "the second set on Friday"): a verb only after a subject ("the record it set").
+NOUN_FORMS = frozenset(
+    """bet bid burst cost cut forecast hit hurt let put quit read run set shed shot shut
+    split spread upset wound won left drunk come become overcome""".split()
+)
+# Nouns after which "set" is the participle: "the record set in 2016".
+SET_OBJECTS = frozenset(
+    """record records target targets standard standards benchmark benchmarks limit limits
+    deadline deadlines precedent precedents goal goals""".split()
+)
+# Verbs of comparison, whose object is a standard ("has surpassed the turnout ..."), and
+# nouns that name a measure of a period: after such an object, "in 2016" names the
+# period measured ("the total turnout in 2016"), not when the comparison happened.
+COMPARATIVES = frozenset(
+    """surpassed exceeded passed topped outstripped overtaken eclipsed matched equalled
+    equaled bettered outpaced beaten""".split()
+)
+MEASURES = frozenset("turnout turnouts total totals level levels figure figures tally tallies average averages".split())
+_YEAR = patterns.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+_ADVERB_WORDS = frozenset(ADVERBS.split("|"))
+
 WORDS_AFTER = 4  # words allowed between the participle and a following time phrase
 WORDS_BEFORE = 12  # words allowed between a sentence-opening time phrase and the verb
 
@@ -170,6 +197,14 @@ def tense(document, options) -> Iterator[Violation]:
     because the period has not ended; a time that belongs to another verb ("has refused
     to say what happened on Thursday", "has said the vote will be on Monday"); modal
     perfects ("could have happened yesterday"); possessives ("Monday's vote has shown").
+    It also leaves alone a time that belongs to a verb standing after the perfect's
+    object: a participle after a noun ("has passed the level recorded in 2016", "has
+    doubled from the figures seen in 2019", "has beaten the target set in 2019"), or the
+    verb of a clause with its own subject ("has matched the record it set two years ago",
+    "has said the bill passed on Monday"); and a year after a measure that a verb of
+    comparison takes as its standard ("has surpassed the total turnout in 2016", where
+    "in 2016" dates the turnout: surpass, exceed, pass, top, overtake, match, beat ...
+    with turnout, total, level, figure, tally, average).
 
     Why it matters:
     The present perfect presents an event as part of the present; a finished time
@@ -184,6 +219,17 @@ def tense(document, options) -> Iterator[Violation]:
 
     Options:
     None.
+
+    Known problems:
+    Ownership is judged from word shapes, not a parse. A participle that is also an
+    everyday noun ("a tax cut", "the bid", "the second set") counts as a verb only
+    after "it" ("the record it set") or, for "set", after a record, target or the like,
+    so "the record Bolt set in 2009" is still reported. A participle after an adjective
+    is read as after a noun ("has returned home injured on Monday" is not reported). A
+    comparison with a measure is judged by the year alone: "has exceeded the total in
+    2016", meant as when it was exceeded, is missed, while "has passed the million mark
+    in 2016" and "has broken records in 2004" are reported. Gerunds ("has denied
+    taking bribes in 2016") are not read as owning the time.
     """
     perfect, time = _patterns()
     year = document.date.year
@@ -347,8 +393,47 @@ def _belongs(clause: _Clause, verb: re.Match[str]) -> re.Match[str] | None:
             continue
         if _bare_weekday(found) and not (between.strip() == "" and _BARE_END.match(chunk, found.end())):
             continue  # "has deemed Tuesday a day of action"; only "has said Tuesday that"
+        if _taken_between(verb, between, found):
+            continue
         return found
     return None
+
+
+def _taken_between(verb: re.Match[str], between: str, found: re.Match[str]) -> bool:
+    """Return whether the time phrase after ``between`` belongs to something in it, not to ``verb``."""
+    # ``between`` is at most WORDS_AFTER words long: this is constant work per pair.
+    names = _WORD.findall(between)
+    if not names:
+        return False
+    last = names[-1]
+    if verb.group("participle").lower() in COMPARATIVES and last in MEASURES:
+        # "has surpassed the total turnout in 2016"; not "the 2016 total last week",
+        # whose noun is dated already.
+        return found.group("year") is not None and _YEAR.search(between) is None
+    return _modifier(names)
+
+
+def _modifier(names: list[str]) -> bool:
+    """Return whether the last of ``names`` is a verb after a noun or subject, which owns the time."""
+    # A participle after a noun ("the level recorded"), or a clause's verb after its
+    # subject ("the record it set", "the bill passed").
+    last = names[-1]
+    if last != last.lower() or not _is_participle(last):  # "has met Prince Alfred"
+        return False
+    # Adverbs may stand before the participle ("the stake quietly sold"); what stands
+    # before them decides. None left means the perfect's own participle: "has been
+    # (heavily) criticised" is a passive, not a modifier.
+    at = len(names) - 2
+    while at >= 0 and (names[at].lower() in _ADVERB_WORDS or names[at].lower().endswith("ly")):
+        at -= 1
+    if at < 0:
+        return False
+    head = names[at].lower()
+    if last in NOUN_FORMS:
+        return head == "it" or (last == "set" and head in SET_OBJECTS)
+    # After a determiner the participle is attributive; after another participle it is
+    # a complement of the verb chain ("has been elected unopposed", "left stranded").
+    return head not in _DETERMINERS and not _is_participle(head)
 
 
 def _bare_weekday(found: re.Match[str]) -> bool:

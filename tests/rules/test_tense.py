@@ -66,6 +66,29 @@ BAD = [
     ),
     ("They've agreed a deal on Sunday.", "'ve agreed", "They agreed a deal on Sunday."),
     ("A year ago, the club has won the cup.", "has won", "A year ago, the club won the cup."),
+    # Near misses of a time owned by a later verb: the time follows the perfect (or
+    # its object) and nothing in between takes it.
+    (
+        "The minister has resigned in 2016 after the vote was recorded.",
+        "has resigned",
+        "The minister resigned in 2016 after the vote was recorded.",
+    ),
+    ("The minister has visited Paris in 2016.", "has visited", "The minister visited Paris in 2016."),
+    ("The mayor has been heavily criticised on Monday.", "has been", "The mayor was heavily criticised on Monday."),
+    ("The MP has been elected unopposed in 2016.", "has been", "The MP was elected unopposed in 2016."),
+    ("The actor has been left stranded on Monday.", "has been", "The actor was left stranded on Monday."),
+    ("The council has approved a tax cut last week.", "has approved", "The council approved a tax cut last week."),
+    ("The player has won the second set on Friday.", "has won", "The player won the second set on Friday."),
+    ("The Queen has met Prince Alfred on Monday.", "has met", "The Queen met Prince Alfred on Monday."),
+    ("Gold prices have broken records in 2019.", "have broken", "Gold prices broke records in 2019."),
+    ("The bill has passed the Senate in 2016.", "has passed", "The bill passed the Senate in 2016."),
+    ("Sales have passed the million mark in 2016.", "have passed", "Sales passed the million mark in 2016."),
+    (
+        "Early voting has surpassed the 2016 total last week.",
+        "has surpassed",
+        "Early voting surpassed the 2016 total last week.",
+    ),
+    ("Exports have exceeded the 2016 total in 2019.", "have exceeded", "Exports exceeded the 2016 total in 2019."),
 ]
 
 
@@ -124,6 +147,17 @@ GOOD = [
     "He has a meeting on Monday.",
     "It has red paint on Monday.",
     "She has indeed resigned.",
+    # The time belongs to a verb after the perfect's object, not to the perfect.
+    "Postal votes have already exceeded the county's entire turnout in 2019.",
+    "Inflation has already passed the level reached in 2011.",
+    "Profits have tripled from the figures reported in 2020.",
+    "The club has now matched the record it set four years ago.",
+    "The airline has beaten the target set in 2019.",
+    "The minister has said the bill passed on Monday.",
+    "Police have recovered the car stolen on Friday.",
+    "The council has returned the money it borrowed in 2015.",
+    "The fund has sold the stake quietly acquired in 2018.",
+    "The court has upheld the fine imposed last year.",
 ]
 
 
