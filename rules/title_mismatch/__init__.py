@@ -100,7 +100,7 @@ def title_mismatch(document, options) -> Iterator[Violation]:
 
     w = window(document, int(options.get("undated-margin-days", 365)), int(options.get("handover-days", 14)))
     verdicts: dict[int, Verdict] = {}
-    article = Article(document)
+    article = Article(document, tuple(phrases))
     for phrase in phrases:
         verdict = judge(knowledge, phrase, w, article)
         if verdict is not None:

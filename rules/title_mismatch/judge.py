@@ -92,16 +92,35 @@ def window(document, margin_days: int, handover_days: int = 0) -> Window:
 
 
 class Article:
-    """What the article itself says about the people it names: whom it names in full.
+    """What the article itself says about the people it names: whom it names in full, and who holds what.
 
     A surname alone ("Mr Blair") is taken for a known person only when the article names
     that person in full somewhere ("Tony Blair"): otherwise it may be anyone of that name,
     a US President Johnson of the 1960s as well as Boris Johnson.
     """
 
-    def __init__(self, document) -> None:
+    def __init__(self, document, phrases: tuple[Phrase, ...] = ()) -> None:
         self.document = document
+        self.phrases = phrases  # every title phrase of the article
         self._named: dict[str, bool] = {}
+
+    def gives_holder(self, knowledge: Knowledge, phrase: Phrase, offices: list[Office], w: Window) -> bool:
+        """Return whether another phrase gives the same title, of the same country, to its holder at the date.
+
+        "French President Emmanuel Macron met French President Nicolas Sarkozy": beside
+        the office's holder then, a predecessor long gone given the bare title is no
+        piece of history but a stale title.
+        """
+        key = title_key(phrase.title)
+        for other in self.phrases:
+            if other is phrase or other.codes != phrase.codes or not modifier_is_current(other) or other.trailing:
+                continue
+            if title_key(other.title) != key or other.surname_only:
+                continue
+            for office in offices:
+                if any(t.person in other.people and w.surely_holds(t) for t in office.terms):
+                    return True
+        return False
 
     def names_in_full(self, knowledge: Knowledge, person: str) -> bool:
         """Return whether the article writes one of the person's spellings of two or more words."""
@@ -143,7 +162,7 @@ def judge(knowledge: Knowledge, phrase: Phrase, w: Window, article: Article | No
             people, identified = confirmed, True
     verdicts: list[Verdict] = []
     for person in sorted(people):
-        verdict = _judge_person(knowledge, phrase, person, key, stated, w, identified)
+        verdict = _judge_person(knowledge, phrase, person, key, stated, w, identified, article)
         if verdict is None:
             return None  # this candidate fits, or nothing certain can be said of them
         verdicts.append(verdict)
@@ -190,14 +209,21 @@ def stated_offices(knowledge: Knowledge, codes: frozenset[str] | None, key: str)
 
 
 def _judge_person(
-    knowledge: Knowledge, phrase: Phrase, person: str, key: str, stated: list[Office], w: Window, identified: bool
+    knowledge: Knowledge,
+    phrase: Phrase,
+    person: str,
+    key: str,
+    stated: list[Office],
+    w: Window,
+    identified: bool,
+    article: Article | None = None,
 ) -> Verdict | None:
     own = knowledge.terms_of.get(person, [])
     # By identity: comparing offices field by field is slow, and a bare title has many.
     ids = _titles(knowledge).ids.get(key, frozenset()) if phrase.codes is None else {id(o) for o in stated}
     held = [(o, t) for o, t in own if id(o) in ids]
     if held:
-        return _dates(knowledge, phrase, person, key, held, w)
+        return _dates(knowledge, phrase, person, key, held, w, article)
     if not identified:
         return None  # a surname alone, maybe someone else of that name who did hold the office
     return _never_held(knowledge, phrase, person, key, stated, own, w)
@@ -226,7 +252,13 @@ def _combine(verdicts: list[Verdict]) -> Verdict:
 
 
 def _dates(
-    knowledge: Knowledge, phrase: Phrase, person: str, key: str, held: list[OfficeTerm], w: Window
+    knowledge: Knowledge,
+    phrase: Phrase,
+    person: str,
+    key: str,
+    held: list[OfficeTerm],
+    w: Window,
+    article: Article | None = None,
 ) -> Verdict | None:
     if not all(o.single for o, _ in held):
         return None  # several holders at once: the list may be incomplete, so dates prove nothing
@@ -235,7 +267,11 @@ def _dates(
     terms = sorted((t for _, t in held), key=lambda t: t.start)
     if _dated_by_context(phrase, terms):
         return None  # "In 1986 President Reagan...": the title of the time
-    if modifier_is_current(phrase) and all(t.end is not None and t.end < w.lo - HISTORY for t in terms):
+    if (
+        modifier_is_current(phrase)
+        and all(t.end is not None and t.end < w.lo - HISTORY for t in terms)
+        and not (article is not None and article.gives_holder(knowledge, phrase, [o for o, _ in held], w))
+    ):
         return None  # "the attempt on Prime Minister Thatcher's life": history, not a stale title
     # A claim that someone was out of office needs the list to be complete then.
     listed = all(o.listed_over(w.early, w.late, w.handover) for o in {id(o): o for o, _ in held}.values())

@@ -81,6 +81,16 @@ BAD = [
         "US President Donald Trump",
         "US President",
     ),
+    # More than ten years gone is history, unless the article gives the same title of the
+    # same country to the holder at its date: then the predecessor's title is stale
+    (
+        "Russian President Vladimir Putin met Russian President Dmitry Medvedev in Moscow.",
+        D(2023, 6, 1),
+        "Russian President Dmitry Medvedev",
+        "Dmitry Medvedev left office as president on 2012-05-07, before this article's date (2023-06-01): "
+        "former Russian President Dmitry Medvedev",
+        "former Russian President",
+    ),
 ]
 
 
@@ -110,6 +120,10 @@ GOOD = [
     ("Spending grew in 1998 when Prime Minister Tony Blair won.", D(2010, 3, 1)),
     ("Former Prime Minister Tony Blair spoke.", D(2010, 3, 1)),
     ("He is the son of Prime Minister John Major.", D(2010, 3, 1)),  # more than ten years gone
+    ("Russian President Dmitry Medvedev's reforms were praised.", D(2023, 6, 1)),  # and no holder named
+    # the holder named with another title, or another country's: no claim about the office
+    ("Former Russian President Dmitry Medvedev met US President Joe Biden.", D(2023, 6, 1)),
+    ("Russian President Dmitry Medvedev's era ended; Putin's began.", D(2023, 6, 1)),
 ]
 
 
