@@ -357,14 +357,25 @@ def _year_index(text: str) -> tuple[list[int], list[int], list[tuple[int, int]]]
     return breaks, positions, years
 
 
+# A relative clause after the phrase: what it dates is its own subject, not the title.
+_RELATIVE = patterns.compile(r",\s+(?:where|which|who|whose|whom)\b")
+
+
 def _dated_by_context(phrase: Phrase, terms: list[Term]) -> bool:
-    """Return whether the phrase's sentence names a year (or decade) that falls in one of the terms."""
+    """Return whether the phrase's sentence names a year (or decade) that falls in one of the terms.
+
+    Years in a relative clause after the phrase ("..., where turnout in 2016 was high")
+    do not count: they date the clause's own subject.
+    """
     breaks, positions, years = _year_index(phrase.paragraph.text)
     before = bisect_left(breaks, phrase.start)
     start = breaks[before - 1] + 1 if before else 0
     after = bisect_left(breaks, phrase.end)
     end = breaks[after] if after < len(breaks) else len(phrase.paragraph.text)
+    text = phrase.paragraph.text
     for i in range(bisect_left(positions, start), bisect_right(positions, end)):
+        if positions[i] > phrase.end and _RELATIVE.search(text, phrase.end, positions[i]):
+            break  # "... in Florida, where turnout in 2016 was high": the year dates the clause
         year, last_year = years[i]
         for term in terms:
             if year <= (term.end or _dt.date.max).year and last_year >= term.start.year:

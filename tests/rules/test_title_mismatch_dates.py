@@ -81,6 +81,15 @@ BAD = [
         "US President Donald Trump",
         "US President",
     ),
+    # a year in a relative clause after the phrase dates the clause, not the title
+    (
+        "President Barack Obama campaigned in Florida, where turnout in 2016 was high.",
+        D(2020, 11, 2),
+        "President Barack Obama",
+        "Barack Obama left office as president on 2017-01-20, before this article's date (2020-11-02): "
+        "Former President Barack Obama",
+        "Former President",
+    ),
     # More than ten years gone is history, unless the article gives the same title of the
     # same country to the holder at its date: then the predecessor's title is stale
     (
@@ -121,6 +130,7 @@ GOOD = [
     ("Former Prime Minister Tony Blair spoke.", D(2010, 3, 1)),
     ("He is the son of Prime Minister John Major.", D(2010, 3, 1)),  # more than ten years gone
     ("Russian President Dmitry Medvedev's reforms were praised.", D(2023, 6, 1)),  # and no holder named
+    ("President Barack Obama signed the law in 2010, officials recalled.", D(2020, 11, 2)),  # the title then
     # the holder named with another title, or another country's: no claim about the office
     ("Former Russian President Dmitry Medvedev met US President Joe Biden.", D(2023, 6, 1)),
     ("Russian President Dmitry Medvedev's era ended; Putin's began.", D(2023, 6, 1)),
