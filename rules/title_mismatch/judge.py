@@ -104,7 +104,7 @@ class Article:
         self.phrases = phrases  # every title phrase of the article
         self._named: dict[str, bool] = {}
 
-    def gives_holder(self, knowledge: Knowledge, phrase: Phrase, offices: list[Office], w: Window) -> bool:
+    def gives_holder(self, phrase: Phrase, offices: list[Office], w: Window) -> bool:
         """Return whether another phrase gives the same title, of the same country, to its holder at the date.
 
         "French President Emmanuel Macron met French President Nicolas Sarkozy": beside
@@ -270,7 +270,7 @@ def _dates(
     if (
         modifier_is_current(phrase)
         and all(t.end is not None and t.end < w.lo - HISTORY for t in terms)
-        and not (article is not None and article.gives_holder(knowledge, phrase, [o for o, _ in held], w))
+        and not (article is not None and article.gives_holder(phrase, [o for o, _ in held], w))
     ):
         return None  # "the attempt on Prime Minister Thatcher's life": history, not a stale title
     # A claim that someone was out of office needs the list to be complete then.
@@ -446,8 +446,9 @@ def _led_country(
 
     Only for "President" or "Prime Minister" written capitalised before the name, with no
     capitalised word before the title but one that opens sentences (``EU President``,
-    ``Fidesz President``: another body's office), and only when the person heads one country and holds no office of an
-    organisation then (a European Commission president who led a country before).
+    ``Fidesz President``: another body's office), and only when the person heads one
+    country and holds no office of an organisation then (a European Commission president
+    who led a country before).
     """
     if key not in _LEADERS_TITLES or not phrase.written_title[:1].isupper():
         return None
