@@ -65,6 +65,8 @@ DEFAULT_ALLOW = (
     "tom",
     "bla",
     "hubba",
+    "chow",
+    "mahi",
 )
 
 # Words whose doubling is a slip whatever their case: 'The The', 'the The', 'Of Of'.
@@ -136,6 +138,11 @@ _MODAL_NOUNS = frozenset("can will must".split())
 _DETERMINERS = frozenset(
     "the a an this that each every any no one his her its their our your my whose old new last empty".split()
 )
+
+# Allowed words whose pair is grammar, not reduplication: never three in a row.
+_GRAMMATICAL_PAIRS = frozenset("had that".split())
+# Subject pronouns: 'that that he' is as wrong as 'that that the'.
+_SUBJECTS = frozenset("i he she it we they you there".split())
 
 # 'what it is is', 'all it was was': a pseudo-cleft subject ends in a copula.
 _COPULAS = frozenset("is was".split())
@@ -304,8 +311,20 @@ def _legitimate(
     word = second.lower
     if (len(first.text) > 1 and first.text.isupper()) or (len(second.text) > 1 and second.text.isupper()):
         return True  # abbreviations and shouting: TK TK is a placeholder, US us is not a repeat
+    if word == "i":
+        return False  # 'I I was not consulted': the pronoun is one letter, not letter-spacing
+    nxt_word = tokens[i + 2].lower if i + 2 < len(tokens) and _joined(text, second, tokens[i + 2]) else ""
+    if word == "that" and nxt_word in _DETERMINERS | _SUBJECTS and "that" in allowed:
+        return False  # 'sure that that this government': a demonstrative takes no determiner
     if word in allowed:
         return True
+    if (
+        first.text[0].isupper()
+        and second.text.islower()
+        and word in _MODAL_NOUNS | {"may"}
+        and _previous(tokens, text, i) is None
+    ):
+        return True  # 'May may yet survive', 'Will will stay': a name opening the sentence, then the verb
     if second.text[0].isupper():
         if word in _CLOSED_CLASS:
             # 'The The plan', 'in the The', 'of The The Times' are slips; both capitalised
@@ -353,8 +372,8 @@ def _legitimate(
         return True  # 'log in in the morning', not 'it comes in in, with'
     if word in _MODAL_NOUNS and before in _DETERMINERS:
         return True  # 'the can can hold'
-    if word in _COPULAS and any(t.lower in _CLEFT_HEADS for t in tokens[max(0, i - 6) : i]):
-        return True  # 'what it is is'
+    if word in _COPULAS | {"do"} and any(t.lower in _CLEFT_HEADS for t in tokens[max(0, i - 6) : i]):
+        return True  # 'what it is is', 'what ministers do do is'
     if word == "her" and before and _stem_in(before, _TWO_OBJECT_VERBS):
         return True  # 'gave her her coat'
     # Letter-spaced text (s p a c e d, b o o k) doubles single letters by design.
@@ -371,6 +390,8 @@ def _run_is_a_slip(text: str, tokens: Sequence[_Token], i: int, allowed: frozens
     good English of three.
     """
     word = tokens[i]
+    if word.lower in _GRAMMATICAL_PAIRS:
+        return True  # 'had had' and 'that that' are English; three of them are not
     if word.lower in allowed or (len(word.text) > 1 and word.text.isupper()):
         return False
     if len(word.text) == 1 and word.lower != "a":
@@ -423,13 +444,16 @@ def _paragraph_violations(
             else:
                 slip = _run_is_a_slip(text, tokens, i, allowed)
             if slip:
-                yield _violation(document, paragraph, tokens[i : j + 1])
+                # Of 'had had had' one copy goes: 'had had' is English.
+                keep = 2 if j > i + 1 and tokens[i].lower in _GRAMMATICAL_PAIRS else 1
+                yield _violation(document, paragraph, tokens[i : j + 1], keep)
         i = j + 1 if j > i else i + 1
 
 
-def _violation(document: Document, paragraph: Paragraph, run: Sequence[_Token]) -> Violation:
+def _violation(document: Document, paragraph: Paragraph, run: Sequence[_Token], keep: int = 1) -> Violation:
+    """Report a run of one word, deleting all but its first ``keep`` copies."""
     message = f"repeated word: '{' '.join(t.text for t in run)}'"
-    return deletion(document, paragraph, run[0].end, run[1].start, run[-1].end, message)
+    return deletion(document, paragraph, run[keep - 1].end, run[keep].start, run[-1].end, message)
 
 
 @rule(
@@ -449,20 +473,24 @@ def repeated_word(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
     second word, which the fix deletes with the white space before it. A function word
     written three times or more (``the the the``), or a word so written after a
     determiner (``the plan plan plan``), is one finding spanning the extra copies, which
-    the fix deletes, leaving one. Each pair is judged by its own neighbourhood (the words
-    around it), never by what else the file holds, except for capitalised pairs below.
+    the fix deletes, leaving one (two of ``had had had`` and ``that that that``, whose
+    pair is English). ``I I`` is reported, and ``that that`` before a determiner or a
+    subject (``sure that that this plan``, ``that that he``). Each pair is judged by its
+    own neighbourhood (the words around it), never by what else the file holds, except
+    for capitalised pairs below.
 
     It leaves alone:
     - repeats that are good English: the ``allow`` list (had had, that that, very
       very, no no, and reduplicated words and interjections: bye bye, hip hip, tsk tsk,
-      yum yum, ha ha ...);
+      yum yum, ha ha, chow chow ...);
     - a noun that is also a modal after a determiner (``the can can hold``, ``his will
-      will be read``); an object pronoun before the possessive (``gave her her coat``,
-      but not ``in her her car``); a pseudo-cleft (``what it is is``, ``all it was
-      was``); a phrasal verb's particle before a preposition (``log in in the
-      morning``, also opening a sentence: ``Carry on on the day``); a preposition ending a clause before one
-      starting a time phrase (``waiting for for years``); a demonstrative after a
-      preposition (``add to this this law``);
+      will be read``), and a name opening the sentence before the modal (``May may yet
+      survive``); an object pronoun before the possessive (``gave her her coat``, but
+      not ``in her her car``); a pseudo-cleft (``what it is is``, ``all it was was``,
+      ``what they do do is``); a phrasal verb's particle before a preposition (``log in
+      in the morning``, also opening a sentence: ``Carry on on the day``); a preposition
+      ending a clause before one starting a time phrase (``waiting for for years``); a
+      demonstrative after a preposition (``add to this this law``);
     - other runs of three or more (a chant: spend spend spend, go go go), letter-spaced
       text (``s p a c e d``),
       abbreviations in capitals (TK TK is a placeholder's business), numbers (scores,
@@ -491,11 +519,12 @@ def repeated_word(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
     ``allow``: words that may be repeated (compared in lower case). Default: had, that,
     very, really, no, so, ha, bye, far, well, now, there, blah, tut, yeah, knock, chop,
     bang, hush, ho, la, and the interjections and reduplicated words listed in
-    ``DEFAULT_ALLOW`` (hip, tsk, yum, boo, oh ...).
+    ``DEFAULT_ALLOW`` (hip, tsk, yum, boo, oh, chow, mahi ...).
 
     Known problems:
     A slip that makes a grammatical repeat (``what it is is`` typed for ``what it is``)
-    is missed.
+    is missed. A modal noun after a modifier (``a tin can can cost``) is reported: the
+    shape is the same as ``the agency can can act``'s.
     """
     # A doubled year needs ' ' and a digit: one C-speed search of the joined prose finds
     # the paragraphs that can hold one (NUL between paragraphs is neither a space nor

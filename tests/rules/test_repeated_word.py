@@ -91,6 +91,15 @@ BAD = [
     # the good English of a pair ('log in in the morning') is none for three
     ("Gains were made in in in areas such as rail.", [(19, "in in")]),
     ("It is a a a plan.", [(8, "a a")]),
+    # 'had had' and 'that that' are English; a third copy is the slip
+    ("Voters can be sure that that that pledge will hold.", [(29, "that")]),
+    ("She had had had enough.", [(12, "had")]),
+    # 'that that' before a determiner or a subject: the demonstrative takes neither
+    ("Voters can be sure that that this government will act.", [(24, "that")]),
+    ("He saw that that the plan failed.", [(12, "that")]),
+    # the pronoun I is one letter, but not letter-spacing
+    ("I I was not consulted, the minister said.", [(2, "I")]),
+    ("Then I I was not consulted.", [(7, "I")]),
 ]
 
 
@@ -112,6 +121,9 @@ GOOD = [
     "You can log in in the morning, or carry on on the day.",
     "Log in in the morning. Carry on on the day, they said.",  # a phrasal verb opening its sentence
     "Fans of The The queued for hours.",  # a band: both capitalised after a word of the sentence
+    "May may yet survive, aides believe. Will will stay.",  # a name opening the sentence, then the modal
+    "What ministers do do is consult widely.",  # a pseudo-cleft, as 'what it is is'
+    "A chow chow won best in show, and mahi mahi was served.",
     "What it is is a scandal, and all it was was a rumour.",
     "He said that that was wrong, and she had had enough.",
     # reduplications and interjections
@@ -187,6 +199,7 @@ def test_allow_option_replaces_the_default_list() -> None:
         ("He said the\r\nthe plan.", "He said the plan."),
         ("Two of of them and the the rest.", "Two of them and the rest."),
         ("He said the the the plan.", "He said the plan."),
+        ("We are sure that that that pledge holds.", "We are sure that that pledge holds."),
         ("We saw the plan\nplan plan today.", "We saw the plan today."),
         ("He said 😀the the plan.", "He said 😀the plan."),
     ],
