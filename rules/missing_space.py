@@ -133,8 +133,10 @@ def _quote_opens(marks: Callable[[], Mapping[int, Mark]], at: int) -> bool | Non
 # number may be numbering or a version: 1.Introduction, iOS 17.Beta).
 _AMOUNT_END = patterns.compile(
     r"(?<![^\s(])(?:[£$€]\d[\d,]*(?:\.\d+)?(?:m|bn|k|p)?|\d[\d,]*(?:\.\d+)?(?:%|m|bn)|\d{1,3}[-–]\d{1,2}"
-    r"|\d{1,3}(?:,\d{3})+)$"
+    r"|\d{1,3}(?:,\d{3})+|(?P<time>\d{1,2}[.:][0-5]\d))$"
 )
+# Words that follow a version number, which a time's shape may also have (iOS 14.10.Beta).
+_VERSION_WORDS = frozenset("Alpha Beta Final Release Build Update Patch Preview Pro Plus Max Next Edition".split())
 # Any other whole number ends a sentence when a word that opens sentences follows
 # ('numbered 36.The stewards'); before other words it may be numbering or a version.
 _NUMBER_END = patterns.compile(r"(?<![^\s(])\d+$")
@@ -198,6 +200,12 @@ def _vet(
     return found
 
 
+def _opener_at(text: str, at: int) -> bool:
+    """True when a word that opens sentences (The, It, But ...) starts at ``at``."""
+    match = _NEXT_WORD.match(text, at)
+    return match is not None and match.group() in _SENTENCE_OPENERS
+
+
 def _vet_word_end(
     text: str,
     match: re.Match[str],
@@ -226,8 +234,8 @@ def _vet_word_end(
             return None  # initials (J.K.) and mixed-case ends
         if word in _ABBREVIATIONS and text[mark] == ".":
             return None
-        if text[mark] == "!" and word[0].isupper():
-            return None  # Yahoo!Inc, Wham!Live: brand names with an exclamation mark
+        if text[mark] == "!" and word[0].isupper() and not _opener_at(text, after):
+            return None  # Yahoo!Inc, Wham!Live: brand names with an exclamation mark (not Gold!The)
     elif before.isdigit():
         # Only a year ends a sentence safely: 'in 2004.The'. Other numbers run into
         # numbering and versions (1.Introduction, iOS 17.Beta, 3.5.Final).
@@ -322,7 +330,7 @@ def _ended_by_amount_or_initials(text: str, mark: int, after: int) -> tuple[int,
         if word not in _SENTENCE_OPENERS:
             return None
         amount = number
-    if amount is not None and len(word) < 2:
+    if amount is not None and (len(word) < 2 or (amount.groupdict().get("time") and word in _VERSION_WORDS)):
         return None
     if after + len(word) < len(text) and not (
         text[after + len(word)].isspace() or text[after + len(word)] in _WORD_ENDS
@@ -372,7 +380,8 @@ def missing_space(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
     space or comma, between two words (``it works.now we wait``, ``the pages.then he``,
     ``in 30 days.perhaps the board``, ``in 2019.the firm``). After an amount (``by
     4.5%.The``, ``£4.5m.The``), a score (``won 2-1.Arsenal``, ``362-9.England``) or a number
-    grouped with commas (``18,000.Stewards``), after any other number before a word that
+    grouped with commas (``18,000.Stewards``) or a time (``at 10.30.Police``, but not a
+    version: ``14.10.Beta``), after any other number before a word that
     opens sentences (``numbered 36.The``), and after initials or a
     dotted abbreviation of single letters followed by a capitalised word, whether a
     sentence begins there or a name goes on (``the U.S.The``, ``at 10 a.m.Nobody``,
@@ -398,7 +407,8 @@ def missing_space(document: Document, options: Mapping[str, Any]) -> Iterator[Vi
     code-like names (React.PureComponent; but after a lower-case word a name written
     solid with a particle or a listed brand name is a sentence's subject: ``the
     money.DeWine said``, ``results.YouTube``), all-capital or one-letter words after the
-    stop (Bagle.AT, Zafi.D) and brand names with an exclamation mark (Yahoo!Inc).
+    stop (Bagle.AT, Zafi.D) and brand names with an exclamation mark (Yahoo!Inc; but a
+    word that opens sentences after it is one: ``Gold!The rowers``).
 
     Why it matters:
     A lost space is the commonest trace of copy pasted between systems; readers see a

@@ -59,6 +59,10 @@ BAD = [
     ("The crowd was 18,000.Stewards kept order.", ["18,000.Stewards"]),
     ("The crowd numbered 36.The stewards left early.", ["36.The"]),
     ("It ran iOS 17.Then it crashed.", ["17.Then"]),
+    # a time before the stop, and a capitalised word before '!' when a sentence opener follows
+    ("The train left at 10.30.Police arrived later.", ["10.30.Police"]),
+    ("It left at 10:30.The crowd waited.", ["10:30.The"]),
+    ("Gold!The rowers won again.", ["Gold!The"]),
     # a name written solid after a plain lower-case word: the next sentence's subject
     ("He gave back the money.DeWine said nothing.", ["money.DeWine"]),
     ("Sales rose in the quarter.McDonald's shares fell.", ["quarter.McDonald's"]),
@@ -128,6 +132,7 @@ GOOD = [
     "He waited...Then he left.",
     "He waited…Then he left.",
     "Yahoo!Inc and Yahoo!Music grew.",
+    "Get iOS 14.10.Beta or 2.50.Final here.",  # a version number: a time's shape before a version word
     "The Bagle.AT and Zafi.D worms spread.",
     "Call React.PureComponent here.",
     "Chapter 1.Introduction",
