@@ -42,6 +42,9 @@ _IN_CHUNK = 500  # paths looked up in one query: under the 999 variables older S
 _SELECT = "SELECT path, digest, key, findings FROM entries WHERE path IN ("
 _TIMEOUT = 10.0  # seconds to wait for another run's lock
 _README = "This folder is newslint's result cache; it is safe to delete. See newslint's README.\n"
+# As ruff and pytest do for theirs: git leaves the folder out of commits (the findings
+# quote the copy), and a pre-commit run never sees it as a change.
+_GITIGNORE = "# Automatically created by newslint.\n*\n"
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS entries (path TEXT PRIMARY KEY, digest TEXT NOT NULL, "
     "key TEXT NOT NULL, findings TEXT NOT NULL, stamp INTEGER NOT NULL)"
@@ -144,9 +147,10 @@ class ResultCache:
         try:
             if create:
                 self.folder.mkdir(parents=True, exist_ok=True)
-                readme = self.folder / "README"
-                if not readme.exists():
-                    readme.write_text(_README, encoding="utf-8")
+                for name, text in ((".gitignore", _GITIGNORE), ("README", _README)):
+                    marker = self.folder / name
+                    if not marker.exists():
+                        marker.write_text(text, encoding="utf-8")
             self._db = self._open(sqlite3)
         except (OSError, sqlite3.Error):
             self._broken = True

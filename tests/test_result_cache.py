@@ -65,6 +65,20 @@ def test_an_unchanged_file_is_not_linted_again(tmp_path):
     assert CALLS == []
 
 
+def test_git_leaves_the_cache_folder_out(tmp_path):
+    # A pre-commit run in a repository must not leave a change for 'git add -A' to pick
+    # up, nor commit the findings, which quote the copy: the folder ignores itself.
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    _tree(tmp_path)
+    _run(_linter(tmp_path, cache=True), tmp_path)
+    assert (tmp_path / ".newslint_cache" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"], cwd=tmp_path, capture_output=True, text=True
+    )
+    listed = [line[3:] for line in status.stdout.splitlines()]
+    assert ".newslint.yaml" in listed and not any(name.startswith(".newslint_cache") for name in listed)
+
+
 def test_a_changed_file_or_configuration_is_linted_again(tmp_path):
     files = _tree(tmp_path)
     _run(_linter(tmp_path, cache=True), tmp_path)
