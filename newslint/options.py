@@ -8,6 +8,7 @@ is one error naming the configuration file and line, never a crash on every file
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -122,7 +123,8 @@ def _is_kind(value: Any, kind: str) -> bool:
     if kind == "int":
         return isinstance(value, int)
     if kind == "float":
-        return isinstance(value, (int, float))
+        # NaN compares false with every bound, so it would pass them all: no number at all.
+        return isinstance(value, (int, float)) and math.isfinite(value)
     if kind == "str":
         return isinstance(value, str)
     if kind == "list":

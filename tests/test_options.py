@@ -22,6 +22,7 @@ from newslint.rule import Registry, rule
         "files": Option([], kind="paths", must_exist=True),
         "mode": Option("a", choices=("a", "b")),
         "plain": 3,
+        "ratio": Option(0.5, min=0.0, max=1.0),
     },
 )
 def probe(document, options):
@@ -57,6 +58,9 @@ def test_values_in_range_are_kept(value, expected):
             "option-probe.files names 'nowhere.yaml', which is not a file",
         ),
         ("rules:\n  option-probe:\n    plain: yes\n", 3, "option-probe.plain must be an integer, not True"),
+        # NaN passes every comparison with a bound; infinity is no setting either
+        ("rules:\n  option-probe:\n    ratio: .nan\n", 3, "option-probe.ratio must be a number, not nan"),
+        ("rules:\n  option-probe:\n    ratio: .inf\n", 3, "option-probe.ratio must be a number, not inf"),
     ],
 )
 def test_a_bad_value_is_one_error_naming_file_and_line(tmp_path, body, line, message):
