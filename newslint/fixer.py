@@ -8,6 +8,8 @@ a fix that drops a word doubled across a line break drops that break with it).
 from __future__ import annotations
 
 import difflib
+import os
+import posixpath
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -70,11 +72,13 @@ def fix_text(text: str, lint: Callable[[str], Sequence[Finding]], max_passes: in
 
 def unified_diff(path: str, before: str, after: str) -> str:
     """Return a unified diff of a fix, as ``--diff`` prints it."""
+    # 'a/./story.md' (from 'newslint --diff .') is a path git apply refuses.
+    name = posixpath.normpath(path.replace(os.sep, "/"))
     lines = difflib.unified_diff(
         _LINES.findall(before),
         _LINES.findall(after),
-        fromfile=f"a/{path}",
-        tofile=f"b/{path}",
+        fromfile=f"a/{name}",
+        tofile=f"b/{name}",
     )
     out = []
     for line in lines:

@@ -7,6 +7,7 @@ this module only decides where the results go.
 
 from __future__ import annotations
 
+import codecs
 import datetime as _dt
 import sys
 from dataclasses import dataclass, field
@@ -206,11 +207,11 @@ class Runner:
                         self._report(result, session)
                     status = EXIT_ERROR
                     continue
-                if fixing and self._show_fixed(result, out):
+                if fixing and self._show_fixed(result, out, err, where):
                     status = max(
                         status,
                         EXIT_FINDINGS if result.changed else EXIT_CLEAN,
-                        EXIT_ERROR if result.problems else EXIT_CLEAN,
+                        EXIT_ERROR if result.problems or (result.changed and not _diffable(result)) else EXIT_CLEAN,
                     )
                     continue
                 status = max(status, self._report(result, session))
@@ -328,18 +329,34 @@ class Runner:
         if options.summary or (options.summary is None and on_terminal and not options.quiet and not options.diff):
             streams.notes.write(tally.line(fixing=fixing) + "\n")
 
-    def _show_fixed(self, result: FileResult, out: TextIO) -> bool:
-        """Print a fix as --diff or `--fix -` shows it; return True for --diff (no findings shown)."""
+    def _show_fixed(self, result: FileResult, out: TextIO, err: TextIO, where: str) -> bool:
+        """Print a fix as --diff or `--fix -` shows it; return True for --diff (no findings shown).
+
+        Both keep a UTF-8 byte-order mark, as ``--fix`` keeps it in the file: a patch whose
+        first line lacks it does not apply.
+        """
         assert result.source is not None and result.fixed is not None
+        mark = "\ufeff" if result.source.bom == codecs.BOM_UTF8 else ""
         if self.options.diff:
-            if result.changed:
+            if result.changed and not _diffable(result):
+                err.write(
+                    f"newslint: {where}: its lines end in CR alone, which a unified diff cannot show; "
+                    "not shown (newslint --fix applies the fixes)\n"
+                )
+            elif result.changed:
                 from newslint import fixer
 
-                out.write(fixer.unified_diff(result.path, result.source.text, result.fixed))
+                out.write(fixer.unified_diff(result.path, mark + result.source.text, mark + result.fixed))
             return True
         if result.from_stdin:
-            out.write(result.fixed)
+            out.write(mark + result.fixed)
         return False
+
+
+def _diffable(result: FileResult) -> bool:
+    """Return whether a file's fix can be shown as a unified diff: not with lines ended by CR alone."""
+    text = result.source.text if result.source is not None else ""
+    return "\r" not in text.replace("\r\n", "")
 
 
 class Recording:

@@ -86,6 +86,51 @@ def test_diff_prints_the_fix_and_writes_nothing(workdir):
     assert _run("--diff", "a.txt").exit_code == 0
 
 
+def test_diff_applies_with_git_and_keeps_the_bom(workdir):
+    # A real git apply of what --diff prints, run on the folder as '.', must give what
+    # --fix writes: with a byte-order mark on the first line and paths without './'.
+    subprocess.run(["git", "init", "-q", str(workdir)], check=True)
+    (workdir / "a.txt").write_bytes(codecs.BOM_UTF8 + f"Council backs plan\n\n{SLIPS}\n".encode())
+    (workdir / "b.txt").write_text(f"{SLIPS}\n")
+    diff = subprocess.run(
+        [sys.executable, "-m", "newslint", "--diff", "."], capture_output=True, cwd=workdir, timeout=60
+    )
+    assert diff.returncode == 1 and diff.stderr == b""
+    assert b"--- a/a.txt\n" in diff.stdout and b"./" not in diff.stdout
+    (workdir / "p.diff").write_bytes(diff.stdout)
+    applied = subprocess.run(["git", "apply", "p.diff"], capture_output=True, cwd=workdir)
+    assert applied.returncode == 0, applied.stderr
+    assert (workdir / "a.txt").read_bytes() == codecs.BOM_UTF8 + f"Council backs plan\n\n{FIXED}\n".encode()
+    assert (workdir / "b.txt").read_text() == f"{FIXED}\n"
+
+
+def test_diff_says_a_file_with_cr_line_ends_cannot_be_shown(workdir):
+    (workdir / "cr.txt").write_bytes(f"Council backs plan\r{SLIPS}\r".encode())
+    (workdir / "b.txt").write_text(f"{SLIPS}\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "newslint", "--diff", "cr.txt", "b.txt"], capture_output=True, cwd=workdir, timeout=60
+    )
+    assert result.stderr.decode() == (
+        "newslint: cr.txt: its lines end in CR alone, which a unified diff cannot show; "
+        "not shown (newslint --fix applies the fixes)\n"
+    )
+    assert result.stdout.decode() == f"--- a/b.txt\n+++ b/b.txt\n@@ -1 +1 @@\n-{SLIPS}\n+{FIXED}\n"
+    assert result.returncode == 2
+    assert (workdir / "cr.txt").read_bytes() == f"Council backs plan\r{SLIPS}\r".encode()  # nothing written
+
+
+def test_fix_on_stdin_keeps_the_bom(workdir):
+    result = subprocess.run(
+        [sys.executable, "-m", "newslint", "--fix", "-"],
+        input=codecs.BOM_UTF8 + f"{SLIPS}\n".encode(),
+        capture_output=True,
+        cwd=workdir,
+        timeout=60,
+    )
+    assert result.stdout == codecs.BOM_UTF8 + f"{FIXED}\n".encode()
+    assert result.returncode == 0
+
+
 def test_fix_on_stdin_writes_the_fixed_text_to_stdout(workdir):
     result = subprocess.run(
         [sys.executable, "-m", "newslint", "--fix", "-", "--stdin-filename", "draft.txt"],
