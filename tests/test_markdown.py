@@ -131,6 +131,17 @@ def test_table_cells_with_repeated_text_map_to_their_own_cells(source, needle):
     assert_maps_back(source)
 
 
+def test_a_table_cell_with_an_escaped_pipe_is_read_and_maps_back():
+    # Its text holds "|" where the source writes "\\|": each character still maps to its own.
+    source = "| a | b |\n| --- | --- |\n| x \\| y said the the | z |\n"
+    cells = Document(source, format="markdown").paragraphs
+    assert [c.text for c in cells] == ["a", "b", "x | y said the the", "z"]
+    cell = cells[2]
+    assert [source[cell.offset(i)] for i in range(len(cell.text))] == list(cell.text)
+    assert source[cell.offset(len("x | y said the "))] == "t" and cell.offset(2) == source.index("\\|") + 1
+    assert_maps_back(source)
+
+
 def test_link_title_with_parenthesis_does_not_swallow_following_text():
     source = '[a](u "x) b") b\n'
     paragraph = Document(source, format="markdown").paragraphs[0]

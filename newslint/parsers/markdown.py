@@ -167,6 +167,13 @@ class _Inline:
                     # Cells share a source line: search left to right from the previous
                     # cell, or "| a | a |" would map both cells onto the first.
                     found = source.find(content_line, max(start, after), end)
+                    if found < 0 and "|" in content_line:
+                        # A cell's "|" is written "\|" (an unescaped one ends the cell).
+                        escaped = source.find(content_line.replace("|", "\\|"), max(start, after), end)
+                        if escaped >= 0:
+                            self.end = self._map_escaped(at, content_line, escaped)
+                            at += len(content_line) + 1
+                            continue
                 elif src.endswith(content_line):
                     found = start + len(src) - len(content_line)
                 else:
@@ -180,6 +187,16 @@ class _Inline:
                 self.map[at + len(content_line)] = line_ends[line] if line < len(line_ends) else -1
             at += len(content_line) + 1
         self.cursor = 0
+
+    def _map_escaped(self, at: int, content_line: str, found: int) -> int:
+        """Map a table cell's line whose each "|" stands as "\\|" at ``found``; return its end."""
+        position = found
+        for k, char in enumerate(content_line):
+            if char == "|":
+                position += 1  # past the backslash
+            self.map[at + k] = position
+            position += 1
+        return position
 
     def emit(self, builder: _Builder, start: int, chunk: str) -> None:
         """Add ``content[start:start + len(chunk)]`` to the paragraph, one source run at a time."""
