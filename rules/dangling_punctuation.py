@@ -39,6 +39,24 @@ _SPACE_BEFORE = patterns.compile(
 # commas or full stops, and a space just before a mark (one pattern a mark).
 _STOP_AFTER_CLOSER = patterns.compile(r"\.(?<=[.!?,\"'”’)\]][\"'”’)\]]\.)")
 _DOUBLED_MARKS = (patterns.compile(",,"), patterns.compile(r"\.\."))
+# Two marks of which one is stray, after a word or a closing mark and before a space or
+# the end: 'appeal,.', 'ended., and', 'rose;; wages', 'said:: the', 'pay?. The'. Not in
+# code (std::vector, fe80::1), not an ellipsis (?...), not '!.' (Yahoo!. is a name's).
+_MIXED_PAIR = patterns.compile(r"(?:(?<=[^\W_])|(?<=[\"'”’)\]]))(,\.|\.,|;;|::|\?\.)(?=\s|$)")
+_MIXED_MARKS = tuple(patterns.compile(re.escape(pair)) for pair in (",.", ".,", ";;", "::", "?."))
+# Words that take a full stop as abbreviations, before which '.,' is no slip.
+_SHORT_FORMS = frozenset(
+    """Mr Mrs Ms Dr Prof Rev Gen Col Capt Lt Sgt Gov Sen Rep Bros Plc Llc Dept Univ Assn
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat
+    Sun vs viz cf ca esp incl""".split()
+)
+_PAIR_NAMES = {
+    ",.": "comma before the full stop",
+    ".,": "full stop before the comma",
+    ";;": "doubled semicolon",
+    "::": "doubled colon",
+    "?.": "full stop after the question mark",
+}
 _SPACED_MARKS = {mark: patterns.compile(rf"\{mark}(?<=[ \t\u00a0\u2009\u202f]\{mark})") for mark in ",.;:?!"}
 # The word before a full stop that may end an abbreviation: U.S. Inc. e.g.
 _ABBREVIATION_END = patterns.compile(
@@ -80,6 +98,26 @@ def _repeated_ends(text: str) -> Iterator[tuple[int, int, int, str, bool]]:
         message = f"comma before the closing {closer} where the sentence ends: '{match.group()}'"
         # Unsafe: dropping the comma gives 'this”.', but the writer may have meant 'this.”'.
         yield match.start(), match.end(), match.start(), message, False
+
+
+def _mixed(text: str) -> Iterator[tuple[int, int, int, str, bool]]:
+    """Yield (start, end, cut, message, safe) for a stray mark beside another (``appeal,.``).
+
+    The cut is the stray mark: the comma of ``,.`` and the full stop of ``.,`` (which
+    of the two the writer meant is theirs to say: an unsafe fix), the full stop of
+    ``?.`` and one of a doubled semicolon or colon (safe).
+    """
+    for match in _MIXED_PAIR.finditer(text):
+        pair, at = match.group(1), match.start(1)
+        word = token_before(text, at)
+        if pair == ".," and (
+            _ABBREVIATION_END.search(text, max(0, at - 12), at) or word.isupper() or word in _SHORT_FORMS
+        ):
+            continue  # U.S., etc., e.g., Inc., LLC., Mr., Jan.: the full stop is the abbreviation's
+        if is_web_address(word) or "/" in word or "\\" in word:
+            continue
+        cut = at + 1 if pair in ("?.", ";;", "::") else at
+        yield at, at + 2, cut, f"{_PAIR_NAMES[pair]}: '{word}{pair}'", pair in ("?.", ";;", "::")
 
 
 def _doubled(text: str) -> Iterator[tuple[int, int, int, str, bool]]:
@@ -201,13 +239,17 @@ def dangling_punctuation(document: Document, options: Mapping[str, Any]) -> Iter
     """What it does:
     Reports terminal punctuation repeated after a closing quotation mark or bracket
     (``riskier.”.``, ``?”.``, ``!".``, ``.).``), a comma before the closing mark where
-    the sentence ends after it (``win this,”.``, an unsafe fix drops the comma), doubled commas and full stops
-    (``,,``, ``word..``, ``"a farce"..``), and a space before a comma, full stop, semicolon, colon,
+    the sentence ends after it (``win this,”.``, an unsafe fix drops the comma), doubled
+    commas and full stops (``,,``, ``word..``, ``"a farce"..``), a stray mark beside
+    another before a space or the end (``appeal,.`` and ``ended.,``, whose fix is only
+    suggested; ``rose;;``, ``said::``, ``pay?.``), and a space before a comma, full stop, semicolon, colon,
     question or exclamation mark (``word ,``, ``word .``, ``said :``): an ordinary
     space, a no-break space (U+00A0) or a thin space (U+2009, U+202F), or several. A
     full stop separated from the word it ends and glued to the next sentence
     (``in .London``) is reported too. An ellipsis (``...``, ``…``), ``..`` in a path or
     URL, ``.com``, ``.NET``, ``.Net``, ``.5``, a score or time (``2 : 1``), an emoticon,
+    an abbreviation's full stop before a comma (``U.S.,``, ``etc.,``, ``LLC.,``, ``Jan.,``),
+    code (``std::vector``), ``!.`` after a name written with its mark (``Yahoo!.``),
     and an abbreviation's full stop before the closing mark (``the U.S.”.``) are left
     alone. In HTML and Markdown the prose is read, entities decoded (``riskier.&rdquo;.``
     is found), never the markup (``href="?q=a,,b"``).
@@ -244,12 +286,13 @@ def dangling_punctuation(document: Document, options: Mapping[str, Any]) -> Iter
     joined = document.joined
     repeated = _paragraphs_matching(joined, (_STOP_AFTER_CLOSER,))
     doubled = _paragraphs_matching(joined, _DOUBLED_MARKS)
+    mixed = _paragraphs_matching(joined, tuple(p for p in _MIXED_MARKS if p.pattern.replace("\\", "") in joined.text))
     # (A mark the prose does not hold, found by a test at memchr speed, needs no search.)
     spaced = _paragraphs_matching(joined, tuple(p for mark, p in _SPACED_MARKS.items() if mark in joined.text))
-    if not (repeated or doubled or spaced):
+    if not (repeated or doubled or mixed or spaced):
         return  # the common case: none of the marks' pairs anywhere in the prose
     paragraphs = document.paragraphs
-    for number in sorted(repeated | doubled | spaced):
+    for number in sorted(repeated | doubled | mixed | spaced):
         paragraph = paragraphs[number]
         text = paragraph.text
         edits: list[tuple[int, int, int, int, str, str, bool]] = []
@@ -258,6 +301,9 @@ def dangling_punctuation(document: Document, options: Mapping[str, Any]) -> Iter
                 edits.append((start, end, cut, cut + 1, "", message, safe))
         if number in doubled:
             for start, end, cut, message, safe in _doubled(text):
+                edits.append((start, end, cut, cut + 1, "", message, safe))
+        if number in mixed:
+            for start, end, cut, message, safe in _mixed(text):
                 edits.append((start, end, cut, cut + 1, "", message, safe))
         if number in spaced:
             for start, end, message, replacement in _spaces_before(text):

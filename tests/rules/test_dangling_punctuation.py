@@ -35,6 +35,13 @@ BAD = [
     ('He called it "a farce".. Then he left.', [".."], 'He called it "a farce". Then he left.'),
     ("He called it “a farce”..", [".."], "He called it “a farce”."),
     ("It ended (for now).. Then it began.", [".."], "It ended (for now). Then it began."),
+    # a stray mark beside another: the comma of ',.' and the stop of '.,' only suggested
+    ("The club said it would appeal,.", [",."], "The club said it would appeal,."),
+    ("The talks ended., and both sides left.", [".,"], "The talks ended., and both sides left."),
+    ("Prices rose;; wages did not.", [";;"], "Prices rose; wages did not."),
+    ("The verdict:: guilty.", ["::"], "The verdict: guilty."),
+    ("Who will pay?. The Treasury did not say.", ["?."], "Who will pay? The Treasury did not say."),
+    ('He asked "who pays?"?. Nobody knew.', ["?."], 'He asked "who pays?"? Nobody knew.'),
     ("The deal ended , he said.", [" ,"], "The deal ended, he said."),
     ("The deal ended .", [" ."], "The deal ended."),
     ("The deal ended . Then it began.", [" ."], "The deal ended. Then it began."),
@@ -163,6 +170,10 @@ def test_message() -> None:
 
 
 GOOD = [
+    # abbreviations before a comma; code and addresses; '!.' after a name; an ellipsis
+    "In the U.S., e.g., and etc., Inc., LLC., Mr., and Jan., it held.",
+    "Use std::vector or fe80::1 here, and see a?.b in the code.",
+    "Shares in Yahoo!. Then why?... and so on?.. no.",
     "We will wait... and see.",
     "We will wait… and see.",
     "It was a long night . . . tempers frayed.",
