@@ -13,13 +13,15 @@ from newslint.hookspecs import hookimpl
 from newslint.rule import Rule, rule
 
 _APOSTROPHE = "'’"
-# A decade with an apostrophe before its s: 1990's, 1800's, '90's, ’60’s.
-_DECADE = patterns.compile(r"(?<![\w'’])(?:(?:1[0-9]|20)\d0|['’]\d0)(['’])s(?![\w'’])")
+# A decade with an apostrophe before its s: 1990's, 1800's, '90's, ’60’s, 90's.
+_DECADE = patterns.compile(r"(?<![\w'’])(?:(?:1[0-9]|20)\d0|['’]?[1-9]0)(['’])s(?![\w'’])")
 # What makes a four-digit decade plural: "the" (and "early", "mid", "late") before it,
 # or another decade and "and", "or", "to" before that. Without them, 1990's is the
 # possessive of the year 1990 (1990's World Cup), which is right.
-_DECADE_ARTICLE = patterns.compile(r"\b(?:the|The)\s+(?:(?:early|mid|late|mid-)\s*)?$")
-_DECADE_CHAIN = patterns.compile(r"(?:1[0-9]|20)\d0['’]?s\s*(?:,|and|or|to|-|–)\s*$")
+_DECADE_ARTICLE = patterns.compile(r"\b(?:the|The|his|her|their|its|my|your|our)\s+(?:(?:early|mid|late|mid-)\s*)?$")
+_DECADE_CHAIN = patterns.compile(r"(?:(?:1[0-9]|20)\d0|['’]?[1-9]0)['’]?s\s*(?:,|and|or|to|-|–)\s*$")
+# The end of a clause after a four-digit decade: no noun follows for the year to possess.
+_CLAUSE_END = patterns.compile(r"\s*(?:[.,;:!?)\]]|$)")
 # An abbreviation in capitals (two or more, digits allowed after the first) with 's.
 # The lookbehind stands after the first capital, not before it: a pattern that opens
 # with a character class is searched for in C, one that opens with a lookbehind is tried
@@ -47,6 +49,8 @@ _QUANTIFIERS = frozenset(
     fifty hundred hundreds thousand thousands million millions dozens dozen many several
     few fewer various numerous""".split()
 )
+# Nouns of quantity before "of" and a plural: "dozens of MP's", "hundreds of GP's".
+_QUANTITIES = frozenset("dozens hundreds thousands millions scores lots tens".split())
 _WORD_AFTER = patterns.compile(r"\s*([A-Za-z]+|[.,;:!?)\]]|$)")
 _WORD_BEFORE = patterns.compile(r"([A-Za-z]+|\d+)\s+$")
 # The words before, back to the last punctuation mark.
@@ -61,8 +65,11 @@ def _decades(text: str) -> Iterator[tuple[int, int, int, str, bool]]:
         start, shown = match.start(), match.group()
         if shown[0] not in _APOSTROPHE:
             before = text[max(0, start - 24) : start]
-            if not (_DECADE_ARTICLE.search(before) or _DECADE_CHAIN.search(before)):
-                continue  # 1990's budget: the year's, not the decade
+            plural = _DECADE_ARTICLE.search(before) or _DECADE_CHAIN.search(before)
+            if not plural and len(shown) > 4 and _CLAUSE_END.match(text, match.end()):
+                plural = True  # 'opened in 1880's.': nothing follows for a year to possess
+            if not plural:
+                continue  # 1990's budget: the year's, not the decade; 'aged 90's' no decade
         # Before a name the right form may be the year (the 1990 World Cup), not the
         # decade: the fix is then only a suggestion.
         safe = not re.match(r"\s+[A-Z][a-z]", text[match.end() : match.end() + 3])
@@ -85,8 +92,11 @@ def _capital_before_s(text: str) -> bool:
 
 
 def _counted(text: str, start: int) -> bool:
-    """Return True if a number or a plural quantifier stands just before ``start`` (two MP's)."""
+    """Return True if a number or a plural quantifier stands just before ``start`` (two MP's, dozens of GP's)."""
     before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    if before is not None and before.group(1).lower() == "of":
+        before = _WORD_BEFORE.search(text, max(0, before.start() - 20), before.start())  # dozens of
+        return before is not None and before.group(1).lower() in _QUANTITIES
     return before is not None and (before.group(1).lower() in _QUANTIFIERS or before.group(1).isdigit())
 
 
@@ -113,14 +123,15 @@ def apostrophe_plural(document: Document, options: Mapping[str, Any]) -> Iterato
     """What it does:
     Reports a greengrocer's apostrophe in a decade (``the 1990's``, ``the '90's``) and
     in the plural of an abbreviation in capitals (``MP's`` for ``MPs``). A decade counts
-    when "the" (early, mid, late) or another decade comes before it: without them,
-    ``1990's`` is the possessive of the year. An abbreviation counts when the article
+    when "the" or a possessive (early, mid, late: ``the mid-80's``, ``in her 90's``) or
+    another decade comes before it, or when it ends its clause (``opened in 1880's.``):
+    otherwise ``1990's`` is the possessive of the year. An abbreviation counts when the article
     itself writes the plural without an apostrophe (``MPs``) and this one reads as a
     plural: a verb, a preposition, a conjunction, a determiner, a pronoun or the end of
     the clause after it (``MP's voted``, ``told MP's the``, ``MP's.``), or another word
     with no singular determiner (the, a, this, his ...) in the three words before (``MP's
     make``); a possessive is ``the MP's office``, ``a Labour MP's seat``. With a number
-    or a plural quantifier before it (``two MP's said``), it counts even when the
+    or a plural quantifier before it (``two MP's said``, ``dozens of MP's``), it counts even when the
     article has no plain plural.
 
     Single letters keep their apostrophe (``mind your p's and q's``, ``A's`` and

@@ -21,6 +21,14 @@ BAD = [
     ("It was big in the early 1980's and 1990's.", ["1980's", "1990's"], "It was big in the early 1980s and 1990s."),
     ("It was big in the mid 1800’s.", ["1800’s"], "It was big in the mid 1800s."),
     ("A hit of the '90's and the ’60’s.", ["'90's", "’60’s"], "A hit of the '90s and the ’60s."),
+    # a two-digit decade after "the" or a possessive, or chained; a four-digit one ending its clause
+    ("Crime fell in the 90's and the mid-80's.", ["90's", "80's"], "Crime fell in the 90s and the mid-80s."),
+    (
+        "She is in her 90's, and in the 70's and 80's she sang.",
+        ["90's", "70's", "80's"],
+        "She is in her 90s, and in the 70s and 80s she sang.",
+    ),
+    ("The railway opened in 1880's.", ["1880's"], "The railway opened in 1880s."),
     # abbreviations, by the article's own plural
     ("MP's voted for it. Other MPs did not.", ["MP's"], "MPs voted for it. Other MPs did not."),
     (
@@ -32,6 +40,11 @@ BAD = [
     # a number or a plural quantifier before it: a plural even without the plain form
     ("Two MP's said no and several CD's were sold.", ["MP's", "CD's"], "Two MPs said no and several CDs were sold."),
     ("We sold 200 DVD's in May.", ["DVD's"], "We sold 200 DVDs in May."),
+    (
+        "Dozens of MP's signed, and hundreds of GP's quit.",
+        ["MP's", "GP's"],
+        "Dozens of MPs signed, and hundreds of GPs quit.",
+    ),
     # read as a plural: a determiner, a pronoun or a past tense after it, or no singular
     # determiner before another word
     (
@@ -83,6 +96,7 @@ def test_decade_fix_is_safe_abbreviation_fix_is_not() -> None:
 GOOD = [
     # the possessive of a year, or of a decade used as a name
     "1990's budget was the biggest. In 1980's elections it fell.",
+    "The record stands at 1997's. Fifty 90's were scored, and the 1990 team won.",  # no decade
     "In the 1990s and the '80s it rose.",
     # possessives of abbreviations
     "The MP's office said MPs were away.",
