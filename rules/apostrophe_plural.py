@@ -65,7 +65,7 @@ def _decades(text: str) -> Iterator[tuple[int, int, int, str, bool]]:
         start, shown = match.start(), match.group()
         if shown[0] not in _APOSTROPHE:
             before = text[max(0, start - 24) : start]
-            plural = _DECADE_ARTICLE.search(before) or _DECADE_CHAIN.search(before)
+            plural = bool(_DECADE_ARTICLE.search(before) or _DECADE_CHAIN.search(before))
             if not plural and len(shown) > 4 and _CLAUSE_END.match(text, match.end()):
                 plural = True  # 'opened in 1880's.': nothing follows for a year to possess
             if not plural:
