@@ -397,6 +397,8 @@ class _Classifier:
         if text[max(0, i - 4) : i].lower().endswith(("ous", "less")):
             return False  # useless', courageous': adjectives take no possessive
         if last in "sxz":
+            if after in ")]":
+                return True  # '(seven constructors' and nine drivers')': no quotation is open
             # the Greens' £404,000, the Voters' "passion"; not at the paragraph's end,
             # where a possessive would have nothing to possess.
             if not (after.isspace() and text[i + 1 : i + 2].isspace() and text[i + 2 : i + 12].strip()):

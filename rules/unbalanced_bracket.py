@@ -19,6 +19,8 @@ _NAMES = {"(": "bracket (", ")": "bracket )", "[": "square bracket [", "]": "squ
 # A list marker: a short label closed by a bracket, at the start of the paragraph or of a
 # line, or after a space: 1) 2) a) b) iv) A) 10). Not a bracket that needs an opener.
 _LIST_LABEL = patterns.compile(r"(?:^|(?<=\s))(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,5})$")
+# What follows a list label's bracket: a space, or a comma or full stop and then one.
+_LABEL_END = patterns.compile(r"[,.;:]?(?:\s|$)")
 # Emoticons: a colon, semicolon or equals sign (a nose between) before or after a bracket.
 # (A mouth may be written as an entity in scraped copy: :-&lt;( )
 _FACE_BEFORE = patterns.compile(r"(?:^|(?<=[\s(]))[:;=][-'^o]?(?:\s?(?:[<>|]|&lt;|&gt;))?$")
@@ -41,8 +43,8 @@ def _not_a_bracket(text: str, i: int, open_round: bool) -> bool:
     """
     ch = text[i]
     if ch == ")" and not open_round:
-        if _LIST_LABEL.search(text, max(0, i - 6), i) and (i + 1 == len(text) or text[i + 1].isspace()):
-            return True  # 1) first point  a) cheap
+        if _LIST_LABEL.search(text, max(0, i - 6), i) and _LABEL_END.match(text, i + 1):
+            return True  # 1) first point  a) cheap  'a), not b),'  'a) or b).'
     if ch in "()[]":
         if _FACE_BEFORE.search(text, max(0, i - 8), i):
             return True  # :) :-( ;] =)

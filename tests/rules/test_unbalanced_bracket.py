@@ -48,6 +48,7 @@ GOOD = [
     "It is on page 12 (see page 12) and (a) is first.",
     # list markers
     "The options are a) cheap, b) fast and 1) good.",
+    "The answer is a), not b), the examiners said. Choose a) or b).",  # labels before a comma or stop
     "1) First point. 2) Second point. iv) Fourth point.",
     "A) Yes B) No",
     # emoticons

@@ -126,6 +126,7 @@ GOOD = [
     "The players' union, the Greens' £4m, the Joneses' \"new\" car, Lil' Kim.",
     "We were goin' home, a cup o' tea, rock an' roll.",
     "Guns N' Roses played, then Rock N' Roll Night, and a pick n' mix stall.",
+    "They won 16 titles (seven constructors' and nine drivers') in that period.",  # before a bracket
     # a decade in quotation marks
     "She captains the county '16s' now, and loved the '80s.",
     # a clipped word that is also a word, when a later mark closes it: a quotation
