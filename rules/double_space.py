@@ -14,10 +14,19 @@ from newslint.words import token_after, token_before
 
 # Spaces (not tabs, not line breaks) with visible text on both sides: leading
 # indentation and trailing spaces (Markdown hard breaks, editor debris) never match.
-_RUN = patterns.compile(r"(?<=\S) {2,}(?=\S)")
+_RUN = patterns.compile(r"(?<=\S)(?: {2,}|[ \u00a0]*(?: \u00a0|\u00a0 )[ \u00a0]*)(?=\S)")
 _CLOSERS = "\"'”’)]"
 # Sentence gaps: one space or several after sentence punctuation, before a capital.
 _GAP = patterns.compile(r"[.?!][\"'”’)\]]*( +)(?=[\"'“‘(]?[A-Z])")
+
+
+def _spaces(run: str) -> str:
+    """Name a run of spaces for the message: '2 spaces', 'a space and a no-break space'."""
+    if "\u00a0" not in run:
+        return f"{len(run)} spaces"
+    if len(run) == 2:
+        return "a space and a no-break space"
+    return f"{len(run)} spaces (some no-break)"
 
 
 def _after_stop(text: str, start: int) -> bool:
@@ -72,9 +81,10 @@ def _aligned(document: Document, end: int) -> bool:
 def double_space(document: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
     """What it does:
     Finds a run of two or more spaces between two words, or between a full stop (or
-    other punctuation) and the next word. The span is the run of spaces.
+    other punctuation) and the next word, also a space beside a no-break space (U+00A0).
+    The span is the run of spaces.
 
-    It leaves alone leading indentation, trailing spaces (Markdown hard line breaks),
+    It leaves alone no-break spaces alone or together (a layout choice), leading indentation, trailing spaces (Markdown hard line breaks),
     tabs, and columns lined up with spaces on neighbouring lines. When an article
     consistently puts two spaces between sentences (most of its sentence gaps), that
     house style is respected: two spaces after sentence punctuation are not reported,
@@ -96,7 +106,7 @@ def double_space(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
     two_space_style: bool | None = None
     for paragraph in document.paragraphs:
         text = paragraph.text
-        if "  " not in text:
+        if "  " not in text and " \u00a0" not in text and "\u00a0 " not in text:
             continue
         for match in _RUN.finditer(text):
             start, end = match.start(), match.end()
@@ -112,7 +122,7 @@ def double_space(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
             left = token_before(text, start, 30)
             right = token_after(text, end, 30)
             where = f"after '{left}'" if after_stop else f"between '{left}' and '{right}'"
-            yield Violation(a, b, f"{end - start} spaces {where}", Fix(a, b, " "))
+            yield Violation(a, b, f"{_spaces(text[start:end])} {where}", Fix(a, b, " "))
 
 
 @hookimpl

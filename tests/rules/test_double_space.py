@@ -11,7 +11,7 @@ def found(text: str, **kwargs) -> list[tuple[int, int]]:
     """Return (offset, length) of each finding, checking code, severity and span."""
     findings = run_rule("double-space", text, **kwargs)
     assert all(f.code == "NL206" and f.severity.value == "info" for f in findings)
-    assert all(set(text[f.start : f.end]) == {" "} for f in findings)
+    assert all(set(text[f.start : f.end]) <= {" ", "\u00a0"} for f in findings)
     return [(f.start, f.end - f.start) for f in findings]
 
 
@@ -33,6 +33,10 @@ BAD = [
     ("The minister said\nthe plan  was sound.", [(26, 2)]),
     ("The minister said\r\nthe plan  was sound.", [(27, 2)]),
     ("🎉 Party  time.", [(7, 2)]),
+    # a space beside a no-break space, in either order
+    ("The council \u00a0voted.", [(11, 2)]),
+    ("The mayor\u00a0 said no.", [(9, 2)]),
+    ("The mayor \u00a0 said no.", [(9, 3)]),
 ]
 
 
@@ -51,6 +55,8 @@ GOOD = [
     "It rained.  Then it snowed.  Then it stopped.  We went out.",
     # columns aligned with spaces on neighbouring lines
     "Team    Won  Lost\nLeeds   10   2\nYork    3    9",
+    # one no-break space, or two of them alone (a layout choice), between words
+    "The mayor\u00a0said no, at 10\u00a0a.m. and in the Rue\u00a0\u00a0Royale.",
 ]
 
 
