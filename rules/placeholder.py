@@ -30,7 +30,7 @@ _BRACKETED = patterns.compile(
 # TK (to come), TKTK, TK TK: capitals only, never inside a word (TKO, Atkins), in
 # quotation marks (a nickname: Tim 'TK' Kane) or before a hyphen or digit (TK-421).
 # Before a capitalised word it is judged in Python (said TK Mr Jones, but TK Maxx).
-_TK = patterns.compile(r"(?<![\w\[{\-'\"‘“])(?:TK(?:\s?TK)*|tktk)(?![\w\-\]}'\"’”])")
+_TK = patterns.compile(r"(?<![\w\[{\-'\"‘“])(?:TK(?:[ \t\u00a0]?TK)*|tktk)(?![\w\-\]}'\"’”])")
 _CAPITALISED_AFTER = patterns.compile(r"\s+([A-Z][a-z]+)")
 _CAPITALISED_BEFORE = patterns.compile(r"(?:^|\s)[A-Z][a-z]+\s+$")
 # Names written with TK: shops and firms (TK Maxx, TK Elevator).

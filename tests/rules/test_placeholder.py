@@ -70,6 +70,9 @@ BAD = [
     ("![The mayor [Image by City Hall]](https://example.com/a.jpg)", ["[Image by City Hall]"]),
     # an emoji and CRLF before the slip
     ("🎉 Party\r\nThe mayor, TK, spoke.", ["TK"]),
+    # TKs on two lines are two placeholders, whatever ends the line
+    ("I said TK\nTK again, TK TK.", ["TK", "TK", "TK TK"]),
+    ("I said TK\r\nTK again.", ["TK", "TK"]),
 ]
 
 
