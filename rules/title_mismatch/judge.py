@@ -102,25 +102,28 @@ class Article:
     def __init__(self, document, phrases: tuple[Phrase, ...] = ()) -> None:
         self.document = document
         self.phrases = phrases  # every title phrase of the article
+        self._given: dict[tuple[frozenset[str], str], set[str]] | None = None
         self._named: dict[str, bool] = {}
 
     def gives_holder(self, phrase: Phrase, offices: list[Office], w: Window) -> bool:
-        """Return whether another phrase gives the same title, of the same country, to its holder at the date.
+        """Return whether a phrase gives the same title, of the same country, to its holder at the date.
 
         "French President Emmanuel Macron met French President Nicolas Sarkozy": beside
         the office's holder then, a predecessor long gone given the bare title is no
         piece of history but a stale title.
         """
-        key = title_key(phrase.title)
-        for other in self.phrases:
-            if other is phrase or other.codes != phrase.codes or not modifier_is_current(other) or other.trailing:
-                continue
-            if title_key(other.title) != key or other.surname_only:
-                continue
-            for office in offices:
-                if any(t.person in other.people and w.surely_holds(t) for t in office.terms):
-                    return True
-        return False
+        if self._given is None:
+            # Once an article: who is given each title of each country, with no modifier.
+            self._given = {}
+            for other in self.phrases:
+                if other.codes is not None and modifier_is_current(other) and not other.trailing:
+                    if not other.surname_only:
+                        key = (other.codes, title_key(other.title))
+                        self._given.setdefault(key, set()).update(other.people)
+        people = self._given.get((phrase.codes, title_key(phrase.title))) if phrase.codes is not None else None
+        if not people:
+            return False
+        return any(t.person in people and w.surely_holds(t) for office in offices for t in office.terms)
 
     def names_in_full(self, knowledge: Knowledge, person: str) -> bool:
         """Return whether the article writes one of the person's spellings of two or more words."""
