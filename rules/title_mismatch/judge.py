@@ -362,6 +362,7 @@ def _year_index(text: str) -> tuple[list[int], list[int], list[tuple[int, int]]]
 
 # A relative clause after the phrase: what it dates is its own subject, not the title.
 _RELATIVE = patterns.compile(r",\s+(?:where|which|who|whose|whom)\b")
+_RELATIVE_WINDOW = 300  # characters after the phrase searched for one
 
 
 def _dated_by_context(phrase: Phrase, terms: list[Term]) -> bool:
@@ -375,10 +376,12 @@ def _dated_by_context(phrase: Phrase, terms: list[Term]) -> bool:
     start = breaks[before - 1] + 1 if before else 0
     after = bisect_left(breaks, phrase.end)
     end = breaks[after] if after < len(breaks) else len(phrase.paragraph.text)
-    text = phrase.paragraph.text
+    # "... in Florida, where turnout in 2016 was high": a year past a relative clause's
+    # start dates the clause. One search, in a bounded window: linear however many phrases.
+    relative = _RELATIVE.search(phrase.paragraph.text, phrase.end, min(end, phrase.end + _RELATIVE_WINDOW))
+    if relative is not None:
+        end = relative.start()
     for i in range(bisect_left(positions, start), bisect_right(positions, end)):
-        if positions[i] > phrase.end and _RELATIVE.search(text, phrase.end, positions[i]):
-            break  # "... in Florida, where turnout in 2016 was high": the year dates the clause
         year, last_year = years[i]
         for term in terms:
             if year <= (term.end or _dt.date.max).year and last_year >= term.start.year:
