@@ -132,6 +132,16 @@ CASES = [
     Case("link-targets-never-closed", _repeat("](")),
     Case("markdown-comments-never-closed", _repeat("<!--"), "markdown"),
     Case("determiners-glued", _repeat("ofthe netthe saidthey rose;inflation won 2-1.Arsenal ")),
+    # December 2026's checks: mixed space runs that end in a tab, stray pairs of marks,
+    # numbers, times and initials before a stop, decades, and a sentence of title phrases
+    # with years and relative clauses that never ends.
+    Case("space-and-no-break-runs", lambda n: "a" + _repeat(" \u00a0")(n - 3) + "\tb"),
+    Case("stray-mark-pairs", _repeat("appeal,. ended., rose;; said:: pay?. 36.The 10.30.Police J.K.Rowling ")),
+    Case("decades-and-quantities", _repeat("the 90's and 80's in 1880's, dozens of MP's ")),
+    Case(
+        "titles-years-relative-clauses",
+        _repeat("French President Emmanuel Macron met French President Nicolas Sarkozy, where in 2016 "),
+    ),
 ]
 
 

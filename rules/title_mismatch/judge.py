@@ -363,6 +363,7 @@ def _year_index(text: str) -> tuple[list[int], list[int], list[tuple[int, int]]]
 # A relative clause after the phrase: what it dates is its own subject, not the title.
 _RELATIVE = patterns.compile(r",\s+(?:where|which|who|whose|whom)\b")
 _RELATIVE_WINDOW = 300  # characters after the phrase searched for one
+_SENTENCE_REACH = 400  # characters either side of a phrase its sentence is read for years
 
 
 def _dated_by_context(phrase: Phrase, terms: list[Term]) -> bool:
@@ -376,6 +377,9 @@ def _dated_by_context(phrase: Phrase, terms: list[Term]) -> bool:
     start = breaks[before - 1] + 1 if before else 0
     after = bisect_left(breaks, phrase.end)
     end = breaks[after] if after < len(breaks) else len(phrase.paragraph.text)
+    # No sentence of news runs longer: a text that never ends one (no full stop in 100 KB)
+    # must not make every phrase read every year of it (quadratic).
+    start, end = max(start, phrase.start - _SENTENCE_REACH), min(end, phrase.end + _SENTENCE_REACH)
     # "... in Florida, where turnout in 2016 was high": a year past a relative clause's
     # start dates the clause. One search, in a bounded window: linear however many phrases.
     relative = _RELATIVE.search(phrase.paragraph.text, phrase.end, min(end, phrase.end + _RELATIVE_WINDOW))
