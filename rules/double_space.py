@@ -14,7 +14,9 @@ from newslint.words import token_after, token_before
 
 # Spaces (not tabs, not line breaks) with visible text on both sides: leading
 # indentation and trailing spaces (Markdown hard breaks, editor debris) never match.
-_RUN = patterns.compile(r"(?<=\S)(?: {2,}|[ \u00a0]*(?: \u00a0|\u00a0 )[ \u00a0]*)(?=\S)")
+# A run of spaces and no-break spaces between two non-spaces (one greedy class: linear);
+# a run of no-break spaces alone is a layout choice, left to the rule's loop.
+_RUN = patterns.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 _CLOSERS = "\"'”’)]"
 # Sentence gaps: one space or several after sentence punctuation, before a capital.
 _GAP = patterns.compile(r"[.?!][\"'”’)\]]*( +)(?=[\"'“‘(]?[A-Z])")
@@ -110,6 +112,8 @@ def double_space(document: Document, options: Mapping[str, Any]) -> Iterator[Vio
             continue
         for match in _RUN.finditer(text):
             start, end = match.start(), match.end()
+            if " " not in match.group():
+                continue  # no-break spaces only
             after_stop = _after_stop(text, start)
             if after_stop and end - start == 2:
                 if two_space_style is None:
