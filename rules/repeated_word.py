@@ -141,8 +141,9 @@ _DETERMINERS = frozenset(
 
 # Allowed words whose pair is grammar, not reduplication: never three in a row.
 _GRAMMATICAL_PAIRS = frozenset("had that".split())
-# Subject pronouns: 'that that he' is as wrong as 'that that the'.
-_SUBJECTS = frozenset("i he she it we they you there".split())
+# What no demonstrative 'that' can stand before: 'that that the plan', 'that that he'
+# are slips, 'that that old man' and 'that that one' are English.
+_NOT_AFTER_THAT = frozenset("the a an this these those his her its their our my your i he she it we they you".split())
 
 # 'what it is is', 'all it was was': a pseudo-cleft subject ends in a copula.
 _COPULAS = frozenset("is was".split())
@@ -314,7 +315,7 @@ def _legitimate(
     if word == "i":
         return False  # 'I I was not consulted': the pronoun is one letter, not letter-spacing
     nxt_word = tokens[i + 2].lower if i + 2 < len(tokens) and _joined(text, second, tokens[i + 2]) else ""
-    if word == "that" and nxt_word in _DETERMINERS | _SUBJECTS and "that" in allowed:
+    if word == "that" and nxt_word in _NOT_AFTER_THAT and "that" in allowed:
         return False  # 'sure that that this government': a demonstrative takes no determiner
     if word in allowed:
         return True

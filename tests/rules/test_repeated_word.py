@@ -123,6 +123,7 @@ GOOD = [
     "Fans of The The queued for hours.",  # a band: both capitalised after a word of the sentence
     "May may yet survive, aides believe. Will will stay.",  # a name opening the sentence, then the modal
     "What ministers do do is consult widely.",  # a pseudo-cleft, as 'what it is is'
+    "He said that that old man lied, and that that one was broken.",  # 'that' then a demonstrative
     "A chow chow won best in show, and mahi mahi was served.",
     "What it is is a scandal, and all it was was a rumour.",
     "He said that that was wrong, and she had had enough.",
