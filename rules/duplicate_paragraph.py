@@ -40,26 +40,30 @@ def _key(text: str) -> str:
     return " ".join(text.lower().translate(_PUNCTUATION).split())
 
 
+# A copy that lost or changed only its last mark ('week.' pasted as 'week') is a copy.
+_END_MARKS = ".!?,;:"
+
+
 def _plain_key(text: str) -> str:
-    """Return a passage in lower case with its spacing made single."""
-    return " ".join(text.lower().split())
+    """Return a passage in lower case with its spacing made single, without its final marks."""
+    return " ".join(text.lower().split()).rstrip(_END_MARKS)
 
 
 def _all_different(texts: list[str]) -> bool:
     """True when no two of ``texts`` have the same ``_plain_key`` (a screen at C speed).
 
     Two texts with the same key have the same first and the same last white-space
-    token in lower case: the key is those tokens of the lower-case text, joined by
+    token in lower case (the last without its final marks): the key is those tokens of the lower-case text, joined by
     single spaces. Those two tokens cost two splits that stop at the first space from
     each end; only texts that share both are keyed in full. A blank text is left out:
     its key is empty, never reported nor the first of a reported pair.
     """
     lowered = [text.lower() for text in texts if text and not text.isspace()]
-    ends = [(text.split(None, 1)[0], text.rsplit(None, 1)[-1]) for text in lowered]
+    ends = [(text.split(None, 1)[0], text.rsplit(None, 1)[-1].rstrip(_END_MARKS)) for text in lowered]
     if len(set(ends)) == len(ends):
         return True
     shared = {end for end, count in Counter(ends).items() if count > 1}
-    keys = [" ".join(text.split()) for text, end in zip(lowered, ends) if end in shared]
+    keys = [" ".join(text.split()).rstrip(_END_MARKS) for text, end in zip(lowered, ends) if end in shared]
     return len(set(keys)) == len(keys)
 
 

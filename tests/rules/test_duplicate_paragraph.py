@@ -167,6 +167,15 @@ def test_a_paragraph_copy_with_other_spacing_or_case() -> None:
     assert found(text) == [(text.index(copy), copy)]
 
 
+@pytest.mark.parametrize("end", ["", "!", ","])
+def test_a_paragraph_copy_that_lost_or_changed_its_last_mark(end: str) -> None:
+    # In Markdown (in plain text a paragraph with no closing mark may be a subheading).
+    assert PARA.endswith(".")
+    copy = PARA[:-1] + end
+    text = f"{SHORT}\n\n{PARA}\n\n{copy}\n"
+    assert found(text, format="markdown") == [(text.index(copy, len(SHORT) + len(PARA)), copy)]
+
+
 def test_passages_with_the_same_first_and_last_words_are_compared_in_full() -> None:
     # the screen lets these through (same first and last word); only the full
     # comparison tells the copy from the sentences that merely start and end alike
