@@ -100,6 +100,8 @@ def test_bad(text: str, expected: list[str]) -> None:
 
 
 GOOD = [
+    # operating systems and units written with a lower-case first part
+    "Apple updated macOS, watchOS, tvOS and iPadOS on Monday, with a 5,000mAh battery.",
     # names with a figure or capitals written solid: one digit, or capitals before a
     # word that ends names (SonyBMG, NHSDirect, PCWorld), in a word (EU2005Presidency)
     "Sales of 1Xtra, 4Cast and 3Com rose, as did NHSDirect, PCWorld and EU2005Presidency.",
