@@ -298,6 +298,19 @@ def evaluate_invented(knowledge, count: int, rng: random.Random, show: int) -> N
     _bare(knowledge, pool, count, rng, show)
 
 
+def _tally_pair(tally: dict, day: dt.date, body: str, slipped: str) -> None:
+    """Lint ``body`` (no finding wanted) and ``slipped`` (one wanted) as articles dated ``day``."""
+    tally["clean"] += 1
+    findings = _lint(f"---\ndate: {day.isoformat()}\n---\n\n{body}\n", day, "markdown")
+    if findings:
+        tally["alarms"].append(f"{day}: {body!r}: {findings[0].message}")
+    tally["swaps"] += 1
+    if _lint(f"---\ndate: {day.isoformat()}\n---\n\n{slipped}\n", day, "markdown"):
+        tally["found"] += 1
+    else:
+        tally["misses"].append(f"{day}: {slipped!r}")
+
+
 # A bare head's title and the other one, for the same leader at a date inside the term.
 _OTHER_HEAD = {"President": "Prime Minister", "Prime Minister": "President"}
 
@@ -310,17 +323,7 @@ def _bare(knowledge, pool: list, count: int, rng: random.Random, show: int) -> N
         code, office, title, term = rng.choice(heads)
         day = term.start + dt.timedelta(days=rng.randrange(30, (term.last_certain() - term.start).days - 30))
         body = f"Talks began after {title} {term.person} arrived."
-        text = f"---\ndate: {day.isoformat()}\n---\n\n{body}\n"
-        tally["clean"] += 1
-        findings = _lint(text, day, "markdown")
-        if findings:
-            tally["alarms"].append(f"{day}: {body!r}: {findings[0].message}")
-        swapped = body.replace(title, _OTHER_HEAD[title], 1)
-        tally["swaps"] += 1
-        if _lint(text.replace(body, swapped), day, "markdown"):
-            tally["found"] += 1
-        else:
-            tally["misses"].append(f"{day}: {swapped!r}")
+        _tally_pair(tally, day, body, body.replace(title, _OTHER_HEAD[title], 1))
     print(f"Invented copy, bare titles: {tally['clean']} articles, {len(tally['alarms'])} findings (target 0)")
     for line in tally["alarms"][:show]:
         print("  false alarm:", line)
@@ -347,16 +350,7 @@ def _former(knowledge, pool: list, count: int, rng: random.Random, show: int) ->
         if len(knowledge.forms.get(form, ())) != 1:
             continue
         body = f"Talks began after former {form} {title} {term.person} arrived."
-        text = f"---\ndate: {day.isoformat()}\n---\n\n{body}\n"
-        tally["clean"] += 1
-        findings = _lint(text, day, "markdown")
-        if findings:
-            tally["alarms"].append(f"{day}: {body!r}: {findings[0].message}")
-        tally["swaps"] += 1
-        if _lint(text.replace("former ", "", 1), day, "markdown"):
-            tally["found"] += 1
-        else:
-            tally["misses"].append(f"{day}: {body.replace('former ', '', 1)!r}")
+        _tally_pair(tally, day, body, body.replace("former ", "", 1))
     print(
         f"Invented copy after the term: {tally['clean']} articles, {len(tally['alarms'])} findings on "
         f"'former' (target 0)"
